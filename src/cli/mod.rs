@@ -1,0 +1,4 @@
+//! The command line: `check` and `eval`.
+
+pub mod check;
+pub mod eval;

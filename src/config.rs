@@ -1,0 +1,266 @@
+//! Configuration: `.whosaid.toml` at a project's root and the editor's settings, both read into
+//! one [`Config`]. The command line and the server share this, so a newsroom's rules apply alike in
+//! every editor and in CI.
+//!
+//! ```toml
+//! # .whosaid.toml
+//! inlay-hints = true
+//! max-file-size = 5000000          # bytes
+//! reporting-verbs = ["quipped", "tweeted"]
+//!
+//! [rules]
+//! loaded-verb = "off"              # off | on | error | warning | information | hint
+//! unsourced-claim = "information"  # a group: agentless-passive, weasel-attribution, ...
+//!
+//! [speakers]
+//! "Dana Whitfield" = "county fire chief"
+//! ```
+//!
+//! Editor settings (LSP `initializationOptions`, `workspace/configuration` section `whosaid`)
+//! take the same keys in JSON, with camelCase accepted too (`inlayHints`, `reportingVerbs`,
+//! `maxFileSize`) and `speakers` either a table or a list of `{name, role}`.
+
+use crate::analysis::{rules, KnownSpeaker, Options, RuleSetting};
+use std::path::{Path, PathBuf};
+
+pub const PROJECT_FILE: &str = ".whosaid.toml";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub options: Options,
+    pub inlay_hints: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { options: Options::default(), inlay_hints: true }
+    }
+}
+
+/// A configuration problem, worded for the person who wrote the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Parse `.whosaid.toml` text and apply it on top of `self`.
+    pub fn apply_toml(&mut self, text: &str) -> Result<(), ConfigError> {
+        let value: toml::Value = text
+            .parse::<toml::Table>()
+            .map(toml::Value::Table)
+            .map_err(|e| ConfigError(format!("{PROJECT_FILE} is not valid TOML: {}", e.message())))?;
+        let json = serde_json::to_value(&value)
+            .map_err(|e| ConfigError(format!("{PROJECT_FILE}: {e}")))?;
+        self.apply_json(&json)
+    }
+
+    /// Apply editor settings (a JSON object) on top of `self`. On error `self` is unchanged.
+    pub fn apply_json(&mut self, value: &serde_json::Value) -> Result<(), ConfigError> {
+        let mut next = self.clone();
+        next.apply_json_inner(value)?;
+        *self = next;
+        Ok(())
+    }
+
+    fn apply_json_inner(&mut self, value: &serde_json::Value) -> Result<(), ConfigError> {
+        use serde_json::Value;
+        let obj = match value {
+            Value::Null => return Ok(()),
+            Value::Object(o) => o,
+            _ => return Err(ConfigError("whosaid settings must be an object (a table)".into())),
+        };
+        // Editors may nest everything under "whosaid".
+        if let Some(inner @ Value::Object(_)) = obj.get("whosaid") {
+            return self.apply_json_inner(inner);
+        }
+        for (key, v) in obj {
+            match key.as_str() {
+                "inlay-hints" | "inlayHints" => {
+                    self.inlay_hints = match v {
+                        Value::Bool(b) => *b,
+                        Value::Object(o) => o.get("enabled").and_then(Value::as_bool).unwrap_or(true),
+                        _ => return Err(ConfigError(format!("`{key}` must be true or false"))),
+                    }
+                }
+                "max-file-size" | "maxFileSize" => {
+                    self.options.max_bytes = v
+                        .as_u64()
+                        .filter(|n| *n > 0)
+                        .ok_or_else(|| ConfigError(format!("`{key}` must be a positive number of bytes")))?
+                        as usize
+                }
+                "reporting-verbs" | "reportingVerbs" => {
+                    let list = v
+                        .as_array()
+                        .ok_or_else(|| ConfigError(format!("`{key}` must be a list of words")))?;
+                    let mut verbs = Vec::new();
+                    for item in list {
+                        let word = item
+                            .as_str()
+                            .filter(|w| !w.trim().is_empty())
+                            .ok_or_else(|| ConfigError(format!("`{key}` must be a list of words")))?;
+                        verbs.push(word.trim().to_lowercase());
+                    }
+                    self.options.extra_reporting_verbs = verbs;
+                }
+                "rules" => {
+                    let table = v
+                        .as_object()
+                        .ok_or_else(|| ConfigError("`rules` must be a table of rule = setting".into()))?;
+                    for (name, setting) in table {
+                        if !rules::is_known_name(name) {
+                            let codes: Vec<&str> = rules::RULES.iter().map(|r| r.code).collect();
+                            return Err(ConfigError(format!(
+                                "unknown rule `{name}` in `rules`; known rules: {}",
+                                codes.join(", ")
+                            )));
+                        }
+                        let parsed = match setting {
+                            Value::Bool(true) => Some(RuleSetting::On),
+                            Value::Bool(false) => Some(RuleSetting::Off),
+                            Value::String(s) => RuleSetting::parse(s),
+                            Value::Object(o) => match (o.get("enabled"), o.get("severity")) {
+                                (Some(Value::Bool(false)), _) => Some(RuleSetting::Off),
+                                (_, Some(Value::String(s))) => RuleSetting::parse(s),
+                                (Some(Value::Bool(true)), None) => Some(RuleSetting::On),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        let parsed = parsed.ok_or_else(|| {
+                            ConfigError(format!(
+                                "rule `{name}`: expected off, on, error, warning, information or hint"
+                            ))
+                        })?;
+                        self.options.rules.0.insert(name.clone(), parsed);
+                    }
+                }
+                "speakers" | "knownSpeakers" | "known-speakers" => {
+                    self.options.known_speakers = parse_speakers(key, v)?;
+                }
+                // Settings that belong to an editor extension, not to the analysis.
+                "server" | "trace" => {}
+                other => {
+                    return Err(ConfigError(format!(
+                        "unknown setting `{other}`; known settings: rules, speakers, reporting-verbs, inlay-hints, max-file-size"
+                    )))
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_speakers(key: &str, v: &serde_json::Value) -> Result<Vec<KnownSpeaker>, ConfigError> {
+    use serde_json::Value;
+    let bad = || ConfigError(format!("`{key}` must map names to roles, or list {{ name, role }} entries"));
+    let mut out = Vec::new();
+    match v {
+        Value::Object(map) => {
+            for (name, role) in map {
+                let role = match role {
+                    Value::String(r) if !r.trim().is_empty() => Some(r.trim().to_string()),
+                    Value::String(_) | Value::Null => None,
+                    _ => return Err(bad()),
+                };
+                out.push(KnownSpeaker { name: name.trim().to_string(), role });
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                match item {
+                    Value::String(name) => out.push(KnownSpeaker { name: name.trim().to_string(), role: None }),
+                    Value::Object(o) => {
+                        let name = o.get("name").and_then(Value::as_str).ok_or_else(bad)?;
+                        let role = o.get("role").and_then(Value::as_str).map(|r| r.trim().to_string());
+                        out.push(KnownSpeaker { name: name.trim().to_string(), role });
+                    }
+                    _ => return Err(bad()),
+                }
+            }
+        }
+        _ => return Err(bad()),
+    }
+    out.retain(|s| !s.name.is_empty());
+    Ok(out)
+}
+
+/// The nearest `.whosaid.toml` at or above `start` (a file or a directory).
+pub fn find_project_file(start: &Path) -> Option<PathBuf> {
+    let mut dir = if start.is_dir() { Some(start) } else { start.parent() };
+    while let Some(d) = dir {
+        let candidate = d.join(PROJECT_FILE);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Read a project file into a fresh config.
+pub fn load_project_file(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
+    let mut config = Config::default();
+    config
+        .apply_toml(&text)
+        .map_err(|e| ConfigError(format!("{}: {}", path.display(), e.0.trim_start_matches(".whosaid.toml: "))))?;
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Severity;
+
+    #[test]
+    fn toml_project_file() {
+        let mut c = Config::default();
+        c.apply_toml(
+            "inlay-hints = false\nreporting-verbs = [\"Quipped\"]\n[rules]\nloaded-verb = \"off\"\nunsourced-claim = \"info\"\n[speakers]\n\"Dana Whitfield\" = \"fire chief\"\n",
+        )
+        .unwrap();
+        assert!(!c.inlay_hints);
+        assert_eq!(c.options.extra_reporting_verbs, vec!["quipped"]);
+        assert_eq!(c.options.rules.severity("loaded-verb"), None);
+        assert_eq!(c.options.rules.severity("weasel-attribution"), Some(Severity::Information));
+        assert_eq!(c.options.known_speakers[0].role.as_deref(), Some("fire chief"));
+    }
+
+    #[test]
+    fn json_settings_camel_case_and_nested() {
+        let mut c = Config::default();
+        let v = serde_json::json!({"whosaid": {"inlayHints": false, "rules": {"doubt-word": {"severity": "error"}},
+            "speakers": [{"name": "Ana Ruiz", "role": "mayor"}]}});
+        c.apply_json(&v).unwrap();
+        assert!(!c.inlay_hints);
+        assert_eq!(c.options.rules.severity("doubt-word"), Some(Severity::Error));
+        assert_eq!(c.options.known_speakers[0].name, "Ana Ruiz");
+    }
+
+    #[test]
+    fn errors_leave_config_unchanged() {
+        let mut c = Config::default();
+        let before = c.clone();
+        for bad in [
+            serde_json::json!({"rules": {"no-such-rule": "off"}}),
+            serde_json::json!({"rules": {"loaded-verb": "loud"}}),
+            serde_json::json!({"inlayHints": "yes", "rules": {"loaded-verb": "off"}}),
+            serde_json::json!({"maxFileSize": -3}),
+            serde_json::json!([1, 2]),
+        ] {
+            let err = c.apply_json(&bad).unwrap_err();
+            assert!(!err.0.is_empty());
+            assert_eq!(c, before, "{bad}");
+        }
+        assert!(c.apply_toml("rules = [").unwrap_err().0.contains("not valid TOML"));
+    }
+}
