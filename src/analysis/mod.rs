@@ -8,6 +8,7 @@
 
 pub mod model;
 pub mod rules;
+pub mod suppress;
 
 pub use model::*;
 pub use rules::{RuleSetting, RuleSettings, RULES};

@@ -12,6 +12,8 @@ pub struct Rule {
     pub group: Option<&'static str>,
     pub default_severity: Severity,
     pub summary: &'static str,
+    /// What would satisfy the rule, for hovers and the README.
+    pub remedy: &'static str,
     pub example: &'static str,
 }
 
@@ -21,6 +23,7 @@ pub const RULES: &[Rule] = &[
         group: None,
         default_severity: Severity::Error,
         summary: "A direct quotation with no speaker the reader can identify.",
+        remedy: "Name the speaker in the same paragraph: \"...,\" Jane Doe said.",
         example: "\"We will not back down.\" (no one named before or after)",
     },
     Rule {
@@ -28,6 +31,7 @@ pub const RULES: &[Rule] = &[
         group: Some("unsourced-claim"),
         default_severity: Severity::Warning,
         summary: "A passive reporting or perception verb that hides who holds the view.",
+        remedy: "Say who sees, believes or expects it: \"... is seen by analysts at X as ...\".",
         example: "The deal is being seen as a turning point.",
     },
     Rule {
@@ -35,6 +39,7 @@ pub const RULES: &[Rule] = &[
         group: Some("unsourced-claim"),
         default_severity: Severity::Warning,
         summary: "A vague authority stands in for a source.",
+        remedy: "Name the critics, experts or studies, or quote one of them.",
         example: "Critics say the plan will fail.",
     },
     Rule {
@@ -42,6 +47,7 @@ pub const RULES: &[Rule] = &[
         group: Some("unsourced-claim"),
         default_severity: Severity::Error,
         summary: "An anonymous source with no description of who they are or why they cannot be named.",
+        remedy: "Describe the source (\"a senior official in the ministry\") and say why they were not named.",
         example: "A source said the mayor would resign.",
     },
     Rule {
@@ -49,6 +55,7 @@ pub const RULES: &[Rule] = &[
         group: Some("unsourced-claim"),
         default_severity: Severity::Information,
         summary: "A word that casts doubt (allegedly, reportedly, so-called) with no source in the sentence.",
+        remedy: "Attribute the doubt to someone (\"police said\") or drop the word.",
         example: "The councillor allegedly took the money.",
     },
     Rule {
@@ -56,6 +63,7 @@ pub const RULES: &[Rule] = &[
         group: Some("unsourced-claim"),
         default_severity: Severity::Warning,
         summary: "A number, percentage or money figure with no source in the sentence.",
+        remedy: "Say where the figure comes from (\"according to the census bureau\").",
         example: "Rents rose 40% last year.",
     },
     Rule {
@@ -63,6 +71,7 @@ pub const RULES: &[Rule] = &[
         group: None,
         default_severity: Severity::Warning,
         summary: "An attribution verb that takes sides (claimed, admitted, insisted); \"said\" is neutral.",
+        remedy: "Use \"said\" unless the verb is itself the news.",
         example: "The minister admitted the budget was late.",
     },
     Rule {
@@ -70,6 +79,7 @@ pub const RULES: &[Rule] = &[
         group: None,
         default_severity: Severity::Warning,
         summary: "A verb that is not speech used to attribute a quote (smiled, laughed).",
+        remedy: "Use \"said\"; describe the smile or laugh in its own sentence.",
         example: "\"Great film,\" she smiled.",
     },
     Rule {
@@ -77,6 +87,7 @@ pub const RULES: &[Rule] = &[
         group: None,
         default_severity: Severity::Warning,
         summary: "A quotation of several sentences whose speaker is named only after the second sentence.",
+        remedy: "Attribute after the first sentence of the quotation.",
         example: "\"One. Two. Three,\" she said.",
     },
     Rule {
@@ -84,6 +95,7 @@ pub const RULES: &[Rule] = &[
         group: Some("quote-marks"),
         default_severity: Severity::Information,
         summary: "A quotation opened with one style of mark and closed with another.",
+        remedy: "Close the quotation with the mark that matches its opening mark.",
         example: "“We agreed,\" he said.",
     },
     Rule {
@@ -91,6 +103,7 @@ pub const RULES: &[Rule] = &[
         group: Some("quote-marks"),
         default_severity: Severity::Warning,
         summary: "A quotation mark that is never closed (or closes nothing) before the paragraph ends.",
+        remedy: "Add the missing opening or closing quotation mark.",
         example: "“We agreed, he said.",
     },
     Rule {
@@ -98,6 +111,7 @@ pub const RULES: &[Rule] = &[
         group: None,
         default_severity: Severity::Information,
         summary: "The document is larger than the configured limit and was not analysed.",
+        remedy: "Raise `max-file-size` in .whosaid.toml, or split the document.",
         example: "",
     },
 ];
