@@ -8,6 +8,7 @@
 
 pub mod lexicon;
 pub mod model;
+pub mod quotes;
 pub mod rules;
 pub mod suppress;
 pub mod text;
