@@ -74,6 +74,11 @@ fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
     }
 }
 
+const PREPOSITIONS: &[&str] = &[
+    "to", "with", "about", "on", "at", "for", "in", "of", "from", "by", "into", "over", "after", "before", "during", "against",
+    "without", "through", "under", "between", "among", "as", "like", "via", "up", "out", "off", "down", "back", "away",
+];
+
 const TIME_NOUNS: &[&str] = &["week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "day", "today", "yesterday", "tonight"];
 
 /// Skip adverbs and time expressions leftwards from `k` (exclusive end), staying within `lb`.
@@ -407,9 +412,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 continue;
             }
             let r = &resolved[ri];
-            let (v_class, listener) = match r.cue.verb {
-                Some((v, _)) => (Some(v.class), v.listener),
-                None => (None, false),
+            let (v_class, listener, takes_clause) = match r.cue.verb {
+                Some((v, _)) => (Some(v.class), v.listener, v.takes_clause || v.listener),
+                None => (None, false, true),
             };
             let mut a = r.after;
             if listener {
@@ -418,7 +423,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
             }
             a = skip_right(doc, depth, a, s1);
-            if word_is(doc, a, "that") {
+            let explicit_that = word_is(doc, a, "that");
+            if explicit_that {
                 a += 1;
             }
             // Forward content, to the clause end, or to the comma before a later source's own cue
@@ -435,7 +441,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let mut content = None;
             let intro_quote = a < s1 && (toks[a].kind == TokKind::Mark || toks[a].is_punct(text, ':'));
             if !intro_quote && fwd_end > a + 1 && !(a < s1 && toks[a].is_punct(text, ',') && r.source.as_ref().is_some_and(|s| s.right)) {
-                let starts_ok = a < s1 && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark);
+                // "spoke to Putin", "talked about the war": a preposition starts no reported clause.
+                let starts_ok = a < s1
+                    && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
+                    && (explicit_that || (takes_clause && !word_in(doc, a, PREPOSITIONS)));
                 if starts_ok {
                     content = Some((a, fwd_end));
                 }

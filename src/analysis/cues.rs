@@ -84,8 +84,9 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
             i += 1;
             continue;
         };
-        // A noun use after a determiner ("the report", "a claim", "his remarks").
-        if i > range.start && word_in(doc, i - 1, DETERMINERS_BEFORE_NOUN) {
+        // A noun use after a determiner ("the report", "a claim", "his remarks"); a capitalised
+        // word inside a sentence is a name ("the United States").
+        if i > range.start && (word_in(doc, i - 1, DETERMINERS_BEFORE_NOUN) || t.cap) {
             i += 1;
             continue;
         }

@@ -114,7 +114,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
                 let inner_sentences = (q.open + 1..q.close)
                     .filter(|&k| {
                         let t = &doc.tokens[k];
-                        t.kind == TokKind::Punct && matches!(t.first_char(text), '.' | '!' | '?') && doc.tokens.get(k + 1).is_some_and(|n| n.cap && k + 1 < q.close)
+                        t.kind == TokKind::Punct && matches!(t.first_char(text), '.' | '!' | '?') && k + 1 < q.close && super::sentences::ends_sentence(doc, k, k, q.close)
                     })
                     .count();
                 if inner_sentences >= 2 {

@@ -34,7 +34,7 @@ pub fn split(doc: &Doc, quotes: &Quotes) -> Vec<Sentence> {
                 while j + 1 < end && toks[j + 1].kind == TokKind::Punct && is_terminal(toks[j + 1].first_char(text)) && quotes.depth[j + 1] == 0 {
                     j += 1;
                 }
-                if ends_sentence(doc, quotes, i, j, end) {
+                if ends_sentence(doc, i, j, end) {
                     boundary_after = Some(j);
                 }
             } else if t.kind == TokKind::Mark && quotes.depth[i] == 1 && i > start && is_closing(quotes, i) {
@@ -80,7 +80,8 @@ fn starts_sentence(doc: &Doc, k: usize) -> bool {
     }
 }
 
-fn ends_sentence(doc: &Doc, _quotes: &Quotes, i: usize, j: usize, end: usize) -> bool {
+/// Does the run of terminal punctuation `i..=j` end a sentence, given tokens up to `end`?
+pub fn ends_sentence(doc: &Doc, i: usize, j: usize, end: usize) -> bool {
     let text = doc.text;
     let toks = &doc.tokens;
     if j + 1 >= end {

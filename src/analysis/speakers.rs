@@ -60,7 +60,8 @@ fn np_token(doc: &Doc, i: usize) -> bool {
     match t.kind {
         TokKind::Word => {
             let f = t.flags();
-            if f & nominal_flags() != 0 {
+            // "Inc", "AG" name companies only when written as such.
+            if f & nominal_flags() & !flag::ORG_SUFFIX != 0 || (f & flag::ORG_SUFFIX != 0 && t.cap) {
                 return true;
             }
             if t.cap {
@@ -312,7 +313,8 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             k += matched;
             continue;
         }
-        if f & (flag::TITLE | flag::HONORIFIC) != 0 && !(t.cap && f & flag::FIRST_NAME != 0) {
+        let org_role = f & flag::ORG_HEAD != 0 && !t.cap && toks.get(k + 1).is_some_and(|n| n.cap) && k + 1 < e;
+        if (f & (flag::TITLE | flag::HONORIFIC) != 0 || org_role) && !(t.cap && f & flag::FIRST_NAME != 0) {
             title_end = Some(k + 1);
             if let Some(en) = t.entry {
                 if en.gender != Gender::Unknown && f & flag::FIRST_NAME == 0 {
@@ -409,6 +411,13 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         mention = MentionKind::Full;
         // "a source", "sources", "another source": nothing says who they are.
         anonymous_bare = e - body_start == 1;
+    }
+    // A lone nationality adjective ("Russian demands") is not a source.
+    if e - body_start == 1 && name.is_some() && last_flags & (flag::FIRST_NAME | nominal_flags()) == 0 {
+        let w = last.text(text);
+        if ["an", "ese", "ish", "ian", "ean"].iter().any(|suf| w.ends_with(suf)) && lower(w, &mut buf).len() > 4 {
+            return None;
+        }
     }
     let det_some = word_in(doc, s, &["some", "many", "most", "several"]);
     let weasel = last_flags & flag::GROUP_WEASEL != 0 && name.is_none() && e - body_start <= 2
