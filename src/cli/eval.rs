@@ -269,8 +269,9 @@ pub fn exact_key(text: &str, map: &CharMap, span: (usize, usize)) -> Option<(usi
     // A leading complementizer "that".
     if e >= s + 5 {
         let (bs, b5) = (map.to_byte(s)?, map.to_byte(s + 5)?);
-        let head = &text[bs..b5];
-        if head[..4].eq_ignore_ascii_case("that") && head[4..].chars().all(char::is_whitespace) {
+        let head: Vec<char> = text[bs..b5].chars().collect();
+        let word: String = head[..4].iter().collect();
+        if word.eq_ignore_ascii_case("that") && head[4].is_whitespace() {
             s += 5;
             trim(&mut s, &mut e);
         }
@@ -1062,6 +1063,8 @@ mod tests {
         assert_eq!(k, cp(t, "rents will fall"));
         assert_eq!(exact_key(t, &m, cp(t, "“")), None);
         // "thatch" is not the complementizer.
+        let t3 = "Let’s go";
+        assert_eq!(exact_key(t3, &CharMap::new(t3), (0, 8)), Some((0, 8)));
         let t2 = "thatch roofs";
         assert_eq!(exact_key(t2, &CharMap::new(t2), (0, 12)), Some((0, 12)));
     }
