@@ -6,9 +6,12 @@
 //! coreference) → `attribution` (direct and reported speech to speakers) → `claims` (unsourced
 //! claims) → `findings` (rules, severities, suppression comments).
 
+pub mod lexicon;
 pub mod model;
+pub mod quotes;
 pub mod rules;
 pub mod suppress;
+pub mod text;
 
 pub use model::*;
 pub use rules::{RuleSetting, RuleSettings, RULES};
