@@ -13,8 +13,9 @@
 //!   prediction has none.
 //! - Exact span: equal after trimming whitespace, punctuation and quotation marks at both ends and a
 //!   leading "that" (PolNeAR includes the complementizer, engines may not). Predictions use `span`.
-//! - Speech-only: gold items whose cue contains "according to" or a word from `SPEECH_VERBS` (a fixed
-//!   list here, not the engine's lexicon, so the gold subset does not move when the engine changes).
+//! - Speech-only: gold items with a source whose cue contains "according to" or a word from
+//!   `SPEECH_VERBS` (a fixed list here, not the engine's lexicon, so the gold subset does not move
+//!   when the engine changes). no_source items ("is said to") are left out: nobody speaks in them.
 //! - no_source recall: a gold no_source item counts when a claim's trigger overlaps the item's
 //!   extent (content, cue and speaker); a looser variant counts any claim whose sentence overlaps.
 //! - wiki-weasel: a sentence is predicted weasel when analysing it alone yields a claim of kind
@@ -53,7 +54,8 @@ SCORING (Gender Gap Tracker convention):
     Speaker accuracy: among found quotes, the predicted speaker mention overlaps the gold speaker
     (no gold speaker: correct when none is predicted). Cue accuracy: cue texts equal, lower-cased,
     trailing ':' dropped. Exact span: equal after trimming spaces, punctuation, quotation marks and
-    a leading \"that\". Speech-only: gold limited to cues with a reporting verb or \"according to\".
+    a leading \"that\". Speech-only: gold items with a source whose cue has a reporting verb or
+    \"according to\".
     no_source recall: a claim's trigger words overlap the gold item. wiki-weasel: a sentence counts
     as flagged when it alone yields a weasel-attribution, agentless-passive, doubt-word or
     anonymous-source claim.
@@ -337,7 +339,8 @@ pub fn score_article(art: &Article, a: &Analysis, t: &mut Tally) {
     t.exact_pred += pred_keys.iter().filter(|k| k.is_some() && gold_keys.contains(k)).count();
 
     for (gi, g) in art.items.iter().enumerate() {
-        let speech = g.cue.as_deref().is_some_and(is_speech_cue);
+        // no_source items have no speaker to find, so they are not speech attributions.
+        let speech = !g.no_source && g.cue.as_deref().is_some_and(is_speech_cue);
         t.gold += 1;
         t.gold_direct += usize::from(g.direct);
         t.gold_indirect += usize::from(!g.direct);
