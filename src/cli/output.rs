@@ -156,6 +156,8 @@ pub fn snippet_line(text: &str, lines: &LineIndex, span: Span, max_width: usize)
     // Window: keep the caret start visible with some context before it.
     let (win_start, win_end) = if total <= max_width {
         (0, total.max(caret_end))
+    } else if caret_end + 10 <= max_width {
+        (0, max_width)
     } else {
         let before = 20.min(max_width / 4);
         let ws = caret_start.saturating_sub(before);
