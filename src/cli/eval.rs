@@ -44,6 +44,8 @@ OPTIONS:
                      file's folder, when it exists
     --no-weasel      skip the wiki-weasel part
     --limit N        score only the first N articles
+    --errors         first list every missed gold item, wrong speaker, wrong cue and extra
+                     prediction, one per line, tagged with the article id (for engine work)
     --floor FILE     compare the figures with FILE (a flat JSON object metric → minimum) and exit 1
                      naming every metric below its floor
     -h, --help       show this help
@@ -312,7 +314,18 @@ pub struct Tally {
 
 /// Score one article's analysis against its gold items.
 pub fn score_article(art: &Article, a: &Analysis, t: &mut Tally) {
+    score_article_explained(art, a, t, None);
+}
+
+/// Like [`score_article`], also describing each miss, wrong speaker or cue and extra prediction
+/// in `errors` (for `--errors`: what to look at when improving the engine).
+pub fn score_article_explained(art: &Article, a: &Analysis, t: &mut Tally, mut errors: Option<&mut Vec<String>>) {
     let map = CharMap::new(&art.text);
+    let show = |span: (usize, usize)| -> String {
+        let (Some(s), Some(e)) = (map.to_byte(span.0), map.to_byte(span.1)) else { return String::new() };
+        super::output::excerpt(&art.text, Span::new(s, e), 90)
+    };
+    let show_b = |span: Span| super::output::excerpt(&art.text, span, 90);
     t.articles += 1;
     t.bytes += art.text.len();
     let preds: Vec<Vec<(usize, usize)>> = a
@@ -331,10 +344,14 @@ pub fn score_article(art: &Article, a: &Analysis, t: &mut Tally) {
         art.items.iter().map(|g| exact_key(&art.text, &map, g.content)).collect();
 
     t.pred += preds.len();
-    for p in &preds {
+    for (pi, p) in preds.iter().enumerate() {
         let best = art.items.iter().map(|g| coverage(p, g.content)).fold(0.0, f64::max);
         t.pred_ok03 += usize::from(best > 0.3);
         t.pred_ok08 += usize::from(best > 0.8);
+        if let (Some(errs), false) = (errors.as_deref_mut(), best > 0.3) {
+            let q = &a.quotes[pi];
+            errs.push(format!("[{}] extra {} quote: “{}”", art.id, q.kind.as_str(), show_b(q.span)));
+        }
     }
     t.exact_pred += pred_keys.iter().filter(|k| k.is_some() && gold_keys.contains(k)).count();
 
@@ -368,14 +385,23 @@ pub fn score_article(art: &Article, a: &Analysis, t: &mut Tally) {
                 best = Some((pi, c));
             }
         }
-        let Some((pi, cov)) = best else { continue };
+        let cov = best.map_or(0.0, |b| b.1);
         if cov > 0.8 {
             t.found08 += 1;
             t.found08_speech += usize::from(speech);
         }
-        if cov <= 0.3 {
+        let Some((pi, _)) = best.filter(|_| cov > 0.3) else {
+            if let Some(errs) = errors.as_deref_mut() {
+                let what = if g.no_source { "no_source" } else if speech { "speech" } else { "other" };
+                errs.push(format!(
+                    "[{}] missed {what} ({}): “{}”",
+                    art.id,
+                    g.cue.as_deref().unwrap_or("no cue"),
+                    show(g.content)
+                ));
+            }
             continue;
-        }
+        };
         t.found03 += 1;
         t.found03_direct += usize::from(g.direct);
         t.found03_indirect += usize::from(!g.direct);
@@ -393,6 +419,26 @@ pub fn score_article(art: &Article, a: &Analysis, t: &mut Tally) {
         };
         t.speaker_ok += usize::from(speaker_ok);
         t.cue_ok += usize::from(cue_ok);
+        if let Some(errs) = errors.as_deref_mut() {
+            if !speaker_ok {
+                errs.push(format!(
+                    "[{}] speaker: gold “{}”, predicted “{}” for “{}”",
+                    art.id,
+                    g.speaker.map(show).unwrap_or_default(),
+                    q.speaker_mention.map(show_b).unwrap_or_default(),
+                    show(g.content)
+                ));
+            }
+            if !cue_ok {
+                errs.push(format!(
+                    "[{}] cue: gold “{}”, predicted “{}” for “{}”",
+                    art.id,
+                    g.cue.as_deref().unwrap_or(""),
+                    q.cue.as_ref().map_or("", |c| c.text.as_str()),
+                    show(g.content)
+                ));
+            }
+        }
         if speech {
             t.speech_speaker_ok += usize::from(speaker_ok);
             t.speech_cue_ok += usize::from(cue_ok);
@@ -567,6 +613,7 @@ struct Args {
     weasel: WeaselChoice,
     limit: Option<usize>,
     floor: Option<PathBuf>,
+    errors: bool,
 }
 
 enum WeaselChoice {
@@ -577,7 +624,7 @@ enum WeaselChoice {
 
 fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     let mut gold = None;
-    let mut a = Args { gold: PathBuf::new(), json: false, weasel: WeaselChoice::Default, limit: None, floor: None };
+    let mut a = Args { gold: PathBuf::new(), json: false, weasel: WeaselChoice::Default, limit: None, floor: None, errors: false };
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -597,6 +644,7 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
         match name {
             "-h" | "--help" => return Ok(None),
             "--json" => a.json = true,
+            "--errors" => a.errors = true,
             "--weasel" => a.weasel = WeaselChoice::Path(value("a CSV file")?.into()),
             "--no-weasel" => a.weasel = WeaselChoice::Off,
             "--limit" => {
@@ -805,11 +853,12 @@ pub fn run(args: &[String]) -> u8 {
     let options = Options::default();
     let mut tally = Tally::default();
     let mut elapsed = Duration::ZERO;
+    let mut errors = Vec::new();
     for art in &articles {
         let start = Instant::now();
         let analysis = analyze(&art.text, &options);
         elapsed += start.elapsed();
-        score_article(art, &analysis, &mut tally);
+        score_article_explained(art, &analysis, &mut tally, args.errors.then_some(&mut errors));
     }
 
     let weasel_path = match &args.weasel {
@@ -844,6 +893,9 @@ pub fn run(args: &[String]) -> u8 {
         },
     };
 
+    for e in &errors {
+        println!("{e}");
+    }
     let report = json_report(&args.gold, &tally, weasel.as_ref(), elapsed);
     if args.json {
         println!("{report}");
@@ -1019,6 +1071,20 @@ mod tests {
         assert_eq!(f["f1_0.3"], Some(75.0));
         assert_eq!(f["recall_0.8"], Some(50.0));
         assert!((f["speaker_accuracy"].unwrap() - 200.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn errors_describe_misses_wrong_speakers_and_extras() {
+        let mut t = Tally::default();
+        let mut errs = Vec::new();
+        score_article_explained(&gold(), &predictions(), &mut t, Some(&mut errs));
+        assert_eq!(t.found03, 3);
+        let all = errs.join("\n");
+        assert!(all.contains("[a] missed no_source (is expected): “It is expected to pass”"), "{all}");
+        assert!(all.contains("[a] speaker: gold “Critics”, predicted “” for “the plan is doomed”"), "{all}");
+        assert!(all.contains("[a] cue: gold “say”, predicted “”"), "{all}");
+        assert!(all.contains("[a] extra partial quote: “Rue Célèste”"), "{all}");
+        assert_eq!(errs.len(), 4, "{all}");
     }
 
     #[test]
