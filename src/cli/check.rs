@@ -312,6 +312,9 @@ pub fn run(args: &[String]) -> u8 {
         let counts = output::count_findings_by_severity(&all_findings);
         println!("{} of {} files checked; findings: {counts}", checked, files.len());
     }
+    if format == OutFormat::Human && !all_findings.is_empty() {
+        println!("{}", output::HOW_TO_READ);
+    }
     let _ = std::io::stdout().flush();
     if any_io_error {
         2

@@ -333,6 +333,13 @@ pub fn count_findings_by_severity(findings: &[Severity]) -> String {
     }
 }
 
+/// Printed once after the findings, for readers who have never seen compiler output.
+pub const HOW_TO_READ: &str = "\
+How to read this: `story.md:12:5` means line 12, character 5; the ^^^ marks the words a finding is
+about; `help` says what would satisfy the rule. To silence one finding, put
+<!-- whosaid-disable-next-line CODE --> on the line above it (CODE is the word in [brackets]);
+to change a rule for the whole project, see `[rules]` in .whosaid.toml.";
+
 /// Whole human report for one file.
 pub fn render_human(path: &str, text: &str, a: &Analysis, style: Style) -> String {
     let lines = LineIndex::new(text);
