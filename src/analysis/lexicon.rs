@@ -92,6 +92,8 @@ pub struct Verb {
     pub class: VerbClass,
     /// "tell", "inform": the object is the listener.
     pub listener: bool,
+    /// Takes a reported clause without "that" ("said the talks failed").
+    pub takes_clause: bool,
     /// Particle of a phrasal verb ("out" in "point out").
     pub particle: Option<Box<str>>,
 }
@@ -247,6 +249,7 @@ impl Lexicon {
                 gerund: split(c[4]).0,
                 class,
                 listener: flags.split(',').any(|f| f == "listener"),
+                takes_clause: flags.split(',').any(|f| f == "that" || f == "quote"),
                 particle,
             };
             let idx = lx.verbs.len() as u32;
