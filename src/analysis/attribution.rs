@@ -224,6 +224,19 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                         && (c + 1..k - 1).all(|x| depth[x] == 0 && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE))));
                 if insert_ok {
                     left = np_left(doc, depth, c, s0);
+                    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said":
+                    // more than one description before the verb; the name comes first.
+                    let mut guard = 0;
+                    while let Some(np) = &left {
+                        guard += 1;
+                        if guard > 3 || np.name.is_some() || np.start < s0 + 2 || !toks[np.start - 1].is_punct(text, ',') {
+                            break;
+                        }
+                        match np_left(doc, depth, np.start - 1, s0) {
+                            Some(before) if before.name.is_some() => left = Some(before),
+                            _ => break,
+                        }
+                    }
                     if let (Some(np), false) = (&mut left, word_in(doc, c + 1, &["who", "which", "whose"])) {
                         if np.role.is_none() {
                             np.role = Some(span_of(doc, c + 1 + word_in(doc, c + 1, &["the", "a", "an"]) as usize, k - 1));
@@ -241,8 +254,30 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                 }
             }
         }
+        // "Business owners on the quay said", "the spokeswoman for the ministry said": the head of
+        // the phrase before the preposition speaks ("a statement by the ministry" keeps the ministry).
+        if let Some(np) = &left {
+            let p = np.start;
+            if p > s0 + 1 && is(doc, p - 1, flag::PREP) && !word_in(doc, p - 1, &["by", "according", "to", "from", "after", "before", "as", "like", "than"]) {
+                if let Some(mut outer) = np_left(doc, depth, p - 1, s0) {
+                    if outer.mention != MentionKind::Pronoun {
+                        outer.end = np.end;
+                        outer.span.end = np.span.end;
+                        left = Some(outer);
+                    }
+                }
+            }
+        }
         match left {
-            Some(np) if !(np.kind == SpeakerKind::Unknown && np.mention == MentionKind::Full && np.name.is_none() && !is(doc, np.start, flag::DET)) => {
+            // A bare lower-case phrase is a source only with a determiner ("the driver") or a
+            // plural head ("business owners"); otherwise it is usually the end of another clause.
+            Some(np)
+                if !(np.kind == SpeakerKind::Unknown
+                    && np.mention == MentionKind::Full
+                    && np.name.is_none()
+                    && !is(doc, np.start, flag::DET)
+                    && !(np.head.ends_with('s') && !toks[np.end - 1].has(flag::VERB))) =>
+            {
                 block_start = np.start;
                 source = Some(Source { np, right: false });
             }
@@ -406,9 +441,16 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 if a < s1 && toks[a].kind == TokKind::Punct && matches!(toks[a].first_char(text), ',' | ':' | '—' | '–') {
                     a += 1;
                 }
-                if let Some(&q2) = qs.iter().find(|&&x| quotes.quotations[x].open == a) {
-                    parts.push(quotes.quotations[q2].span);
-                    qset.push(q2);
+                // The next quotation of the sentence continues it, even after a short aside
+                // (`"A," Tester said, referring to the bank, "B."`), unless another cue intervenes.
+                let next_q = qs.iter().copied().filter(|&x| quotes.quotations[x].open >= a && quotation_draft[x].is_none()).min_by_key(|&x| quotes.quotations[x].open);
+                if let Some(q2) = next_q {
+                    let o = quotes.quotations[q2].open;
+                    let other_cue = resolved.iter().any(|r2| r2.cue.start >= a && r2.cue.start < o && r2.source.is_some() && !r2.cue.participial);
+                    if o == a || (!other_cue && o - a <= 12) {
+                        parts.push(quotes.quotations[q2].span);
+                        qset.push(q2);
+                    }
                 }
             }
             let di = drafts.len();
@@ -434,6 +476,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if listener {
                 if let Some(np) = np_right(doc, depth, a, s1) {
                     a = np.end;
+                } else if word_in(doc, a, &["him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "supporters", "voters", "viewers", "listeners", "audiences", "residents", "investigators", "police", "officials"]) {
+                    a += 1;
                 }
             }
             a = skip_right(doc, depth, a, s1);
@@ -458,11 +502,15 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let mut content = None;
             let mut second_part: Option<(usize, usize)> = None;
             let intro_quote = a < s1 && (toks[a].kind == TokKind::Mark || toks[a].is_punct(text, ':'));
+            // "According to the authority, about 42,000 vehicles ..."
+            if r.cue.according_to && r.cue.start <= s0 + 1 && a < s1 && toks[a].is_punct(text, ',') {
+                a += 1;
+            }
             if !intro_quote && fwd_end > a + 1 && !(a < s1 && toks[a].is_punct(text, ',') && r.source.as_ref().is_some_and(|s| s.right)) {
                 // "spoke to Putin", "talked about the war": a preposition starts no reported clause.
                 let starts_ok = a < s1
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
-                    && (explicit_that || (takes_clause && !is(doc, a, flag::PREP)));
+                    && (explicit_that || r.cue.according_to || (takes_clause && !is(doc, a, flag::PREP)));
                 if starts_ok {
                     content = Some((a, fwd_end));
                 }
@@ -486,7 +534,6 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     }
                 }
             }
-            if std::env::var("WS_DEBUG").is_ok() { eprintln!("cue {:?} content {:?} after {} block {}", r.cue.start, content, r.after, r.block_start); }
             let Some((cs, ce)) = content else { continue };
             // Mental and evidence verbs report only with an explicit clause or a weasel subject.
             if matches!(v_class, Some(VerbClass::Mental)) && !(word_is(doc, r.after, "that") || ce <= r.block_start) {

@@ -347,6 +347,16 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             name = Some((r, e));
         }
     }
+    // "Critics", "Police" at the start of a sentence are common nouns, not names.
+    if let Some((ns, ne)) = name {
+        let common = (ns..ne).all(|x| {
+            let f = toks[x].flags();
+            toks[x].kind != TokKind::Word || (f & (flag::GROUP | flag::TITLE) != 0 && f & (flag::FIRST_NAME | flag::PLACE | flag::MEDIA) == 0)
+        });
+        if common && ne - ns == 1 {
+            name = None;
+        }
+    }
     let last = &toks[e - 1];
     let last_flags = last.flags();
     let head = lower(last.stem(text), &mut buf).to_string();
