@@ -440,8 +440,14 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 continue;
             }
             // Post: `"...," she said` / `"...," said Psaki` / `"..." — a statement by X said`.
+            // A quoted title inside a phrase ("on “Fox News Sunday,” Pence said ...") is not what
+            // the following verb reports.
+            let embedded = q.open > s0 && toks[q.open - 1].kind == TokKind::Word && is_partial(doc, quotes, qi, s0);
             let mut chosen: Option<usize> = None;
             for (ri, r) in resolved.iter().enumerate() {
+                if embedded {
+                    break;
+                }
                 if r.source.is_none() || r.used {
                     continue;
                 }

@@ -363,7 +363,9 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let role = if let Some(te) = title_end {
         let role_start = body_start;
         // A description without a name ("the French presidency") has no separate role.
-        name.map(|_| Span::new(toks[role_start].start as usize, toks[te - 1].end as usize))
+        // Honorifics ("Mr.", "Dr.") are forms of address, not roles.
+        let only_honorifics = (role_start..te).all(|x| toks[x].has(flag::HONORIFIC) || toks[x].kind == TokKind::Punct);
+        name.filter(|_| !only_honorifics).map(|_| Span::new(toks[role_start].start as usize, toks[te - 1].end as usize))
     } else {
         None
     };
