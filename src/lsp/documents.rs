@@ -1,0 +1,197 @@
+//! Open documents (ropes keyed by URI), the analysis worker and the per-document analysis cache.
+//!
+//! Edits are applied synchronously under `State::docs` in the notification handler, so they land in
+//! the order received. Analysis runs on the blocking pool; at most one worker runs per document, and
+//! it loops until the document stops changing, so a burst of keystrokes costs one analysis per
+//! loop rather than one per keystroke (queued edits coalesce). A result is cached and published only
+//! while its version is still the document's current one.
+
+use super::position::{self, Encoding};
+use super::{diagnostics, log, State};
+use crate::analysis::{self, Analysis, Format, Span};
+use ropey::Rope;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+use tower_lsp_server::ls_types::{Position, Range, Uri};
+
+/// One analysed version of a document: its text, the analysis, and what is needed to turn the
+/// analysis's byte spans into LSP ranges.
+pub struct Snapshot {
+    pub uri: Uri,
+    pub open_id: u64,
+    pub version: i32,
+    pub rope: Rope,
+    pub text: String,
+    pub format: Format,
+    pub analysis: Analysis,
+    pub enc: Encoding,
+}
+
+impl Snapshot {
+    pub fn range(&self, span: Span) -> Range {
+        position::to_range(&self.rope, span.start, span.end, self.enc)
+    }
+    pub fn position(&self, byte: usize) -> Position {
+        position::to_position(&self.rope, byte, self.enc)
+    }
+    pub fn offset(&self, pos: Position) -> usize {
+        position::to_byte(&self.rope, pos, self.enc).0
+    }
+    /// Byte span of an LSP range, clamped.
+    pub fn span(&self, range: Range) -> Span {
+        let (a, b, _) = position::to_span(&self.rope, range, self.enc);
+        Span::new(a, b)
+    }
+    /// Zero-based line of a byte offset.
+    pub fn line(&self, byte: usize) -> usize {
+        position::line_of(&self.rope, byte)
+    }
+    /// One-based paragraph number (¶) of a byte offset, counting prose paragraphs.
+    pub fn paragraph(&self, byte: usize) -> Option<usize> {
+        let paras = &self.analysis.paragraphs;
+        let i = paras.partition_point(|p| p.start <= byte);
+        (i > 0).then_some(i)
+    }
+}
+
+pub struct Document {
+    /// Distinguishes a reopened document from the one closed before it.
+    pub open_id: u64,
+    pub version: i32,
+    pub rope: Rope,
+    pub format: Format,
+}
+
+pub struct Slot {
+    /// `None` once closed while a worker was still running; the worker clears and removes it.
+    pub doc: Option<Document>,
+    pub analysing: bool,
+    pub latest: watch::Sender<Option<Arc<Snapshot>>>,
+}
+
+impl Slot {
+    pub fn new_empty() -> Slot {
+        Slot { doc: None, analysing: false, latest: watch::channel(None).0 }
+    }
+}
+
+/// Markdown by language id or by file extension.
+pub fn format_of(language_id: &str, uri: &Uri) -> Format {
+    if Format::guess(language_id) == Format::Markdown || Format::guess(uri.path().as_str()) == Format::Markdown {
+        Format::Markdown
+    } else {
+        Format::PlainText
+    }
+}
+
+/// Start the document's worker unless one is running (it will pick the change up).
+pub fn schedule(state: &Arc<State>, slot: &mut Slot, uri: &Uri) {
+    if !slot.analysing {
+        slot.analysing = true;
+        tokio::spawn(worker(state.clone(), uri.clone()));
+    }
+}
+
+enum Next {
+    Analyse { rope: Rope, version: i32, open_id: u64, format: Format },
+    Closed,
+    Gone,
+}
+
+async fn worker(state: Arc<State>, uri: Uri) {
+    loop {
+        let next = {
+            let mut docs = state.docs();
+            match docs.get(&uri) {
+                None => Next::Gone,
+                Some(Slot { doc: None, .. }) => {
+                    docs.remove(&uri);
+                    Next::Closed
+                }
+                Some(Slot { doc: Some(d), .. }) => {
+                    Next::Analyse { rope: d.rope.clone(), version: d.version, open_id: d.open_id, format: d.format }
+                }
+            }
+        };
+        let (rope, version, open_id, format) = match next {
+            Next::Gone => return,
+            Next::Closed => {
+                state.client.publish_diagnostics(uri, Vec::new(), None).await;
+                return;
+            }
+            Next::Analyse { rope, version, open_id, format } => (rope, version, open_id, format),
+        };
+        let (mut options, generation) = state.options();
+        options.format = format;
+        let enc = state.encoding();
+        let job_uri = uri.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            // The one copy of the text per analysis.
+            let text = rope.to_string();
+            let analysis = analysis::analyze(&text, &options);
+            let snapshot = Snapshot { uri: job_uri, open_id, version, rope, text, format, analysis, enc };
+            let diags = diagnostics::diagnostics(&snapshot);
+            (Arc::new(snapshot), diags)
+        })
+        .await;
+
+        let is_current = |docs: &std::collections::HashMap<Uri, Slot>| {
+            matches!(docs.get(&uri), Some(Slot { doc: Some(d), .. }) if d.open_id == open_id && d.version == version)
+                && state.generation() == generation
+        };
+        match result {
+            Ok((snapshot, diags)) => {
+                let publish = {
+                    let docs = state.docs();
+                    let current = is_current(&docs);
+                    if let Some(slot) = docs.get(&uri) {
+                        if slot.doc.as_ref().is_some_and(|d| d.open_id == open_id) {
+                            // Cached even when stale: requests wait for a newer one but can fall back to it.
+                            slot.latest.send_replace(Some(snapshot));
+                        }
+                    }
+                    current
+                };
+                // Sent while this worker still owns the document, so publishes stay in version order.
+                if publish {
+                    state.client.publish_diagnostics(uri.clone(), diags, Some(version)).await;
+                }
+            }
+            Err(err) => {
+                log(&state.client, tower_lsp_server::ls_types::MessageType::ERROR, format!(
+                    "analysis of {} (version {version}) failed: {err}",
+                    uri.as_str()
+                ))
+                .await;
+            }
+        }
+        {
+            let mut docs = state.docs();
+            if is_current(&docs) {
+                if let Some(slot) = docs.get_mut(&uri) {
+                    slot.analysing = false;
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// The analysis of the document as of now: waits (briefly) for the worker to catch up with the
+/// latest edit so positions in the request match the snapshot; falls back to the newest one.
+pub async fn snapshot(state: &State, uri: &Uri) -> Option<Arc<Snapshot>> {
+    let (mut rx, open_id, version) = {
+        let docs = state.docs();
+        let slot = docs.get(uri)?;
+        let doc = slot.doc.as_ref()?;
+        (slot.latest.subscribe(), doc.open_id, doc.version)
+    };
+    let fresh = |s: &Option<Arc<Snapshot>>| s.as_ref().is_some_and(|s| s.open_id == open_id && s.version >= version);
+    let waited = match tokio::time::timeout(Duration::from_secs(10), rx.wait_for(fresh)).await {
+        Ok(Ok(snapshot)) => Some(snapshot.clone()),
+        _ => None,
+    };
+    let found = waited.unwrap_or_else(|| rx.borrow().clone());
+    found.filter(|s| s.open_id == open_id)
+}
