@@ -13,6 +13,7 @@ pub mod inlay;
 pub mod navigation;
 pub mod position;
 pub mod settings;
+pub mod transport;
 
 use crate::analysis::Options;
 use crate::config::{ConfigError, PROJECT_FILE};
@@ -450,9 +451,14 @@ pub fn run() -> u8 {
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = shutdown.clone();
     runtime.block_on(async move {
+        let client_cell = Arc::new(std::sync::OnceLock::new());
+        let cell = client_cell.clone();
         let (service, socket) = LspService::new(move |client| Backend {
             state: Arc::new(State {
-                client,
+                client: {
+                    let _ = cell.set(client.clone());
+                    client
+                },
                 docs: Mutex::new(HashMap::new()),
                 layers: Mutex::new(settings::Layers::default()),
                 enc: AtomicU8::new(16),
@@ -461,7 +467,9 @@ pub fn run() -> u8 {
                 shutdown: flag,
             }),
         });
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+        let (to_server, from_filter) = tokio::io::duplex(1 << 16);
+        tokio::spawn(transport::filter(tokio::io::stdin(), to_server, client_cell));
+        Server::new(from_filter, tokio::io::stdout(), socket).serve(service).await;
     });
     // The stdin reader may still be blocked in a read the client never completes; don't wait for it.
     runtime.shutdown_background();

@@ -1,0 +1,133 @@
+//! A guard in front of tower-lsp-server's reader. Its framed reader ends the whole input stream
+//! on the first message it cannot decode (tokio-util stops a `FramedRead` after a decoder error),
+//! which would turn one bad message into a dead server. Here every frame is checked first; frames
+//! that are not JSON-RPC are logged and dropped, the rest pass through unchanged.
+
+use std::sync::{Arc, OnceLock};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tower_lsp_server::jsonrpc::{Request, Response};
+use tower_lsp_server::ls_types::MessageType;
+use tower_lsp_server::Client;
+
+/// Larger frames are treated as garbage rather than buffered.
+const MAX_FRAME: usize = 512 * 1024 * 1024;
+
+enum Frame {
+    /// Need more input.
+    Incomplete,
+    /// A complete frame: header length and body length.
+    Message { header: usize, body: usize },
+    /// Bytes to drop, with a reason.
+    Garbage { skip: usize, why: String },
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn next_frame(buf: &[u8]) -> Frame {
+    let Some(end) = find(buf, b"\r\n\r\n") else {
+        return Frame::Incomplete;
+    };
+    let header = end + 4;
+    let mut len = None;
+    for line in buf[..end].split(|&b| b == b'\n') {
+        let line = String::from_utf8_lossy(line);
+        if let Some((name, value)) = line.trim().split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                len = value.trim().parse::<usize>().ok();
+            }
+        }
+    }
+    match len {
+        Some(n) if n <= MAX_FRAME => {
+            if buf.len() < header + n {
+                Frame::Incomplete
+            } else {
+                Frame::Message { header, body: n }
+            }
+        }
+        _ => {
+            // Resynchronise at the next header, as the library itself would.
+            let skip = find(&buf[1..], b"Content-Length").map_or(header, |i| i + 1);
+            Frame::Garbage { skip, why: "a message header without a usable Content-Length".into() }
+        }
+    }
+}
+
+fn check_body(body: &[u8]) -> Result<(), String> {
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| format!("not JSON ({e})"))?;
+    if serde_json::from_value::<Request>(value.clone()).is_ok() || serde_json::from_value::<Response>(value).is_ok() {
+        Ok(())
+    } else {
+        Err("JSON that is not a JSON-RPC 2.0 request, notification or response".into())
+    }
+}
+
+async fn report(client: &OnceLock<Client>, why: String) {
+    let text = format!("whosaid: ignored a malformed message from the editor: {why}");
+    tracing::error!("{text}");
+    if let Some(c) = client.get() {
+        c.log_message(MessageType::ERROR, text).await;
+    }
+}
+
+/// Copy frames from `input` to `output`, dropping malformed ones. Returns at end of input.
+pub async fn filter(mut input: impl AsyncRead + Unpin, mut output: impl AsyncWrite + Unpin, client: Arc<OnceLock<Client>>) {
+    let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        match next_frame(&buf) {
+            Frame::Incomplete => match input.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            },
+            Frame::Garbage { skip, why } => {
+                buf.drain(..skip.min(buf.len()));
+                report(&client, why).await;
+            }
+            Frame::Message { header, body } => {
+                let end = header + body;
+                match check_body(&buf[header..end]) {
+                    Ok(()) => {
+                        if output.write_all(&buf[..end]).await.is_err() || output.flush().await.is_err() {
+                            return;
+                        }
+                    }
+                    Err(why) => report(&client, why).await,
+                }
+                buf.drain(..end);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn run(input: &[u8]) -> Vec<u8> {
+        let (mut w, r) = tokio::io::duplex(1 << 16);
+        let mut out = Vec::new();
+        let (mut outw, mut outr) = tokio::io::duplex(1 << 16);
+        w.write_all(input).await.unwrap();
+        drop(w);
+        filter(r, &mut outw, Arc::new(OnceLock::new())).await;
+        drop(outw);
+        outr.read_to_end(&mut out).await.unwrap();
+        out
+    }
+
+    fn frame(body: &str) -> String {
+        format!("Content-Length: {}\r\n\r\n{}", body.len(), body)
+    }
+
+    #[tokio::test]
+    async fn good_frames_pass_bad_ones_are_dropped() {
+        let ok1 = frame(r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#);
+        let ok2 = frame(r#"{"jsonrpc":"2.0","method":"exit"}"#);
+        let input = format!("{ok1}{}{}garbage\r\n\r\n{}{ok2}", frame("{not json"), frame("[1,2]"), frame("é"));
+        let out = run(input.as_bytes()).await;
+        assert_eq!(String::from_utf8(out).unwrap(), format!("{ok1}{ok2}"));
+    }
+}
