@@ -14,6 +14,8 @@ pub mod navigation;
 pub mod position;
 pub mod settings;
 pub mod transport;
+#[cfg(test)]
+mod tests;
 
 use crate::analysis::Options;
 use crate::config::{ConfigError, PROJECT_FILE};
