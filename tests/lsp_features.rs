@@ -64,10 +64,13 @@ fn hover_on_a_mention_lists_all_their_quotes_with_lines() {
 fn hover_on_a_flagged_claim_says_why_and_what_would_source_it() {
     for enc in Enc::BOTH {
         let (mut s, u) = opened(enc, "claim.txt", RIVERTON);
+        let h = s.hover(&u, RIVERTON, find(RIVERTON, "is expected to") + 4).expect("hover on an agentless passive");
+        assert!(h.contains("agentless-passive"), "{h}");
+        assert!(h.contains("What would source it") && h.contains("Say who sees, believes or expects it"), "remedy: {h}");
+        assert!(h.contains("Flagged because of “is expected to”"), "the trigger: {h}");
         let h = s.hover(&u, RIVERTON, find(RIVERTON, "Critics say") + 2).expect("hover on a weasel claim");
         assert!(h.contains("weasel-attribution"), "{h}");
         assert!(h.contains("Name the critics"), "remedy: {h}");
-        assert!(h.contains("Critics say") || h.contains("critics say"), "the trigger: {h}");
     }
 }
 
@@ -179,8 +182,17 @@ fn references_highlights_and_definition_follow_the_speaker() {
     }
 }
 
-/// Apply the action titled like `title` at `needle`, return the new text and its fresh diagnostics.
-fn apply_action(s: &mut Server, text: &str, needle: &str, title: impl Fn(&str) -> bool) -> (String, Vec<Value>) {
+fn titled(want: impl Fn(&str) -> bool) -> impl Fn(&Value) -> bool {
+    move |a| want(a["title"].as_str().unwrap_or(""))
+}
+
+/// The fix an editor offers first (Ctrl+. → Enter).
+fn preferred(a: &Value) -> bool {
+    a["isPreferred"] == true
+}
+
+/// Apply the action `pick` chooses at `needle`, return the new text and its fresh diagnostics.
+fn apply_action(s: &mut Server, text: &str, needle: &str, pick: impl Fn(&Value) -> bool) -> (String, Vec<Value>) {
     let u = uri("actions.txt");
     s.open(&u, "plaintext", 1, text);
     s.diagnostics(&u, 1);
@@ -188,7 +200,7 @@ fn apply_action(s: &mut Server, text: &str, needle: &str, title: impl Fn(&str) -
     let actions = s.code_actions(&u, text, at, at + needle.len());
     let action = actions
         .iter()
-        .find(|a| title(a["title"].as_str().unwrap_or("")))
+        .find(|a| pick(a))
         .unwrap_or_else(|| panic!("no such action at {needle:?}: {actions:#?}"));
     assert_eq!(action["kind"], "quickfix");
     let edits = workspace_edits(&action["edit"], &u);
@@ -205,12 +217,12 @@ fn apply_action(s: &mut Server, text: &str, needle: &str, title: impl Fn(&str) -
 fn code_action_replaces_a_loaded_verb_with_said() {
     for enc in Enc::BOTH {
         let mut s = Server::start(enc);
-        let (text, diags) = apply_action(&mut s, RIVERTON, "claimed", |t| t.contains("said"));
+        let (text, diags) = apply_action(&mut s, RIVERTON, "claimed", preferred);
         assert_eq!(text, RIVERTON.replace("council, claimed the mayor", "council, said the mayor"));
         assert!(!diags.iter().any(|d| d["code"] == "loaded-verb"), "{diags:#?}");
         // Present tense stays present.
         let present = "Tomas Berg, a member of the city council, claims the plan is rushed.\n";
-        let (text, diags) = apply_action(&mut s, present, "claims", |t| t.contains("says"));
+        let (text, diags) = apply_action(&mut s, present, "claims", preferred);
         assert_eq!(text, "Tomas Berg, a member of the city council, says the plan is rushed.\n");
         assert!(!diags.iter().any(|d| d["code"] == "loaded-verb"), "{diags:#?}");
     }
@@ -221,7 +233,7 @@ fn code_action_normalises_a_mismatched_quotation_mark() {
     let text = "“We agreed on the route,” engineer Lea Moss said. “The work starts Monday.”\n\n“Nobody asked the farmers,\" said Omar Haddad, who owns land by the river. “We will object.”\n";
     for enc in Enc::BOTH {
         let mut s = Server::start(enc);
-        let (fixed, diags) = apply_action(&mut s, text, "farmers,\"", |t| t.to_lowercase().contains("quot"));
+        let (fixed, diags) = apply_action(&mut s, text, "farmers,\"", preferred);
         assert_eq!(fixed, text.replace("farmers,\"", "farmers,”"));
         assert!(!diags.iter().any(|d| d["code"] == "mismatched-quotes"), "{diags:#?}");
     }
@@ -231,14 +243,22 @@ fn code_action_normalises_a_mismatched_quotation_mark() {
 fn code_action_suppresses_a_rule_on_one_line() {
     for enc in Enc::BOTH {
         let mut s = Server::start(enc);
-        let (text, diags) = apply_action(&mut s, RIVERTON, "Critics say", |t| t == "Suppress weasel-attribution on this line");
+        let (text, diags) = apply_action(&mut s, RIVERTON, "4 million", titled(|t| t == "Suppress unsourced-statistic on this line"));
+        assert_eq!(
+            text,
+            RIVERTON.replace("Critics say", "<!-- whosaid-disable-next-line unsourced-statistic -->\nCritics say")
+        );
+        assert!(!diags.iter().any(|d| d["code"] == "unsourced-statistic"), "{diags:#?}");
+        // Only that rule: the passive on the same line and the unattributed quote are still reported.
+        assert!(diags.iter().any(|d| d["code"] == "agentless-passive"), "{diags:#?}");
+        assert!(diags.iter().any(|d| d["code"] == "unattributed-quote"), "{diags:#?}");
+
+        let (text, diags) = apply_action(&mut s, RIVERTON, "Critics say", titled(|t| t == "Suppress weasel-attribution on this line"));
         assert_eq!(
             text,
             RIVERTON.replace("Critics say", "<!-- whosaid-disable-next-line weasel-attribution -->\nCritics say")
         );
         assert!(!diags.iter().any(|d| d["code"] == "weasel-attribution"), "{diags:#?}");
-        // Only that rule: the unattributed quote is still reported.
-        assert!(diags.iter().any(|d| d["code"] == "unattributed-quote"), "{diags:#?}");
     }
 }
 
