@@ -2,7 +2,10 @@
 
 use super::documents::Snapshot;
 use crate::analysis::{Finding, Severity};
+use crate::analysis::RULES;
+use std::collections::HashMap;
 use std::str::FromStr;
+use std::sync::OnceLock;
 use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
 };
@@ -12,8 +15,16 @@ pub const RULE_DOCS_BASE: &str = "https://github.com/whosaid/whosaid#rule-";
 
 pub const SOURCE: &str = "whosaid";
 
+/// The README link for a rule (parsed once per rule: diagnostics are built on every keystroke).
 pub fn rule_docs(code: &str) -> Option<Uri> {
-    Uri::from_str(&format!("{RULE_DOCS_BASE}{code}")).ok()
+    static LINKS: OnceLock<HashMap<&'static str, Uri>> = OnceLock::new();
+    let links = LINKS.get_or_init(|| {
+        RULES.iter().filter_map(|r| Some((r.code, Uri::from_str(&format!("{RULE_DOCS_BASE}{}", r.code)).ok()?))).collect()
+    });
+    match links.get(code) {
+        Some(uri) => Some(uri.clone()),
+        None => Uri::from_str(&format!("{RULE_DOCS_BASE}{code}")).ok(),
+    }
 }
 
 pub fn severity(s: Severity) -> DiagnosticSeverity {

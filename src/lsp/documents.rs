@@ -6,7 +6,7 @@
 //! loop rather than one per keystroke (queued edits coalesce). A result is cached and published only
 //! while its version is still the document's current one.
 
-use super::position::{self, Encoding};
+use super::position::{Encoding, LineIndex};
 use super::{diagnostics, log, State};
 use crate::analysis::{self, Analysis, Format, Span};
 use ropey::Rope;
@@ -21,31 +21,35 @@ pub struct Snapshot {
     pub uri: Uri,
     pub open_id: u64,
     pub version: i32,
-    pub rope: Rope,
     pub text: String,
+    pub lines: LineIndex,
     pub format: Format,
     pub analysis: Analysis,
     pub enc: Encoding,
 }
 
 impl Snapshot {
+    pub fn new(uri: Uri, open_id: u64, version: i32, text: String, format: Format, analysis: Analysis, enc: Encoding) -> Snapshot {
+        let lines = LineIndex::new(&text);
+        Snapshot { uri, open_id, version, text, lines, format, analysis, enc }
+    }
     pub fn range(&self, span: Span) -> Range {
-        position::to_range(&self.rope, span.start, span.end, self.enc)
+        self.lines.range(&self.text, span.start, span.end, self.enc)
     }
     pub fn position(&self, byte: usize) -> Position {
-        position::to_position(&self.rope, byte, self.enc)
+        self.lines.position(&self.text, byte, self.enc)
     }
     pub fn offset(&self, pos: Position) -> usize {
-        position::to_byte(&self.rope, pos, self.enc).0
+        self.lines.offset(&self.text, pos, self.enc).0
     }
     /// Byte span of an LSP range, clamped.
     pub fn span(&self, range: Range) -> Span {
-        let (a, b, _) = position::to_span(&self.rope, range, self.enc);
-        Span::new(a, b)
+        let (a, b) = (self.offset(range.start), self.offset(range.end));
+        Span::new(a.min(b), a.max(b))
     }
     /// Zero-based line of a byte offset.
     pub fn line(&self, byte: usize) -> usize {
-        position::line_of(&self.rope, byte)
+        self.lines.line(byte.min(self.text.len()))
     }
     /// One-based paragraph number (¶) of a byte offset, counting prose paragraphs.
     pub fn paragraph(&self, byte: usize) -> Option<usize> {
@@ -127,11 +131,23 @@ async fn worker(state: Arc<State>, uri: Uri) {
         let enc = state.encoding();
         let job_uri = uri.clone();
         let result = tokio::task::spawn_blocking(move || {
+            let t0 = std::time::Instant::now();
             // The one copy of the text per analysis.
             let text = rope.to_string();
+            let t1 = std::time::Instant::now();
             let analysis = analysis::analyze(&text, &options);
-            let snapshot = Snapshot { uri: job_uri, open_id, version, rope, text, format, analysis, enc };
+            let t2 = std::time::Instant::now();
+            let snapshot = Snapshot::new(job_uri, open_id, version, text, format, analysis, enc);
             let diags = diagnostics::diagnostics(&snapshot);
+            tracing::debug!(
+                "analysed {} v{version}: {} bytes, copy {:?}, analyse {:?}, {} diagnostics in {:?}",
+                snapshot.uri.as_str(),
+                snapshot.text.len(),
+                t1 - t0,
+                t2 - t1,
+                diags.len(),
+                t2.elapsed()
+            );
             (Arc::new(snapshot), diags)
         })
         .await;

@@ -437,7 +437,15 @@ impl LanguageServer for Backend {
 /// Serve LSP over stdio until `exit` or end of input; returns the process exit code
 /// (0 after an orderly `shutdown`, 1 otherwise, as the protocol asks).
 pub fn run() -> u8 {
-    let _ = tracing_subscriber::fmt().with_writer(std::io::stderr).with_target(false).try_init();
+    // WHOSAID_LOG=debug shows per-analysis timings.
+    let level = match std::env::var("WHOSAID_LOG").unwrap_or_default().to_ascii_lowercase().as_str() {
+        "trace" => tracing::Level::TRACE,
+        "debug" => tracing::Level::DEBUG,
+        "warn" => tracing::Level::WARN,
+        "error" => tracing::Level::ERROR,
+        _ => tracing::Level::INFO,
+    };
+    let _ = tracing_subscriber::fmt().with_writer(std::io::stderr).with_target(false).with_max_level(level).try_init();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .max_blocking_threads(4)

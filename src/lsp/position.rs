@@ -152,6 +152,113 @@ pub fn apply_change(rope: &mut Rope, range: Option<Range>, text: &str, enc: Enco
     }
 }
 
+/// Line starts of one immutable text, for converting many analysis spans quickly (diagnostics are
+/// rebuilt on every keystroke). Agrees with the rope functions above; tests check both.
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex {
+    /// Byte offset where each line starts; the first is 0.
+    starts: Vec<usize>,
+}
+
+/// UTF-16 length of UTF-8 text: one unit per char, two for 4-byte chars.
+fn utf16_len(s: &str) -> usize {
+    s.as_bytes().iter().map(|&b| ((b & 0xC0) != 0x80) as usize + (b >= 0xF0) as usize).sum()
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if b.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// End of a line's content (before its line break).
+    fn content_end(&self, text: &str, line: usize) -> usize {
+        match self.starts.get(line + 1) {
+            None => text.len(),
+            Some(&next) if next >= 2 && &text.as_bytes()[next - 2..next] == b"\r\n" => next - 2,
+            Some(&next) => next - 1,
+        }
+    }
+
+    /// Same as [`to_position`], over `text` (which must be the text this index was built from).
+    pub fn position(&self, text: &str, byte: usize, enc: Encoding) -> Position {
+        let mut byte = byte.min(text.len());
+        while !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= byte) - 1;
+        let start = self.starts[line];
+        let character = match enc {
+            Encoding::Utf8 => byte - start,
+            Encoding::Utf16 => utf16_len(&text[start..byte]),
+        };
+        Position::new(line as u32, character as u32)
+    }
+
+    pub fn range(&self, text: &str, start: usize, end: usize, enc: Encoding) -> Range {
+        Range::new(self.position(text, start, enc), self.position(text, end, enc))
+    }
+
+    /// Same as [`to_byte`], over `text`.
+    pub fn offset(&self, text: &str, pos: Position, enc: Encoding) -> (usize, Option<Clamp>) {
+        let line = pos.line as usize;
+        if line >= self.starts.len() {
+            return (text.len(), Some(Clamp::PastEndOfDocument));
+        }
+        let start = self.starts[line];
+        let end = self.content_end(text, line);
+        let col = pos.character as usize;
+        let content = &text[start..end];
+        match enc {
+            Encoding::Utf8 => {
+                if col > content.len() {
+                    return (end, Some(Clamp::PastEndOfLine));
+                }
+                let mut b = start + col;
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                (b, (b != start + col).then_some(Clamp::InsideCharacter))
+            }
+            Encoding::Utf16 => {
+                let mut units = 0;
+                for (i, c) in content.char_indices() {
+                    if units == col {
+                        return (start + i, None);
+                    }
+                    units += c.len_utf16();
+                    if units > col {
+                        return (start + i, Some(Clamp::InsideCharacter));
+                    }
+                }
+                if units == col {
+                    (end, None)
+                } else {
+                    (end, Some(Clamp::PastEndOfLine))
+                }
+            }
+        }
+    }
+
+    pub fn line(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&s| s <= byte) - 1
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,9 +267,27 @@ mod tests {
         Position::new(line, character)
     }
 
-    /// Every char boundary round-trips through both encodings.
+    /// Every char boundary round-trips through both encodings, and the line index agrees with the
+    /// rope on every position, valid or not.
     fn round_trips(text: &str) {
         let rope = Rope::from_str(text);
+        let index = LineIndex::new(text);
+        for byte in 0..=text.len() + 1 {
+            for enc in [Encoding::Utf8, Encoding::Utf16] {
+                assert_eq!(index.position(text, byte, enc), to_position(&rope, byte, enc), "{text:?} {byte} {enc:?}");
+                if byte <= text.len() {
+                    assert_eq!(index.line(byte.min(text.len())), line_of(&rope, byte), "{text:?} {byte}");
+                }
+            }
+        }
+        for line in 0..rope.len_lines() as u32 + 2 {
+            for col in 0..40 {
+                for enc in [Encoding::Utf8, Encoding::Utf16] {
+                    let p = pos(line, col);
+                    assert_eq!(index.offset(text, p, enc), to_byte(&rope, p, enc), "{text:?} {p:?} {enc:?}");
+                }
+            }
+        }
         for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             for enc in [Encoding::Utf8, Encoding::Utf16] {
                 let p = to_position(&rope, byte, enc);
@@ -237,6 +362,9 @@ mod tests {
         let rope = Rope::from_str(text);
         assert_eq!(rope.len_lines(), 2);
         assert_eq!(to_position(&rope, text.find('c').unwrap(), Encoding::Utf16), pos(0, 4));
+        round_trips(text);
+        round_trips("");
+        round_trips("\r\r\n\n\r");
     }
 
     #[test]

@@ -81,16 +81,7 @@ fn snapshot(enc: Encoding) -> Snapshot {
         sentences: vec![],
         skipped: false,
     };
-    Snapshot {
-        uri: Uri::from_str("file:///newsroom/t.txt").unwrap(),
-        open_id: 1,
-        version: 3,
-        rope: ropey::Rope::from_str(TEXT),
-        text: TEXT.to_string(),
-        format: Format::PlainText,
-        analysis,
-        enc,
-    }
+    Snapshot::new(Uri::from_str("file:///newsroom/t.txt").unwrap(), 1, 3, TEXT.to_string(), Format::PlainText, analysis, enc)
 }
 
 fn hover_text(s: &Snapshot, at: usize) -> Option<String> {
