@@ -420,4 +420,41 @@ mod tests {
         assert_eq!(clamp, Some(Clamp::InsideCharacter));
         assert_eq!(rope.to_string(), "ax😀b");
     }
+
+    mod prop {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn tricky() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                prop_oneof![Just("a"), Just(" "), Just("“"), Just("”"), Just("😀"), Just("记"), Just("e\u{301}"), Just("\r\n"), Just("\r"), Just("\n"), Just("\u{2028}")],
+                0..24,
+            )
+            .prop_map(|parts| parts.concat())
+        }
+
+        proptest! {
+            /// Any sequence of edits, at positions a client computes (valid or not), leaves the
+            /// rope equal to the same edits made on a String at the clamped offsets.
+            #[test]
+            fn rope_edits_match_a_string_model(
+                start in tricky(),
+                edits in proptest::collection::vec((0u32..6, 0u32..12, 0u32..6, 0u32..12, tricky()), 1..8),
+                utf8 in any::<bool>(),
+            ) {
+                let enc = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
+                let mut rope = Rope::from_str(&start);
+                let mut model = start.clone();
+                for (l1, c1, l2, c2, text) in edits {
+                    let range = Range::new(Position::new(l1, c1), Position::new(l2, c2));
+                    let index = LineIndex::new(&model);
+                    let (a, _) = index.offset(&model, range.start, enc);
+                    let (b, _) = index.offset(&model, range.end, enc);
+                    model.replace_range(a.min(b)..a.max(b), &text);
+                    apply_change(&mut rope, Some(range), &text, enc);
+                    prop_assert_eq!(rope.to_string(), model.clone());
+                }
+            }
+        }
+    }
 }
