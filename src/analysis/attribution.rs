@@ -93,6 +93,13 @@ fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usize {
             k -= 1;
             continue;
         }
+        // "Rep. Jason Chaffetz (R-Utah) said": a parenthesis after the name.
+        if t.is_punct(doc.text, ')') {
+            if let Some(open) = (k.saturating_sub(12).max(lb)..k - 1).rev().find(|&x| toks[x].is_punct(doc.text, '(')) {
+                k = open;
+                continue;
+            }
+        }
         if t.has(flag::DAY_MONTH) || word_in(doc, k - 1, TIME_NOUNS) {
             k -= 1;
             if k > lb && word_in(doc, k - 1, &["on", "last", "this", "next", "late", "early", "earlier", "on"]) {
@@ -115,14 +122,14 @@ fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> usize {
             a += 1;
             continue;
         }
-        if word_in(doc, a, &["on", "in", "at", "during", "via", "to", "through", "from", "last", "this", "late", "earlier", "later"]) {
+        if word_in(doc, a, &["on", "in", "at", "during", "via", "to", "through", "from", "last", "this", "late", "earlier", "later", "by", "over"]) {
             // A short prepositional phrase that ends in a day, a medium or an attribution noun.
             let lim = (a + 6).min(ub);
             if let Some(k) = (a + 1..lim).find(|&k| {
                 let f = toks[k].flags();
                 f & (flag::ATTR_NOUN | flag::DAY_MONTH) != 0
                     || word_in(doc, k, TIME_NOUNS)
-                    || word_in(doc, k, &["reporters", "journalists", "twitter", "facebook", "x", "television", "radio", "parliament", "lawmakers"])
+                    || word_in(doc, k, &["reporters", "journalists", "twitter", "facebook", "x", "television", "radio", "parliament", "lawmakers", "email", "e-mail", "phone", "telephone", "text", "video", "instagram", "tiktok", "youtube", "friday"])
             }) {
                 if (a + 1..k).all(|x| toks[x].kind == TokKind::Word && depth[x] == 0) {
                     a = k + 1;
@@ -215,7 +222,11 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
         if left.is_none() && k > s0 && toks[k - 1].is_punct(text, ',') {
             let lim = k.saturating_sub(30).max(s0);
             if let Some(c) = (lim..k - 1).rev().find(|&x| depth[x] == 0 && toks[x].is_punct(text, ',')) {
-                let insert_ok = word_in(doc, c + 1, &["who", "which", "whose"]) || np_right(doc, depth, c + 1, k - 1).is_some_and(|n| n.end == k - 1);
+                // The insert describes the source: a relative clause, or a role ("a professor at ...").
+                let insert_ok = word_in(doc, c + 1, &["who", "which", "whose"])
+                    || np_right(doc, depth, c + 1, k - 1).is_some_and(|n| n.end == k - 1)
+                    || ((word_in(doc, c + 1, super::speakers::DETERMINERS) || toks[c + 1].has(flag::TITLE))
+                        && (c + 1..k - 1).all(|x| depth[x] == 0 && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE))));
                 if insert_ok {
                     left = np_left(doc, depth, c, s0);
                     if let (Some(np), false) = (&mut left, word_in(doc, c + 1, &["who", "which", "whose"])) {
@@ -236,7 +247,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
             }
         }
         match left {
-            Some(np) if !(np.kind == SpeakerKind::Unknown && np.mention == MentionKind::Full && np.name.is_none() && !word_in(doc, np.start, &["the", "a", "an"])) => {
+            Some(np) if !(np.kind == SpeakerKind::Unknown && np.mention == MentionKind::Full && np.name.is_none() && !word_in(doc, np.start, super::speakers::DETERMINERS)) => {
                 block_start = np.start;
                 source = Some(Source { np, right: false });
             }
@@ -426,6 +437,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let explicit_that = word_is(doc, a, "that");
             if explicit_that {
                 a += 1;
+                if a < s1 && toks[a].is_punct(text, ',') {
+                    a += 1;
+                }
             }
             // Forward content, to the clause end, or to the comma before a later source's own cue
             // ("Putin told Macron that ..., news agency AFP reported").
@@ -439,6 +453,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
             }
             let mut content = None;
+            let mut second_part: Option<(usize, usize)> = None;
             let intro_quote = a < s1 && (toks[a].kind == TokKind::Mark || toks[a].is_punct(text, ':'));
             if !intro_quote && fwd_end > a + 1 && !(a < s1 && toks[a].is_punct(text, ',') && r.source.as_ref().is_some_and(|s| s.right)) {
                 // "spoke to Putin", "talked about the war": a preposition starts no reported clause.
@@ -457,6 +472,14 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     let start = clause_start(doc, depth, end, s0);
                     if end > start + 1 {
                         content = Some((start, end));
+                        // "But to prevent problems, he said, officials should be vigilant."
+                        let b = skip_right(doc, depth, r.after, s1);
+                        if b + 2 < s1 && toks[b].is_punct(text, ',') {
+                            let e2 = clause_end(doc, depth, b + 1, s1);
+                            if e2 > b + 2 {
+                                second_part = Some((b + 1, e2));
+                            }
+                        }
                     }
                 }
             }
@@ -483,8 +506,12 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let kind = if inner_quotations.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
             let di = drafts.len();
             let r = &resolved[ri];
-            let mut d = make_draft(doc, &entities, r, kind, vec![span], Vec::new(), si);
-            d.span = span;
+            let mut parts = vec![span];
+            if let Some((b, e)) = second_part {
+                parts.push(span_of(doc, b, e));
+            }
+            let d = make_draft(doc, &entities, r, kind, parts, Vec::new(), si);
+            let span = d.span;
             drafts.push(d);
             resolved[ri].used = true;
             sentence_attributed[si] = true;
@@ -546,6 +573,18 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     .map(|(i, _)| i)
                     .max_by_key(|&d| drafts[d].span.start)
                     .filter(|&d| drafts[d].span.end + 4 >= doc.paragraphs[q.first_para - 1].span.end);
+            }
+        }
+        // `"A," said X, a lawyer. "B."` — the next sentence's quotation continues the same speaker.
+        if let Some(f) = from {
+            let fd = &drafts[f];
+            let attribution_sentence_end = sentences[fd.sentence].tokens.end;
+            if fd.kind == QuoteKind::Direct && fd.span.end <= q.span.start && attribution_sentence_end == q.open && sentences[fd.sentence].para == para {
+                drafts[f].parts.push(q.span);
+                drafts[f].quotations.push(qi);
+                drafts[f].span = drafts[f].span.cover(q.span);
+                quotation_draft[qi] = Some(f);
+                continue;
             }
         }
         let di = drafts.len();

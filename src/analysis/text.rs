@@ -547,6 +547,8 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
             i = j;
             continue;
         }
+        // Two apostrophes typed for a double quotation mark ('' as in some wire styles).
+        let clen = if (c == '\'' || c == '’') && text[i + clen..limit].starts_with(c) { clen * 2 } else { clen };
         let kind = if is_quote_char(c) { TokKind::Mark } else { TokKind::Punct };
         out.push(Token { start: i as u32, end: (i + clen) as u32, kind, cap: false, possessive: false, stem_end: (i + clen) as u32, entry: None });
         i += clen;
