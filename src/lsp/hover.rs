@@ -2,7 +2,7 @@
 //! engine thinks so, who a mention refers to and everything they said, why a finding was raised.
 
 use super::documents::Snapshot;
-use crate::analysis::{rules, CueKind, Finding, MentionKind, Quote, Resolution, Span, Speaker};
+use crate::analysis::{rules, CueKind, Finding, MentionKind, Quote, QuoteKind, Resolution, Span, Speaker};
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 /// Escape the characters Markdown would read as markup.
@@ -27,6 +27,34 @@ pub fn excerpt(text: &str, span: Span, max: usize) -> String {
     } else {
         let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
         format!("{}…", cut.trim_end())
+    }
+}
+
+const MARKS: &[char] = &['"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›', '「', '」'];
+
+/// The words of a quote for display: a split quotation's parts joined with " … ", without the
+/// quotation marks, then shortened to about `max` characters.
+pub fn quote_text(s: &Snapshot, q: &Quote, max: usize) -> String {
+    let parts: Vec<Span> = if q.parts.is_empty() { vec![q.span] } else { q.parts.clone() };
+    let joined: Vec<String> = parts
+        .iter()
+        .map(|p| excerpt(&s.text, *p, usize::MAX).trim_matches(|c: char| MARKS.contains(&c) || c.is_whitespace()).to_string())
+        .collect();
+    let text = joined.join(" … ");
+    if text.chars().count() <= max {
+        text
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// “Quoted words” for quotations, plain words for reported speech; Markdown-escaped.
+pub fn quote_label(s: &Snapshot, q: &Quote, max: usize) -> String {
+    let text = md(&quote_text(s, q, max));
+    match q.kind {
+        QuoteKind::Indirect => format!("(reported) {text}"),
+        _ => format!("“{text}”"),
     }
 }
 
@@ -119,10 +147,11 @@ pub fn why(s: &Snapshot, q: &Quote) -> String {
     }
 }
 
-/// The quote section of a hover, also the tooltip of the quote's inlay hint.
-pub fn quote_details(s: &Snapshot, q: &Quote) -> String {
+/// The quote section of a hover, also the tooltip of the quote's inlay hint. `remedy` adds what
+/// would fix an unattributed quote (left out when the finding itself is shown next to it).
+pub fn quote_details(s: &Snapshot, q: &Quote, remedy: bool) -> String {
     let a = &s.analysis;
-    let mut out = format!("**Quote** ({}): “{}”\n\n", q.kind.as_str(), md(&span_text(s, q.span)).trim_matches(['"', '“', '”']));
+    let mut out = format!("**Quote** ({}): {}\n\n", q.kind.as_str(), quote_label(s, q, 120));
     match q.speaker.and_then(|i| a.speakers.get(i)) {
         Some(sp) => out.push_str(&format!("- **Speaker:** {}\n", who(sp))),
         None => out.push_str("- **Speaker:** none found\n"),
@@ -134,7 +163,7 @@ pub fn quote_details(s: &Snapshot, q: &Quote) -> String {
         out.push_str(&format!("- **Mention:** “{}” on {}\n", md(&span_text(s, m)), line_label(s, m.start)));
     }
     out.push_str(&format!("- **Why:** {}\n", why(s, q)));
-    if q.speaker.is_none() {
+    if q.speaker.is_none() && remedy {
         if let Some(rule) = rules::rule("unattributed-quote") {
             out.push_str(&format!("- **To fix:** {}\n", md(rule.remedy)));
         }
@@ -173,7 +202,7 @@ pub fn speaker_details(s: &Snapshot, sp: &Speaker, here: Option<Span>) -> String
     } else {
         out.push_str(&format!("Quotes ({}):\n", quotes.len()));
         for q in quotes {
-            out.push_str(&format!("- {}: “{}” ({})\n", line_label(s, q.span.start), md(&span_text(s, q.span)).trim_matches(['"', '“', '”']), q.kind.as_str()));
+            out.push_str(&format!("- {}: {}\n", line_label(s, q.span.start), quote_label(s, q, 70)));
         }
     }
     out
@@ -207,7 +236,8 @@ pub fn hover(s: &Snapshot, offset: usize) -> Option<Hover> {
         sections.push(speaker_details(s, sp, Some(m.span)));
         range = Some(m.span);
     } else if let Some(q) = a.quote_at(offset) {
-        sections.push(quote_details(s, q));
+        let finding_shown = a.findings.iter().any(|f| f.quote == Some(q.id) && f.span.contains(offset));
+        sections.push(quote_details(s, q, !finding_shown));
         range = Some(q.parts.iter().find(|p| p.contains(offset)).copied().unwrap_or(q.span));
     }
     for f in a.findings.iter().filter(|f| f.span.contains(offset) || (f.span.is_empty() && f.span.start == offset)) {

@@ -70,7 +70,7 @@ pub fn resolve(s: &Snapshot, mut hint: InlayHint) -> InlayHint {
     if let Some(q) = quote.and_then(|i| s.analysis.quotes.get(i as usize)) {
         hint.tooltip = Some(InlayHintTooltip::MarkupContent(MarkupContent {
             kind: MarkupKind::Markdown,
-            value: hover::quote_details(s, q),
+            value: hover::quote_details(s, q, true),
         }));
     }
     hint

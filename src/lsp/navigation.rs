@@ -1,8 +1,8 @@
 //! Outline (speakers with their quotes), highlights, references and go-to-definition.
 
 use super::documents::Snapshot;
-use super::hover::excerpt;
-use crate::analysis::{MentionKind, Quote, Span, Speaker, SpeakerKind};
+use super::hover::quote_text;
+use crate::analysis::{MentionKind, Quote, QuoteKind, Span, Speaker, SpeakerKind};
 use tower_lsp_server::ls_types::{DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Location, SymbolKind};
 
 /// The speaker meant at `offset`: a mention of them, one of their quotes, or a quote's cue mention.
@@ -22,11 +22,11 @@ pub fn definition_span(sp: &Speaker) -> Option<Span> {
 }
 
 fn quote_name(s: &Snapshot, q: &Quote) -> String {
-    let text = excerpt(&s.text, q.span, 60);
-    if text.is_empty() {
-        format!("quote {}", q.id + 1)
-    } else {
-        text
+    let text = quote_text(s, q, 60);
+    match q.kind {
+        _ if text.is_empty() => format!("quote {}", q.id + 1),
+        QuoteKind::Indirect => text,
+        _ => format!("“{text}”"),
     }
 }
 
