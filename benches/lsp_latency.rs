@@ -164,7 +164,23 @@ fn main() {
         ms(*t.last().unwrap())
     );
 
+    s.shutdown();
+    s.wait_exit(Duration::from_secs(5));
+
+    // The server's own share: the same keystrokes with analysis skipped (size limit of 1 byte), so
+    // what remains is JSON-RPC, sync, scheduling and one diagnostic.
+    let mut floor = Server::start_with(Enc::Utf16, json!({}), json!({"maxFileSize": 1}), None);
+    let t = keystrokes(&mut floor, "floor.txt", &small, 400);
+    println!(
+        "  server overhead alone (analysis skipped), 5,000 words: median {}, p99 {}",
+        ms(percentile(&t, 0.5)),
+        ms(percentile(&t, 0.99))
+    );
+    floor.shutdown();
+    floor.wait_exit(Duration::from_secs(5));
+
     // A burst: 100 edits without waiting.
+    let mut s = Server::start(Enc::Utf16);
     let u = uri("burst.txt");
     let mut text = small.clone();
     s.open(&u, "plaintext", 1, &text);

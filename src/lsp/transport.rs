@@ -57,7 +57,8 @@ fn next_frame(buf: &[u8]) -> Frame {
 
 fn check_body(body: &[u8]) -> Result<(), String> {
     let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| format!("not JSON ({e})"))?;
-    if serde_json::from_value::<Request>(value.clone()).is_ok() || serde_json::from_value::<Response>(value).is_ok() {
+    use serde::Deserialize;
+    if Request::deserialize(&value).is_ok() || Response::deserialize(&value).is_ok() {
         Ok(())
     } else {
         Err("JSON that is not a JSON-RPC 2.0 request, notification or response".into())
