@@ -130,6 +130,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
         options.format = format;
         let enc = state.encoding();
         let job_uri = uri.clone();
+        let kept = rope.clone(); // O(1); only used if the analysis panics.
         let result = tokio::task::spawn_blocking(move || {
             let t0 = std::time::Instant::now();
             // The one copy of the text per analysis.
@@ -175,8 +176,16 @@ async fn worker(state: Arc<State>, uri: Uri) {
                 }
             }
             Err(err) => {
+                // An engine bug. Cache an empty analysis so requests waiting for this version
+                // answer (with nothing) instead of timing out; the diagnostics shown stay as they were.
+                let empty = Snapshot::new(uri.clone(), open_id, version, kept.to_string(), format, Analysis::default(), enc);
+                if let Some(slot) = state.docs().get(&uri) {
+                    if slot.doc.as_ref().is_some_and(|d| d.open_id == open_id) {
+                        slot.latest.send_replace(Some(Arc::new(empty)));
+                    }
+                }
                 log(&state.client, tower_lsp_server::ls_types::MessageType::ERROR, format!(
-                    "analysis of {} (version {version}) failed: {err}",
+                    "analysis of {} (version {version}) failed: {err}. Please report this with the text that caused it.",
                     uri.as_str()
                 ))
                 .await;
