@@ -92,11 +92,17 @@ fn keystrokes(s: &mut Server, name: &str, text: &str, keys: usize) -> Vec<Durati
     for (i, c) in typed.chars().cycle().take(keys).enumerate() {
         let version = i as i64 + 2;
         let mut buf = [0; 4];
+        let c = c.encode_utf8(&mut buf);
+        // Timed from the edit leaving the editor to the diagnostics having arrived (before the
+        // client parses them), as an editor would see it.
+        let change = json!({"textDocument": {"uri": u, "version": version},
+                            "contentChanges": [{"range": support::range(&text, at, at, Enc::Utf16), "text": c}]});
         let start = Instant::now();
-        text = s.edit(&u, version, &text, at, at, c.encode_utf8(&mut buf));
+        s.notify("textDocument/didChange", change);
         s.diagnostics(&u, version);
-        times.push(start.elapsed());
-        at += c.len_utf8();
+        times.push(s.last_arrival.unwrap() - start);
+        text.insert_str(at, c);
+        at += c.len();
     }
     s.close(&u);
     times.sort();
@@ -120,7 +126,51 @@ fn rss_kib(pid: u32, field: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Median of the server's own per-analysis timings (WHOSAID_LOG=debug lines) for `name`.
+fn server_breakdown(s: &Server, name: &str) -> String {
+    let log = s.stderr.lock().unwrap().clone();
+    let mut analyse = Vec::new();
+    let mut convert = Vec::new();
+    let mut count = 0;
+    let parse = |t: &str| -> Option<f64> {
+        let t = t.trim().trim_end_matches(',');
+        if let Some(v) = t.strip_suffix("ms") {
+            v.parse::<f64>().ok()
+        } else if let Some(v) = t.strip_suffix("µs") {
+            v.parse::<f64>().ok().map(|x| x / 1000.0)
+        } else if let Some(v) = t.strip_suffix("ns") {
+            v.parse::<f64>().ok().map(|x| x / 1e6)
+        } else {
+            t.strip_suffix('s').and_then(|v| v.parse::<f64>().ok()).map(|x| x * 1000.0)
+        }
+    };
+    for line in log.lines().filter(|l| l.contains("analysed") && l.contains(name)) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            if *w == "analyse" {
+                analyse.extend(words.get(i + 1).and_then(|t| parse(t)));
+            }
+            if *w == "diagnostics" && words.get(i + 1) == Some(&"in") {
+                convert.extend(words.get(i + 2).and_then(|t| parse(t)));
+                count = words.get(i - 1).and_then(|n| n.parse::<usize>().ok()).unwrap_or(count);
+            }
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    format!(
+        "inside the server: analysis median {:.2} ms, {} diagnostics built in {:.2} ms",
+        median(&mut analyse),
+        count,
+        median(&mut convert)
+    )
+}
+
 fn main() {
+    // Per-analysis timings from the server's log, for the breakdown lines.
+    std::env::set_var("WHOSAID_LOG", "debug");
     // `cargo bench` passes `--bench`; any other argument filters nothing here.
     let small = article(5_000, 7);
     let big = {
@@ -155,6 +205,7 @@ fn main() {
         ms(percentile(&t, 0.99)),
         ms(*t.last().unwrap())
     );
+    println!("  {}", server_breakdown(&s, "small.txt"));
     let t = keystrokes(&mut s, "big.txt", &big, 100);
     println!(
         "keystroke → publishDiagnostics, 1 MB ({} keystrokes): median {}, p99 {}, max {}",
@@ -163,6 +214,7 @@ fn main() {
         ms(percentile(&t, 0.99)),
         ms(*t.last().unwrap())
     );
+    println!("  {}", server_breakdown(&s, "big.txt"));
 
     s.shutdown();
     s.wait_exit(Duration::from_secs(5));

@@ -7,13 +7,13 @@
 //! while its version is still the document's current one.
 
 use super::position::{Encoding, LineIndex};
-use super::{diagnostics, log, State};
+use super::{diagnostics, log, transport, State};
 use crate::analysis::{self, Analysis, Format, Span};
 use ropey::Rope;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
-use tower_lsp_server::ls_types::{Position, Range, Uri};
+use tower_lsp_server::ls_types::{Diagnostic, Position, PublishDiagnosticsParams, Range, Uri};
 
 /// One analysed version of a document: its text, the analysis, and what is needed to turn the
 /// analysis's byte spans into LSP ranges.
@@ -121,7 +121,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
         let (rope, version, open_id, format) = match next {
             Next::Gone => return,
             Next::Closed => {
-                state.client.publish_diagnostics(uri, Vec::new(), None).await;
+                publish(&state, uri, Vec::new(), None);
                 return;
             }
             Next::Analyse { rope, version, open_id, format } => (rope, version, open_id, format),
@@ -140,16 +140,19 @@ async fn worker(state: Arc<State>, uri: Uri) {
             let t2 = std::time::Instant::now();
             let snapshot = Snapshot::new(job_uri, open_id, version, text, format, analysis, enc);
             let diags = diagnostics::diagnostics(&snapshot);
+            let n = diags.len();
+            let params = PublishDiagnosticsParams::new(snapshot.uri.clone(), diags, Some(version));
+            let framed = transport::notification(PUBLISH, &params).unwrap_or_default();
             tracing::debug!(
                 "analysed {} v{version}: {} bytes, copy {:?}, analyse {:?}, {} diagnostics in {:?}",
                 snapshot.uri.as_str(),
                 snapshot.text.len(),
                 t1 - t0,
                 t2 - t1,
-                diags.len(),
+                n,
                 t2.elapsed()
             );
-            (Arc::new(snapshot), diags)
+            (Arc::new(snapshot), framed)
         })
         .await;
 
@@ -158,7 +161,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
                 && state.generation() == generation
         };
         match result {
-            Ok((snapshot, diags)) => {
+            Ok((snapshot, framed)) => {
                 let publish = {
                     let docs = state.docs();
                     let current = is_current(&docs);
@@ -172,7 +175,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
                 };
                 // Sent while this worker still owns the document, so publishes stay in version order.
                 if publish {
-                    state.client.publish_diagnostics(uri.clone(), diags, Some(version)).await;
+                    state.out.send(framed);
                 }
             }
             Err(err) => {
@@ -201,6 +204,13 @@ async fn worker(state: Arc<State>, uri: Uri) {
             }
         }
     }
+}
+
+const PUBLISH: &str = "textDocument/publishDiagnostics";
+
+/// Publish (or with an empty list, clear) a document's diagnostics.
+pub fn publish(state: &State, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+    state.out.notify(PUBLISH, &PublishDiagnosticsParams::new(uri, diagnostics, version));
 }
 
 /// The analysis of the document as of now: waits (briefly) for the worker to catch up with the

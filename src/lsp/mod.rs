@@ -41,6 +41,8 @@ struct ClientSupport {
 
 pub struct State {
     pub client: Client,
+    /// Direct path to stdout for diagnostics (see `transport`).
+    pub out: transport::Output,
     docs: Mutex<HashMap<Uri, Slot>>,
     layers: Mutex<settings::Layers>,
     enc: AtomicU8,
@@ -333,7 +335,7 @@ impl LanguageServer for Backend {
             }
         };
         if clear_now {
-            self.state.client.publish_diagnostics(uri, Vec::new(), None).await;
+            documents::publish(&self.state, uri, Vec::new(), None);
         }
     }
 
@@ -460,7 +462,10 @@ pub fn run() -> u8 {
     };
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = shutdown.clone();
+    let (out, written) = transport::stdout_writer();
+    let server_out = out.clone();
     runtime.block_on(async move {
+        let state_out = server_out.clone();
         let client_cell = Arc::new(std::sync::OnceLock::new());
         let cell = client_cell.clone();
         let (service, socket) = LspService::new(move |client| Backend {
@@ -469,6 +474,7 @@ pub fn run() -> u8 {
                     let _ = cell.set(client.clone());
                     client
                 },
+                out: state_out,
                 docs: Mutex::new(HashMap::new()),
                 layers: Mutex::new(settings::Layers::default()),
                 enc: AtomicU8::new(16),
@@ -479,8 +485,14 @@ pub fn run() -> u8 {
         });
         let (to_server, from_filter) = tokio::io::duplex(1 << 16);
         tokio::spawn(transport::filter(tokio::io::stdin(), to_server, client_cell));
-        Server::new(from_filter, tokio::io::stdout(), socket).serve(service).await;
+        let (library_out, to_stdout) = tokio::io::duplex(1 << 16);
+        let forwarder = tokio::spawn(transport::forward(to_stdout, server_out.clone()));
+        Server::new(from_filter, library_out, socket).serve(service).await;
+        // Everything the library wrote (the shutdown reply, say) goes out before we stop.
+        let _ = forwarder.await;
+        server_out.finish();
     });
+    transport::wait_written(&written);
     // The stdin reader may still be blocked in a read the client never completes; don't wait for it.
     runtime.shutdown_background();
     if shutdown.load(Ordering::SeqCst) {

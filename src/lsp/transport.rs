@@ -1,9 +1,20 @@
-//! A guard in front of tower-lsp-server's reader. Its framed reader ends the whole input stream
-//! on the first message it cannot decode (tokio-util stops a `FramedRead` after a decoder error),
-//! which would turn one bad message into a dead server. Here every frame is checked first; frames
-//! that are not JSON-RPC are logged and dropped, the rest pass through unchanged.
+//! The byte streams around tower-lsp-server.
+//!
+//! Input: its framed reader ends the whole input stream on the first message it cannot decode
+//! (tokio-util stops a `FramedRead` after a decoder error), which would turn one bad message into a
+//! dead server. [`filter`] checks every frame first; frames that are not JSON-RPC are logged and
+//! dropped, the rest pass through unchanged.
+//!
+//! Output: one thread owns stdout and writes whole frames from a channel. tower-lsp's frames are
+//! forwarded into it unchanged ([`forward`]); diagnostics are serialised straight from their
+//! structs and sent by [`Output::notify`], because the library's `Client` first converts every
+//! message into a `serde_json::Value` tree, which for a long article costs several times the
+//! analysis itself.
 
-use std::sync::{Arc, OnceLock};
+use serde::Serialize;
+use std::io::Write;
+use std::sync::{mpsc, Arc, OnceLock};
+use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tower_lsp_server::jsonrpc::{Request, Response};
 use tower_lsp_server::ls_types::MessageType;
@@ -97,6 +108,112 @@ pub async fn filter(mut input: impl AsyncRead + Unpin, mut output: impl AsyncWri
                     }
                     Err(why) => report(&client, why).await,
                 }
+                buf.drain(..end);
+            }
+        }
+    }
+}
+
+/// Whole frames to write to stdout, in order. An empty frame asks the writer to stop.
+#[derive(Clone)]
+pub struct Output {
+    tx: mpsc::Sender<Vec<u8>>,
+}
+
+/// A frame for a JSON-RPC body.
+pub fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// The framed bytes of a notification, serialised directly from `params`.
+pub fn notification<P: Serialize>(method: &str, params: &P) -> Option<Vec<u8>> {
+    #[derive(Serialize)]
+    struct Note<'a, P> {
+        jsonrpc: &'static str,
+        method: &'a str,
+        params: &'a P,
+    }
+    match serde_json::to_vec(&Note { jsonrpc: "2.0", method, params }) {
+        Ok(body) => Some(frame(&body)),
+        Err(e) => {
+            tracing::error!("cannot serialise {method}: {e}");
+            None
+        }
+    }
+}
+
+impl Output {
+    /// Queue a framed message (see [`notification`]).
+    pub fn send(&self, framed: Vec<u8>) {
+        if !framed.is_empty() {
+            let _ = self.tx.send(framed);
+        }
+    }
+
+    pub fn notify<P: Serialize>(&self, method: &str, params: &P) {
+        if let Some(f) = notification(method, params) {
+            self.send(f);
+        }
+    }
+
+    /// Ask the writer to stop once everything queued so far is written.
+    pub fn finish(&self) {
+        let _ = self.tx.send(Vec::new());
+    }
+}
+
+/// Start the stdout writer thread. The receiver reports when it has stopped.
+pub fn stdout_writer() -> (Output, mpsc::Receiver<()>) {
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    let (done_tx, done_rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let stdout = std::io::stdout();
+        let mut w = stdout.lock();
+        'outer: while let Ok(first) = rx.recv() {
+            let mut next = Some(first);
+            // Write everything already queued, then flush once.
+            while let Some(f) = next {
+                if f.is_empty() {
+                    let _ = w.flush();
+                    break 'outer;
+                }
+                if w.write_all(&f).is_err() {
+                    break 'outer;
+                }
+                next = rx.try_recv().ok();
+            }
+            if w.flush().is_err() {
+                break;
+            }
+        }
+        let _ = done_tx.send(());
+    });
+    (Output { tx }, done_rx)
+}
+
+/// Wait (a little) for the writer to drain; a client that stopped reading must not keep us alive.
+pub fn wait_written(done: &mpsc::Receiver<()>) {
+    let _ = done.recv_timeout(Duration::from_secs(1));
+}
+
+/// Move tower-lsp's output frames into `out`, unchanged. Returns when its writer closes.
+pub async fn forward(mut from_server: impl AsyncRead + Unpin, out: Output) {
+    let mut buf: Vec<u8> = Vec::with_capacity(64 * 1024);
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        match next_frame(&buf) {
+            Frame::Incomplete => match from_server.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            },
+            Frame::Garbage { skip, .. } => {
+                buf.drain(..skip.min(buf.len()));
+            }
+            Frame::Message { header, body } => {
+                let end = header + body;
+                out.send(buf[..end].to_vec());
                 buf.drain(..end);
             }
         }

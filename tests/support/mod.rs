@@ -153,7 +153,7 @@ fn write_message(w: &mut impl Write, msg: &Value) -> std::io::Result<()> {
     w.flush()
 }
 
-fn read_message(r: &mut impl BufRead) -> Option<Value> {
+fn read_message(r: &mut impl BufRead) -> Option<(Instant, Value)> {
     let mut len = None;
     loop {
         let mut line = String::new();
@@ -170,14 +170,17 @@ fn read_message(r: &mut impl BufRead) -> Option<Value> {
     }
     let mut body = vec![0; len?];
     r.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
+    let arrived = Instant::now();
+    Some((arrived, serde_json::from_slice(&body).ok()?))
 }
 
 pub struct Server {
     child: Child,
     stdin: Arc<Mutex<Option<ChildStdin>>>,
-    rx: Receiver<Value>,
-    backlog: VecDeque<Value>,
+    rx: Receiver<(Instant, Value)>,
+    backlog: VecDeque<(Instant, Value)>,
+    /// When the message last returned by `wait_for` had fully arrived (before it was parsed).
+    pub last_arrival: Option<Instant>,
     next_id: i64,
     /// What `workspace/configuration` answers for section "whosaid".
     pub settings: Arc<Mutex<Value>>,
@@ -185,8 +188,8 @@ pub struct Server {
     pub server_requests: Arc<Mutex<Vec<String>>>,
     pub stderr: Arc<Mutex<String>>,
     pub enc: Enc,
-    /// Every publishDiagnostics seen, in order: (uri, version, diagnostics).
-    pub publishes: Vec<(String, Option<i64>, Vec<Value>)>,
+    /// Every publishDiagnostics seen, in order: (uri, version).
+    pub publishes: Vec<(String, Option<i64>)>,
 }
 
 impl Server {
@@ -215,7 +218,7 @@ impl Server {
             let server_requests = server_requests.clone();
             std::thread::spawn(move || {
                 let mut r = BufReader::new(stdout);
-                while let Some(msg) = read_message(&mut r) {
+                while let Some((arrived, msg)) = read_message(&mut r) {
                     if let (Some(method), Some(id)) = (msg["method"].as_str(), msg.get("id")) {
                         server_requests.lock().unwrap().push(method.to_string());
                         let result = match method {
@@ -229,7 +232,7 @@ impl Server {
                             let _ = write_message(w, &json!({"jsonrpc": "2.0", "id": id, "result": result}));
                         }
                     }
-                    if tx.send(msg).is_err() {
+                    if tx.send((arrived, msg)).is_err() {
                         break;
                     }
                 }
@@ -251,6 +254,7 @@ impl Server {
             stdin,
             rx,
             backlog: VecDeque::new(),
+            last_arrival: None,
             next_id: 1,
             settings,
             server_requests,
@@ -334,19 +338,15 @@ impl Server {
         }
     }
 
-    fn next_message(&mut self, deadline: Instant) -> Option<Value> {
+    fn next_message(&mut self, deadline: Instant) -> Option<(Instant, Value)> {
         let left = deadline.saturating_duration_since(Instant::now());
         match self.rx.recv_timeout(left) {
-            Ok(msg) => {
+            Ok((arrived, msg)) => {
                 if msg["method"] == "textDocument/publishDiagnostics" {
                     let p = &msg["params"];
-                    self.publishes.push((
-                        p["uri"].as_str().unwrap_or_default().to_string(),
-                        p["version"].as_i64(),
-                        p["diagnostics"].as_array().cloned().unwrap_or_default(),
-                    ));
+                    self.publishes.push((p["uri"].as_str().unwrap_or_default().to_string(), p["version"].as_i64()));
                 }
-                Some(msg)
+                Some((arrived, msg))
             }
             Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => None,
         }
@@ -360,15 +360,18 @@ impl Server {
     }
 
     pub fn try_wait_for(&mut self, pred: impl Fn(&Value) -> bool, within: Duration) -> Option<Value> {
-        if let Some(i) = self.backlog.iter().position(&pred) {
-            return self.backlog.remove(i);
+        if let Some(i) = self.backlog.iter().position(|(_, m)| pred(m)) {
+            let (arrived, msg) = self.backlog.remove(i)?;
+            self.last_arrival = Some(arrived);
+            return Some(msg);
         }
         let deadline = Instant::now() + within;
-        while let Some(msg) = self.next_message(deadline) {
+        while let Some((arrived, msg)) = self.next_message(deadline) {
             if pred(&msg) {
+                self.last_arrival = Some(arrived);
                 return Some(msg);
             }
-            self.backlog.push_back(msg);
+            self.backlog.push_back((arrived, msg));
         }
         None
     }
@@ -406,7 +409,7 @@ impl Server {
 
     /// Wait for diagnostics published for `uri` at `version`.
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let msg = self.wait_for(
+        let mut msg = self.wait_for(
             |m| {
                 m["method"] == "textDocument/publishDiagnostics"
                     && m["params"]["uri"] == uri
@@ -414,7 +417,10 @@ impl Server {
             },
             &format!("diagnostics for {uri} v{version}"),
         );
-        msg["params"]["diagnostics"].as_array().cloned().unwrap_or_default()
+        match msg["params"]["diagnostics"].take() {
+            Value::Array(list) => list,
+            _ => Vec::new(),
+        }
     }
 
     pub fn at(&self, uri: &str, text: &str, byte: usize) -> Value {
