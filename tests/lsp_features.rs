@@ -122,6 +122,24 @@ fn inlay_hints_name_the_speaker_after_each_quote() {
 }
 
 #[test]
+fn requests_right_after_an_edit_answer_for_the_edited_text() {
+    for enc in Enc::BOTH {
+        let mut s = Server::start(enc);
+        let u = uri("racing.txt");
+        s.open(&u, "plaintext", 1, RIVERTON);
+        // No waiting: an edit that moves every line down, then requests at once.
+        let lead = "BREAKING 🚨 — updated at noon.\n\n";
+        let text = s.edit(&u, 2, RIVERTON, 0, 0, lead);
+        let hints = s.inlay_hints(&u, &text, 0, text.len());
+        let end = find(&text, "the road would close.\"") + "the road would close.\"".len();
+        let h = hint_at(&hints, &text, end, enc).unwrap_or_else(|| panic!("hints for the old text? {hints:#?}"));
+        assert_eq!(label(h), "— ?");
+        let hover = s.hover(&u, &text, find(&text, "We are asking") + 3).expect("hover");
+        assert!(hover.contains("Tomas Berg"), "{hover}");
+    }
+}
+
+#[test]
 fn outline_lists_speakers_with_their_quotes() {
     for enc in Enc::BOTH {
         let (mut s, u) = opened(enc, "outline.txt", RIVERTON);

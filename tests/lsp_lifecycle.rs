@@ -27,6 +27,17 @@ fn initialize_advertises_what_editors_need() {
 }
 
 #[test]
+fn every_way_editors_start_it_serves_lsp() {
+    for args in [&[][..], &["lsp"][..], &["--stdio"][..], &["lsp", "--stdio"][..]] {
+        let mut s = Server::spawn_with_args(args);
+        let r = s.initialize(Enc::Utf16, json!({}), Value::Null, None);
+        assert_eq!(r["serverInfo"]["name"], "whosaid", "{args:?}");
+        s.shutdown();
+        assert_eq!(s.wait_exit(Duration::from_secs(5)).and_then(|st| st.code()), Some(0), "{args:?}");
+    }
+}
+
+#[test]
 fn client_without_position_encodings_gets_utf16() {
     let mut s = Server::spawn();
     let r = s.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}})).unwrap();

@@ -194,16 +194,13 @@ pub struct Server {
 
 impl Server {
     pub fn spawn() -> Server {
-        Self::spawn_in(None)
+        Self::spawn_with_args(&["--stdio"])
     }
 
-    /// Start the server with `cwd` as its working directory.
-    pub fn spawn_in(cwd: Option<&std::path::Path>) -> Server {
+    /// Start `whosaid ARGS...` (editors run it with no arguments, `lsp`, or `--stdio`).
+    pub fn spawn_with_args(args: &[&str]) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_whosaid"));
-        cmd.arg("--stdio").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
-        if let Some(dir) = cwd {
-            cmd.current_dir(dir);
-        }
+        cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("start whosaid");
         let stdin = Arc::new(Mutex::new(child.stdin.take()));
         let stdout = child.stdout.take().unwrap();
