@@ -320,11 +320,56 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             }
         }
     }
+    // Transcripts and headlines: `PENCE: Well, look ...`, `Jane Doe: We will win` — a paragraph
+    // that opens with a name and a colon quotes that person for the rest of the paragraph.
+    let mut transcript: Vec<(usize, usize, Np)> = Vec::new(); // (first content token, end token, speaker)
+    for para in &doc.paragraphs {
+        let p0 = para.tokens.start;
+        let p1 = para.tokens.end;
+        let Some(colon) = (p0 + 1..(p0 + 6).min(p1)).find(|&x| toks[x].is_punct(text, ':')) else { continue };
+        if colon + 3 >= p1 || depth[colon] != 0 {
+            continue;
+        }
+        let all_caps = (p0..colon).all(|x| toks[x].kind != TokKind::Word || (toks[x].text(text).chars().all(|c| !c.is_lowercase()) && toks[x].text(text).len() > 1));
+        if let Some(np) = np_right(doc, depth, p0, colon).filter(|np| np.end == colon && np.name.is_some()) {
+            if all_caps || np.kind == SpeakerKind::Person {
+                transcript.push((colon + 1, p1, np));
+            }
+        }
+    }
+    let in_transcript = |k: usize| transcript.iter().any(|(s, e, _)| k >= *s && k < *e);
     for (si, sent) in sentences.iter().enumerate() {
         let sentence_first_draft = drafts.len();
+        if let Some((ts, te, np)) = transcript.iter().find(|(ts, _, np)| np.start >= sent.tokens.start && np.start < sent.tokens.end && *ts <= sent.tokens.end) {
+            if let Some((e, link)) = entities.link(doc, np) {
+                let span = span_of(doc, *ts, *te);
+                let colon = toks[*ts - 1].span();
+                drafts.push(Draft {
+                    kind: QuoteKind::Direct,
+                    span,
+                    parts: vec![span],
+                    quotations: Vec::new(),
+                    entity: Some(e),
+                    mention: Some(np.span),
+                    cue: Some(Cue { span: colon, text: ":".to_string(), kind: CueKind::Colon }),
+                    cue_class: None,
+                    cue_head: None,
+                    resolution: if link == Link::Short { Resolution::ShortName { first: entities.list[e].first_full } } else { Resolution::Named },
+                    outer: None,
+                    weasel: false,
+                    anonymous_bare: false,
+                    sentence: si,
+                });
+                attributed_spans.push(span);
+                sentence_attributed[si] = true;
+            }
+        }
         let s0 = sent.tokens.start;
         let s1 = sent.tokens.end;
-        let found = cues::find(doc, depth, sent.tokens.clone(), extra);
+        let mut found = cues::find(doc, depth, sent.tokens.clone(), extra);
+        if !transcript.is_empty() {
+            found.retain(|c| !in_transcript(c.head));
+        }
         let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
         for c in &found {
             let r = resolve_cue(doc, depth, sent, c, &resolved);
@@ -395,8 +440,14 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 continue;
             }
             // Post: `"...," she said` / `"...," said Psaki` / `"..." — a statement by X said`.
+            // A quoted title inside a phrase ("on “Fox News Sunday,” Pence said ...") is not what
+            // the following verb reports.
+            let embedded = q.open > s0 && toks[q.open - 1].kind == TokKind::Word && is_partial(doc, quotes, qi, s0);
             let mut chosen: Option<usize> = None;
             for (ri, r) in resolved.iter().enumerate() {
+                if embedded {
+                    break;
+                }
                 if r.source.is_none() || r.used {
                     continue;
                 }
@@ -427,7 +478,45 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     }
                 }
             }
-            let Some(ri) = chosen else { continue };
+            let Some(ri) = chosen else {
+                // `"..." — Jane Doe (@janedoe)`: a dash and a name after the quotation.
+                let mut k = q.close + 1;
+                if k < s1 && toks[k].is_punct(text, ',') {
+                    k += 1;
+                }
+                let dash = k < s1 && toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(text), '—' | '–' | '―' | '-');
+                if dash {
+                    let mut n = k + 1;
+                    while n < s1 && toks[n].kind == TokKind::Punct && matches!(toks[n].first_char(text), '-' | '—') {
+                        n += 1;
+                    }
+                    if let Some(np) = np_right(doc, depth, n, s1).filter(|np| np.name.is_some()) {
+                        if let Some((e, link)) = entities.link(doc, &np) {
+                            let di = drafts.len();
+                            quotation_draft[qi] = Some(di);
+                            let dash_span = toks[k].span();
+                            drafts.push(Draft {
+                                kind: QuoteKind::Direct,
+                                span: q.span,
+                                parts: vec![q.span],
+                                quotations: vec![qi],
+                                entity: Some(e),
+                                mention: Some(np.span),
+                                cue: Some(Cue { span: dash_span, text: dash_span.text(text).to_string(), kind: CueKind::Dash }),
+                                cue_class: None,
+                                cue_head: None,
+                                resolution: if link == Link::Short { Resolution::ShortName { first: entities.list[e].first_full } } else { Resolution::Named },
+                                outer: None,
+                                weasel: false,
+                                anonymous_bare: false,
+                                sentence: si,
+                            });
+                            sentence_attributed[si] = true;
+                        }
+                    }
+                }
+                continue;
+            };
             if !speaks(&resolved[ri]) && !resolved[ri].cue.verb.is_some_and(|(v, _)| v.class == VerbClass::NonSpeech) {
                 continue;
             }
@@ -476,7 +565,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if listener {
                 if let Some(np) = np_right(doc, depth, a, s1) {
                     a = np.end;
-                } else if word_in(doc, a, &["him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "supporters", "voters", "viewers", "listeners", "audiences", "residents", "investigators", "police", "officials"]) {
+                } else if word_in(doc, a, &["him", "her", "them", "us", "me"])
+                    || (a + 1 < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::PREP | flag::DET | flag::VERB) == 0 && word_is(doc, a + 1, "that"))
+                {
+                    // "told him that", "told inspectors that"
                     a += 1;
                 }
             }
