@@ -88,6 +88,7 @@ fn cue_kind(kind: CueKind) -> &'static str {
         CueKind::Verb => "reporting verb",
         CueKind::AccordingTo => "“according to”",
         CueKind::Colon => "colon after the speaker",
+        CueKind::Dash => "dash before the speaker",
         CueKind::Noun => "attribution noun",
     }
 }
