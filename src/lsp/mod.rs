@@ -126,7 +126,8 @@ impl Backend {
     async fn apply_config(&self, change: impl FnOnce(&mut settings::Layers) -> std::result::Result<bool, ConfigError>) {
         let result = change(&mut lock(&self.state.layers));
         match result {
-            Ok(_) => self.config_changed().await,
+            Ok(true) => self.config_changed().await,
+            Ok(false) => {}
             Err(e) => {
                 let text = format!("whosaid: {e}. The previous settings stay in force.");
                 log(&self.state.client, MessageType::WARNING, text.clone()).await;

@@ -39,10 +39,13 @@ impl Layers {
         Ok(config)
     }
 
+    /// Install `config`; true when it differs from the one in force.
     fn commit(&mut self, config: Config) -> bool {
         let changed = config != self.effective;
-        self.effective = config;
-        self.generation += 1;
+        if changed {
+            self.effective = config;
+            self.generation += 1;
+        }
         changed
     }
 
