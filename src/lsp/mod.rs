@@ -282,7 +282,7 @@ impl LanguageServer for Backend {
         let open_id = self.state.next_open_id.fetch_add(1, Ordering::Relaxed);
         let doc = Document { open_id, version: item.version, rope: ropey::Rope::from_str(&item.text), format };
         let mut docs = self.state.docs();
-        let slot = docs.entry(item.uri.clone()).or_insert_with(|| Slot::new_empty());
+        let slot = docs.entry(item.uri.clone()).or_insert_with(Slot::new_empty);
         slot.doc = Some(doc);
         documents::schedule(&self.state, slot, &item.uri);
     }
