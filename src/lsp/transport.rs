@@ -22,6 +22,7 @@ use tower_lsp_server::Client;
 
 /// Larger frames are treated as garbage rather than buffered.
 const MAX_FRAME: usize = 512 * 1024 * 1024;
+const MAX_HEADER: usize = 64 * 1024;
 
 enum Frame {
     /// Need more input.
@@ -38,6 +39,11 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 fn next_frame(buf: &[u8]) -> Frame {
     let Some(end) = find(buf, b"\r\n\r\n") else {
+        // Headers are a few dozen bytes; this much without a blank line is not a message.
+        if buf.len() > MAX_HEADER {
+            let skip = find(&buf[1..], b"Content-Length").map_or(buf.len(), |i| i + 1);
+            return Frame::Garbage { skip, why: "bytes that are not a message header".into() };
+        }
         return Frame::Incomplete;
     };
     let header = end + 4;
@@ -225,9 +231,9 @@ mod tests {
     use super::*;
 
     async fn run(input: &[u8]) -> Vec<u8> {
-        let (mut w, r) = tokio::io::duplex(1 << 16);
+        let (mut w, r) = tokio::io::duplex(1 << 20);
         let mut out = Vec::new();
-        let (mut outw, mut outr) = tokio::io::duplex(1 << 16);
+        let (mut outw, mut outr) = tokio::io::duplex(1 << 20);
         w.write_all(input).await.unwrap();
         drop(w);
         filter(r, &mut outw, Arc::new(OnceLock::new())).await;
@@ -244,7 +250,8 @@ mod tests {
     async fn good_frames_pass_bad_ones_are_dropped() {
         let ok1 = frame(r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#);
         let ok2 = frame(r#"{"jsonrpc":"2.0","method":"exit"}"#);
-        let input = format!("{ok1}{}{}garbage\r\n\r\n{}{ok2}", frame("{not json"), frame("[1,2]"), frame("é"));
+        let noise = "x".repeat(100_000);
+        let input = format!("{ok1}{}{}garbage\r\n\r\n{}{noise}{ok2}", frame("{not json"), frame("[1,2]"), frame("é"));
         let out = run(input.as_bytes()).await;
         assert_eq!(String::from_utf8(out).unwrap(), format!("{ok1}{ok2}"));
     }
