@@ -111,6 +111,8 @@ async fn worker(state: Arc<State>, uri: Uri) {
                 None => Next::Gone,
                 Some(Slot { doc: None, .. }) => {
                     docs.remove(&uri);
+                    // Under the lock, so a reopened document's first publish cannot overtake it.
+                    publish(&state, uri.clone(), Vec::new(), None);
                     Next::Closed
                 }
                 Some(Slot { doc: Some(d), .. }) => {
@@ -120,10 +122,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
         };
         let (rope, version, open_id, format) = match next {
             Next::Gone => return,
-            Next::Closed => {
-                publish(&state, uri, Vec::new(), None);
-                return;
-            }
+            Next::Closed => return,
             Next::Analyse { rope, version, open_id, format } => (rope, version, open_id, format),
         };
         let (mut options, generation) = state.options();

@@ -320,23 +320,17 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        let clear_now = {
-            let mut docs = self.state.docs();
-            match docs.get_mut(&uri) {
-                Some(slot) if slot.analysing => {
-                    // The worker clears the diagnostics after its last publish, keeping them in order.
-                    slot.doc = None;
-                    false
-                }
-                Some(_) => {
-                    docs.remove(&uri);
-                    true
-                }
-                None => false,
+        let mut docs = self.state.docs();
+        match docs.get_mut(&uri) {
+            Some(slot) if slot.analysing => {
+                // The worker clears the diagnostics after its last publish, keeping them in order.
+                slot.doc = None;
             }
-        };
-        if clear_now {
-            documents::publish(&self.state, uri, Vec::new(), None);
+            Some(_) => {
+                docs.remove(&uri);
+                documents::publish(&self.state, uri, Vec::new(), None);
+            }
+            None => {}
         }
     }
 
