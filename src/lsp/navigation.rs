@@ -73,8 +73,8 @@ pub fn symbols(s: &Snapshot) -> Vec<DocumentSymbol> {
         out.push(symbol(name, Some(detail), kind, range, def, s, Some(quote_symbols(s, quotes.into_iter()))));
     }
     let unattributed: Vec<&Quote> = a.unattributed_quotes().filter(|q| q.outer.is_none()).collect();
-    if let (Some(first), Some(last)) = (unattributed.first(), unattributed.last()) {
-        let range = first.span.cover(last.span);
+    if let Some(first) = unattributed.first() {
+        let range = unattributed.iter().fold(first.span, |acc, q| acc.cover(q.span));
         out.push(symbol(
             "Unattributed quotes".to_string(),
             Some(format!("{}", unattributed.len())),
