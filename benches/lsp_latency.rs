@@ -184,13 +184,13 @@ fn main() {
     };
     println!("whosaid language server latency (release build, real binary over pipes)");
     println!(
-        "  5k article: {} words, {} bytes; engine alone {} per full analysis",
+        "  5k article: {} words, {} bytes; engine alone, best of 5 in-process: {} per full analysis",
         small.split_whitespace().count(),
         small.len(),
         ms(engine_time(&small))
     );
     println!(
-        "  1 MB document: {} words, {} bytes; engine alone {} per full analysis",
+        "  1 MB document: {} words, {} bytes; engine alone, best of 5 in-process: {} per full analysis",
         big.split_whitespace().count(),
         big.len(),
         ms(engine_time(&big))
