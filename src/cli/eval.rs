@@ -10,7 +10,8 @@
 //!   the most. Speaker: the predicted `speaker_mention` overlaps the gold speaker span; when the gold
 //!   has no speaker, correct only if the prediction has no mention either. Cue: texts equal after
 //!   lower-casing, collapsing spaces and dropping a trailing ':'; no gold cue → correct only if the
-//!   prediction has none.
+//!   prediction has none. A looser cue figure also accepts one cue's words inside the other's
+//!   ("said" for gold "said Friday").
 //! - Exact span: equal after trimming whitespace, punctuation and quotation marks at both ends and a
 //!   leading "that" (PolNeAR includes the complementizer, engines may not). Predictions use `span`.
 //! - Speech-only: gold items with a source whose cue contains "according to" or a word from
@@ -55,7 +56,7 @@ SCORING (Gender Gap Tracker convention):
     characters; a prediction is correct when it covers more than that of some gold quote.
     Speaker accuracy: among found quotes, the predicted speaker mention overlaps the gold speaker
     (no gold speaker: correct when none is predicted). Cue accuracy: cue texts equal, lower-cased,
-    trailing ':' dropped. Exact span: equal after trimming spaces, punctuation, quotation marks and
+    trailing ':' dropped (the \"loose\" variant: one cue's words inside the other's). Exact span: equal after trimming spaces, punctuation, quotation marks and
     a leading \"that\". Speech-only: gold items with a source whose cue has a reporting verb or
     \"according to\".
     no_source recall: a claim's trigger words overlap the gold item. wiki-weasel: a sentence counts
@@ -244,6 +245,21 @@ pub fn normalize_cue(cue: &str) -> String {
     words.join(" ").trim_end_matches(':').trim_end().to_string()
 }
 
+/// Looser cue match: the words of one cue appear, in order and together, in the other
+/// ("said" in "said friday", "pointed out" in "then pointed out").
+pub fn cue_matches_loosely(gold: &str, pred: &str) -> bool {
+    let (g, p) = (normalize_cue(gold), normalize_cue(pred));
+    if g == p {
+        return true;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).map(str::to_string).collect()
+    };
+    let (gw, pw) = (words(&g), words(&p));
+    let within = |long: &[String], short: &[String]| !short.is_empty() && long.windows(short.len()).any(|w| w == short);
+    within(&gw, &pw) || within(&pw, &gw)
+}
+
 pub fn is_speech_cue(cue: &str) -> bool {
     let c = normalize_cue(cue);
     c.contains("according to")
@@ -304,8 +320,10 @@ pub struct Tally {
     pub found08_speech: usize,
     pub speaker_ok: usize,
     pub cue_ok: usize,
+    pub cue_ok_loose: usize,
     pub speech_speaker_ok: usize,
     pub speech_cue_ok: usize,
+    pub speech_cue_ok_loose: usize,
     pub exact_gold: usize,
     pub exact_pred: usize,
     pub no_source_trigger: usize,
@@ -417,8 +435,13 @@ pub fn score_article_explained(art: &Article, a: &Analysis, t: &mut Tally, mut e
             (Some(gc), Some(pc)) => normalize_cue(gc) == normalize_cue(&pc.text),
             (Some(_), None) => false,
         };
+        let cue_ok_loose = match (&g.cue, &q.cue) {
+            (Some(gc), Some(pc)) => cue_matches_loosely(gc, &pc.text),
+            _ => cue_ok,
+        };
         t.speaker_ok += usize::from(speaker_ok);
         t.cue_ok += usize::from(cue_ok);
+        t.cue_ok_loose += usize::from(cue_ok_loose);
         if let Some(errs) = errors.as_deref_mut() {
             if !speaker_ok {
                 errs.push(format!(
@@ -442,6 +465,7 @@ pub fn score_article_explained(art: &Article, a: &Analysis, t: &mut Tally, mut e
         if speech {
             t.speech_speaker_ok += usize::from(speaker_ok);
             t.speech_cue_ok += usize::from(cue_ok);
+            t.speech_cue_ok_loose += usize::from(cue_ok_loose);
         }
     }
 }
@@ -480,10 +504,12 @@ pub fn figures(t: &Tally) -> Vec<(&'static str, Option<f64>)> {
         ("indirect_recall_0.3", pct(t.found03_indirect, t.gold_indirect)),
         ("speaker_accuracy", pct(t.speaker_ok, t.found03)),
         ("cue_accuracy", pct(t.cue_ok, t.found03)),
+        ("cue_accuracy_loose", pct(t.cue_ok_loose, t.found03)),
         ("speech_recall_0.3", pct(t.found03_speech, t.gold_speech)),
         ("speech_recall_0.8", pct(t.found08_speech, t.gold_speech)),
         ("speech_speaker_accuracy", pct(t.speech_speaker_ok, t.found03_speech)),
         ("speech_cue_accuracy", pct(t.speech_cue_ok, t.found03_speech)),
+        ("speech_cue_accuracy_loose", pct(t.speech_cue_ok_loose, t.found03_speech)),
         ("no_source_recall", pct(t.no_source_trigger, t.gold_no_source)),
         ("no_source_recall_sentence", pct(t.no_source_sentence, t.gold_no_source)),
     ]
@@ -705,12 +731,14 @@ fn human_report(gold: &Path, t: &Tally, w: Option<&WeaselTally>, elapsed: Durati
     let _ = writeln!(o, "  among found quotes (> 0.3)");
     let _ = writeln!(o, "    speaker accuracy               {:>7}   ({})", g("speaker_accuracy"), frac(t.speaker_ok, t.found03));
     let _ = writeln!(o, "    cue accuracy                   {:>7}   ({})", g("cue_accuracy"), frac(t.cue_ok, t.found03));
+    let _ = writeln!(o, "    cue accuracy, words contained  {:>7}   ({})", g("cue_accuracy_loose"), frac(t.cue_ok_loose, t.found03));
     let _ = writeln!(o);
     let _ = writeln!(o, "  speech only (gold cue is a reporting verb or \"according to\")");
     let _ = writeln!(o, "    recall > 0.3                   {:>7}   ({})", g("speech_recall_0.3"), frac(t.found03_speech, t.gold_speech));
     let _ = writeln!(o, "    recall > 0.8                   {:>7}   ({})", g("speech_recall_0.8"), frac(t.found08_speech, t.gold_speech));
     let _ = writeln!(o, "    speaker accuracy               {:>7}   ({})", g("speech_speaker_accuracy"), frac(t.speech_speaker_ok, t.found03_speech));
     let _ = writeln!(o, "    cue accuracy                   {:>7}   ({})", g("speech_cue_accuracy"), frac(t.speech_cue_ok, t.found03_speech));
+    let _ = writeln!(o, "    cue accuracy, words contained  {:>7}   ({})", g("speech_cue_accuracy_loose"), frac(t.speech_cue_ok_loose, t.found03_speech));
     let _ = writeln!(o);
     let _ = writeln!(o, "  no_source items found by the unsourced-claim rules");
     let _ = writeln!(o, "    trigger overlaps the item      {:>7}   ({})", g("no_source_recall"), frac(t.no_source_trigger, t.gold_no_source));
@@ -1061,8 +1089,10 @@ mod tests {
             found08_speech: 2,
             speaker_ok: 2,
             cue_ok: 2,
+            cue_ok_loose: 2,
             speech_speaker_ok: 2,
             speech_cue_ok: 2,
+            speech_cue_ok_loose: 2,
             exact_gold: 2,
             exact_pred: 2,
             no_source_trigger: 1,
@@ -1124,6 +1154,12 @@ mod tests {
         assert!(!is_speech_cue("shows"));
         assert!(!is_speech_cue(":"));
         assert!(!is_speech_cue("believes"));
+        assert!(cue_matches_loosely("said Friday", "said"));
+        assert!(cue_matches_loosely("then pointed out", "pointed out"));
+        assert!(cue_matches_loosely("said", "has said"));
+        assert!(!cue_matches_loosely("could not resist pointing out", "ruled"));
+        assert!(!cue_matches_loosely("said", "aid"));
+        assert!(cue_matches_loosely(":", " : "));
     }
 
     #[test]
