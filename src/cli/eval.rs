@@ -14,9 +14,10 @@
 //!   ("said" for gold "said Friday").
 //! - Exact span: equal after trimming whitespace, punctuation and quotation marks at both ends and a
 //!   leading "that" (PolNeAR includes the complementizer, engines may not). Predictions use `span`.
-//! - Speech-only: gold items with a source whose cue contains "according to" or a word from
-//!   `SPEECH_VERBS` (a fixed list here, not the engine's lexicon, so the gold subset does not move
-//!   when the engine changes). no_source items ("is said to") are left out: nobody speaks in them.
+//! - Speech-only: gold items with a source whose cue is "according to" or whose verb (first word
+//!   after auxiliaries, negation and adverbs) is in `SPEECH_VERBS` — a fixed list here, not the
+//!   engine's lexicon, so the gold subset does not move when the engine changes. no_source items
+//!   ("is said to") are left out: nobody speaks in them.
 //! - no_source recall: a gold no_source item counts when a claim's trigger overlaps the item's
 //!   extent (content, cue and speaker); a looser variant counts any claim whose sentence overlaps.
 //! - wiki-weasel: a sentence is predicted weasel when analysing it alone yields a claim of kind
@@ -56,11 +57,12 @@ SCORING (Gender Gap Tracker convention):
     characters; a prediction is correct when it covers more than that of some gold quote.
     Speaker accuracy: among found quotes, the predicted speaker mention overlaps the gold speaker
     (no gold speaker: correct when none is predicted). Cue accuracy: cue texts equal, lower-cased,
-    trailing ':' dropped (the \"loose\" variant: one cue's words inside the other's). Exact span: equal after trimming spaces, punctuation, quotation marks and
-    a leading \"that\". Speech-only: gold items with a source whose cue has a reporting verb or
-    \"according to\".
-    no_source recall: a claim's trigger words overlap the gold item. wiki-weasel: a sentence counts
-    as flagged when it alone yields a weasel-attribution, agentless-passive, doubt-word or
+    trailing ':' dropped; the loose variant accepts one cue's words inside the other's (\"said\"
+    for \"said Friday\"). Exact span: equal after trimming spaces, punctuation, quotation marks
+    and a leading \"that\". Speech-only: gold items with a source whose cue's verb is a reporting
+    verb (\"has said\", \"told\"; not \"released a letter that says\") or \"according to\".
+    no_source recall: a claim's trigger words overlap the gold item. wiki-weasel: a sentence
+    counts as flagged when it alone yields a weasel-attribution, agentless-passive, doubt-word or
     anonymous-source claim.
 
 EXIT STATUS: 0 done (and every floor met), 1 a figure fell below its floor, 2 bad options or input";
@@ -260,11 +262,28 @@ pub fn cue_matches_loosely(gold: &str, pred: &str) -> bool {
     within(&gw, &pw) || within(&pw, &gw)
 }
 
+/// Words before a cue's verb that do not change what the verb is ("has said", "also told",
+/// "isn't saying", "to admit").
+const CUE_PREFIX_WORDS: &[&str] = &[
+    "to", "'s", "'ve", "'d", "'ll", "has", "have", "had", "having", "is", "was", "were", "are", "be", "been",
+    "being", "am", "did", "does", "do", "will", "would", "could", "can", "may", "might", "should", "must",
+    "shall", "not", "never", "also", "then", "now", "later", "again", "once", "first", "further", "long",
+    "together", "previously", "still", "just", "already", "often", "even", "isn't", "wasn't", "didn't",
+    "doesn't", "don't", "hasn't", "haven't", "won't", "wouldn't", "couldn't", "aren't", "weren't",
+];
+
+/// Is the gold cue a reporting verb (or "according to")? Its verb — the first word that is not an
+/// auxiliary, negation or adverb — must be in `SPEECH_VERBS`: "has said", "said Friday", "called
+/// for" count; "released a letter … that says" does not.
 pub fn is_speech_cue(cue: &str) -> bool {
-    let c = normalize_cue(cue);
-    c.contains("according to")
-        || c.split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
-            .any(|w| !w.is_empty() && SPEECH_VERBS.contains(&w))
+    let c = normalize_cue(cue).replace('’', "'");
+    if c.starts_with("according to") {
+        return true;
+    }
+    c.split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
+        .filter(|w| !w.is_empty())
+        .find(|w| !CUE_PREFIX_WORDS.contains(w) && !(w.ends_with("ly") && !SPEECH_VERBS.contains(w)))
+        .is_some_and(|w| SPEECH_VERBS.contains(&w))
 }
 
 fn is_trim_char(c: char) -> bool {
@@ -1154,6 +1173,10 @@ mod tests {
         assert!(!is_speech_cue("shows"));
         assert!(!is_speech_cue(":"));
         assert!(!is_speech_cue("believes"));
+        assert!(is_speech_cue("isn’t saying"));
+        assert!(is_speech_cue("said Friday"));
+        assert!(is_speech_cue("forcefully told"));
+        assert!(!is_speech_cue("released a letter from his doctor that says"));
         assert!(cue_matches_loosely("said Friday", "said"));
         assert!(cue_matches_loosely("then pointed out", "pointed out"));
         assert!(cue_matches_loosely("said", "has said"));
