@@ -452,3 +452,16 @@ fn eval_limit_scores_the_first_articles() {
     assert_eq!(v["articles"], 1);
     assert_eq!(v["gold_items"], 3);
 }
+
+#[test]
+fn a_closed_pipe_does_not_panic() {
+    // Like `whosaid check *.md | head -1`: the reader goes away before whosaid is done.
+    let article = fixture("check/article.md");
+    let mut args = vec!["check".to_string()];
+    args.extend(std::iter::repeat_n(article, 200));
+    let mut child = bin().args(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    assert_ne!(o.status.code(), Some(101));
+}

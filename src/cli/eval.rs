@@ -857,7 +857,7 @@ pub fn run(args: &[String]) -> u8 {
     let args = match parse_args(args) {
         Ok(Some(a)) => a,
         Ok(None) => {
-            println!("{HELP}");
+            super::out(&format!("{HELP}\n"));
             return 0;
         }
         Err(e) => {
@@ -943,13 +943,13 @@ pub fn run(args: &[String]) -> u8 {
     };
 
     for e in &errors {
-        println!("{e}");
+        super::out(&format!("{e}\n"));
     }
     let report = json_report(&args.gold, &tally, weasel.as_ref(), elapsed);
     if args.json {
-        println!("{report}");
+        super::out(&format!("{report}\n"));
     } else {
-        print!("{}", human_report(&args.gold, &tally, weasel.as_ref(), elapsed));
+        super::out(&human_report(&args.gold, &tally, weasel.as_ref(), elapsed));
     }
 
     let Some(floors) = floors else { return 0 };
