@@ -24,7 +24,7 @@
 //!   weasel-attribution, agentless-passive, doubt-word or anonymous-source. unsourced-statistic is left
 //!   out: Wikipedia's weasel label is about vague authority and hedging, not numbers.
 
-use crate::analysis::{analyze, Analysis, ClaimKind, Options, Span};
+use crate::analysis::{analyze, Analysis, ClaimKind, Options, QuoteKind, Span};
 use serde_json::{Map, Value};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -331,6 +331,9 @@ pub struct Tally {
     pub pred: usize,
     pub pred_ok03: usize,
     pub pred_ok08: usize,
+    /// Predictions and correct ones (> 0.3) by kind: direct, indirect, partial, mixed.
+    pub pred_by_kind: [usize; 4],
+    pub pred_ok03_by_kind: [usize; 4],
     pub found03: usize,
     pub found08: usize,
     pub found03_direct: usize,
@@ -347,6 +350,17 @@ pub struct Tally {
     pub exact_pred: usize,
     pub no_source_trigger: usize,
     pub no_source_sentence: usize,
+}
+
+const KIND_NAMES: [&str; 4] = ["direct", "indirect", "partial", "mixed"];
+
+fn kind_index(k: QuoteKind) -> usize {
+    match k {
+        QuoteKind::Direct => 0,
+        QuoteKind::Indirect => 1,
+        QuoteKind::Partial => 2,
+        QuoteKind::Mixed => 3,
+    }
 }
 
 /// Score one article's analysis against its gold items.
@@ -385,6 +399,9 @@ pub fn score_article_explained(art: &Article, a: &Analysis, t: &mut Tally, mut e
         let best = art.items.iter().map(|g| coverage(p, g.content)).fold(0.0, f64::max);
         t.pred_ok03 += usize::from(best > 0.3);
         t.pred_ok08 += usize::from(best > 0.8);
+        let k = kind_index(a.quotes[pi].kind);
+        t.pred_by_kind[k] += 1;
+        t.pred_ok03_by_kind[k] += usize::from(best > 0.3);
         if let (Some(errs), false) = (errors.as_deref_mut(), best > 0.3) {
             let q = &a.quotes[pi];
             errs.push(format!("[{}] extra {} quote: “{}”", art.id, q.kind.as_str(), show_b(q.span)));
@@ -743,6 +760,11 @@ fn human_report(gold: &Path, t: &Tally, w: Option<&WeaselTally>, elapsed: Durati
     let _ = writeln!(o, "    overlap > 0.3                  {:>7}  {:>7}  {:>7}", g("precision_0.3"), g("recall_0.3"), g("f1_0.3"));
     let _ = writeln!(o, "    overlap > 0.8                  {:>7}  {:>7}  {:>7}", g("precision_0.8"), g("recall_0.8"), g("f1_0.8"));
     let _ = writeln!(o, "    exact span (trimmed)           {:>7}  {:>7}  {:>7}", g("exact_precision"), g("exact_recall"), g("exact_f1"));
+    let by_kind: Vec<String> = (0..4)
+        .filter(|&k| t.pred_by_kind[k] > 0)
+        .map(|k| format!("{} {}/{}", KIND_NAMES[k], t.pred_ok03_by_kind[k], t.pred_by_kind[k]))
+        .collect();
+    let _ = writeln!(o, "    correct predictions by kind (> 0.3): {}", if by_kind.is_empty() { "none".into() } else { by_kind.join(", ") });
     let _ = writeln!(o);
     let _ = writeln!(o, "  recall at overlap > 0.3");
     let _ = writeln!(o, "    direct quotes                  {:>7}   ({})", g("direct_recall_0.3"), frac(t.found03_direct, t.gold_direct));
@@ -806,6 +828,10 @@ fn json_report(gold: &Path, t: &Tally, w: Option<&WeaselTally>, elapsed: Duratio
         ("bytes", t.bytes),
     ] {
         m.insert(k.into(), Value::from(v));
+    }
+    for (k, name) in KIND_NAMES.iter().enumerate() {
+        m.insert(format!("predicted_{name}"), Value::from(t.pred_by_kind[k]));
+        m.insert(format!("predicted_{name}_correct_0.3"), Value::from(t.pred_ok03_by_kind[k]));
     }
     for (k, v) in figures(t) {
         m.insert(k.into(), v.map_or(Value::Null, |v| Value::from(round2(v))));
@@ -1100,6 +1126,8 @@ mod tests {
             pred: 4,
             pred_ok03: 3,
             pred_ok08: 2,
+            pred_by_kind: [1, 2, 1, 0],
+            pred_ok03_by_kind: [1, 2, 0, 0],
             found03: 3,
             found08: 2,
             found03_direct: 1,
