@@ -465,3 +465,18 @@ fn a_closed_pipe_does_not_panic() {
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
     assert_ne!(o.status.code(), Some(101));
 }
+
+#[test]
+fn a_file_over_the_size_limit_is_reported_not_analysed() {
+    let d = temp_dir("check-too-large");
+    std::fs::write(d.join(".whosaid.toml"), "max-file-size = 20\n").unwrap();
+    let article = d.join("long.md");
+    std::fs::copy(fixture("check/article.md"), &article).unwrap();
+    let o = run(&["check", "--format", "json", article.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = &json_lines(&o)[0];
+    assert_eq!(v["quotes"], serde_json::json!([]));
+    assert_eq!(v["findings"][0]["code"], "document-too-large");
+    let out = stdout(&run(&["check", article.to_str().unwrap()]));
+    assert!(out.contains("[document-too-large]") && out.contains("not analysed"), "{out}");
+}
