@@ -1152,6 +1152,66 @@ mod tests {
         assert!((f["speaker_accuracy"].unwrap() - 200.0 / 3.0).abs() < 1e-9);
     }
 
+    /// The gold fixture shipped for the CLI tests, scored against predictions written by hand.
+    #[test]
+    fn hand_scored_fixture_file() {
+        let (arts, dropped) = parse_gold(include_str!("../../tests/fixtures/eval/gold.jsonl")).unwrap();
+        assert_eq!((arts.len(), dropped), (2, 0));
+        let (a1, a2) = (arts[0].text.as_str(), arts[1].text.as_str());
+        let p1 = Analysis {
+            quotes: vec![
+                quote(0, QuoteKind::Partial, by(a1, "“the best in Port Elsby”"), None, None),
+                quote(1, QuoteKind::Direct, by(a1, "“We baked 400 croissants before dawn,”"), Some(by(a1, "owner Léa Brandão")), Some("said")),
+                // The right words, the wrong "Brandão" (the gold speaker is the one before "said").
+                quote(2, QuoteKind::Indirect, by(a1, "the queue reached the harbour."), Some(by(a1, "Brandão")), Some("said")),
+            ],
+            claims: vec![Claim { kind: ClaimKind::AgentlessPassive, span: by(a1, "Regulars are said to be delighted."), trigger: by(a1, "are said") }],
+            ..Analysis::default()
+        };
+        let p2 = Analysis {
+            quotes: vec![quote(0, QuoteKind::Direct, by(a2, "“The ferry will run all winter,”"), Some(by(a2, "Okafor told")), Some("told reporters"))],
+            ..Analysis::default()
+        };
+        let mut t = Tally::default();
+        score_article(&arts[0], &p1, &mut t);
+        score_article(&arts[1], &p2, &mut t);
+        let want = Tally {
+            articles: 2,
+            bytes: a1.len() + a2.len(),
+            gold: 5,
+            gold_direct: 2,
+            gold_indirect: 3,
+            gold_speech: 4,
+            gold_no_source: 1,
+            pred: 4,
+            pred_ok03: 3,
+            pred_ok08: 3,
+            pred_by_kind: [2, 1, 1, 0],
+            pred_ok03_by_kind: [2, 1, 0, 0],
+            found03: 3,
+            found08: 3,
+            found03_direct: 2,
+            found03_indirect: 1,
+            found03_speech: 3,
+            found08_speech: 3,
+            speaker_ok: 2,
+            cue_ok: 2,
+            cue_ok_loose: 3,
+            speech_speaker_ok: 2,
+            speech_cue_ok: 2,
+            speech_cue_ok_loose: 3,
+            exact_gold: 3,
+            exact_pred: 3,
+            no_source_trigger: 1,
+            no_source_sentence: 1,
+        };
+        assert_eq!(t, want);
+        let f: std::collections::HashMap<_, _> = figures(&t).into_iter().collect();
+        assert_eq!((f["precision_0.3"], f["recall_0.3"]), (Some(75.0), Some(60.0)));
+        assert!((f["f1_0.3"].unwrap() - 200.0 / 3.0).abs() < 1e-9);
+        assert_eq!(f["indirect_recall_0.3"].map(|x| (x * 100.0).round()), Some(3333.0));
+    }
+
     #[test]
     fn errors_describe_misses_wrong_speakers_and_extras() {
         let mut t = Tally::default();
