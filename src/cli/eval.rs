@@ -47,7 +47,8 @@ OPTIONS:
     --no-weasel      skip the wiki-weasel part
     --limit N        score only the first N articles
     --errors         first list every missed gold item, wrong speaker, wrong cue and extra
-                     prediction, one per line, tagged with the article id (for engine work)
+                     prediction, one per line, tagged with the article id (for engine work;
+                     on stderr with --json)
     --floor FILE     compare the figures with FILE (a flat JSON object metric → minimum) and exit 1
                      naming every metric below its floor
     -h, --help       show this help
@@ -968,8 +969,13 @@ pub fn run(args: &[String]) -> u8 {
         },
     };
 
+    // With --json, stdout holds only the JSON object.
     for e in &errors {
-        super::out(&format!("{e}\n"));
+        if args.json {
+            eprintln!("{e}");
+        } else {
+            super::out(&format!("{e}\n"));
+        }
     }
     let report = json_report(&args.gold, &tally, weasel.as_ref(), elapsed);
     if args.json {
