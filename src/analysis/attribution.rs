@@ -565,7 +565,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if listener {
                 if let Some(np) = np_right(doc, depth, a, s1) {
                     a = np.end;
-                } else if word_in(doc, a, &["him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "supporters", "voters", "viewers", "listeners", "audiences", "residents", "investigators", "police", "officials"]) {
+                } else if word_in(doc, a, &["him", "her", "them", "us", "me"])
+                    || (a + 1 < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::PREP | flag::DET | flag::VERB) == 0 && word_is(doc, a + 1, "that"))
+                {
+                    // "told him that", "told inspectors that"
                     a += 1;
                 }
             }

@@ -74,7 +74,10 @@ pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attributi
             // Weasel phrases and multi-word doubt words.
             if t.has(flag::PHRASE_CLAIM) && t.kind == TokKind::Word {
                 if let Some((len, kind)) = longest_phrase(doc, k, s1, &mut buf) {
+                    // "it is believed", "it has been said": a passive inside a weasel phrase.
+                    let passive = (k..k + len).any(|x| toks[x].has(flag::PARTICIPLE)) && (k..k + len).any(|x| toks[x].has(flag::BE));
                     let claim = match kind {
+                        PhraseKind::Weasel if passive => Some(ClaimKind::AgentlessPassive),
                         PhraseKind::Weasel => Some(ClaimKind::WeaselAttribution),
                         PhraseKind::Doubt => Some(ClaimKind::DoubtWord),
                         _ => None,

@@ -69,6 +69,9 @@ pub fn split(doc: &Doc, quotes: &Quotes) -> Vec<Sentence> {
 fn attribution_follows(doc: &Doc, k: usize, end: usize) -> bool {
     let lx = super::lexicon::lexicon();
     let toks = &doc.tokens;
+    if toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(doc.text), '—' | '–' | '―') {
+        return toks.get(k + 1).is_some_and(|n| n.cap && n.kind == TokKind::Word);
+    }
     for x in k..(k + 6).min(end) {
         let t = &toks[x];
         if t.kind != TokKind::Word && !(t.kind == TokKind::Punct && t.first_char(doc.text) == '.') {

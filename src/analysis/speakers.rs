@@ -83,7 +83,10 @@ fn modifier_token(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokKind::Word && !t.cap && {
         let f = t.flags();
-        f & (flag::VERB | flag::FUNCTION | flag::DAY_MONTH) == 0 || f & nominal_flags() != 0
+        // A verb's base form can be a noun modifier ("fire department", "trade union").
+        let base_verb = t.entry.and_then(|e| e.verb).is_some_and(|(_, form)| form == super::lexicon::Form::Base);
+        (f & (flag::VERB | flag::FUNCTION | flag::DAY_MONTH) == 0 || f & nominal_flags() != 0 || (base_verb && f & flag::FUNCTION == 0))
+            && f & (flag::PREP | flag::DET | flag::PRONOUN | flag::AUX) == 0
     }
 }
 
@@ -127,7 +130,7 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
             j = k;
             continue;
         }
-        if modifier_token(doc, k) && lowers < 3 && (head_seen || j == end) && !(toks[k + 1].cap && toks[k + 1].flags() & nominal_flags() == 0 && k + 1 < end) {
+        if modifier_token(doc, k) && lowers < 3 && (head_seen || j == end) {
             // Lower-case words are kept only if a determiner or a head closes the phrase.
             lowers += 1;
             if j == end {
@@ -143,7 +146,10 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
     }
     // Lower-case words at the left edge are kept only behind a determiner ("the company").
     let mut s = j;
-    if !is_det(doc, s) {
+    // "harbour master Ewan Pike" right after a quotation or a comma: the words are a role.
+    let at_boundary = j == lb || toks[j - 1].kind != TokKind::Word;
+    let ends_in_name = toks[end - 1].cap && toks[end - 1].kind == TokKind::Word;
+    if !is_det(doc, s) && !(at_boundary && ends_in_name) {
         while s < end && modifier_token(doc, s) && toks[s].flags() & (nominal_flags() | flag::PHRASE) == 0 {
             s += 1;
         }
@@ -278,6 +284,8 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let mut title_end = None; // exclusive token index
     let mut gender = Gender::Unknown;
     let mut collective = false;
+    // "the agency Nordpress", "news agency AFP": an organisation noun before the name.
+    let mut org_described = false;
     let mut k = body_start;
     while k < e {
         let t = &toks[k];
@@ -316,6 +324,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             continue;
         }
         let org_role = f & flag::ORG_HEAD != 0 && !t.cap && toks.get(k + 1).is_some_and(|n| n.cap) && k + 1 < e;
+        org_described |= org_role;
         if (f & (flag::TITLE | flag::HONORIFIC) != 0 || org_role) && !(t.cap && f & flag::FIRST_NAME != 0) {
             title_end = Some(k + 1);
             if let Some(en) = t.entry {
@@ -345,6 +354,10 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         }
         if r == body_start && r < e {
             name = Some((r, e));
+        } else if r < e && r > body_start && (body_start..r).all(|x| !toks[x].cap && toks[x].kind == TokKind::Word) && toks[r].flags() & flag::FUNCTION == 0 {
+            // "harbour master Ewan Pike": lower-case words before a name describe the person.
+            name = Some((r, e));
+            title_end = Some(r);
         }
     }
     // "Critics", "Police" at the start of a sentence are common nouns, not names.
@@ -387,6 +400,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             || (ne - ns == 1 && first.has(flag::PLACE))
             || name_phrase.contains(&PhraseKind::Place)
             || collective
+            || org_described
         {
             kind = SpeakerKind::Organization;
         } else if first.has(flag::FIRST_NAME) || all & flag::HONORIFIC != 0 || (title_end.is_some() && !collective) {
