@@ -49,6 +49,9 @@ OPTIONS:
     --errors         first list every missed gold item, wrong speaker, wrong cue and extra
                      prediction, one per line, tagged with the article id (for engine work;
                      on stderr with --json)
+    --raise-floor FILE
+                     write FILE with each figure rounded down less one point, keeping any higher
+                     floor already there (floors only go up)
     --floor FILE     compare the figures with FILE (a flat JSON object metric → minimum) and exit 1
                      naming every metric below its floor
     -h, --help       show this help
@@ -676,6 +679,7 @@ struct Args {
     weasel: WeaselChoice,
     limit: Option<usize>,
     floor: Option<PathBuf>,
+    raise_floor: Option<PathBuf>,
     errors: bool,
 }
 
@@ -687,7 +691,7 @@ enum WeaselChoice {
 
 fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     let mut gold = None;
-    let mut a = Args { gold: PathBuf::new(), json: false, weasel: WeaselChoice::Default, limit: None, floor: None, errors: false };
+    let mut a = Args { gold: PathBuf::new(), json: false, weasel: WeaselChoice::Default, limit: None, floor: None, raise_floor: None, errors: false };
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -715,6 +719,7 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
                 a.limit = Some(v.parse().map_err(|_| format!("--limit: `{v}` is not a number"))?);
             }
             "--floor" => a.floor = Some(value("a JSON file of floors")?.into()),
+            "--raise-floor" => a.raise_floor = Some(value("a JSON file of floors")?.into()),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option `{s}`")),
             _ if gold.is_none() => gold = Some(PathBuf::from(arg)),
             _ => return Err(format!("only one gold file can be scored (got `{arg}` too)")),
@@ -874,6 +879,44 @@ pub fn check_floors(results: &Map<String, Value>, floors: &Map<String, Value>) -
     Ok((fell, unmeasured))
 }
 
+/// New floors: each figure rounded down, less one point, never below the floor already recorded.
+/// Throughput is left out (it depends on the machine).
+pub fn raised_floors(results: &Map<String, Value>, old: &Map<String, Value>) -> Map<String, Value> {
+    let mut new = old.clone();
+    for name in figure_names() {
+        if name == "throughput_mb_s" {
+            continue;
+        }
+        let Some(v) = results.get(name).and_then(Value::as_f64) else { continue };
+        let candidate = (v.floor() - 1.0).max(0.0);
+        let keep = old.get(name).and_then(Value::as_f64).unwrap_or(f64::NEG_INFINITY);
+        if candidate > keep {
+            new.insert(name.to_string(), Value::from(candidate as u64));
+        }
+    }
+    new
+}
+
+fn raise_floor(path: &Path, results: &Map<String, Value>) -> Result<(), String> {
+    let old = match std::fs::read_to_string(path) {
+        Ok(s) => match serde_json::from_str::<Value>(&s) {
+            Ok(Value::Object(m)) => m,
+            _ => return Err(format!("floor file {}: expected a JSON object", path.display())),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Map::new(),
+        Err(e) => return Err(format!("floor file {}: {e}", path.display())),
+    };
+    let new = raised_floors(results, &old);
+    for (k, v) in &new {
+        if old.get(k) != Some(v) {
+            eprintln!("whosaid eval: floor {k}: {} → {v}", old.get(k).map_or("none".to_string(), Value::to_string));
+        }
+    }
+    let sorted: std::collections::BTreeMap<_, _> = new.into_iter().collect();
+    let text = serde_json::to_string_pretty(&sorted).map_err(|e| e.to_string())? + "\n";
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
 fn figure_names() -> Vec<&'static str> {
     let mut v: Vec<&str> = figures(&Tally::default()).into_iter().map(|(k, _)| k).collect();
     v.extend(["weasel_precision", "weasel_recall", "weasel_f1", "throughput_mb_s"]);
@@ -984,8 +1027,13 @@ pub fn run(args: &[String]) -> u8 {
         super::out(&human_report(&args.gold, &tally, weasel.as_ref(), elapsed));
     }
 
-    let Some(floors) = floors else { return 0 };
     let Value::Object(results) = &report else { return 2 };
+    if let Some(path) = &args.raise_floor {
+        if let Err(e) = raise_floor(path, results) {
+            return fail(e);
+        }
+    }
+    let Some(floors) = floors else { return 0 };
     match check_floors(results, &floors) {
         Err(e) => fail(e),
         Ok((fell, unmeasured)) => {
@@ -1302,6 +1350,14 @@ mod tests {
         assert_eq!(w, vec![("a, b".to_string(), true), ("c".to_string(), false)]);
         assert!(weasel_rows("a,b\n1,2\n").is_err());
         assert!(weasel_rows("text,label\nx,maybe\n").is_err());
+    }
+
+    #[test]
+    fn floors_only_go_up() {
+        let results = serde_json::json!({"recall_0.3": 70.6, "f1_0.3": 50.2, "throughput_mb_s": 99.0, "weasel_f1": null});
+        let old = serde_json::json!({"f1_0.3": 55, "gold_typo_kept": 3});
+        let new = raised_floors(results.as_object().unwrap(), old.as_object().unwrap());
+        assert_eq!(Value::Object(new), serde_json::json!({"recall_0.3": 69, "f1_0.3": 55, "gold_typo_kept": 3}));
     }
 
     #[test]
