@@ -192,7 +192,7 @@ pub fn snippet_line(text: &str, lines: &LineIndex, span: Span, max_width: usize)
     } else if caret_end + 10 <= max_width {
         (0, max_width)
     } else {
-        let before = 20.min(max_width / 4);
+        let before = max_width / 3;
         let ws = caret_start.saturating_sub(before);
         let ws = ws.min(total.saturating_sub(max_width));
         (ws, ws + max_width)
