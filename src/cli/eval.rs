@@ -286,7 +286,8 @@ pub fn is_speech_cue(cue: &str) -> bool {
     }
     c.split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
         .filter(|w| !w.is_empty())
-        .find(|w| !CUE_PREFIX_WORDS.contains(w) && !(w.ends_with("ly") && !SPEECH_VERBS.contains(w)))
+        // Skip auxiliaries and adverbs ("forcefully told"); "reply" and the like are verbs.
+        .find(|w| !CUE_PREFIX_WORDS.contains(w) && (!w.ends_with("ly") || SPEECH_VERBS.contains(w)))
         .is_some_and(|w| SPEECH_VERBS.contains(&w))
 }
 
