@@ -581,6 +581,17 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
             }
             a = skip_right(doc, depth, a, s1);
+            // "called for an inquiry", "called on Congress to act", "called the plan “a disgrace”".
+            let mut calls = false;
+            if r.cue.verb.is_some_and(|(v, _)| &*v.base == "call") {
+                if word_in(doc, a, &["for", "on"]) {
+                    a += 1;
+                    calls = true;
+                } else {
+                    let lim = (a + 8).min(s1);
+                    calls = (a..lim).any(|x| toks[x].kind == TokKind::Mark && depth[x] == 1) && !is(doc, a, flag::PREP);
+                }
+            }
             let explicit_that = word_is(doc, a, "that");
             if explicit_that {
                 a += 1;
@@ -610,7 +621,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // "spoke to Putin", "talked about the war": a preposition starts no reported clause.
                 let starts_ok = a < s1
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
-                    && (explicit_that || r.cue.according_to || (takes_clause && !is(doc, a, flag::PREP)));
+                    && (explicit_that || calls || r.cue.according_to || (takes_clause && !is(doc, a, flag::PREP)));
                 if starts_ok {
                     content = Some((a, fwd_end));
                 }
