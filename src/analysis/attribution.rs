@@ -318,6 +318,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     let mut attributed_spans = Vec::new();
     let mut sentence_of_token = |t: usize| sentences.partition_point(|s| s.tokens.end <= t);
 
+    let mut colon_intro: Vec<Option<Draft>> = vec![None; doc.paragraphs.len()];
     // Outermost quotations by the sentence they close in.
     let mut closing_in: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
     for (qi, q) in quotes.quotations.iter().enumerate() {
@@ -686,6 +687,16 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
             }
         }
+        // `Caddell continued:` closing a paragraph introduces the quotation that opens the next.
+        for r in resolved.iter().filter(|r| !r.used && speaks(r)) {
+            let a = skip_right(doc, depth, r.after, s1);
+            let para_end = doc.paragraphs[sent.para].tokens.end;
+            if a + 1 == para_end && toks[a].is_punct(text, ':') {
+                let mut d = make_draft(doc, &entities, r, QuoteKind::Direct, vec![toks[a].span()], Vec::new(), si);
+                d.quotations.clear();
+                colon_intro[sent.para] = Some(d);
+            }
+        }
         // Nested reporting: an attribution inside another's content.
         let first_new = sentence_first_draft;
         for i in first_new..drafts.len() {
@@ -719,6 +730,21 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         let Some(sent) = sentences.get(si) else { continue };
         let kind = if is_partial(doc, quotes, qi, sent.tokens.start) { QuoteKind::Partial } else { QuoteKind::Direct };
         let para = sent.para;
+        let opens_para = doc.paragraphs[q.first_para].tokens.start == q.open;
+        if opens_para && q.first_para > 0 {
+            if let Some(mut d) = colon_intro[q.first_para - 1].take() {
+                d.span = q.span;
+                d.parts = vec![q.span];
+                d.quotations = vec![qi];
+                d.sentence = si;
+                quotation_draft[qi] = Some(drafts.len());
+                if d.entity.is_some() {
+                    direct_by_para[para].push(drafts.len());
+                }
+                drafts.push(d);
+                continue;
+            }
+        }
         let mut from = None;
         if kind == QuoteKind::Direct {
             // An attributed direct quotation in the same paragraph, nearest first, else the last one
