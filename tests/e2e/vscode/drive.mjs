@@ -141,6 +141,7 @@ async function cleanup() {
     try {
       process.kill(-server.pid, 'SIGKILL'); // the extension host and whosaid too
     } catch {}
+    fs.rmSync(path.join(OUT, 'code-server.pgid'), { force: true });
   }
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {
@@ -177,6 +178,8 @@ async function main() {
     ],
     { env: childEnv, detached: true, stdio: ['ignore', serverLog, serverLog] },
   );
+  // Lets .ci/editors.sh stop code-server and its children if this script dies.
+  fs.writeFileSync(path.join(OUT, 'code-server.pgid'), String(server.pid));
   const base = `http://127.0.0.1:${port}`;
   await until('code-server to answer', async () => (await fetch(`${base}/healthz`)).ok, 60000, 300);
 
