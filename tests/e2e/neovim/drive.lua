@@ -226,9 +226,12 @@ local function dump_hints(list)
   end
   return table.concat(s, '\n')
 end
+-- `label` is one label or a list of acceptable ones: a quote attributed through a pronoun may be
+-- labelled "— Brennan" or "he → Brennan".
 local function hint_at(list, label, at)
+  local labels = type(label) == 'table' and label or { label }
   for _, h in ipairs(list) do
-    if h.label == label and h.line == at.line and h.col == at.end_col then
+    if vim.tbl_contains(labels, h.label) and h.line == at.line and h.col == at.end_col then
       return h
     end
   end
@@ -240,7 +243,7 @@ local hs = hints()
 out('inlay hints:\n' .. dump_hints(hs))
 -- Right after each closing quotation mark.
 check(hint_at(hs, '— Vasquez', vasquez_q), 'no "— Vasquez" hint right after the first quote\n' .. dump_hints(hs))
-check(hint_at(hs, '— Brennan', brennan_q), 'no "— Brennan" hint after the "he said" quote\n' .. dump_hints(hs))
+check(hint_at(hs, { '— Brennan', 'he → Brennan' }, brennan_q), 'no "— Brennan" hint after the "he said" quote\n' .. dump_hints(hs))
 check(hint_at(hs, '— Nair', nair_q), 'no "— Nair" hint after the Nair quote\n' .. dump_hints(hs))
 check(hint_at(hs, '— ?', detour), 'no "— ?" hint after the unattributed quote\n' .. dump_hints(hs))
 ok('inlay hints name the speakers after their quotes, "— ?" for none')
