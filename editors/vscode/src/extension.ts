@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
+  DidChangeConfigurationNotification,
   ExecuteCommandRequest,
   LanguageClient,
   LanguageClientOptions,
@@ -22,6 +23,25 @@ export interface Sources {
   quotes: number;
   unattributed: number;
   unsourcedClaims: number;
+}
+
+/** Keys of the `whosaid` section the server reads (the rest belong to the extension). */
+export const SERVER_SETTINGS = ['rules', 'inlayHints', 'reportingVerbs', 'speakers', 'maxFileSize'];
+
+/**
+ * The whosaid settings the user actually set (user, workspace or folder), without VS Code's
+ * defaults: a default must not override the project's .whosaid.toml, which the server layers
+ * under the editor's settings.
+ */
+export function userSettings(scope?: vscode.Uri): Record<string, unknown> {
+  const cfg = vscode.workspace.getConfiguration('whosaid', scope);
+  const out: Record<string, unknown> = {};
+  for (const key of SERVER_SETTINGS) {
+    const i = cfg.inspect(key);
+    const value = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }
 
 let client: LanguageClient | undefined;
@@ -60,7 +80,22 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     // The server asks for section "whosaid" through workspace/configuration; this also tells it
     // when any whosaid setting changes.
     synchronize: { configurationSection: 'whosaid' },
-    initializationOptions: vscode.workspace.getConfiguration().get('whosaid'),
+    initializationOptions: userSettings(),
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return params.items.map((item, i) =>
+            item.section === 'whosaid' ? userSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : answers[i],
+          );
+        },
+        // Instead of pushing the whole section (defaults included), tell the server to ask again.
+        didChangeConfiguration: async () => {
+          await client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+        },
+      },
+    },
   };
   client = new LanguageClient('whosaid', 'whosaid', serverOptions, clientOptions);
   try {

@@ -59,7 +59,8 @@ out(('neovim-e2e: nvim %s, server %s, fixture %s'):format(tostring(vim.version()
 
 -- The project's own config, as a user would load it.
 vim.opt.runtimepath:prepend(root .. '/editors/neovim')
-require('whosaid').setup({ cmd = { bin } })
+-- A setting, to prove settings reach the server through workspace/configuration.
+require('whosaid').setup({ cmd = { bin }, settings = { rules = { ['loaded-verb'] = 'hint' } } })
 vim.lsp.enable('whosaid')
 
 vim.cmd.edit(vim.fn.fnameescape(fixture))
@@ -154,7 +155,8 @@ local admitted = find('admitted')
 local loaded = diag_covering(first, 'loaded-verb', admitted)
 check(loaded, 'expected loaded-verb over "admitted"\n' .. dump(first))
 check(loaded.lnum == admitted.line and loaded.end_lnum == admitted.line, 'loaded-verb spans lines: ' .. fmt_diag(loaded))
-ok('loaded-verb covers "admitted"')
+check(loaded.severity == vim.diagnostic.severity.HINT, 'loaded-verb is not a hint as set in setup{settings}: ' .. fmt_diag(loaded))
+ok('loaded-verb covers "admitted", as a hint as configured in setup{settings}')
 
 -- Attributed quotes are not flagged, including the one attributed through "he said".
 local vasquez_q = find('"We cannot keep sending school buses over a bridge that is failing,"')

@@ -105,6 +105,8 @@ fs.writeFileSync(
       'editor.fontSize': 15,
       'workbench.colorTheme': 'Default Light Modern',
       'window.zoomLevel': 0,
+      // A whosaid setting, to prove settings reach the server through workspace/configuration.
+      'whosaid.rules': { 'agentless-passive': 'error' },
       'git.enabled': false,
       'git.openRepositoryInParentFolders': 'never',
       'editor.autoClosingQuotes': 'never',
@@ -262,7 +264,9 @@ function checkApi(api) {
   check(api.diagnostics.every((d) => d.source === 'whosaid'), `a diagnostic without source whosaid:\n  ${all}`);
   const has = (code, needle) => api.diagnostics.find((d) => d.code === code && covers(d, find(needle)));
   check(has('unattributed-quote', QUOTES.detour), `no unattributed-quote over the detour quote:\n  ${all}`);
-  check(has('agentless-passive', 'seen as'), `no agentless-passive over "is widely seen as":\n  ${all}`);
+  const passive = has('agentless-passive', 'seen as');
+  check(passive, `no agentless-passive over "is widely seen as":\n  ${all}`);
+  check(passive.severity === 'Error', `agentless-passive is ${passive.severity}, but whosaid.rules makes it an error`);
   check(has('loaded-verb', 'admitted'), `no loaded-verb over "admitted":\n  ${all}`);
   for (const q of [QUOTES.vasquez, QUOTES.brennan, QUOTES.nair]) {
     check(!has('unattributed-quote', q), `attributed quote flagged as unattributed: ${q}\n  ${all}`);
