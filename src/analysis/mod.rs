@@ -6,9 +6,18 @@
 //! coreference) → `attribution` (direct and reported speech to speakers) → `claims` (unsourced
 //! claims) → `findings` (rules, severities, suppression comments).
 
+pub mod attribution;
+pub mod claims;
+pub mod cues;
+pub mod findings;
+pub mod lexicon;
 pub mod model;
+pub mod quotes;
 pub mod rules;
+pub mod sentences;
+pub mod speakers;
 pub mod suppress;
+pub mod text;
 
 pub use model::*;
 pub use rules::{RuleSetting, RuleSettings, RULES};
@@ -87,5 +96,120 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         }
         return analysis;
     }
-    Analysis::default()
+    analyze_text(text, options)
+}
+
+/// Reporting verbs the user added in the configuration, with their regular inflections.
+#[derive(Default)]
+pub struct ExtraVerbs {
+    forms: lexicon::FxMap<String, lexicon::Form>,
+}
+
+impl ExtraVerbs {
+    pub fn new(list: &[String]) -> ExtraVerbs {
+        let lx = lexicon::lexicon();
+        let mut forms = lexicon::FxMap::default();
+        for w in list {
+            let w = w.trim().to_lowercase();
+            if w.is_empty() || lx.verb(&w).is_some() {
+                continue;
+            }
+            let [base, third, past, gerund] = lexicon::inflect(&w);
+            forms.insert(gerund, lexicon::Form::Gerund);
+            forms.insert(base, lexicon::Form::Base);
+            forms.insert(third, lexicon::Form::Third);
+            forms.insert(past, lexicon::Form::Past);
+            // An irregular form given as is ("spake") counts as a past tense.
+            forms.entry(w).or_insert(lexicon::Form::Past);
+        }
+        ExtraVerbs { forms }
+    }
+
+    /// The configured verb at token `i`, reported as a neutral speech verb.
+    pub fn get(&self, doc: &text::Doc, i: usize) -> Option<(&'static lexicon::Verb, lexicon::Form)> {
+        if self.forms.is_empty() {
+            return None;
+        }
+        let mut buf = String::new();
+        let form = *self.forms.get(text::lower(doc.tokens[i].text(doc.text), &mut buf))?;
+        lexicon::lexicon().verb("say").map(|(v, _)| (v, form))
+    }
+}
+
+fn analyze_text(text: &str, options: &Options) -> Analysis {
+    let doc = text::Doc::new(text, options.format);
+    let quotes = quotes::pair(&doc);
+    let sentences = sentences::split(&doc, &quotes);
+    let extra = ExtraVerbs::new(&options.extra_reporting_verbs);
+    let attr = attribution::attribute(&doc, &quotes, &sentences, &extra, &options.known_speakers);
+    let claims = claims::find(&doc, &quotes, &sentences, &attr);
+
+    // Speakers: entities that speak, in order of first mention.
+    let mut order: Vec<usize> = (0..attr.entities.list.len()).filter(|&e| attr.entities.list[e].speaks).collect();
+    order.sort_by_key(|&e| attr.entities.list[e].first_full.start);
+    let mut speaker_id = vec![usize::MAX; attr.entities.list.len()];
+    let speakers: Vec<Speaker> = order
+        .iter()
+        .enumerate()
+        .map(|(id, &e)| {
+            speaker_id[e] = id;
+            let ent = &attr.entities.list[e];
+            let mut mentions: Vec<Mention> = ent.mentions.iter().map(|(span, kind)| Mention { span: *span, kind: *kind }).collect();
+            mentions.sort_by_key(|m| m.span.start);
+            mentions.dedup_by_key(|m| m.span);
+            Speaker {
+                id,
+                name: ent.name.clone(),
+                short_name: ent.short_name.clone(),
+                role: ent.role.clone(),
+                kind: ent.kind,
+                mentions,
+            }
+        })
+        .collect();
+
+    // Quotes in text order.
+    let mut qorder: Vec<usize> = (0..attr.drafts.len()).collect();
+    qorder.sort_by_key(|&d| (attr.drafts[d].span.start, std::cmp::Reverse(attr.drafts[d].span.end)));
+    let mut quote_ids = vec![0; attr.drafts.len()];
+    for (id, &d) in qorder.iter().enumerate() {
+        quote_ids[d] = id;
+    }
+    let quotes_out: Vec<Quote> = qorder
+        .iter()
+        .enumerate()
+        .map(|(id, &d)| {
+            let dr = &attr.drafts[d];
+            let speaker = dr.entity.map(|e| speaker_id[e]).filter(|&s| s != usize::MAX);
+            let resolution = match &dr.resolution {
+                Resolution::Adjacent { from_quote } => Resolution::Adjacent { from_quote: quote_ids[*from_quote] },
+                Resolution::SplitQuote { from_quote } => Resolution::SplitQuote { from_quote: quote_ids[*from_quote] },
+                other => other.clone(),
+            };
+            Quote {
+                id,
+                kind: dr.kind,
+                span: dr.span,
+                parts: dr.parts.clone(),
+                speaker,
+                speaker_mention: if speaker.is_some() { dr.mention } else { None },
+                cue: dr.cue.clone(),
+                resolution,
+                outer: dr.outer.map(|o| quote_ids[o]),
+            }
+        })
+        .collect();
+
+    let mut analysis = Analysis {
+        speakers,
+        quotes: quotes_out,
+        claims,
+        findings: Vec::new(),
+        paragraphs: doc.paragraphs.iter().map(|p| p.span).collect(),
+        sentences: sentences.iter().map(|s| s.span).collect(),
+        skipped: false,
+    };
+    let input = findings::Input { doc: &doc, quotes: &quotes, drafts: &attr.drafts, quote_ids: &quote_ids, analysis: &analysis };
+    analysis.findings = findings::collect(&input, options);
+    analysis
 }

@@ -27,6 +27,14 @@ pub const RULES: &[Rule] = &[
         example: "\"We will not back down.\" (no one named before or after)",
     },
     Rule {
+        code: "scare-quote",
+        group: None,
+        default_severity: Severity::Warning,
+        summary: "A few quoted words with no speaker nearby, which reads as the writer's own doubt.",
+        remedy: "Say whose words they are, or drop the quotation marks.",
+        example: "The mayor's \"plan\" was unveiled on Monday.",
+    },
+    Rule {
         code: "agentless-passive",
         group: Some("unsourced-claim"),
         default_severity: Severity::Warning,

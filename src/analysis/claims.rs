@@ -1,0 +1,199 @@
+//! Claims with no source: agentless passives of reporting and perception verbs, weasel
+//! attributions, bare anonymous sources, doubt words and unsourced figures. A sentence that
+//! carries an attribution, and words inside quotations or reported speech, are the source's and
+//! are not flagged.
+
+use super::attribution::Attribution;
+use super::cues::{word_in, word_is, BE};
+use super::lexicon::{flag, lexicon, PhraseKind};
+use super::model::{Claim, ClaimKind, Span};
+use super::quotes::Quotes;
+use super::sentences::Sentence;
+use super::text::{lower, Doc, TokKind};
+
+const PASSIVE_ADVERBS: &[&str] = &[
+    "being", "widely", "generally", "largely", "also", "now", "increasingly", "still", "often", "commonly", "broadly",
+    "not", "long", "privately", "publicly", "internally", "already", "further", "frequently", "strongly", "firmly",
+    "universally", "popularly", "sometimes", "previously", "once", "originally", "traditionally", "reportedly",
+];
+
+const FIGURE_UNITS: &[&str] = &["percent", "per", "million", "billion", "trillion", "thousand", "times", "fold", "pc"];
+
+pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attribution) -> Vec<Claim> {
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let lx = lexicon();
+    let mut out = Vec::new();
+    let mut spans = attr.attributed_spans.clone();
+    spans.sort_unstable();
+    let in_attributed = |pos: usize| {
+        let i = spans.partition_point(|s| s.end <= pos);
+        spans.get(i).is_some_and(|s| s.contains(pos))
+    };
+    // Weasel and anonymous sources come from attributions themselves.
+    for d in &attr.drafts {
+        if let (Some(m), Some(c)) = (d.mention, d.cue.as_ref()) {
+            let trigger = if m.start < c.span.start { m.cover(c.span) } else { c.span.cover(m) };
+            let sent = sentences[d.sentence].span;
+            if d.weasel {
+                out.push(Claim { kind: ClaimKind::WeaselAttribution, span: sent, trigger });
+            } else if d.anonymous_bare && !has_phrase(doc, &sentences[d.sentence], PhraseKind::AnonReason) {
+                out.push(Claim { kind: ClaimKind::AnonymousSource, span: sent, trigger: m });
+            }
+        }
+    }
+    let mut buf = String::new();
+    for (si, sent) in sentences.iter().enumerate() {
+        if attr.sentence_attributed[si] {
+            continue;
+        }
+        let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        let free = |k: usize| quotes.depth[k] == 0 && !in_attributed(toks[k].start as usize);
+        let mut k = s0;
+        while k < s1 {
+            let t = &toks[k];
+            if !free(k) || t.kind == TokKind::Mark {
+                k += 1;
+                continue;
+            }
+            // Agentless passive: BE (adverbs) PARTICIPLE, with no "by" agent after it.
+            if word_in(doc, k, BE) {
+                let mut p = k + 1;
+                while p < s1 && word_in(doc, p, PASSIVE_ADVERBS) {
+                    p += 1;
+                }
+                if p < s1 && toks[p].has(flag::PARTICIPLE) && free(p) {
+                    let by_agent = (p + 1..(p + 5).min(s1)).any(|x| word_is(doc, x, "by") && toks.get(x + 1).is_some_and(|n| n.kind == TokKind::Word && !n.text(text).ends_with("ing")));
+                    if !by_agent {
+                        let mut end = p + 1;
+                        if word_in(doc, end, &["as", "to", "that"]) {
+                            end += 1;
+                        }
+                        let trigger = Span::new(t.start as usize, toks[end - 1].end as usize);
+                        out.push(Claim { kind: ClaimKind::AgentlessPassive, span: sent.span, trigger });
+                        k = end;
+                        continue;
+                    }
+                }
+            }
+            // Weasel phrases and multi-word doubt words.
+            if t.has(flag::PHRASE) && t.kind == TokKind::Word {
+                if let Some((len, kind)) = longest_phrase(doc, k, s1, &mut buf) {
+                    let claim = match kind {
+                        PhraseKind::Weasel => Some(ClaimKind::WeaselAttribution),
+                        PhraseKind::Doubt => Some(ClaimKind::DoubtWord),
+                        _ => None,
+                    };
+                    if let Some(kind) = claim {
+                        if (k..k + len).all(&free) {
+                            out.push(Claim { kind, span: sent.span, trigger: Span::new(t.start as usize, toks[k + len - 1].end as usize) });
+                            k += len;
+                            continue;
+                        }
+                    }
+                }
+            }
+            if t.has(flag::DOUBT) && t.kind == TokKind::Word {
+                out.push(Claim { kind: ClaimKind::DoubtWord, span: sent.span, trigger: t.span() });
+                k += 1;
+                continue;
+            }
+            if let Some(end) = figure(doc, k, s1) {
+                let start = if k > s0 && toks[k - 1].kind == TokKind::Punct && matches!(toks[k - 1].first_char(text), '$' | '€' | '£' | '¥') { k - 1 } else { k };
+                out.push(Claim { kind: ClaimKind::Statistic, span: sent.span, trigger: Span::new(toks[start].start as usize, toks[end - 1].end as usize) });
+                k = end;
+                continue;
+            }
+            k += 1;
+        }
+    }
+    let _ = lx;
+    out.sort_by_key(|c| (c.trigger.start, c.trigger.end));
+    out.dedup_by_key(|c| c.trigger);
+    out
+}
+
+/// Is token `k` a statistic (a percentage, a money figure, a large count)? Returns its end.
+fn figure(doc: &Doc, k: usize, s1: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let t = &toks[k];
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    let w = t.text(text);
+    if w.contains(':') || w.starts_with(['’', '\'']) || w.matches('-').count() >= 2 || w.contains('/') {
+        return None;
+    }
+    let near_date = |x: usize| toks.get(x).is_some_and(|n| n.has(flag::DAY_MONTH));
+    if (k > 0 && near_date(k - 1)) || near_date(k + 1) {
+        return None;
+    }
+    let money = k > 0 && toks[k - 1].kind == TokKind::Punct && matches!(toks[k - 1].first_char(text), '$' | '€' | '£' | '¥') && toks[k - 1].end == t.start;
+    let mut end = k + 1;
+    let percent = end < s1 && (toks[end].is_punct(text, '%') || word_in(doc, end, &["percent", "pc"]) || (word_is(doc, end, "per") && word_is(doc, end + 1, "cent")));
+    if percent {
+        end += if word_is(doc, end, "per") { 2 } else { 1 };
+        return Some(end);
+    }
+    let scale = end < s1 && word_in(doc, end, FIGURE_UNITS);
+    if scale {
+        end += 1;
+    }
+    if money || scale {
+        return Some(end);
+    }
+    let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+    let value: u64 = digits.parse().unwrap_or(0);
+    let year_like = digits.len() == 4 && (1500..=2100).contains(&value) && !w.contains(',');
+    if value >= 1000 && !year_like && !w.contains('.') {
+        return Some(end);
+    }
+    None
+}
+
+fn longest_phrase(doc: &Doc, k: usize, s1: usize, buf: &mut String) -> Option<(usize, PhraseKind)> {
+    let lx = lexicon();
+    let toks = &doc.tokens;
+    let mut key = String::new();
+    let mut best = None;
+    for len in 1..=lx.max_phrase_words.min(s1 - k) {
+        let t = &toks[k + len - 1];
+        if t.kind == TokKind::Punct || t.kind == TokKind::Mark {
+            if t.kind == TokKind::Punct && t.first_char(doc.text) == '-' {
+                // "so - called" is not written with spaces; stop.
+            }
+            break;
+        }
+        if len > 1 {
+            key.push(' ');
+        }
+        key.push_str(lower(t.text(doc.text), buf));
+        if len >= 2 {
+            if let Some(kinds) = lx.phrase(&key) {
+                if let Some(kind) = kinds.iter().find(|k| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::AnonReason)) {
+                    best = Some((len, *kind));
+                }
+            }
+        }
+    }
+    best
+}
+
+fn has_phrase(doc: &Doc, sent: &Sentence, want: PhraseKind) -> bool {
+    let mut buf = String::new();
+    let lx = lexicon();
+    (sent.tokens.clone()).any(|k| {
+        doc.tokens[k].has(flag::PHRASE) && {
+            let mut key = String::new();
+            (0..lx.max_phrase_words.min(sent.tokens.end - k)).any(|len| {
+                let t = &doc.tokens[k + len];
+                if len > 0 {
+                    key.push(' ');
+                }
+                key.push_str(lower(t.text(doc.text), &mut buf));
+                len >= 1 && lx.phrase(&key).is_some_and(|ks| ks.contains(&want))
+            })
+        }
+    })
+}

@@ -1,0 +1,163 @@
+//! Attribution cues in a sentence: reporting verbs with their auxiliaries and particles
+//! ("has said", "pointed out", "was quoted as saying"), "according to", and the passive with an
+//! agent ("was told by").
+
+use super::lexicon::{flag, lexicon, Form, Verb, VerbClass};
+use super::text::{Doc, TokKind};
+
+#[derive(Clone, Debug)]
+pub struct CueCand {
+    /// Token range of the whole cue ("was quoted as saying", "according to").
+    pub start: usize,
+    pub end: usize,
+    /// The main verb token (for verb cues).
+    pub head: usize,
+    pub verb: Option<(&'static Verb, Form)>,
+    pub according_to: bool,
+    /// A passive ("was told by X"): the source follows "by".
+    pub passive_by: bool,
+    /// A participial cue (", saying ..."): the source is the clause's subject.
+    pub participial: bool,
+    /// Preceded by "to" ("declined to say", "wants to tell"): not itself an attribution.
+    pub infinitive: bool,
+}
+
+pub const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "may",
+    "might", "must", "can", "did", "does", "do", "shall", "'s", "’s", "'d", "’d",
+];
+
+pub const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am"];
+
+/// Adverbs that sit between a subject and its verb ("Psaki also said").
+pub const ADVERBS: &[&str] = &[
+    "also", "again", "later", "then", "previously", "earlier", "repeatedly", "recently", "once", "never", "ever", "further",
+    "publicly", "privately", "separately", "simply", "only", "even", "just", "already", "still", "often", "always",
+    "sometimes", "reportedly", "allegedly", "first", "initially", "subsequently", "now", "not", "n't", "frequently",
+    "clearly", "flatly", "firmly", "bluntly", "openly", "quietly", "angrily", "repeatedly", "have", "has", "had", "will",
+    "would", "could", "should", "did", "does", "do", "is", "was", "are", "were", "has", "been", "last", "late",
+    "explicitly", "directly", "specifically", "confidently", "emphatically", "tersely", "curtly", "succinctly",
+];
+
+pub fn word_is(doc: &Doc, i: usize, w: &str) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.text(doc.text).eq_ignore_ascii_case(w))
+}
+
+pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
+    doc.tokens.get(i).is_some_and(|t| {
+        t.kind == TokKind::Word && {
+            let s = t.text(doc.text);
+            list.iter().any(|w| s.eq_ignore_ascii_case(w))
+        }
+    })
+}
+
+const DETERMINERS_BEFORE_NOUN: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose"];
+
+/// Cues in tokens `range` that lie outside quotations (`depth[i] == 0`).
+pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &super::ExtraVerbs) -> Vec<CueCand> {
+    let lx = lexicon();
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let t = &toks[i];
+        if depth[i] != 0 || t.kind != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        // "according to"
+        if word_is(doc, i, "according") && word_is(doc, i + 1, "to") && i + 2 < range.end {
+            out.push(CueCand { start: i, end: i + 2, head: i, verb: None, according_to: true, passive_by: false, participial: false, infinitive: false });
+            i += 2;
+            continue;
+        }
+        let verb = if t.has(flag::VERB) {
+            let mut buf = String::new();
+            lx.verb(super::text::lower(t.text(text), &mut buf))
+        } else {
+            None
+        }
+        .or_else(|| extra.get(doc, i));
+        let Some((v, form)) = verb else {
+            i += 1;
+            continue;
+        };
+        // A noun use after a determiner ("the report", "a claim", "his remarks"); a capitalised
+        // word inside a sentence is a name ("the United States").
+        if i > range.start && (word_in(doc, i - 1, DETERMINERS_BEFORE_NOUN) || t.cap) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        if let Some(p) = v.particle.as_deref() {
+            // Phrasal verbs need their particle ("pointed out"); particles are single words here.
+            if !word_is(doc, i + 1, p) {
+                i += 1;
+                continue;
+            }
+            end = i + 2;
+        }
+        // Walk back over auxiliaries and adverbs.
+        let mut start = i;
+        let mut aux_be = false;
+        let mut has_aux = false;
+        while start > range.start && depth[start - 1] == 0 && word_in(doc, start - 1, AUX) {
+            if word_in(doc, start - 1, BE) {
+                aux_be = true;
+            }
+            has_aux = true;
+            start -= 1;
+        }
+        let infinitive = start > range.start && word_is(doc, start - 1, "to");
+        let mut cand = CueCand { start, end, head: i, verb: Some((v, form)), according_to: false, passive_by: false, participial: false, infinitive };
+        match form {
+            Form::Gerund => {
+                if word_is(doc, i - 1.min(i), "as") && i >= 2 && word_in(doc, i - 2, &["quoted", "cited"]) {
+                    // "was quoted as saying": the cue starts at the auxiliary before "quoted".
+                    let mut s = i - 2;
+                    while s > range.start && word_in(doc, s - 1, AUX) {
+                        s -= 1;
+                    }
+                    cand.start = s;
+                } else if !has_aux {
+                    let after_comma = i > range.start && toks[i - 1].is_punct(text, ',');
+                    if !after_comma {
+                        i += 1;
+                        continue;
+                    }
+                    cand.participial = true;
+                }
+            }
+            Form::Past | Form::Participle if aux_be => {
+                if word_is(doc, end, "by") {
+                    cand.passive_by = true;
+                } else {
+                    i += 1;
+                    continue;
+                }
+            }
+            Form::Base => {
+                // "officials say", "they say", "will say"; not "to say" or a noun use.
+                let prev_ok = has_aux
+                    || (i > range.start
+                        && (toks[i - 1].is_punct(text, ',')
+                            || word_in(doc, i - 1, &["they", "we", "i", "you", "people", "some", "many", "others"])
+                            || toks[i - 1].has(flag::GROUP)
+                            || (toks[i - 1].kind == TokKind::Word && text[toks[i - 1].start as usize..toks[i - 1].end as usize].ends_with('s') && !toks[i - 1].cap)));
+                if !prev_ok {
+                    i += 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if matches!(v.class, VerbClass::NonSpeech | VerbClass::Mental | VerbClass::Evidence) {
+            // Kept; `attribution` decides from context whether they attribute anything.
+        }
+        out.push(cand);
+        i = end;
+    }
+    out
+}

@@ -1,0 +1,280 @@
+//! Findings: the rules applied to quotes, claims and quotation marks, with severities from the
+//! options and inline suppression comments honoured.
+
+use super::attribution::{loaded_of, Draft};
+use super::lexicon::{lexicon, Loaded, Verb, VerbClass};
+use super::model::*;
+use super::quotes::{MarkProblem, Quotes};
+use super::text::{lower, Directive, Doc, TokKind};
+use super::Options;
+
+pub struct Input<'a> {
+    pub doc: &'a Doc<'a>,
+    pub quotes: &'a Quotes,
+    pub drafts: &'a [Draft],
+    /// Draft index → quote id.
+    pub quote_ids: &'a [usize],
+    pub analysis: &'a Analysis,
+}
+
+fn quoted(s: &str) -> String {
+    let s = s.trim();
+    let short: String = s.chars().take(60).collect();
+    if short.len() < s.len() {
+        format!("“{short}…”")
+    } else {
+        format!("“{short}”")
+    }
+}
+
+pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
+    let doc = input.doc;
+    let text = doc.text;
+    let a = input.analysis;
+    let mut out: Vec<Finding> = Vec::new();
+    let mut push = |code: &'static str, span: Span, message: String, related: Vec<Related>, fixes: Vec<Fix>, quote: Option<usize>, claim: Option<usize>| {
+        if let Some(severity) = options.rules.severity(code) {
+            out.push(Finding { code, severity, span, message, related, fixes, quote, claim });
+        }
+    };
+
+    for q in &a.quotes {
+        let first = q.parts[0];
+        match (q.kind, q.speaker) {
+            (QuoteKind::Direct, None) => push(
+                "unattributed-quote",
+                first,
+                "This quotation has no speaker: say who said it, in the same paragraph.".to_string(),
+                Vec::new(),
+                Vec::new(),
+                Some(q.id),
+                None,
+            ),
+            (QuoteKind::Partial, None) => {
+                let words = first.text(text).split_whitespace().count();
+                if words <= 4 {
+                    push(
+                        "scare-quote",
+                        first,
+                        format!("The quoted words {} have no speaker nearby: say whose words they are, or drop the quotation marks.", first.text(text)),
+                        Vec::new(),
+                        Vec::new(),
+                        Some(q.id),
+                        None,
+                    )
+                }
+            }
+            _ => {}
+        }
+    }
+    // Cue verbs.
+    for (di, d) in input.drafts.iter().enumerate() {
+        let qid = input.quote_ids[di];
+        let Some(cue) = &d.cue else { continue };
+        let Some(head) = d.cue_head else { continue };
+        if d.entity.is_none() {
+            continue;
+        }
+        let related = d.mention.map(|m| vec![Related { span: m, message: format!("speaker: {}", m.text(text)) }]).unwrap_or_default();
+        if let Some(l) = loaded_of(d.cue_class) {
+            let (span, replacement) = say_replacement(doc, head);
+            let verb = span.text(text);
+            let why = match l {
+                Loaded::Doubt => "suggests you doubt the speaker",
+                Loaded::Guilt => "implies the speaker owned up to something",
+                Loaded::Truth => "presents what was said as established fact",
+                Loaded::Emphasis => "editorialises about how it was said",
+            };
+            push(
+                "loaded-verb",
+                span,
+                format!("“{verb}” {why}; “{replacement}” is neutral."),
+                related.clone(),
+                vec![Fix { title: format!("Replace “{verb}” with “{replacement}”"), edits: vec![(span, replacement.clone())] }],
+                Some(qid),
+                None,
+            );
+        }
+        if d.cue_class == Some(VerbClass::NonSpeech) {
+            let (span, replacement) = say_replacement(doc, head);
+            push(
+                "non-speech-verb",
+                span,
+                format!("People do not “{}” words: use “{replacement}” and describe the gesture separately.", span.text(text)),
+                related.clone(),
+                vec![Fix { title: format!("Replace “{}” with “{replacement}”", span.text(text)), edits: vec![(span, replacement.clone())] }],
+                Some(qid),
+                None,
+            );
+        }
+        // Late attribution: a direct quotation of three or more sentences attributed at its end.
+        if d.kind == QuoteKind::Direct && cue.span.start >= d.parts[0].end {
+            if let Some(&qi) = d.quotations.first() {
+                let q = &input.quotes.quotations[qi];
+                let inner_sentences = (q.open + 1..q.close)
+                    .filter(|&k| {
+                        let t = &doc.tokens[k];
+                        t.kind == TokKind::Punct && matches!(t.first_char(text), '.' | '!' | '?') && k + 1 < q.close && super::sentences::ends_sentence(doc, k, k, q.close)
+                    })
+                    .count();
+                if inner_sentences >= 2 {
+                    push(
+                        "late-attribution",
+                        doc.tokens[q.open].span(),
+                        format!("The speaker of this {}-sentence quotation is named only at its end; attribute it after the first sentence.", inner_sentences + 1),
+                        related.clone(),
+                        Vec::new(),
+                        Some(qid),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+    for (ci, c) in a.claims.iter().enumerate() {
+        let t = quoted(c.trigger.text(text));
+        let (code, message) = match c.kind {
+            ClaimKind::AgentlessPassive => ("agentless-passive", format!("{t} — by whom? This sentence gives no source for the view.")),
+            ClaimKind::WeaselAttribution => ("weasel-attribution", format!("{t} — who, exactly? Name the people or the study.")),
+            ClaimKind::AnonymousSource => ("anonymous-source", format!("{t} is not described: say who the source is (their position) and why they are not named.")),
+            ClaimKind::DoubtWord => ("doubt-word", format!("{t} casts doubt with no source in the sentence: who says so?")),
+            ClaimKind::Statistic => ("unsourced-statistic", format!("The figure {t} has no source in this sentence.")),
+        };
+        push(code, c.trigger, message, Vec::new(), Vec::new(), None, Some(ci));
+    }
+    // Quotation marks.
+    let (curly, straight) = dominant_style(doc);
+    for q in &input.quotes.quotations {
+        if q.mismatched {
+            let open = &doc.tokens[q.open];
+            let close = &doc.tokens[q.close];
+            let og = open.first_char(text);
+            let cg = close.first_char(text);
+            let fix = if curly >= straight {
+                partner(og).map(|p| Fix { title: format!("Close with {p}"), edits: vec![(close.span(), p.to_string())] })
+            } else {
+                let straight_mark = if matches!(og, '‘' | '’' | '\'' | '‚') { '\'' } else { '"' };
+                Some(Fix { title: format!("Use straight {straight_mark} marks"), edits: vec![(open.span(), straight_mark.to_string()), (close.span(), straight_mark.to_string())] })
+            };
+            push(
+                "mismatched-quotes",
+                close.span(),
+                format!("This quotation opens with {og} but closes with {cg}."),
+                vec![Related { span: open.span(), message: format!("opened with {og} here") }],
+                fix.into_iter().collect(),
+                None,
+                None,
+            );
+        }
+    }
+    for issue in &input.quotes.issues {
+        let g = issue.span.text(text);
+        let message = match issue.problem {
+            MarkProblem::Unclosed => format!("This {g} opens a quotation that is never closed in its paragraph."),
+            MarkProblem::Unopened => format!("This {g} closes a quotation that was never opened."),
+        };
+        push("unbalanced-quotes", issue.span, message, Vec::new(), Vec::new(), None, None);
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    apply_directives(text, &doc.directives, &mut out);
+    out
+}
+
+/// The head verb (with its particle) and the form of "say" that replaces it.
+fn say_replacement(doc: &Doc, head: usize) -> (Span, String) {
+    let t = &doc.tokens[head];
+    let text = doc.text;
+    let mut buf = String::new();
+    let lx = lexicon();
+    let (verb, form) = lx.verb(lower(t.text(text), &mut buf)).expect("cue head is a verb");
+    let mut span = t.span();
+    if let Some(p) = verb.particle.as_deref() {
+        if let Some(n) = doc.tokens.get(head + 1) {
+            if n.text(text).eq_ignore_ascii_case(p) {
+                span.end = n.end as usize;
+            }
+        }
+    }
+    let mut say = Verb::say_in(form).to_string();
+    if t.cap {
+        say[..1].make_ascii_uppercase();
+    }
+    (span, say)
+}
+
+fn partner(open: char) -> Option<char> {
+    Some(match open {
+        '“' => '”',
+        '„' => '“',
+        '‘' => '’',
+        '‚' => '‘',
+        '«' => '»',
+        '‹' => '›',
+        '"' => '"',
+        '\'' => '\'',
+        '”' => '”',
+        _ => return None,
+    })
+}
+
+fn dominant_style(doc: &Doc) -> (usize, usize) {
+    let mut curly = 0;
+    let mut straight = 0;
+    for t in &doc.tokens {
+        if t.kind == TokKind::Mark {
+            match t.first_char(doc.text) {
+                '"' => straight += 1,
+                '“' | '”' => curly += 1,
+                _ => {}
+            }
+        }
+    }
+    (curly, straight)
+}
+
+/// Drop findings covered by `whosaid-disable*` comments.
+fn apply_directives(text: &str, directives: &[Directive], findings: &mut Vec<Finding>) {
+    if directives.is_empty() {
+        return;
+    }
+    let line_of = |pos: usize| text[..pos.min(text.len())].bytes().filter(|&b| b == b'\n').count();
+    let covers = |d: &Directive, code: &str| d.names.is_empty() || d.names.iter().any(|n| super::rules::name_covers(n, code));
+    findings.retain(|f| {
+        let line = line_of(f.span.start);
+        let mut disabled_block = false;
+        for d in directives {
+            if d.span.start > f.span.start && d.command != "disable-line" {
+                break;
+            }
+            match d.command.as_str() {
+                "disable-next-line" => {
+                    if covers(d, f.code) {
+                        // The next line that has text.
+                        let after = &text[d.span.end..];
+                        let skip = after.len() - after.trim_start().len();
+                        if line_of(d.span.end + skip) == line {
+                            return false;
+                        }
+                    }
+                }
+                "disable-line" => {
+                    if covers(d, f.code) && line_of(d.span.start) == line {
+                        return false;
+                    }
+                }
+                "disable" => {
+                    if covers(d, f.code) {
+                        disabled_block = true;
+                    }
+                }
+                "enable" => {
+                    if covers(d, f.code) {
+                        disabled_block = false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        !disabled_block
+    });
+}

@@ -1,0 +1,476 @@
+//! Word lists compiled into the binary (`lexicon/*.tsv|txt`, see `lexicon/NOTICE.md` for their
+//! sources), parsed once into one hash map from a lower-case word to everything known about it.
+//! Multi-word entries ("press secretary", "on condition of anonymity") live in phrase sets.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FxHash: the lexicon is hit for every word of every article, and SipHash is several times slower.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+impl Gender {
+    fn parse(s: &str) -> Gender {
+        match s {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    Third,
+    Past,
+    Participle,
+    Gerund,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loaded {
+    Doubt,
+    Guilt,
+    Truth,
+    Emphasis,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbClass {
+    Speech,
+    Loaded(Loaded),
+    NonSpeech,
+    Mental,
+    Written,
+    Evidence,
+}
+
+#[derive(Clone, Debug)]
+pub struct Verb {
+    pub base: Box<str>,
+    pub third: Box<str>,
+    pub past: Box<str>,
+    pub participle: Box<str>,
+    pub gerund: Box<str>,
+    pub class: VerbClass,
+    /// "tell", "inform": the object is the listener.
+    pub listener: bool,
+    /// Takes a reported clause without "that" ("said the talks failed").
+    pub takes_clause: bool,
+    /// Particle of a phrasal verb ("out" in "point out").
+    pub particle: Option<Box<str>>,
+}
+
+impl Verb {
+    /// The form of "say" matching `form` ("claimed" → "said", "claims" → "says").
+    pub fn say_in(form: Form) -> &'static str {
+        match form {
+            Form::Base => "say",
+            Form::Third => "says",
+            Form::Past | Form::Participle => "said",
+            Form::Gerund => "saying",
+        }
+    }
+}
+
+pub mod flag {
+    pub const FIRST_NAME: u32 = 1 << 0;
+    pub const AMBIGUOUS_NAME: u32 = 1 << 1;
+    pub const TITLE: u32 = 1 << 2;
+    pub const COLLECTIVE: u32 = 1 << 3;
+    pub const HONORIFIC: u32 = 1 << 4;
+    pub const ORG_HEAD: u32 = 1 << 5;
+    pub const ORG_SUFFIX: u32 = 1 << 6;
+    pub const MEDIA: u32 = 1 << 7;
+    pub const GROUP: u32 = 1 << 8;
+    pub const GROUP_WEASEL: u32 = 1 << 9;
+    pub const GROUP_MAYBE: u32 = 1 << 10;
+    pub const ATTR_NOUN: u32 = 1 << 11;
+    pub const DOUBT: u32 = 1 << 12;
+    pub const HEDGE: u32 = 1 << 13;
+    pub const PARTICIPLE: u32 = 1 << 14;
+    pub const ABBREV: u32 = 1 << 15;
+    pub const PLACE: u32 = 1 << 16;
+    pub const FUNCTION: u32 = 1 << 17;
+    pub const VERB: u32 = 1 << 18;
+    pub const DAY_MONTH: u32 = 1 << 19;
+    /// First word of some multi-word phrase.
+    pub const PHRASE: u32 = 1 << 20;
+    pub const COUNTRY: u32 = 1 << 21;
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Entry {
+    pub flags: u32,
+    /// Index into `Lexicon::verbs`, with the form this word is.
+    pub verb: Option<(u32, Form)>,
+    pub gender: Gender,
+    pub participle: Option<ParticipleKind>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParticipleKind {
+    Perception,
+    Report,
+    Expectation,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseKind {
+    Title(Gender, bool),
+    Org,
+    Media,
+    Weasel,
+    AnonBare,
+    AnonDescribed,
+    AnonReason,
+    AttrNoun,
+    Doubt,
+    Hedge,
+    Place,
+}
+
+pub struct Lexicon {
+    pub words: FxMap<Box<str>, Entry>,
+    pub verbs: Vec<Verb>,
+    /// Multi-word phrases (lower-case words joined by one space) → kinds.
+    pub phrases: FxMap<Box<str>, Vec<PhraseKind>>,
+    pub max_phrase_words: usize,
+}
+
+fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn cols(line: &'static str) -> Vec<&'static str> {
+    line.split('\t').map(str::trim).collect()
+}
+
+impl Lexicon {
+    fn entry(&mut self, word: &str) -> &mut Entry {
+        if !self.words.contains_key(word) {
+            self.words.insert(word.into(), Entry::default());
+        }
+        self.words.get_mut(word).unwrap()
+    }
+
+    /// Record a single word with `flag`, or a phrase with `kind` (its first word gets PHRASE).
+    fn add(&mut self, text: &str, flag: u32, kind: PhraseKind) -> Option<&mut Entry> {
+        let norm = normalize_phrase(text);
+        if norm.is_empty() {
+            return None;
+        }
+        if norm.contains(' ') {
+            let n = norm.split(' ').count();
+            self.max_phrase_words = self.max_phrase_words.max(n);
+            let first = norm.split(' ').next().unwrap_or("").to_string();
+            self.entry(&first).flags |= flag::PHRASE;
+            let kinds = self.phrases.entry(norm.into_boxed_str()).or_default();
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
+            None
+        } else {
+            let e = self.entry(&norm);
+            e.flags |= flag;
+            Some(e)
+        }
+    }
+
+    fn build() -> Lexicon {
+        let mut lx = Lexicon { words: FxMap::default(), verbs: Vec::new(), phrases: FxMap::default(), max_phrase_words: 1 };
+        for line in lines(include_str!("lexicon/verbs.tsv")) {
+            let c = cols(line);
+            if c.len() < 6 {
+                continue;
+            }
+            let class = match c[5] {
+                "speech" => VerbClass::Speech,
+                "loaded:doubt" => VerbClass::Loaded(Loaded::Doubt),
+                "loaded:guilt" => VerbClass::Loaded(Loaded::Guilt),
+                "loaded:truth" => VerbClass::Loaded(Loaded::Truth),
+                "loaded:emphasis" => VerbClass::Loaded(Loaded::Emphasis),
+                "nonspeech" => VerbClass::NonSpeech,
+                "mental" => VerbClass::Mental,
+                "written" => VerbClass::Written,
+                "evidence" => VerbClass::Evidence,
+                _ => VerbClass::Speech,
+            };
+            let flags = c.get(6).copied().unwrap_or("-");
+            let split = |s: &str| -> (Box<str>, Option<Box<str>>) {
+                match s.split_once(' ') {
+                    Some((w, p)) => (w.into(), Some(p.into())),
+                    None => (s.into(), None),
+                }
+            };
+            let (base, particle) = split(c[0]);
+            let verb = Verb {
+                base,
+                third: split(c[1]).0,
+                past: split(c[2]).0,
+                participle: split(c[3]).0,
+                gerund: split(c[4]).0,
+                class,
+                listener: flags.split(',').any(|f| f == "listener"),
+                takes_clause: flags.split(',').any(|f| f == "that" || f == "quote"),
+                particle,
+            };
+            let idx = lx.verbs.len() as u32;
+            // Gerund first so that a form shared with the past ("said") ends up as Past.
+            let forms = [
+                (verb.gerund.clone(), Form::Gerund),
+                (verb.participle.clone(), Form::Participle),
+                (verb.past.clone(), Form::Past),
+                (verb.third.clone(), Form::Third),
+                (verb.base.clone(), Form::Base),
+            ];
+            lx.verbs.push(verb);
+            for (w, form) in forms {
+                let e = lx.entry(&w);
+                // Keep the first verb that claimed a word ("found": find, not found).
+                if e.verb.is_none() || e.verb.map(|(i, _)| i) == Some(idx) {
+                    e.verb = Some((idx, form));
+                }
+                e.flags |= flag::VERB;
+            }
+        }
+        for line in lines(include_str!("lexicon/attribution_nouns.txt")) {
+            lx.add(line, flag::ATTR_NOUN, PhraseKind::AttrNoun);
+        }
+        for line in lines(include_str!("lexicon/titles.tsv")) {
+            let c = cols(line);
+            let gender = Gender::parse(c.get(1).copied().unwrap_or("-"));
+            let collective = c.get(2) == Some(&"collective");
+            let f = flag::TITLE | if collective { flag::COLLECTIVE } else { 0 };
+            if let Some(e) = lx.add(c[0], f, PhraseKind::Title(gender, collective)) {
+                if gender != Gender::Unknown {
+                    e.gender = gender;
+                }
+            }
+        }
+        for line in lines(include_str!("lexicon/honorifics.tsv")) {
+            let c = cols(line);
+            let w = c[0].trim_end_matches('.');
+            let gender = Gender::parse(c.get(1).copied().unwrap_or("-"));
+            if let Some(e) = lx.add(w, flag::HONORIFIC, PhraseKind::Title(gender, false)) {
+                if gender != Gender::Unknown {
+                    e.gender = gender;
+                }
+            }
+        }
+        for line in lines(include_str!("lexicon/first_names.tsv")) {
+            let c = cols(line);
+            let ambiguous = c.get(2) == Some(&"ambiguous");
+            let gender = Gender::parse(c.get(1).copied().unwrap_or("u"));
+            let e = lx.entry(&normalize_phrase(c[0]));
+            e.flags |= flag::FIRST_NAME | if ambiguous { flag::AMBIGUOUS_NAME } else { 0 };
+            if e.gender == Gender::Unknown {
+                e.gender = gender;
+            }
+        }
+        for line in lines(include_str!("lexicon/org_words.tsv")) {
+            let c = cols(line);
+            let (f, k) = match c.get(1).copied().unwrap_or("head") {
+                "suffix" => (flag::ORG_SUFFIX, PhraseKind::Org),
+                "media" => (flag::MEDIA, PhraseKind::Media),
+                _ => (flag::ORG_HEAD, PhraseKind::Org),
+            };
+            lx.add(c[0].trim_end_matches('.'), f, k);
+        }
+        for line in lines(include_str!("lexicon/group_nouns.tsv")) {
+            let c = cols(line);
+            let f = flag::GROUP
+                | match c.get(1).copied() {
+                    Some("yes") => flag::GROUP_WEASEL,
+                    Some("maybe") => flag::GROUP_MAYBE,
+                    _ => 0,
+                };
+            lx.add(c[0], f, PhraseKind::Weasel);
+        }
+        for line in lines(include_str!("lexicon/weasel_phrases.txt")) {
+            lx.add(line, 0, PhraseKind::Weasel);
+        }
+        for line in lines(include_str!("lexicon/anonymous.tsv")) {
+            let c = cols(line);
+            let k = match c.get(1).copied() {
+                Some("described") => PhraseKind::AnonDescribed,
+                Some("reason") => PhraseKind::AnonReason,
+                _ => PhraseKind::AnonBare,
+            };
+            lx.add(c[0], 0, k);
+        }
+        for line in lines(include_str!("lexicon/doubt_words.tsv")) {
+            let c = cols(line);
+            let (f, k) = if c.get(1) == Some(&"hedge") { (flag::HEDGE, PhraseKind::Hedge) } else { (flag::DOUBT, PhraseKind::Doubt) };
+            lx.add(c[0], f, k);
+        }
+        for line in lines(include_str!("lexicon/passive_participles.tsv")) {
+            let c = cols(line);
+            let kind = match c.get(1).copied() {
+                Some("report") => ParticipleKind::Report,
+                Some("expectation") => ParticipleKind::Expectation,
+                _ => ParticipleKind::Perception,
+            };
+            let e = lx.entry(&normalize_phrase(c[0]));
+            e.flags |= flag::PARTICIPLE;
+            e.participle = Some(kind);
+        }
+        for line in lines(include_str!("lexicon/abbreviations.txt")) {
+            lx.entry(&line.to_lowercase()).flags |= flag::ABBREV;
+        }
+        for line in lines(include_str!("lexicon/places.tsv")) {
+            let c = cols(line);
+            let f = flag::PLACE | if c.get(1) == Some(&"country") { flag::COUNTRY } else { 0 };
+            lx.add(c[0].trim_end_matches('.'), f, PhraseKind::Place);
+        }
+        for line in lines(include_str!("lexicon/function_words.txt")) {
+            let w = normalize_phrase(line);
+            let e = lx.entry(&w);
+            const DAYS_MONTHS: &[&str] = &[
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december",
+            ];
+            e.flags |= if DAYS_MONTHS.contains(&w.as_str()) { flag::DAY_MONTH } else { flag::FUNCTION };
+        }
+        lx
+    }
+
+    #[inline]
+    pub fn get(&self, lower: &str) -> Option<&Entry> {
+        self.words.get(lower)
+    }
+
+    #[inline]
+    pub fn flags(&self, lower: &str) -> u32 {
+        self.words.get(lower).map_or(0, |e| e.flags)
+    }
+
+    pub fn phrase(&self, normalized: &str) -> Option<&[PhraseKind]> {
+        self.phrases.get(normalized).map(Vec::as_slice)
+    }
+
+    pub fn verb(&self, lower: &str) -> Option<(&Verb, Form)> {
+        self.words.get(lower).and_then(|e| e.verb).map(|(i, f)| (&self.verbs[i as usize], f))
+    }
+
+}
+
+/// Lower case, typographic apostrophes straightened, single spaces.
+pub fn normalize_phrase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for ch in w.chars() {
+            match ch {
+                '’' | '‘' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::build)
+}
+
+/// Inflections for a user-supplied verb by regular English morphology: base, third, past, gerund.
+pub fn inflect(base: &str) -> [String; 4] {
+    let b = base.trim().to_lowercase();
+    let chars: Vec<char> = b.chars().collect();
+    let n = chars.len();
+    let vowel = |c: char| "aeiou".contains(c);
+    let consonant_y = n > 1 && chars[n - 1] == 'y' && !vowel(chars[n - 2]);
+    // quip → quipped: one short syllable ending consonant-vowel-consonant doubles its consonant.
+    let doubles = n >= 3
+        && n <= 4
+        && !vowel(chars[n - 1])
+        && !"wxy".contains(chars[n - 1])
+        && vowel(chars[n - 2])
+        && (!vowel(chars[n - 3]) || (n == 4 && chars[0] == 'q' && chars[1] == 'u'));
+    let stem = &b[..b.len() - chars.last().map_or(0, |c| c.len_utf8())];
+    let third = if ["s", "sh", "ch", "x", "z", "o"].iter().any(|e| b.ends_with(e)) {
+        format!("{b}es")
+    } else if consonant_y {
+        format!("{stem}ies")
+    } else {
+        format!("{b}s")
+    };
+    let (past, gerund) = if b.ends_with('e') {
+        (format!("{b}d"), if b.ends_with("ee") { format!("{b}ing") } else { format!("{stem}ing") })
+    } else if consonant_y {
+        (format!("{stem}ied"), format!("{b}ing"))
+    } else if doubles {
+        let last = chars[n - 1];
+        (format!("{b}{last}ed"), format!("{b}{last}ing"))
+    } else {
+        (format!("{b}ed"), format!("{b}ing"))
+    };
+    [b.clone(), third, past, gerund]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_words_are_known() {
+        let lx = lexicon();
+        let (v, f) = lx.verb("said").unwrap();
+        assert_eq!(&*v.base, "say");
+        assert_eq!(f, Form::Past);
+        assert!(lx.verb("told").unwrap().0.listener);
+        assert!(lx.flags("vladimir") & flag::FIRST_NAME != 0);
+        assert!(lx.phrase("press secretary").is_some());
+        assert!(lx.flags("press") & flag::PHRASE != 0);
+    }
+
+    #[test]
+    fn regular_inflections() {
+        assert_eq!(inflect("quip"), ["quip", "quips", "quipped", "quipping"].map(String::from));
+        assert_eq!(inflect("tweet")[2], "tweeted");
+        assert_eq!(inflect("reply")[1], "replies");
+        assert_eq!(inflect("note")[3], "noting");
+    }
+}

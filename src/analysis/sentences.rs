@@ -1,0 +1,144 @@
+//! Sentences over tokens, after quotation marks are paired: a sentence never ends inside a
+//! quotation, and "Mr.", "U.S.", "Sen.", "p.m." or an initial do not end one before a name.
+
+use super::lexicon::flag;
+use super::quotes::Quotes;
+use super::text::{Doc, TokKind};
+use super::model::Span;
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub tokens: std::ops::Range<usize>,
+    pub span: Span,
+    pub para: usize,
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+pub fn split(doc: &Doc, quotes: &Quotes) -> Vec<Sentence> {
+    let text = doc.text;
+    let toks = &doc.tokens;
+    let mut out = Vec::with_capacity(doc.paragraphs.len() * 4);
+    for (pi, para) in doc.paragraphs.iter().enumerate() {
+        let mut start = para.tokens.start;
+        let end = para.tokens.end;
+        let mut i = start;
+        while i < end {
+            let t = &toks[i];
+            let mut boundary_after = None;
+            if quotes.depth[i] == 0 && t.kind == TokKind::Punct && is_terminal(t.first_char(text)) {
+                // Collect a run of terminal punctuation ("?!", "...").
+                let mut j = i;
+                while j + 1 < end && toks[j + 1].kind == TokKind::Punct && is_terminal(toks[j + 1].first_char(text)) && quotes.depth[j + 1] == 0 {
+                    j += 1;
+                }
+                if ends_sentence(doc, i, j, end) {
+                    boundary_after = Some(j);
+                }
+            } else if t.kind == TokKind::Mark && quotes.depth[i] == 1 && i > start && is_closing(quotes, i) {
+                // “... end.” Next sentence — the quotation closed a sentence of its own.
+                let prev = &toks[i - 1];
+                if prev.kind == TokKind::Punct && matches!(prev.first_char(text), '.' | '!' | '?' | '…') && i + 1 < end && starts_sentence(doc, i + 1) {
+                    boundary_after = Some(i);
+                }
+            }
+            if let Some(j) = boundary_after {
+                push(&mut out, doc, start, j + 1, pi);
+                start = j + 1;
+                i = j + 1;
+                continue;
+            }
+            i += 1;
+        }
+        if start < end {
+            push(&mut out, doc, start, end, pi);
+        }
+    }
+    out
+}
+
+fn is_closing(quotes: &Quotes, i: usize) -> bool {
+    let qi = quotes.inside[i];
+    qi != u32::MAX && quotes.quotations[qi as usize].close == i
+}
+
+fn push(out: &mut Vec<Sentence>, doc: &Doc, start: usize, end: usize, para: usize) {
+    let span = Span::new(doc.tokens[start].start as usize, doc.tokens[end - 1].end as usize);
+    out.push(Sentence { tokens: start..end, span, para });
+}
+
+/// Does the next token look like the start of a sentence?
+fn starts_sentence(doc: &Doc, k: usize) -> bool {
+    let t = &doc.tokens[k];
+    match t.kind {
+        TokKind::Word => t.cap,
+        TokKind::Number => true,
+        TokKind::Mark => true,
+        TokKind::Punct => matches!(t.first_char(doc.text), '(' | '[' | '—' | '–' | '-' | '*'),
+    }
+}
+
+/// Does the run of terminal punctuation `i..=j` end a sentence, given tokens up to `end`?
+pub fn ends_sentence(doc: &Doc, i: usize, j: usize, end: usize) -> bool {
+    let text = doc.text;
+    let toks = &doc.tokens;
+    if j + 1 >= end {
+        return true;
+    }
+    let next = &toks[j + 1];
+    if !starts_sentence(doc, j + 1) {
+        return false;
+    }
+    if text[toks[i].start as usize..].starts_with('.') && i == j && i > 0 {
+        let prev = &toks[i - 1];
+        if prev.end == toks[i].start && prev.kind == TokKind::Word {
+            let w = prev.text(text);
+            let single_initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+            let pf = prev.flags();
+            if pf & flag::HONORIFIC != 0 && next.kind == TokKind::Word {
+                return false;
+            }
+            if single_initial && next.kind == TokKind::Word && next.cap {
+                return false;
+            }
+            if pf & flag::ABBREV != 0 {
+                // "U.S. officials" continues; "in the U.S. The next day" ends.
+                let nf = next.flags();
+                return next.kind == TokKind::Mark || nf & (flag::FUNCTION | flag::DAY_MONTH) != 0 && nf & flag::FIRST_NAME == 0;
+            }
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::quotes::pair;
+    use crate::analysis::Format;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let doc = Doc::new(text, Format::PlainText);
+        let q = pair(&doc);
+        split(&doc, &q).iter().map(|s| s.span.text(text)).collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Mr. Biden spoke. He left.", &["Mr. Biden spoke.", "He left."]),
+            ("Sen. Ana Ruiz met U.S. officials at 3 p.m. on Friday. Then she left.", &["Sen. Ana Ruiz met U.S. officials at 3 p.m. on Friday.", "Then she left."]),
+            ("He moved to the U.S. The move was hard.", &["He moved to the U.S.", "The move was hard."]),
+            ("“We lost. We will win next time,” she said. Then she left.", &["“We lost. We will win next time,” she said.", "Then she left."]),
+            ("“We lost.” Then she left.", &["“We lost.”", "Then she left."]),
+            ("“Why?” she asked.", &["“Why?” she asked."]),
+            ("J. K. Rowling wrote it. Really?! Yes.", &["J. K. Rowling wrote it.", "Really?!", "Yes."]),
+            ("One.\n\nTwo", &["One.", "Two"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&sents(text), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,663 @@
+//! Speakers: noun phrases that can be sources ("White House press secretary Jen Psaki", "the
+//! French presidency", "officials", "a person familiar with the talks", "he"), and the entity table
+//! that links later mentions (surname, pronoun, role noun) to the entity introduced first.
+
+use super::cues::word_in;
+use super::lexicon::{flag, lexicon, Gender, PhraseKind};
+use super::model::{MentionKind, Span, SpeakerKind};
+use super::text::{lower, Doc, TokKind};
+
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "his", "her", "their", "its", "our", "this", "these", "those", "some", "many", "several",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "both", "all", "most", "other", "one",
+    "each", "every", "no", "few", "numerous", "multiple", "various",
+];
+
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Post-modifiers that belong to an anonymous-source phrase ("people familiar with the talks").
+const POST_MODIFIERS: &[(&str, &str)] = &[
+    ("familiar", "with"),
+    ("close", "to"),
+    ("briefed", "on"),
+    ("knowledge", "of"),
+    ("knowledgeable", "about"),
+    ("involved", "in"),
+    ("close", "with"),
+    ("aware", "of"),
+];
+
+#[derive(Clone, Debug)]
+pub struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub span: Span,
+    /// Token range of the proper name, if any ("Jen Psaki").
+    pub name: Option<(usize, usize)>,
+    /// Byte span of the role words ("White House press secretary").
+    pub role: Option<Span>,
+    pub kind: SpeakerKind,
+    pub mention: MentionKind,
+    pub gender: Gender,
+    /// Lower-case head noun for role nouns and groups ("president", "officials").
+    pub head: String,
+    pub weasel: bool,
+    /// A bare anonymous source ("a source", "sources").
+    pub anonymous_bare: bool,
+}
+
+fn is_det(doc: &Doc, i: usize) -> bool {
+    word_in(doc, i, DETERMINERS)
+}
+
+fn nominal_flags() -> u32 {
+    flag::TITLE | flag::ORG_HEAD | flag::GROUP | flag::MEDIA | flag::HONORIFIC | flag::PLACE | flag::ORG_SUFFIX | flag::ATTR_NOUN
+}
+
+/// May token `i` sit inside a noun phrase that names a source?
+fn np_token(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    match t.kind {
+        TokKind::Word => {
+            let f = t.flags();
+            // "Inc", "AG" name companies only when written as such.
+            if f & nominal_flags() & !flag::ORG_SUFFIX != 0 || (f & flag::ORG_SUFFIX != 0 && t.cap) {
+                return true;
+            }
+            if t.cap {
+                // Sentence-initial "But", "The", "Monday" are not names.
+                return f & (flag::FUNCTION | flag::DAY_MONTH) == 0 || f & flag::FIRST_NAME != 0;
+            }
+            false
+        }
+        TokKind::Punct => {
+            // "Mr.", "J.", "AT&T": a period right after an honorific, an initial or an abbreviation.
+            let c = t.first_char(doc.text);
+            if (c == '.' || c == '&') && i > 0 && doc.tokens[i - 1].end == t.start {
+                let p = &doc.tokens[i - 1];
+                let w = p.text(doc.text);
+                return p.kind == TokKind::Word && (p.has(flag::HONORIFIC) || p.has(flag::ABBREV) || (w.chars().count() == 1 && p.cap) || c == '&');
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+/// Lower-case word that can modify a head inside an NP ("senior", "administration", "press").
+fn modifier_token(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    t.kind == TokKind::Word && !t.cap && {
+        let f = t.flags();
+        f & (flag::VERB | flag::FUNCTION | flag::DAY_MONTH) == 0 || f & nominal_flags() != 0
+    }
+}
+
+/// The noun phrase that ends just before token `end` (exclusive), looking no further left than `lb`.
+pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
+    if end <= lb || depth[end - 1] != 0 {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let last = &toks[end - 1];
+    if word_in(doc, end - 1, PRONOUNS) {
+        return Some(pronoun_np(doc, end - 1));
+    }
+    let mut j = end;
+    let mut head_seen = false;
+    let mut lowers = 0;
+    while j > lb {
+        let k = j - 1;
+        if depth[k] != 0 {
+            break;
+        }
+        let t = &toks[k];
+        if is_det(doc, k) && j < end {
+            j = k;
+            break;
+        }
+        if t.possessive && t.cap && j < end {
+            j = k;
+            continue;
+        }
+        if np_token(doc, k) {
+            head_seen = true;
+            j = k;
+            continue;
+        }
+        if word_in(doc, k, &["of", "for", "and"]) && head_seen && k > lb && np_token(doc, k - 1) && toks[k + 1].cap {
+            j = k;
+            continue;
+        }
+        if t.kind == TokKind::Punct && t.first_char(doc.text) == '-' && k > lb && toks[k - 1].end == t.start {
+            j = k;
+            continue;
+        }
+        if modifier_token(doc, k) && lowers < 3 && (head_seen || j == end) && !(toks[k + 1].cap && toks[k + 1].flags() & nominal_flags() == 0 && k + 1 < end) {
+            // Lower-case words are kept only if a determiner or a head closes the phrase.
+            lowers += 1;
+            if j == end {
+                head_seen = false;
+            }
+            j = k;
+            continue;
+        }
+        break;
+    }
+    if j >= end {
+        return None;
+    }
+    // Lower-case words at the left edge are kept only behind a determiner ("the company").
+    let mut s = j;
+    if !is_det(doc, s) {
+        while s < end && modifier_token(doc, s) && toks[s].flags() & (nominal_flags() | flag::PHRASE) == 0 {
+            s += 1;
+        }
+    }
+    if s >= end {
+        return None;
+    }
+    let mut np = build(doc, s, end)?;
+    extend_anonymous_left(doc, depth, &mut np, lb);
+    let _ = last;
+    Some(np)
+}
+
+/// The noun phrase that starts at token `start`, ending before `ub`.
+pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> {
+    if start >= ub || depth[start] != 0 {
+        return None;
+    }
+    let toks = &doc.tokens;
+    if word_in(doc, start, PRONOUNS) {
+        return Some(pronoun_np(doc, start));
+    }
+    let mut j = start;
+    if is_det(doc, j) {
+        j += 1;
+    }
+    let mut head_end = None;
+    while j < ub && depth[j] == 0 {
+        let t = &toks[j];
+        if np_token(doc, j) || (t.possessive && t.cap) {
+            j += 1;
+            head_end = Some(j);
+            continue;
+        }
+        if modifier_token(doc, j) {
+            // A lower-case modifier must lead to a head within three words ("senior administration official").
+            let lookahead = (j + 1..(j + 4).min(ub))
+                .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags() & nominal_flags() != 0))
+                .find(|&k| toks[k].flags() & nominal_flags() != 0 && !toks[k].cap);
+            if lookahead.is_some() {
+                j += 1;
+                continue;
+            }
+            if head_end.is_none() && is_det(doc, start) {
+                // "the driver": a determiner and a common noun.
+                j += 1;
+                head_end = Some(j);
+            }
+            break;
+        }
+        if word_in(doc, j, &["of"]) && head_end.is_some() && j + 1 < ub && (toks[j + 1].cap || toks[j + 1].has(flag::TITLE)) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let end = head_end?;
+    let mut np = build(doc, start, end)?;
+    // "people familiar with the talks"
+    for (a, b) in POST_MODIFIERS {
+        if word_is_lower(doc, end, a) && word_is_lower(doc, end + 1, b) {
+            let tail = np_right(doc, depth, end + 2, ub).map_or(end + 2, |n| n.end);
+            np.end = tail.min(ub);
+            np.span.end = toks[np.end - 1].end as usize;
+            np.kind = SpeakerKind::Anonymous;
+            np.anonymous_bare = false;
+            break;
+        }
+    }
+    Some(np)
+}
+
+fn word_is_lower(doc: &Doc, i: usize, w: &str) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.text(doc.text).eq_ignore_ascii_case(w))
+}
+
+/// "a person familiar with [the talks] said": extend the NP found left of the verb.
+fn extend_anonymous_left(doc: &Doc, depth: &[u8], np: &mut Np, lb: usize) {
+    let s = np.start;
+    if s < lb + 3 {
+        return;
+    }
+    for (a, b) in POST_MODIFIERS {
+        if word_is_lower(doc, s - 2, a) && word_is_lower(doc, s - 1, b) {
+            if let Some(head) = np_left(doc, depth, s - 2, lb) {
+                let mut h = head;
+                h.end = np.end;
+                h.span.end = np.span.end;
+                h.kind = SpeakerKind::Anonymous;
+                h.anonymous_bare = false;
+                *np = h;
+            }
+            return;
+        }
+    }
+}
+
+fn pronoun_np(doc: &Doc, i: usize) -> Np {
+    let t = &doc.tokens[i];
+    let w = t.text(doc.text).to_ascii_lowercase();
+    let gender = match w.as_str() {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
+        _ => Gender::Unknown,
+    };
+    Np {
+        start: i,
+        end: i + 1,
+        span: t.span(),
+        name: None,
+        role: None,
+        kind: SpeakerKind::Unknown,
+        mention: MentionKind::Pronoun,
+        gender,
+        head: w,
+        weasel: false,
+        anonymous_bare: false,
+    }
+}
+
+/// Classify tokens `[s, e)` as a source noun phrase.
+fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
+    let lx = lexicon();
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let mut buf = String::new();
+    let body_start = if is_det(doc, s) { s + 1 } else { s };
+    if body_start >= e {
+        return None;
+    }
+    // Find the last title word (single or the end of a multi-word title phrase): the name follows it.
+    let mut title_end = None; // exclusive token index
+    let mut gender = Gender::Unknown;
+    let mut collective = false;
+    let mut k = body_start;
+    while k < e {
+        let t = &toks[k];
+        let f = t.flags();
+        let mut matched = 0;
+        if f & flag::PHRASE != 0 {
+            for len in (2..=lx.max_phrase_words.min(e - k)).rev() {
+                let phrase = (k..k + len).map(|x| lower(toks[x].stem(text), &mut buf).to_string()).collect::<Vec<_>>().join(" ");
+                if let Some(kinds) = lx.phrase(&phrase) {
+                    for kind in kinds {
+                        if let PhraseKind::Title(g, c) = kind {
+                            matched = len;
+                            collective |= *c;
+                            if *g != Gender::Unknown {
+                                gender = *g;
+                            }
+                        }
+                    }
+                    if matched > 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        if matched > 0 {
+            title_end = Some(k + matched);
+            k += matched;
+            continue;
+        }
+        let org_role = f & flag::ORG_HEAD != 0 && !t.cap && toks.get(k + 1).is_some_and(|n| n.cap) && k + 1 < e;
+        if (f & (flag::TITLE | flag::HONORIFIC) != 0 || org_role) && !(t.cap && f & flag::FIRST_NAME != 0) {
+            title_end = Some(k + 1);
+            if let Some(en) = t.entry {
+                if en.gender != Gender::Unknown && f & flag::FIRST_NAME == 0 {
+                    gender = en.gender;
+                }
+            }
+            collective |= f & flag::COLLECTIVE != 0;
+            // "Mr." — the period belongs to the honorific.
+            if k + 1 < e && toks[k + 1].is_punct(text, '.') {
+                title_end = Some(k + 2);
+                k += 1;
+            }
+        }
+        k += 1;
+    }
+    let name_start = title_end.unwrap_or(body_start);
+    // A name is a run of capitalised tokens at the end of the phrase.
+    let mut name = None;
+    if name_start < e && toks[name_start..e].iter().all(|t| t.cap || t.kind == TokKind::Punct || t.possessive) && toks[name_start].cap {
+        name = Some((name_start, e));
+    } else if title_end.is_none() {
+        // "the United States", "the French presidency": find a trailing capitalised run.
+        let mut r = e;
+        while r > body_start && (toks[r - 1].cap || toks[r - 1].kind == TokKind::Punct) {
+            r -= 1;
+        }
+        if r == body_start && r < e {
+            name = Some((r, e));
+        }
+    }
+    let last = &toks[e - 1];
+    let last_flags = last.flags();
+    let head = lower(last.stem(text), &mut buf).to_string();
+    let role = if let Some(te) = title_end {
+        let role_start = body_start;
+        // A description without a name ("the French presidency") has no separate role.
+        name.map(|_| Span::new(toks[role_start].start as usize, toks[te - 1].end as usize))
+    } else {
+        None
+    };
+    // Kind.
+    let all = (body_start..e).fold(0u32, |acc, x| acc | toks[x].flags());
+    let mut kind = SpeakerKind::Unknown;
+    let mut mention = MentionKind::Full;
+    if let Some((ns, ne)) = name {
+        let first = &toks[ns];
+        let name_text = lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize).text(text), &mut buf).to_string();
+        let name_phrase = lx.phrase(&name_text).unwrap_or(&[]);
+        let name_flags = (ns..ne).fold(0u32, |acc, x| acc | toks[x].flags());
+        if name_flags & (flag::MEDIA | flag::ORG_HEAD | flag::ORG_SUFFIX) != 0
+            || name_phrase.iter().any(|k| matches!(k, PhraseKind::Org | PhraseKind::Media))
+            || (ne - ns == 1 && first.has(flag::PLACE))
+            || name_phrase.contains(&PhraseKind::Place)
+            || collective
+        {
+            kind = SpeakerKind::Organization;
+        } else if first.has(flag::FIRST_NAME) || all & flag::HONORIFIC != 0 || (title_end.is_some() && !collective) {
+            kind = SpeakerKind::Person;
+            if gender == Gender::Unknown && first.has(flag::FIRST_NAME) && ne - ns > 1 {
+                gender = first.entry.map_or(Gender::Unknown, |en| en.gender);
+            }
+        } else if ne - ns >= 2 && (ns..ne).all(|x| toks[x].kind == TokKind::Word && toks[x].flags() & flag::PLACE == 0) {
+            kind = SpeakerKind::Person;
+        }
+    } else {
+        mention = MentionKind::Role;
+        if last_flags & flag::GROUP != 0 {
+            kind = SpeakerKind::Group;
+            mention = MentionKind::Full;
+        } else if last_flags & (flag::ORG_HEAD | flag::MEDIA) != 0 || collective {
+            kind = SpeakerKind::Organization;
+        } else if last_flags & flag::TITLE != 0 {
+            kind = SpeakerKind::Person;
+        } else if last_flags & flag::ATTR_NOUN != 0 {
+            kind = SpeakerKind::Unknown;
+            mention = MentionKind::Full;
+        } else {
+            mention = MentionKind::Full;
+        }
+    }
+    // Anonymous sources and weasel groups.
+    let full = lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), &mut buf).to_string();
+    let mut anonymous_bare = false;
+    if let Some(kinds) = lx.phrase(&full) {
+        if kinds.contains(&PhraseKind::AnonBare) {
+            anonymous_bare = true;
+            kind = SpeakerKind::Anonymous;
+        } else if kinds.contains(&PhraseKind::AnonDescribed) {
+            kind = SpeakerKind::Anonymous;
+        }
+    }
+    if matches!(head.as_str(), "source" | "sources" | "insider" | "insiders") {
+        kind = SpeakerKind::Anonymous;
+        mention = MentionKind::Full;
+        // "a source", "sources", "another source": nothing says who they are.
+        anonymous_bare = e - body_start == 1;
+    }
+    // A lone nationality adjective ("Russian demands") is not a source.
+    if e - body_start == 1 && name.is_some() && last_flags & (flag::FIRST_NAME | nominal_flags()) == 0 {
+        let w = last.text(text);
+        if ["an", "ese", "ish", "ian", "ean"].iter().any(|suf| w.ends_with(suf)) && lower(w, &mut buf).len() > 4 {
+            return None;
+        }
+    }
+    let det_some = word_in(doc, s, &["some", "many", "most", "several"]);
+    let weasel = last_flags & flag::GROUP_WEASEL != 0 && name.is_none() && e - body_start <= 2
+        || (last_flags & flag::GROUP_MAYBE != 0 && det_some)
+        || word_in(doc, s, &["some", "many", "others"]) && e == s + 1;
+    if weasel {
+        kind = SpeakerKind::Group;
+    }
+    Some(Np {
+        start: s,
+        end: e,
+        span: Span::new(toks[s].start as usize, toks[e - 1].end as usize),
+        name,
+        role,
+        kind,
+        mention,
+        gender,
+        head,
+        weasel,
+        anonymous_bare,
+    })
+}
+
+/// An entity: a person or body that may speak in the article.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub name: String,
+    pub short_name: String,
+    pub role: Option<String>,
+    pub kind: SpeakerKind,
+    pub gender: Gender,
+    /// Lower-case name tokens, for linking later mentions.
+    pub keys: Vec<String>,
+    pub mentions: Vec<(Span, MentionKind)>,
+    pub last_seen: usize,
+    /// Lower-case head of a description ("presidency", "officials").
+    pub head: String,
+    pub first_full: Span,
+    pub speaks: bool,
+}
+
+#[derive(Default)]
+pub struct Entities {
+    pub list: Vec<Entity>,
+}
+
+/// How a mention was linked; the hover explains it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    New,
+    Name,
+    Short,
+    Pronoun,
+    Role,
+}
+
+impl Entities {
+    /// A speaker the newsroom configured: linked when the article names them.
+    pub fn seed(&mut self, known: &super::KnownSpeaker) {
+        let lx = lexicon();
+        let words: Vec<&str> = known.name.split_whitespace().collect();
+        if words.is_empty() {
+            return;
+        }
+        let keys: Vec<String> = words.iter().map(|w| super::lexicon::normalize_phrase(w.trim_end_matches('.'))).filter(|w| lx.flags(w) & flag::HONORIFIC == 0).collect();
+        let first = keys.first().cloned().unwrap_or_default();
+        let gender = lx.get(&first).filter(|e| e.flags & flag::FIRST_NAME != 0).map_or(Gender::Unknown, |e| e.gender);
+        let org = keys.iter().any(|k| lx.flags(k) & (flag::ORG_HEAD | flag::MEDIA | flag::ORG_SUFFIX) != 0);
+        self.list.push(Entity {
+            name: known.name.trim().to_string(),
+            short_name: if org { known.name.trim().to_string() } else { words.last().unwrap_or(&"").to_string() },
+            role: known.role.clone(),
+            kind: if org { SpeakerKind::Organization } else { SpeakerKind::Person },
+            gender,
+            keys,
+            mentions: Vec::new(),
+            last_seen: usize::MAX,
+            head: String::new(),
+            first_full: Span::default(),
+            speaks: false,
+        });
+    }
+
+    /// Link `np` to an entity (creating one when needed); returns the entity index and how.
+    pub fn link(&mut self, doc: &Doc, np: &Np) -> Option<(usize, Link)> {
+        let text = doc.text;
+        let toks = &doc.tokens;
+        let mut buf = String::new();
+        match np.mention {
+            MentionKind::Pronoun => {
+                let idx = self.resolve_pronoun(&np.head, np.span.start)?;
+                let e = &mut self.list[idx];
+                e.mentions.push((np.span, MentionKind::Pronoun));
+                e.last_seen = np.span.start;
+                if e.gender == Gender::Unknown && e.kind == SpeakerKind::Person {
+                    e.gender = np.gender;
+                }
+                return Some((idx, Link::Pronoun));
+            }
+            MentionKind::Role => {
+                // The same description again ("the French presidency") is the same entity.
+                let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
+                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut buf).to_string();
+                if let Some(idx) = self.list.iter().rposition(|e| e.keys.len() == 1 && e.keys[0] == key) {
+                    let e = &mut self.list[idx];
+                    e.mentions.push((np.span, MentionKind::Full));
+                    e.last_seen = np.span.start;
+                    return Some((idx, Link::Name));
+                }
+                // "the president" → the latest entity whose role or description has that head.
+                let head = np.head.clone();
+                let found = self
+                    .list
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.last_seen <= np.span.start && !e.mentions.is_empty())
+                    .filter(|(_, e)| e.head == head || e.role.as_deref().is_some_and(|r| r.to_lowercase().split(' ').any(|w| w == head)))
+                    .max_by_key(|(_, e)| e.last_seen)
+                    .map(|(i, _)| i);
+                if let Some(idx) = found {
+                    let e = &mut self.list[idx];
+                    e.mentions.push((np.span, MentionKind::Role));
+                    e.last_seen = np.span.start;
+                    return Some((idx, Link::Role));
+                }
+            }
+            _ => {}
+        }
+        let role_text = np.role.map(|r| r.text(text).to_string());
+        let (name, keys) = match np.name {
+            Some((ns, ne)) => {
+                let name = Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize).text(text).to_string();
+                let keys: Vec<String> = (ns..ne)
+                    .filter(|&k| toks[k].kind == TokKind::Word && !toks[k].has(flag::HONORIFIC))
+                    .map(|k| lower(toks[k].stem(text), &mut buf).to_string())
+                    .collect();
+                (name, keys)
+            }
+            None => {
+                let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
+                let name = Span::new(toks[np.start].start as usize, toks[np.end - 1].stem_end as usize).text(text).to_string();
+                let keys = vec![lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut buf).to_string()];
+                (name, keys)
+            }
+        };
+        if keys.is_empty() {
+            return None;
+        }
+        // Same entity: for names, the last name matches (or a one-word mention matches any part);
+        // for descriptions, the same words after the determiner.
+        let is_name = np.name.is_some();
+        let found = self.list.iter().enumerate().rev().find(|(_, e)| {
+            if is_name {
+                let last = keys.last().unwrap();
+                e.keys.last() == Some(last) || (keys.len() == 1 && e.keys.iter().any(|k| k == last) && e.kind != SpeakerKind::Organization) || e.keys == keys
+            } else {
+                e.keys == keys
+            }
+        });
+        if let Some((idx, _)) = found {
+            let e = &mut self.list[idx];
+            let link = if keys.len() >= e.keys.len() { Link::Name } else { Link::Short };
+            if keys.len() > e.keys.len() {
+                e.name = name.clone();
+                e.keys = keys.clone();
+            }
+            if e.role.is_none() {
+                e.role = role_text;
+            }
+            if e.kind == SpeakerKind::Unknown || (e.kind == SpeakerKind::Person && np.kind == SpeakerKind::Organization && keys.len() > 1) {
+                e.kind = np.kind;
+            }
+            if e.gender == Gender::Unknown {
+                e.gender = np.gender;
+            }
+            if e.mentions.is_empty() {
+                e.first_full = np.span;
+            }
+            e.mentions.push((np.span, if link == Link::Short && !e.mentions.is_empty() { MentionKind::Short } else { MentionKind::Full }));
+            e.last_seen = np.span.start;
+            return Some((idx, link));
+        }
+        let short_name = short_name(&name, np);
+        self.list.push(Entity {
+            name,
+            short_name,
+            role: role_text,
+            kind: np.kind,
+            gender: np.gender,
+            keys,
+            mentions: vec![(np.span, MentionKind::Full)],
+            last_seen: np.span.start,
+            head: np.head.clone(),
+            first_full: np.span,
+            speaks: false,
+        });
+        Some((self.list.len() - 1, Link::New))
+    }
+
+    fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<usize> {
+        let want_person = matches!(pronoun, "he" | "she");
+        let gender = match pronoun {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.last_seen <= at)
+            .filter(|(_, e)| {
+                if want_person {
+                    matches!(e.kind, SpeakerKind::Person | SpeakerKind::Unknown | SpeakerKind::Anonymous)
+                        && (e.gender == Gender::Unknown || e.gender == gender)
+                        && !(e.kind == SpeakerKind::Anonymous && e.head.ends_with('s'))
+                } else if pronoun == "it" {
+                    matches!(e.kind, SpeakerKind::Organization)
+                } else if pronoun == "they" {
+                    matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::Anonymous)
+                } else {
+                    false
+                }
+            })
+            // Prefer an entity of the right gender over one whose gender is unknown, then recency.
+            .max_by_key(|(_, e)| (e.last_seen / 400, (e.gender == gender && want_person) as usize, e.last_seen))
+            .map(|(i, _)| i)
+    }
+}
+
+fn short_name(name: &str, np: &Np) -> String {
+    match np.kind {
+        SpeakerKind::Person if np.name.is_some() => name.split_whitespace().last().unwrap_or(name).to_string(),
+        _ => {
+            let lowered = name.trim();
+            for det in ["the ", "The ", "a ", "A ", "an ", "An "] {
+                if let Some(rest) = lowered.strip_prefix(det) {
+                    return rest.to_string();
+                }
+            }
+            lowered.to_string()
+        }
+    }
+}

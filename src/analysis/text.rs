@@ -1,0 +1,640 @@
+//! The text model: which bytes are prose, paragraphs, and word/punctuation tokens with byte offsets.
+//!
+//! Markdown code (fenced, indented, inline), front matter, HTML comments and tags, URLs and link
+//! targets are not prose and produce no tokens. A leading metadata field ("date 2022-02-21") is not
+//! prose either. Sentences are cut later, once quotation marks are paired (`sentences`).
+
+use super::lexicon::{lexicon, Entry};
+use super::model::Span;
+use super::Format;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    /// A quotation mark or an apostrophe that may be one; `quotes` decides.
+    Mark,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: TokKind,
+    /// First character is upper case.
+    pub cap: bool,
+    /// Ends in ’s / 's ("Macron’s"); `stem_end` excludes it.
+    pub possessive: bool,
+    pub stem_end: u32,
+    /// The lexicon entry of the lower-cased stem, if any.
+    pub entry: Option<&'static Entry>,
+}
+
+impl Token {
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start as usize..self.end as usize]
+    }
+    pub fn stem<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start as usize..self.stem_end as usize]
+    }
+    #[inline]
+    pub fn flags(&self) -> u32 {
+        self.entry.map_or(0, |e| e.flags)
+    }
+    #[inline]
+    pub fn has(&self, flag: u32) -> bool {
+        self.flags() & flag != 0
+    }
+    pub fn first_char(&self, text: &str) -> char {
+        text[self.start as usize..].chars().next().unwrap_or(' ')
+    }
+    pub fn is_punct(&self, text: &str, c: char) -> bool {
+        self.kind == TokKind::Punct && self.first_char(text) == c
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Token index range.
+    pub tokens: std::ops::Range<usize>,
+    /// A Markdown block quote (`> ...`).
+    pub block_quote: bool,
+    /// A Markdown heading.
+    pub heading: bool,
+}
+
+/// A `<!-- whosaid-... -->` comment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Directive {
+    pub span: Span,
+    /// `disable-next-line`, `disable-line`, `disable`, `enable`.
+    pub command: String,
+    /// Rule codes or group names; empty means every rule.
+    pub names: Vec<String>,
+}
+
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub paragraphs: Vec<Paragraph>,
+    pub directives: Vec<Directive>,
+}
+
+/// Lower-case `s` into `buf` (ASCII fast path) and return it.
+pub fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if s.bytes().all(|b| b.is_ascii()) {
+        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        for ch in s.chars() {
+            match ch {
+                '’' | '‘' => buf.push('\''),
+                c => buf.extend(c.to_lowercase()),
+            }
+        }
+    }
+    buf.as_str()
+}
+
+pub fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '「' | '」' | '『' | '』' | '‟' | '‛'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, format: Format) -> Doc<'a> {
+        let mut excluded = Vec::new();
+        let mut directives = Vec::new();
+        find_comments(text, &mut excluded, &mut directives);
+        find_urls(text, &mut excluded);
+        find_metadata(text, &mut excluded);
+        let mut md_lines = Vec::new();
+        if format == Format::Markdown {
+            find_markdown_blocks(text, &mut excluded, &mut md_lines);
+            find_inline_code(text, &mut excluded);
+        }
+        excluded.sort_unstable();
+        let excluded = merge(excluded);
+        let mut doc = Doc { text, tokens: Vec::with_capacity(text.len() / 5), paragraphs: Vec::new(), directives };
+        doc.split_paragraphs(&excluded, format, &md_lines);
+        doc
+    }
+
+    fn split_paragraphs(&mut self, excluded: &[Span], format: Format, md: &[LineInfo]) {
+        let text = self.text;
+        // Plain text with no blank line anywhere: one paragraph per line.
+        let blank_separated = format == Format::Markdown || has_blank_line(text);
+        let mut para_start: Option<usize> = None;
+        let mut para_end = 0;
+        let mut block_quote = false;
+        let mut heading = false;
+        let mut pos = 0;
+        let mut ex_idx = 0;
+        let mut md_idx = 0;
+        while pos < text.len() {
+            let line_end = text[pos..].find(['\n', '\r']).map_or(text.len(), |i| pos + i);
+            let next = next_line_start(text, line_end);
+            let line = &text[pos..line_end];
+            while ex_idx < excluded.len() && excluded[ex_idx].end <= pos {
+                ex_idx += 1;
+            }
+            let fully_excluded = excluded[ex_idx..]
+                .iter()
+                .take_while(|s| s.start < line_end)
+                .any(|s| s.start <= pos + leading_ws(line) && s.end >= line_end);
+            let blank = line.trim().is_empty() || fully_excluded;
+            let mut info = LineInfo::default();
+            if format == Format::Markdown {
+                while md_idx < md.len() && md[md_idx].start < pos {
+                    md_idx += 1;
+                }
+                if md_idx < md.len() && md[md_idx].start == pos {
+                    info = md[md_idx];
+                }
+            }
+            let starts_block = info.heading || info.list_item || (info.block_quote != block_quote && para_start.is_some());
+            if blank || starts_block || (!blank_separated && para_start.is_some()) {
+                if let Some(s) = para_start.take() {
+                    self.push_paragraph(Span::new(s, para_end), excluded, block_quote, heading);
+                }
+            }
+            if !blank {
+                if para_start.is_none() {
+                    para_start = Some(pos);
+                    block_quote = info.block_quote;
+                    heading = info.heading;
+                }
+                para_end = line_end;
+                if info.heading {
+                    self.push_paragraph(Span::new(pos, line_end), excluded, false, true);
+                    para_start = None;
+                }
+            }
+            pos = next;
+        }
+        if let Some(s) = para_start {
+            self.push_paragraph(Span::new(s, para_end), excluded, block_quote, heading);
+        }
+    }
+
+    fn push_paragraph(&mut self, span: Span, excluded: &[Span], block_quote: bool, heading: bool) {
+        let first = self.tokens.len();
+        tokenize(self.text, span, excluded, &mut self.tokens);
+        if self.tokens.len() == first {
+            return;
+        }
+        let start = self.tokens[first].start as usize;
+        let end = self.tokens[self.tokens.len() - 1].end as usize;
+        self.paragraphs.push(Paragraph {
+            span: Span::new(start.min(span.start.max(start)), end),
+            tokens: first..self.tokens.len(),
+            block_quote,
+            heading,
+        });
+    }
+}
+
+fn has_blank_line(text: &str) -> bool {
+    let mut prev_nl = false;
+    let mut only_ws = true;
+    for b in text.bytes() {
+        match b {
+            b'\n' => {
+                if prev_nl && only_ws {
+                    return true;
+                }
+                prev_nl = true;
+                only_ws = true;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => only_ws = false,
+        }
+    }
+    false
+}
+
+fn leading_ws(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+fn next_line_start(text: &str, line_end: usize) -> usize {
+    let b = text.as_bytes();
+    if line_end >= b.len() {
+        return b.len();
+    }
+    if b[line_end] == b'\r' && line_end + 1 < b.len() && b[line_end + 1] == b'\n' {
+        line_end + 2
+    } else {
+        line_end + 1
+    }
+}
+
+fn merge(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+fn find_comments(text: &str, excluded: &mut Vec<Span>, directives: &mut Vec<Directive>) {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("<!--") {
+        let start = from + i;
+        let end = text[start + 4..].find("-->").map_or(text.len(), |j| start + 4 + j + 3);
+        excluded.push(Span::new(start, end));
+        let body = text[start + 4..end.saturating_sub(3).max(start + 4)].trim();
+        if let Some(rest) = body.strip_prefix("whosaid-") {
+            let mut words = rest.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
+            if let Some(cmd) = words.next() {
+                directives.push(Directive {
+                    span: Span::new(start, end),
+                    command: cmd.to_ascii_lowercase(),
+                    names: words.map(|w| w.to_ascii_lowercase()).collect(),
+                });
+            }
+        }
+        from = end;
+    }
+}
+
+fn find_urls(text: &str, excluded: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    for pat in ["http://", "https://", "www."] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(pat) {
+            let start = from + i;
+            // "www." inside a word (e.g. part of an http URL already found) is skipped.
+            if pat == "www." && start > 0 && !bytes[start - 1].is_ascii_whitespace() && bytes[start - 1] != b'(' {
+                from = start + pat.len();
+                continue;
+            }
+            let mut end = start;
+            for (j, c) in text[start..].char_indices() {
+                if c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '’' | ')' | ']') {
+                    break;
+                }
+                end = start + j + c.len_utf8();
+            }
+            // A sentence's final period or comma is not part of the URL.
+            while end > start && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?') {
+                end -= 1;
+            }
+            excluded.push(Span::new(start, end));
+            from = end.max(start + pat.len());
+        }
+    }
+}
+
+/// "date 2022-02-21", "Updated: 3 March 2024" and similar fields at the very start of the text.
+fn find_metadata(text: &str, excluded: &mut Vec<Span>) {
+    const KEYS: &[&str] = &["date", "dated", "updated", "published", "posted", "dateline", "filed"];
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let key_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    if !KEYS.iter().any(|k| rest[..key_end].eq_ignore_ascii_case(k)) {
+        return;
+    }
+    let mut pos = key_end;
+    let after = &rest[pos..];
+    let skip = after.len() - after.trim_start_matches([' ', '\t', ':']).len();
+    pos += skip;
+    let value = &rest[pos..];
+    let value_end = value
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | ':' | 'T' | 'Z' | '+')))
+        .unwrap_or(value.len());
+    if value_end >= 6 && value[..value_end].bytes().filter(u8::is_ascii_digit).count() >= 4 {
+        excluded.push(Span::new(lead, lead + pos + value_end));
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct LineInfo {
+    start: usize,
+    heading: bool,
+    list_item: bool,
+    block_quote: bool,
+}
+
+fn find_markdown_blocks(text: &str, excluded: &mut Vec<Span>, lines: &mut Vec<LineInfo>) {
+    let mut pos = 0;
+    // Front matter.
+    for fence in ["---", "+++"] {
+        if text.starts_with(fence) && text[3..].starts_with(['\n', '\r']) {
+            let mut p = next_line_start(text, 3);
+            while p < text.len() {
+                let e = text[p..].find(['\n', '\r']).map_or(text.len(), |i| p + i);
+                if text[p..e].trim_end() == fence {
+                    excluded.push(Span::new(0, e));
+                    pos = next_line_start(text, e);
+                    break;
+                }
+                p = next_line_start(text, e);
+            }
+        }
+    }
+    let mut fence: Option<(char, usize, usize)> = None; // (char, run length, start)
+    let mut prev_blank = true;
+    let mut in_indented = false;
+    while pos < text.len() {
+        let e = text[pos..].find(['\n', '\r']).map_or(text.len(), |i| pos + i);
+        let line = &text[pos..e];
+        let ws = leading_ws(line);
+        let trimmed = &line[ws..];
+        if let Some((c, n, start)) = fence {
+            let run = trimmed.chars().take_while(|x| *x == c).count();
+            if run >= n && trimmed[run * c.len_utf8()..].trim().is_empty() {
+                excluded.push(Span::new(start, e));
+                fence = None;
+            }
+        } else if ws <= 3 && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+            let c = trimmed.chars().next().unwrap_or('`');
+            let n = trimmed.chars().take_while(|x| *x == c).count();
+            fence = Some((c, n, pos));
+        } else {
+            let indent_cols: usize = line[..ws].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+            let blank = trimmed.is_empty();
+            if !blank && indent_cols >= 4 && (prev_blank || in_indented) {
+                excluded.push(Span::new(pos, e));
+                in_indented = true;
+            } else if !blank {
+                in_indented = false;
+                let heading = trimmed.starts_with('#') && trimmed.trim_start_matches('#').starts_with([' ', '\t']) || trimmed.chars().all(|c| c == '#');
+                let list_item = trimmed.starts_with(['-', '*', '+']) && trimmed[1..].starts_with(' ')
+                    || (trimmed.bytes().take_while(u8::is_ascii_digit).count() > 0
+                        && trimmed.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with([')', '.'])
+                        && trimmed.trim_start_matches(|c: char| c.is_ascii_digit())[1..].starts_with(' '));
+                let block_quote = trimmed.starts_with('>');
+                if heading || list_item || block_quote {
+                    lines.push(LineInfo { start: pos, heading, list_item, block_quote });
+                }
+                // Link targets and raw HTML tags are not prose.
+                find_link_targets(text, pos, e, excluded);
+            }
+            prev_blank = blank;
+        }
+        pos = next_line_start(text, e);
+    }
+    if let Some((_, _, start)) = fence {
+        excluded.push(Span::new(start, text.len()));
+    }
+}
+
+fn find_link_targets(text: &str, start: usize, end: usize, excluded: &mut Vec<Span>) {
+    let line = &text[start..end];
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b']' && i + 1 < b.len() && b[i + 1] == b'(' {
+            if let Some(j) = line[i + 2..].find(')') {
+                excluded.push(Span::new(start + i + 1, start + i + 2 + j + 1));
+                i += j + 3;
+                continue;
+            }
+        }
+        if b[i] == b'<' && i + 1 < b.len() && (b[i + 1].is_ascii_alphabetic() || b[i + 1] == b'/') {
+            if let Some(j) = line[i..].find('>') {
+                excluded.push(Span::new(start + i, start + i + j + 1));
+                i += j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn find_inline_code(text: &str, excluded: &mut Vec<Span>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'`' {
+            let run = b[i..].iter().take_while(|&&c| c == b'`').count();
+            let open_end = i + run;
+            // Find the same run length; an inline span does not cross a blank line.
+            let mut j = open_end;
+            let mut found = None;
+            while j < b.len() {
+                if b[j] == b'`' {
+                    let r = b[j..].iter().take_while(|&&c| c == b'`').count();
+                    if r == run {
+                        found = Some(j + r);
+                        break;
+                    }
+                    j += r;
+                    continue;
+                }
+                if b[j] == b'\n' && text[j + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n') {
+                    break;
+                }
+                j += 1;
+            }
+            match found {
+                Some(end) => {
+                    excluded.push(Span::new(i, end));
+                    i = end;
+                }
+                None => i = open_end,
+            }
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Split `span` into tokens, skipping excluded regions.
+fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
+    let lx = lexicon();
+    let mut ex = excluded.partition_point(|s| s.end <= span.start);
+    let bytes = text.as_bytes();
+    let mut i = span.start;
+    let end = span.end;
+    let mut buf = String::new();
+    while i < end {
+        if ex < excluded.len() && excluded[ex].start <= i {
+            i = excluded[ex].end.max(i + 1);
+            ex += 1;
+            while i < text.len() && !text.is_char_boundary(i) {
+                i += 1;
+            }
+            continue;
+        }
+        let limit = if ex < excluded.len() { excluded[ex].start.min(end) } else { end };
+        let b = bytes[i];
+        if b == b' ' || b == b'\n' || b == b'\r' || b == b'\t' {
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 { b as char } else { text[i..].chars().next().unwrap_or(' ') };
+        let clen = c.len_utf8();
+        if c.is_whitespace() || c == '\u{feff}' || c.is_control() {
+            i += clen;
+            continue;
+        }
+        // ’90s: an apostrophe that opens an elided year is part of the word.
+        if is_apostrophe(c) {
+            let rest = &bytes[i + clen..limit];
+            if rest.len() >= 2 && rest[0].is_ascii_digit() && rest[1].is_ascii_digit() && (rest.len() == 2 || !rest[2].is_ascii_digit()) {
+                let mut j = i + clen + 2;
+                if j < limit && bytes[j] == b's' {
+                    j += 1;
+                }
+                out.push(Token { start: i as u32, end: j as u32, kind: TokKind::Number, cap: false, possessive: false, stem_end: j as u32, entry: None });
+                i = j;
+                continue;
+            }
+        }
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            let mut j = i + clen;
+            while j < limit {
+                let d = if bytes[j] < 0x80 { bytes[j] as char } else { text[j..].chars().next().unwrap_or(' ') };
+                if d.is_alphanumeric() || d == '\u{0301}' || (!d.is_ascii() && is_combining(d)) {
+                    j += d.len_utf8();
+                    continue;
+                }
+                let joiner = is_apostrophe(d) || is_hyphen(d) || d == '.' || d == '&' || d == '_' || (numeric && (d == ',' || d == ':'));
+                if joiner {
+                    let k = j + d.len_utf8();
+                    let nxt = text[k.min(limit)..limit].chars().next();
+                    if let Some(n) = nxt {
+                        let ok = if numeric && (d == ',' || d == ':') { n.is_ascii_digit() } else { n.is_alphanumeric() };
+                        if ok {
+                            j = k;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            let word = &text[i..j];
+            let mut stem_end = j;
+            let mut possessive = false;
+            for suf in ["'s", "’s", "'S", "’S"] {
+                if word.len() > suf.len() && word.ends_with(suf) {
+                    stem_end = j - suf.len();
+                    possessive = true;
+                }
+            }
+            let stem = &text[i..stem_end];
+            let entry = if numeric { None } else { lx.get(lower(stem, &mut buf)) };
+            out.push(Token {
+                start: i as u32,
+                end: j as u32,
+                kind: if numeric { TokKind::Number } else { TokKind::Word },
+                cap: c.is_uppercase(),
+                possessive,
+                stem_end: stem_end as u32,
+                entry,
+            });
+            i = j;
+            continue;
+        }
+        let kind = if is_quote_char(c) { TokKind::Mark } else { TokKind::Punct };
+        out.push(Token { start: i as u32, end: (i + clen) as u32, kind, cap: false, possessive: false, stem_end: (i + clen) as u32, entry: None });
+        i += clen;
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
+}
+
+/// 1-based line and column (in chars) of a byte offset; lines end at \n, \r\n or a lone \r.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let mut line = 1;
+    let mut line_start = 0;
+    let b = before.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, format: Format) -> Vec<&str> {
+        let doc = Doc::new(text, format);
+        doc.tokens.iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_possessives() {
+        let t = "Mr. Putin’s aide met U.S. officials at 3 p.m. on 2022-02-21, paying $1,000.";
+        assert_eq!(
+            words(t, Format::PlainText),
+            ["Mr", ".", "Putin’s", "aide", "met", "U.S", ".", "officials", "at", "3", "p.m", ".", "on", "2022-02-21", ",", "paying", "$", "1,000", "."]
+        );
+        let doc = Doc::new(t, Format::PlainText);
+        assert!(doc.tokens[2].possessive);
+        assert_eq!(doc.tokens[2].stem(t), "Putin");
+    }
+
+    #[test]
+    fn apostrophes_inside_words_and_years() {
+        assert_eq!(words("rock ’n’ roll in the ’90s, don’t", Format::PlainText), ["rock", "’", "n", "’", "roll", "in", "the", "’90s", ",", "don’t"]);
+    }
+
+    #[test]
+    fn markdown_non_prose_is_skipped() {
+        let t = "---\ntitle: x\n---\nSaid `code said` here.\n\n```\nfenced said\n```\n\n    indented said\n\nSee [link](http://example.com/said) <!-- note -->.\n";
+        let w = words(t, Format::Markdown);
+        assert_eq!(w, ["Said", "here", ".", "See", "[", "link", "]", "."]);
+    }
+
+    #[test]
+    fn paragraphs_blank_lines_or_lines() {
+        let d = Doc::new("One.\nStill one.\n\nTwo.", Format::PlainText);
+        assert_eq!(d.paragraphs.len(), 2);
+        let d = Doc::new("One.\nTwo.\r\nThree.", Format::PlainText);
+        assert_eq!(d.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn leading_metadata_is_not_prose() {
+        let t = " date 2022-02-21 The council said so.";
+        assert_eq!(words(t, Format::PlainText)[0], "The");
+    }
+
+    #[test]
+    fn directives_are_read() {
+        let d = Doc::new("<!-- whosaid-disable-next-line loaded-verb, doubt-word -->\nText.", Format::PlainText);
+        assert_eq!(d.directives[0].command, "disable-next-line");
+        assert_eq!(d.directives[0].names, ["loaded-verb", "doubt-word"]);
+        assert_eq!(d.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn line_col_counts_chars_and_line_ends() {
+        assert_eq!(line_col("a\r\nb“c", 7), (2, 3));
+        assert_eq!(line_col("a\r\nb“c", 6), (2, 2));
+        assert_eq!(line_col("a\rb", 2), (2, 1));
+    }
+}
