@@ -82,6 +82,15 @@ end
 check(vim.wait(WAIT, function()
   return #diags() > 0
 end, 50), 'no diagnostics arrived from whosaid')
+-- The settings may arrive after the first analysis; wait until they are applied.
+vim.wait(WAIT, function()
+  for _, d in ipairs(diags()) do
+    if d.code == 'loaded-verb' and d.severity == vim.diagnostic.severity.HINT then
+      return true
+    end
+  end
+  return false
+end, 50)
 
 -- Positions in the buffer, 0-based line and byte column, found from the text itself.
 local function find(needle, nth)
@@ -290,6 +299,24 @@ check(vim.wait(WAIT, function()
   return hint_at(hints(), '— ?', find('"We cannot keep sending school buses over a bridge that is failing."')) ~= nil
 end, 50), 'the hint after the edited quote did not become "— ?"\n' .. dump_hints(hints()))
 ok('the inlay hint follows the edit')
+
+-- Markdown articles are checked too (filetype markdown).
+local md = vim.fn.tempname() .. '.md'
+vim.fn.writefile(vim.fn.readfile(fixture), md)
+vim.cmd.edit(vim.fn.fnameescape(md))
+local mdbuf = vim.api.nvim_get_current_buf()
+check(vim.bo[mdbuf].filetype == 'markdown', 'a .md file has filetype ' .. vim.bo[mdbuf].filetype)
+check(vim.wait(WAIT, function()
+  for _, d in ipairs(vim.diagnostic.get(mdbuf)) do
+    if d.code == 'unattributed-quote' then
+      return true
+    end
+  end
+  return false
+end, 50), 'no unattributed-quote in the Markdown copy of the article')
+check(vim.lsp.inlay_hint.is_enabled({ bufnr = mdbuf }), 'inlay hints are not on in the Markdown buffer')
+ok('a Markdown article is checked as well, with inlay hints on')
+vim.fn.delete(md)
 
 -- Shut down cleanly.
 local c = client()

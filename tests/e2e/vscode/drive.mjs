@@ -314,9 +314,14 @@ async function problemsCount(page) {
 }
 
 async function checks(page) {
-  const api = await until('the extension hook to report diagnostics and inlay hints', () =>
-    readApi((d) => d.diagnostics.length > 0 && d.inlayHints.length > 0 && d.sources),
-  );
+  // Wait for the whosaid.rules setting to be applied too (it may come after the first analysis);
+  // if it never is, check whatever arrived, for a precise message.
+  const ready = (d) => d.diagnostics.length > 0 && d.inlayHints.length > 0 && d.sources;
+  const api = await until(
+    'the extension hook to report diagnostics and inlay hints',
+    () => readApi((d) => ready(d) && d.diagnostics.some((x) => x.code === 'agentless-passive' && x.severity === 'Error')),
+    WAIT,
+  ).catch((e) => readApi(ready) || Promise.reject(e));
   checkApi(api);
 
   // Problems: the status bar count equals what VS Code holds, and the panel lists the rules.
