@@ -1,0 +1,189 @@
+//! The stable JSON shape of `whosaid check --format json`: one object per file per line, byte
+//! offsets into the UTF-8 input (half-open), ids are indices, line/column 1-based (column in chars).
+
+use super::output::LineIndex;
+use crate::analysis::{Analysis, Span};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct FileReport<'a> {
+    pub path: &'a str,
+    pub speakers: Vec<SpeakerOut<'a>>,
+    pub quotes: Vec<QuoteOut<'a>>,
+    pub claims: Vec<ClaimOut>,
+    pub findings: Vec<FindingOut<'a>>,
+}
+
+#[derive(Serialize, Clone, Copy)]
+pub struct SpanOut {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<Span> for SpanOut {
+    fn from(s: Span) -> Self {
+        SpanOut { start: s.start, end: s.end }
+    }
+}
+
+#[derive(Serialize)]
+pub struct SpeakerOut<'a> {
+    pub id: usize,
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub kind: &'static str,
+    pub mentions: Vec<SpanOut>,
+}
+
+#[derive(Serialize)]
+pub struct CueOut<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct QuoteOut<'a> {
+    pub id: usize,
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<usize>,
+    pub speaker_mention: Option<SpanOut>,
+    pub cue: Option<CueOut<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ClaimOut {
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize)]
+pub struct FindingOut<'a> {
+    pub code: &'static str,
+    pub severity: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub message: &'a str,
+}
+
+pub fn report<'a>(path: &'a str, text: &str, a: &'a Analysis) -> FileReport<'a> {
+    let lines = LineIndex::new(text);
+    FileReport {
+        path,
+        speakers: a
+            .speakers
+            .iter()
+            .map(|s| SpeakerOut {
+                id: s.id,
+                name: &s.name,
+                role: s.role.as_deref(),
+                kind: s.kind.as_str(),
+                mentions: s.mentions.iter().map(|m| m.span.into()).collect(),
+            })
+            .collect(),
+        quotes: a
+            .quotes
+            .iter()
+            .map(|q| QuoteOut {
+                id: q.id,
+                kind: q.kind.as_str(),
+                start: q.span.start,
+                end: q.span.end,
+                speaker: q.speaker,
+                speaker_mention: q.speaker_mention.map(Into::into),
+                cue: q.cue.as_ref().map(|c| CueOut { start: c.span.start, end: c.span.end, text: &c.text }),
+            })
+            .collect(),
+        claims: a
+            .claims
+            .iter()
+            .map(|c| ClaimOut { kind: c.kind.as_str(), start: c.span.start, end: c.span.end })
+            .collect(),
+        findings: a
+            .findings
+            .iter()
+            .map(|f| {
+                let (line, column) = lines.line_col(text, f.span.start);
+                FindingOut {
+                    code: f.code,
+                    severity: f.severity.as_str(),
+                    start: f.span.start,
+                    end: f.span.end,
+                    line,
+                    column,
+                    message: &f.message,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// One line of JSON (no trailing newline).
+pub fn render_json(path: &str, text: &str, a: &Analysis) -> String {
+    serde_json::to_string(&report(path, text, a)).unwrap_or_else(|e| format!("{{\"path\":{path:?},\"error\":\"{e}\"}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::*;
+
+    #[test]
+    fn shape_and_key_names() {
+        let text = "é\n“Hi,” Ana said.";
+        let q = text.find('“').unwrap();
+        let ana = text.find("Ana").unwrap();
+        let said = text.find("said").unwrap();
+        let a = Analysis {
+            speakers: vec![Speaker {
+                id: 0,
+                name: "Ana".into(),
+                short_name: "Ana".into(),
+                role: None,
+                kind: SpeakerKind::Person,
+                mentions: vec![Mention { span: Span::new(ana, ana + 3), kind: MentionKind::Full }],
+            }],
+            quotes: vec![Quote {
+                id: 0,
+                kind: QuoteKind::Direct,
+                span: Span::new(q, ana - 1),
+                parts: vec![Span::new(q, ana - 1)],
+                speaker: Some(0),
+                speaker_mention: Some(Span::new(ana, ana + 3)),
+                cue: Some(Cue { span: Span::new(said, said + 4), text: "said".into(), kind: CueKind::Verb }),
+                resolution: Resolution::Named,
+                outer: None,
+            }],
+            claims: vec![],
+            findings: vec![Finding {
+                code: "loaded-verb",
+                severity: Severity::Warning,
+                span: Span::new(said, said + 4),
+                message: "m".into(),
+                related: vec![],
+                fixes: vec![],
+                quote: Some(0),
+                claim: None,
+            }],
+            ..Analysis::default()
+        };
+        let v: serde_json::Value = serde_json::from_str(&render_json("-", text, &a)).unwrap();
+        assert_eq!(v["path"], "-");
+        assert_eq!(v["speakers"][0]["role"], serde_json::Value::Null);
+        assert_eq!(v["speakers"][0]["kind"], "person");
+        assert_eq!(v["speakers"][0]["mentions"][0]["start"], ana);
+        assert_eq!(v["quotes"][0]["kind"], "direct");
+        assert_eq!(v["quotes"][0]["speaker"], 0);
+        assert_eq!(v["quotes"][0]["cue"]["text"], "said");
+        assert_eq!(v["findings"][0]["line"], 2);
+        // "said" is char 10 of line 2 (column 11) though its byte offset in the line is larger.
+        assert_eq!(v["findings"][0]["column"], 11);
+        assert_eq!(v["findings"][0]["severity"], "warning");
+        assert_eq!(v["claims"], serde_json::json!([]));
+    }
+}
