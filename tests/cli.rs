@@ -201,7 +201,7 @@ fn human_summary_lists_speakers_and_counts() {
     let summary = &out[out.find("Summary of").unwrap()..];
     assert!(summary.contains("Ångström"), "{summary}");
     assert!(summary.contains("1 quote"), "{summary}");
-    assert!(summary.contains("unattributed quotes: 1"), "{summary}");
+    assert!(summary.contains("unattributed quotes: 2 (1 direct, 1 partial)"), "{summary}");
     assert!(summary.contains("claims with no source:"), "{summary}");
 }
 

@@ -6,7 +6,7 @@
 //! quotation takes the cue that follows its closing mark or introduces it; a quotation with no cue
 //! takes the speaker of an adjacent quotation in the same or the previous paragraph.
 
-use super::cues::{self, word_in, word_is, CueCand, ADVERBS};
+use super::cues::{self, is, word_in, word_is, CueCand};
 use super::lexicon::{flag, Loaded, VerbClass};
 use super::model::{Cue, CueKind, MentionKind, QuoteKind, Resolution, Span, SpeakerKind};
 use super::quotes::Quotes;
@@ -74,12 +74,7 @@ fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
     }
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "to", "with", "about", "on", "at", "for", "in", "of", "from", "by", "into", "over", "after", "before", "during", "against",
-    "without", "through", "under", "between", "among", "as", "like", "via", "up", "out", "off", "down", "back", "away",
-];
 
-const TIME_NOUNS: &[&str] = &["week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "day", "today", "yesterday", "tonight"];
 
 /// Skip adverbs and time expressions leftwards from `k` (exclusive end), staying within `lb`.
 fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usize {
@@ -89,11 +84,18 @@ fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usize {
             return k;
         }
         let t = &toks[k - 1];
-        if word_in(doc, k - 1, ADVERBS) && !t.cap {
+        if is(doc, k - 1, flag::ADVERB) && !t.cap {
             k -= 1;
             continue;
         }
-        if t.has(flag::DAY_MONTH) || word_in(doc, k - 1, TIME_NOUNS) {
+        // "Rep. Jason Chaffetz (R-Utah) said": a parenthesis after the name.
+        if t.is_punct(doc.text, ')') {
+            if let Some(open) = (k.saturating_sub(12).max(lb)..k - 1).rev().find(|&x| toks[x].is_punct(doc.text, '(')) {
+                k = open;
+                continue;
+            }
+        }
+        if t.has(flag::DAY_MONTH) || is(doc, k - 1, flag::TIME) {
             k -= 1;
             if k > lb && word_in(doc, k - 1, &["on", "last", "this", "next", "late", "early", "earlier", "on"]) {
                 k -= 1;
@@ -111,18 +113,18 @@ fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> usize {
     while a < ub && depth[a] == 0 && guard < 6 {
         guard += 1;
         let t = &toks[a];
-        if (word_in(doc, a, ADVERBS) && !t.cap && !word_is(doc, a, "that")) || t.has(flag::DAY_MONTH) || word_in(doc, a, TIME_NOUNS) {
+        if (is(doc, a, flag::ADVERB) && !t.cap && !word_is(doc, a, "that")) || t.has(flag::DAY_MONTH) || is(doc, a, flag::TIME) {
             a += 1;
             continue;
         }
-        if word_in(doc, a, &["on", "in", "at", "during", "via", "to", "through", "from", "last", "this", "late", "earlier", "later"]) {
+        if word_in(doc, a, &["on", "in", "at", "during", "via", "to", "through", "from", "last", "this", "late", "earlier", "later", "by", "over"]) {
             // A short prepositional phrase that ends in a day, a medium or an attribution noun.
             let lim = (a + 6).min(ub);
             if let Some(k) = (a + 1..lim).find(|&k| {
                 let f = toks[k].flags();
                 f & (flag::ATTR_NOUN | flag::DAY_MONTH) != 0
-                    || word_in(doc, k, TIME_NOUNS)
-                    || word_in(doc, k, &["reporters", "journalists", "twitter", "facebook", "x", "television", "radio", "parliament", "lawmakers"])
+                    || is(doc, k, flag::TIME)
+                    || word_in(doc, k, &["reporters", "journalists", "twitter", "facebook", "x", "television", "radio", "parliament", "lawmakers", "email", "e-mail", "phone", "telephone", "text", "video", "instagram", "tiktok", "youtube", "friday"])
             }) {
                 if (a + 1..k).all(|x| toks[x].kind == TokKind::Word && depth[x] == 0) {
                     a = k + 1;
@@ -215,9 +217,26 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
         if left.is_none() && k > s0 && toks[k - 1].is_punct(text, ',') {
             let lim = k.saturating_sub(30).max(s0);
             if let Some(c) = (lim..k - 1).rev().find(|&x| depth[x] == 0 && toks[x].is_punct(text, ',')) {
-                let insert_ok = word_in(doc, c + 1, &["who", "which", "whose"]) || np_right(doc, depth, c + 1, k - 1).is_some_and(|n| n.end == k - 1);
+                // The insert describes the source: a relative clause, or a role ("a professor at ...").
+                let insert_ok = word_in(doc, c + 1, &["who", "which", "whose"])
+                    || np_right(doc, depth, c + 1, k - 1).is_some_and(|n| n.end == k - 1)
+                    || ((is(doc, c + 1, flag::DET) || toks[c + 1].has(flag::TITLE))
+                        && (c + 1..k - 1).all(|x| depth[x] == 0 && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE))));
                 if insert_ok {
                     left = np_left(doc, depth, c, s0);
+                    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said":
+                    // more than one description before the verb; the name comes first.
+                    let mut guard = 0;
+                    while let Some(np) = &left {
+                        guard += 1;
+                        if guard > 3 || np.name.is_some() || np.start < s0 + 2 || !toks[np.start - 1].is_punct(text, ',') {
+                            break;
+                        }
+                        match np_left(doc, depth, np.start - 1, s0) {
+                            Some(before) if before.name.is_some() => left = Some(before),
+                            _ => break,
+                        }
+                    }
                     if let (Some(np), false) = (&mut left, word_in(doc, c + 1, &["who", "which", "whose"])) {
                         if np.role.is_none() {
                             np.role = Some(span_of(doc, c + 1 + word_in(doc, c + 1, &["the", "a", "an"]) as usize, k - 1));
@@ -235,8 +254,30 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                 }
             }
         }
+        // "Business owners on the quay said", "the spokeswoman for the ministry said": the head of
+        // the phrase before the preposition speaks ("a statement by the ministry" keeps the ministry).
+        if let Some(np) = &left {
+            let p = np.start;
+            if p > s0 + 1 && is(doc, p - 1, flag::PREP) && !word_in(doc, p - 1, &["by", "according", "to", "from", "after", "before", "as", "like", "than"]) {
+                if let Some(mut outer) = np_left(doc, depth, p - 1, s0) {
+                    if outer.mention != MentionKind::Pronoun {
+                        outer.end = np.end;
+                        outer.span.end = np.span.end;
+                        left = Some(outer);
+                    }
+                }
+            }
+        }
         match left {
-            Some(np) if !(np.kind == SpeakerKind::Unknown && np.mention == MentionKind::Full && np.name.is_none() && !word_in(doc, np.start, &["the", "a", "an"])) => {
+            // A bare lower-case phrase is a source only with a determiner ("the driver") or a
+            // plural head ("business owners"); otherwise it is usually the end of another clause.
+            Some(np)
+                if !(np.kind == SpeakerKind::Unknown
+                    && np.mention == MentionKind::Full
+                    && np.name.is_none()
+                    && !is(doc, np.start, flag::DET)
+                    && !(np.head.ends_with('s') && !toks[np.end - 1].has(flag::VERB))) =>
+            {
                 block_start = np.start;
                 source = Some(Source { np, right: false });
             }
@@ -269,10 +310,66 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     let mut attributed_spans = Vec::new();
     let mut sentence_of_token = |t: usize| sentences.partition_point(|s| s.tokens.end <= t);
 
+    // Outermost quotations by the sentence they close in.
+    let mut closing_in: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (qi, q) in quotes.quotations.iter().enumerate() {
+        if q.depth == 0 {
+            let si = sentences.partition_point(|s| s.tokens.end <= q.close);
+            if si < sentences.len() {
+                closing_in[si].push(qi);
+            }
+        }
+    }
+    // Transcripts and headlines: `PENCE: Well, look ...`, `Jane Doe: We will win` — a paragraph
+    // that opens with a name and a colon quotes that person for the rest of the paragraph.
+    let mut transcript: Vec<(usize, usize, Np)> = Vec::new(); // (first content token, end token, speaker)
+    for para in &doc.paragraphs {
+        let p0 = para.tokens.start;
+        let p1 = para.tokens.end;
+        let Some(colon) = (p0 + 1..(p0 + 6).min(p1)).find(|&x| toks[x].is_punct(text, ':')) else { continue };
+        if colon + 3 >= p1 || depth[colon] != 0 {
+            continue;
+        }
+        let all_caps = (p0..colon).all(|x| toks[x].kind != TokKind::Word || (toks[x].text(text).chars().all(|c| !c.is_lowercase()) && toks[x].text(text).len() > 1));
+        if let Some(np) = np_right(doc, depth, p0, colon).filter(|np| np.end == colon && np.name.is_some()) {
+            if all_caps || np.kind == SpeakerKind::Person {
+                transcript.push((colon + 1, p1, np));
+            }
+        }
+    }
+    let in_transcript = |k: usize| transcript.iter().any(|(s, e, _)| k >= *s && k < *e);
     for (si, sent) in sentences.iter().enumerate() {
+        let sentence_first_draft = drafts.len();
+        if let Some((ts, te, np)) = transcript.iter().find(|(ts, _, np)| np.start >= sent.tokens.start && np.start < sent.tokens.end && *ts <= sent.tokens.end) {
+            if let Some((e, link)) = entities.link(doc, np) {
+                let span = span_of(doc, *ts, *te);
+                let colon = toks[*ts - 1].span();
+                drafts.push(Draft {
+                    kind: QuoteKind::Direct,
+                    span,
+                    parts: vec![span],
+                    quotations: Vec::new(),
+                    entity: Some(e),
+                    mention: Some(np.span),
+                    cue: Some(Cue { span: colon, text: ":".to_string(), kind: CueKind::Colon }),
+                    cue_class: None,
+                    cue_head: None,
+                    resolution: if link == Link::Short { Resolution::ShortName { first: entities.list[e].first_full } } else { Resolution::Named },
+                    outer: None,
+                    weasel: false,
+                    anonymous_bare: false,
+                    sentence: si,
+                });
+                attributed_spans.push(span);
+                sentence_attributed[si] = true;
+            }
+        }
         let s0 = sent.tokens.start;
         let s1 = sent.tokens.end;
-        let found = cues::find(doc, depth, sent.tokens.clone(), extra);
+        let mut found = cues::find(doc, depth, sent.tokens.clone(), extra);
+        if !transcript.is_empty() {
+            found.retain(|c| !in_transcript(c.head));
+        }
         let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
         for c in &found {
             let r = resolve_cue(doc, depth, sent, c, &resolved);
@@ -290,9 +387,12 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         let mut k = s0;
         while k < s1 {
             let t = &toks[k];
+            // Only where a person or body is likely named: a known first name, a title, an
+            // honorific, or two capitalised words in a row.
             let starts = depth[k] == 0
                 && t.kind == TokKind::Word
-                && ((t.cap && t.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0) || t.has(flag::TITLE | flag::HONORIFIC));
+                && (t.has(flag::FIRST_NAME | flag::TITLE | flag::HONORIFIC)
+                    || (t.cap && t.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0 && toks.get(k + 1).is_some_and(|n| n.cap && n.kind == TokKind::Word)));
             if starts && !to_link.iter().any(|(p, _)| *p == t.start as usize) {
                 if let Some(np) = np_right(doc, depth, k, s1) {
                     if np.name.is_some() && np.end > k {
@@ -333,21 +433,21 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         };
 
         // 1. Direct quotations closing in this sentence.
-        let qs: Vec<usize> = quotes
-            .quotations
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.depth == 0 && q.close >= s0 && q.close < s1)
-            .map(|(i, _)| i)
-            .collect();
-        for &qi in &qs {
+        let qs: &[usize] = &closing_in[si];
+        for &qi in qs {
             let q = &quotes.quotations[qi];
             if quotation_draft[qi].is_some() {
                 continue;
             }
             // Post: `"...," she said` / `"...," said Psaki` / `"..." — a statement by X said`.
+            // A quoted title inside a phrase ("on “Fox News Sunday,” Pence said ...") is not what
+            // the following verb reports.
+            let embedded = q.open > s0 && toks[q.open - 1].kind == TokKind::Word && is_partial(doc, quotes, qi, s0);
             let mut chosen: Option<usize> = None;
             for (ri, r) in resolved.iter().enumerate() {
+                if embedded {
+                    break;
+                }
                 if r.source.is_none() || r.used {
                     continue;
                 }
@@ -378,7 +478,45 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     }
                 }
             }
-            let Some(ri) = chosen else { continue };
+            let Some(ri) = chosen else {
+                // `"..." — Jane Doe (@janedoe)`: a dash and a name after the quotation.
+                let mut k = q.close + 1;
+                if k < s1 && toks[k].is_punct(text, ',') {
+                    k += 1;
+                }
+                let dash = k < s1 && toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(text), '—' | '–' | '―' | '-');
+                if dash {
+                    let mut n = k + 1;
+                    while n < s1 && toks[n].kind == TokKind::Punct && matches!(toks[n].first_char(text), '-' | '—') {
+                        n += 1;
+                    }
+                    if let Some(np) = np_right(doc, depth, n, s1).filter(|np| np.name.is_some()) {
+                        if let Some((e, link)) = entities.link(doc, &np) {
+                            let di = drafts.len();
+                            quotation_draft[qi] = Some(di);
+                            let dash_span = toks[k].span();
+                            drafts.push(Draft {
+                                kind: QuoteKind::Direct,
+                                span: q.span,
+                                parts: vec![q.span],
+                                quotations: vec![qi],
+                                entity: Some(e),
+                                mention: Some(np.span),
+                                cue: Some(Cue { span: dash_span, text: dash_span.text(text).to_string(), kind: CueKind::Dash }),
+                                cue_class: None,
+                                cue_head: None,
+                                resolution: if link == Link::Short { Resolution::ShortName { first: entities.list[e].first_full } } else { Resolution::Named },
+                                outer: None,
+                                weasel: false,
+                                anonymous_bare: false,
+                                sentence: si,
+                            });
+                            sentence_attributed[si] = true;
+                        }
+                    }
+                }
+                continue;
+            };
             if !speaks(&resolved[ri]) && !resolved[ri].cue.verb.is_some_and(|(v, _)| v.class == VerbClass::NonSpeech) {
                 continue;
             }
@@ -392,9 +530,16 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 if a < s1 && toks[a].kind == TokKind::Punct && matches!(toks[a].first_char(text), ',' | ':' | '—' | '–') {
                     a += 1;
                 }
-                if let Some(&q2) = qs.iter().find(|&&x| quotes.quotations[x].open == a) {
-                    parts.push(quotes.quotations[q2].span);
-                    qset.push(q2);
+                // The next quotation of the sentence continues it, even after a short aside
+                // (`"A," Tester said, referring to the bank, "B."`), unless another cue intervenes.
+                let next_q = qs.iter().copied().filter(|&x| quotes.quotations[x].open >= a && quotation_draft[x].is_none()).min_by_key(|&x| quotes.quotations[x].open);
+                if let Some(q2) = next_q {
+                    let o = quotes.quotations[q2].open;
+                    let other_cue = resolved.iter().any(|r2| r2.cue.start >= a && r2.cue.start < o && r2.source.is_some() && !r2.cue.participial);
+                    if o == a || (!other_cue && o - a <= 12) {
+                        parts.push(quotes.quotations[q2].span);
+                        qset.push(q2);
+                    }
                 }
             }
             let di = drafts.len();
@@ -420,12 +565,20 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if listener {
                 if let Some(np) = np_right(doc, depth, a, s1) {
                     a = np.end;
+                } else if word_in(doc, a, &["him", "her", "them", "us", "me"])
+                    || (a + 1 < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::PREP | flag::DET | flag::VERB) == 0 && word_is(doc, a + 1, "that"))
+                {
+                    // "told him that", "told inspectors that"
+                    a += 1;
                 }
             }
             a = skip_right(doc, depth, a, s1);
             let explicit_that = word_is(doc, a, "that");
             if explicit_that {
                 a += 1;
+                if a < s1 && toks[a].is_punct(text, ',') {
+                    a += 1;
+                }
             }
             // Forward content, to the clause end, or to the comma before a later source's own cue
             // ("Putin told Macron that ..., news agency AFP reported").
@@ -439,12 +592,17 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
             }
             let mut content = None;
+            let mut second_part: Option<(usize, usize)> = None;
             let intro_quote = a < s1 && (toks[a].kind == TokKind::Mark || toks[a].is_punct(text, ':'));
+            // "According to the authority, about 42,000 vehicles ..."
+            if r.cue.according_to && r.cue.start <= s0 + 1 && a < s1 && toks[a].is_punct(text, ',') {
+                a += 1;
+            }
             if !intro_quote && fwd_end > a + 1 && !(a < s1 && toks[a].is_punct(text, ',') && r.source.as_ref().is_some_and(|s| s.right)) {
                 // "spoke to Putin", "talked about the war": a preposition starts no reported clause.
                 let starts_ok = a < s1
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
-                    && (explicit_that || (takes_clause && !word_in(doc, a, PREPOSITIONS)));
+                    && (explicit_that || r.cue.according_to || (takes_clause && !is(doc, a, flag::PREP)));
                 if starts_ok {
                     content = Some((a, fwd_end));
                 }
@@ -457,10 +615,17 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     let start = clause_start(doc, depth, end, s0);
                     if end > start + 1 {
                         content = Some((start, end));
+                        // "But to prevent problems, he said, officials should be vigilant."
+                        let b = skip_right(doc, depth, r.after, s1);
+                        if b + 2 < s1 && toks[b].is_punct(text, ',') {
+                            let e2 = clause_end(doc, depth, b + 1, s1);
+                            if e2 > b + 2 {
+                                second_part = Some((b + 1, e2));
+                            }
+                        }
                     }
                 }
             }
-            if std::env::var("WS_DEBUG").is_ok() { eprintln!("cue {:?} content {:?} after {} block {}", r.cue.start, content, r.after, r.block_start); }
             let Some((cs, ce)) = content else { continue };
             // Mental and evidence verbs report only with an explicit clause or a weasel subject.
             if matches!(v_class, Some(VerbClass::Mental)) && !(word_is(doc, r.after, "that") || ce <= r.block_start) {
@@ -468,12 +633,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             }
             // Content wholly inside an already attributed quotation is not new.
             let span = span_of(doc, cs, ce);
-            let inner_quotations: Vec<usize> = quotes
-                .quotations
-                .iter()
-                .enumerate()
-                .filter(|(_, q)| q.depth == 0 && q.span.start >= span.start && q.span.end <= span.end)
-                .map(|(i, _)| i)
+            let from = quotes.quotations.partition_point(|q| q.span.start < span.start);
+            let inner_quotations: Vec<usize> = (from..quotes.quotations.len())
+                .take_while(|&x| quotes.quotations[x].span.start < span.end)
+                .filter(|&x| quotes.quotations[x].depth == 0 && quotes.quotations[x].span.end <= span.end)
                 .collect();
             if inner_quotations.iter().any(|&x| quotation_draft[x].is_some() && drafts[quotation_draft[x].unwrap()].kind == QuoteKind::Direct)
                 && inner_quotations.iter().map(|&x| quotes.quotations[x].span.len()).sum::<usize>() * 2 > span.len()
@@ -483,8 +646,12 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let kind = if inner_quotations.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
             let di = drafts.len();
             let r = &resolved[ri];
-            let mut d = make_draft(doc, &entities, r, kind, vec![span], Vec::new(), si);
-            d.span = span;
+            let mut parts = vec![span];
+            if let Some((b, e)) = second_part {
+                parts.push(span_of(doc, b, e));
+            }
+            let d = make_draft(doc, &entities, r, kind, parts, Vec::new(), si);
+            let span = d.span;
             drafts.push(d);
             resolved[ri].used = true;
             sentence_attributed[si] = true;
@@ -501,7 +668,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             }
         }
         // Nested reporting: an attribution inside another's content.
-        let first_new = drafts.iter().position(|d| d.sentence == si).unwrap_or(drafts.len());
+        let first_new = sentence_first_draft;
         for i in first_new..drafts.len() {
             if drafts[i].outer.is_some() {
                 continue;
@@ -519,6 +686,12 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     }
 
     // 3. Quotations with no cue of their own.
+    let mut direct_by_para: Vec<Vec<usize>> = vec![Vec::new(); doc.paragraphs.len()];
+    for (di, d) in drafts.iter().enumerate() {
+        if d.kind == QuoteKind::Direct && d.entity.is_some() {
+            direct_by_para[sentences[d.sentence].para].push(di);
+        }
+    }
     for (qi, q) in quotes.quotations.iter().enumerate() {
         if q.depth != 0 || quotation_draft[qi].is_some() {
             continue;
@@ -531,21 +704,26 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         if kind == QuoteKind::Direct {
             // An attributed direct quotation in the same paragraph, nearest first, else the last one
             // of the previous paragraph when this quotation opens its paragraph.
-            let same_para: Vec<usize> = drafts
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| d.kind == QuoteKind::Direct && d.entity.is_some() && sentences[d.sentence].para == para)
-                .map(|(i, _)| i)
-                .collect();
+            let same_para = direct_by_para.get(para).map_or(&[][..], Vec::as_slice);
             from = same_para.iter().copied().min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
-            if from.is_none() && doc.paragraphs[q.first_para].tokens.start == q.open && para > 0 {
-                from = drafts
+            if from.is_none() && doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0 {
+                from = direct_by_para[q.first_para - 1]
                     .iter()
-                    .enumerate()
-                    .filter(|(_, d)| d.kind == QuoteKind::Direct && d.entity.is_some() && sentences[d.sentence].para + 1 == q.first_para)
-                    .map(|(i, _)| i)
+                    .copied()
                     .max_by_key(|&d| drafts[d].span.start)
                     .filter(|&d| drafts[d].span.end + 4 >= doc.paragraphs[q.first_para - 1].span.end);
+            }
+        }
+        // `"A," said X, a lawyer. "B."` — the next sentence's quotation continues the same speaker.
+        if let Some(f) = from {
+            let fd = &drafts[f];
+            let attribution_sentence_end = sentences[fd.sentence].tokens.end;
+            if fd.kind == QuoteKind::Direct && fd.span.end <= q.span.start && attribution_sentence_end == q.open && sentences[fd.sentence].para == para {
+                drafts[f].parts.push(q.span);
+                drafts[f].quotations.push(qi);
+                drafts[f].span = drafts[f].span.cover(q.span);
+                quotation_draft[qi] = Some(f);
+                continue;
             }
         }
         let di = drafts.len();
@@ -569,6 +747,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         if let Some(f) = from {
             d.entity = drafts[f].entity;
             d.resolution = Resolution::Adjacent { from_quote: f };
+            direct_by_para[para].push(di);
         }
         drafts.push(d);
     }

@@ -4,18 +4,13 @@
 //! are not flagged.
 
 use super::attribution::Attribution;
-use super::cues::{word_in, word_is, BE};
+use super::cues::{is, word_in, word_is};
 use super::lexicon::{flag, lexicon, PhraseKind};
 use super::model::{Claim, ClaimKind, Span};
 use super::quotes::Quotes;
 use super::sentences::Sentence;
 use super::text::{lower, Doc, TokKind};
 
-const PASSIVE_ADVERBS: &[&str] = &[
-    "being", "widely", "generally", "largely", "also", "now", "increasingly", "still", "often", "commonly", "broadly",
-    "not", "long", "privately", "publicly", "internally", "already", "further", "frequently", "strongly", "firmly",
-    "universally", "popularly", "sometimes", "previously", "once", "originally", "traditionally", "reportedly",
-];
 
 const FIGURE_UNITS: &[&str] = &["percent", "per", "million", "billion", "trillion", "thousand", "times", "fold", "pc"];
 
@@ -57,9 +52,9 @@ pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attributi
                 continue;
             }
             // Agentless passive: BE (adverbs) PARTICIPLE, with no "by" agent after it.
-            if word_in(doc, k, BE) {
+            if is(doc, k, flag::BE) {
                 let mut p = k + 1;
-                while p < s1 && word_in(doc, p, PASSIVE_ADVERBS) {
+                while p < s1 && is(doc, p, flag::PASSIVE_ADV) {
                     p += 1;
                 }
                 if p < s1 && toks[p].has(flag::PARTICIPLE) && free(p) {
@@ -77,9 +72,12 @@ pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attributi
                 }
             }
             // Weasel phrases and multi-word doubt words.
-            if t.has(flag::PHRASE) && t.kind == TokKind::Word {
+            if t.has(flag::PHRASE_CLAIM) && t.kind == TokKind::Word {
                 if let Some((len, kind)) = longest_phrase(doc, k, s1, &mut buf) {
+                    // "it is believed", "it has been said": a passive inside a weasel phrase.
+                    let passive = (k..k + len).any(|x| toks[x].has(flag::PARTICIPLE)) && (k..k + len).any(|x| toks[x].has(flag::BE));
                     let claim = match kind {
+                        PhraseKind::Weasel if passive => Some(ClaimKind::AgentlessPassive),
                         PhraseKind::Weasel => Some(ClaimKind::WeaselAttribution),
                         PhraseKind::Doubt => Some(ClaimKind::DoubtWord),
                         _ => None,
@@ -143,9 +141,8 @@ fn figure(doc: &Doc, k: usize, s1: usize) -> Option<usize> {
     if money || scale {
         return Some(end);
     }
-    let digits: String = w.chars().filter(char::is_ascii_digit).collect();
-    let value: u64 = digits.parse().unwrap_or(0);
-    let year_like = digits.len() == 4 && (1500..=2100).contains(&value) && !w.contains(',');
+    let (value, ndigits) = w.bytes().filter(u8::is_ascii_digit).fold((0u64, 0usize), |(v, n), d| (v.saturating_mul(10).saturating_add((d - b'0') as u64), n + 1));
+    let year_like = ndigits == 4 && (1500..=2100).contains(&value) && !w.contains(',');
     if value >= 1000 && !year_like && !w.contains('.') {
         return Some(end);
     }
@@ -170,6 +167,9 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize, buf: &mut String) -> Option<(u
         }
         key.push_str(lower(t.text(doc.text), buf));
         if len >= 2 {
+            if !lx.is_prefix(&key) {
+                break;
+            }
             if let Some(kinds) = lx.phrase(&key) {
                 if let Some(kind) = kinds.iter().find(|k| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::AnonReason)) {
                     best = Some((len, *kind));
@@ -184,7 +184,7 @@ fn has_phrase(doc: &Doc, sent: &Sentence, want: PhraseKind) -> bool {
     let mut buf = String::new();
     let lx = lexicon();
     (sent.tokens.clone()).any(|k| {
-        doc.tokens[k].has(flag::PHRASE) && {
+        doc.tokens[k].has(flag::PHRASE_CLAIM) && {
             let mut key = String::new();
             (0..lx.max_phrase_words.min(sent.tokens.end - k)).any(|len| {
                 let t = &doc.tokens[k + len];

@@ -22,22 +22,14 @@ pub struct CueCand {
     pub infinitive: bool,
 }
 
-pub const AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "may",
-    "might", "must", "can", "did", "does", "do", "shall", "'s", "’s", "'d", "’d",
-];
 
-pub const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am"];
 
-/// Adverbs that sit between a subject and its verb ("Psaki also said").
-pub const ADVERBS: &[&str] = &[
-    "also", "again", "later", "then", "previously", "earlier", "repeatedly", "recently", "once", "never", "ever", "further",
-    "publicly", "privately", "separately", "simply", "only", "even", "just", "already", "still", "often", "always",
-    "sometimes", "reportedly", "allegedly", "first", "initially", "subsequently", "now", "not", "n't", "frequently",
-    "clearly", "flatly", "firmly", "bluntly", "openly", "quietly", "angrily", "repeatedly", "have", "has", "had", "will",
-    "would", "could", "should", "did", "does", "do", "is", "was", "are", "were", "has", "been", "last", "late",
-    "explicitly", "directly", "specifically", "confidently", "emphatically", "tersely", "curtly", "succinctly",
-];
+
+/// Does token `i` carry lexicon flag `f` (a word class)?
+#[inline]
+pub fn is(doc: &Doc, i: usize, f: u64) -> bool {
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.flags() & f != 0)
+}
 
 pub fn word_is(doc: &Doc, i: usize, w: &str) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.text(doc.text).eq_ignore_ascii_case(w))
@@ -52,7 +44,6 @@ pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
     })
 }
 
-const DETERMINERS_BEFORE_NOUN: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose"];
 
 /// Cues in tokens `range` that lie outside quotations (`depth[i] == 0`).
 pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &super::ExtraVerbs) -> Vec<CueCand> {
@@ -73,20 +64,19 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
             i += 2;
             continue;
         }
-        let verb = if t.has(flag::VERB) {
-            let mut buf = String::new();
-            lx.verb(super::text::lower(t.text(text), &mut buf))
-        } else {
-            None
-        }
-        .or_else(|| extra.get(doc, i));
+        let verb = t
+            .entry
+            .and_then(|e| e.verb)
+            .filter(|_| !t.possessive)
+            .map(|(vi, form)| (&lx.verbs[vi as usize], form))
+            .or_else(|| extra.get(doc, i));
         let Some((v, form)) = verb else {
             i += 1;
             continue;
         };
         // A noun use after a determiner ("the report", "a claim", "his remarks"); a capitalised
         // word inside a sentence is a name ("the United States").
-        if i > range.start && (word_in(doc, i - 1, DETERMINERS_BEFORE_NOUN) || t.cap) {
+        if i > range.start && (is(doc, i - 1, flag::DET_NOUN) || t.cap) {
             i += 1;
             continue;
         }
@@ -103,8 +93,8 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
         let mut start = i;
         let mut aux_be = false;
         let mut has_aux = false;
-        while start > range.start && depth[start - 1] == 0 && word_in(doc, start - 1, AUX) {
-            if word_in(doc, start - 1, BE) {
+        while start > range.start && depth[start - 1] == 0 && is(doc, start - 1, flag::AUX) {
+            if is(doc, start - 1, flag::BE) {
                 aux_be = true;
             }
             has_aux = true;
@@ -117,7 +107,7 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
                 if word_is(doc, i - 1.min(i), "as") && i >= 2 && word_in(doc, i - 2, &["quoted", "cited"]) {
                     // "was quoted as saying": the cue starts at the auxiliary before "quoted".
                     let mut s = i - 2;
-                    while s > range.start && word_in(doc, s - 1, AUX) {
+                    while s > range.start && is(doc, s - 1, flag::AUX) {
                         s -= 1;
                     }
                     cand.start = s;

@@ -111,34 +111,48 @@ impl Verb {
 }
 
 pub mod flag {
-    pub const FIRST_NAME: u32 = 1 << 0;
-    pub const AMBIGUOUS_NAME: u32 = 1 << 1;
-    pub const TITLE: u32 = 1 << 2;
-    pub const COLLECTIVE: u32 = 1 << 3;
-    pub const HONORIFIC: u32 = 1 << 4;
-    pub const ORG_HEAD: u32 = 1 << 5;
-    pub const ORG_SUFFIX: u32 = 1 << 6;
-    pub const MEDIA: u32 = 1 << 7;
-    pub const GROUP: u32 = 1 << 8;
-    pub const GROUP_WEASEL: u32 = 1 << 9;
-    pub const GROUP_MAYBE: u32 = 1 << 10;
-    pub const ATTR_NOUN: u32 = 1 << 11;
-    pub const DOUBT: u32 = 1 << 12;
-    pub const HEDGE: u32 = 1 << 13;
-    pub const PARTICIPLE: u32 = 1 << 14;
-    pub const ABBREV: u32 = 1 << 15;
-    pub const PLACE: u32 = 1 << 16;
-    pub const FUNCTION: u32 = 1 << 17;
-    pub const VERB: u32 = 1 << 18;
-    pub const DAY_MONTH: u32 = 1 << 19;
+    pub const FIRST_NAME: u64 = 1 << 0;
+    pub const AMBIGUOUS_NAME: u64 = 1 << 1;
+    pub const TITLE: u64 = 1 << 2;
+    pub const COLLECTIVE: u64 = 1 << 3;
+    pub const HONORIFIC: u64 = 1 << 4;
+    pub const ORG_HEAD: u64 = 1 << 5;
+    pub const ORG_SUFFIX: u64 = 1 << 6;
+    pub const MEDIA: u64 = 1 << 7;
+    pub const GROUP: u64 = 1 << 8;
+    pub const GROUP_WEASEL: u64 = 1 << 9;
+    pub const GROUP_MAYBE: u64 = 1 << 10;
+    pub const ATTR_NOUN: u64 = 1 << 11;
+    pub const DOUBT: u64 = 1 << 12;
+    pub const HEDGE: u64 = 1 << 13;
+    pub const PARTICIPLE: u64 = 1 << 14;
+    pub const ABBREV: u64 = 1 << 15;
+    pub const PLACE: u64 = 1 << 16;
+    pub const FUNCTION: u64 = 1 << 17;
+    pub const VERB: u64 = 1 << 18;
+    pub const DAY_MONTH: u64 = 1 << 19;
     /// First word of some multi-word phrase.
-    pub const PHRASE: u32 = 1 << 20;
-    pub const COUNTRY: u32 = 1 << 21;
+    pub const PHRASE: u64 = 1 << 20;
+    pub const COUNTRY: u64 = 1 << 21;
+    // Closed word classes used by the grammar rules (lists below).
+    pub const AUX: u64 = 1 << 22;
+    pub const BE: u64 = 1 << 23;
+    pub const ADVERB: u64 = 1 << 24;
+    pub const DET_NOUN: u64 = 1 << 25;
+    pub const DET: u64 = 1 << 26;
+    pub const PRONOUN: u64 = 1 << 27;
+    pub const PREP: u64 = 1 << 28;
+    pub const TIME: u64 = 1 << 29;
+    pub const PASSIVE_ADV: u64 = 1 << 30;
+    /// First word of a multi-word title, organisation or place ("press secretary").
+    pub const PHRASE_NAME: u64 = 1 << 31;
+    /// First word of a multi-word weasel, doubt or anonymity phrase ("some say").
+    pub const PHRASE_CLAIM: u64 = 1 << 32;
 }
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Entry {
-    pub flags: u32,
+    pub flags: u64,
     /// Index into `Lexicon::verbs`, with the form this word is.
     pub verb: Option<(u32, Form)>,
     pub gender: Gender,
@@ -167,11 +181,49 @@ pub enum PhraseKind {
     Place,
 }
 
+/// Closed word classes: compiled into flags so that a rule tests a bit, not a list.
+pub const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "may",
+    "might", "must", "can", "did", "does", "do", "shall", "'s", "’s", "'d", "’d",
+];
+pub const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am"];
+pub const ADVERBS: &[&str] = &[
+    "also", "again", "later", "then", "previously", "earlier", "repeatedly", "recently", "once", "never", "ever", "further",
+    "publicly", "privately", "separately", "simply", "only", "even", "just", "already", "still", "often", "always",
+    "sometimes", "reportedly", "allegedly", "first", "initially", "subsequently", "now", "not", "n't", "frequently",
+    "clearly", "flatly", "firmly", "bluntly", "openly", "quietly", "angrily", "repeatedly", "have", "has", "had", "will",
+    "would", "could", "should", "did", "does", "do", "is", "was", "are", "were", "has", "been", "last", "late",
+    "explicitly", "directly", "specifically", "confidently", "emphatically", "tersely", "curtly", "succinctly",
+];
+pub const DETERMINERS_BEFORE_NOUN: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose"];
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "his", "her", "their", "its", "our", "this", "these", "those", "some", "many", "several",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "both", "all", "most", "other", "one",
+    "each", "every", "no", "few", "numerous", "multiple", "various",
+];
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+pub const PREPOSITIONS: &[&str] = &[
+    "to", "with", "about", "on", "at", "for", "in", "of", "from", "by", "into", "over", "after", "before", "during", "against",
+    "without", "through", "under", "between", "among", "as", "like", "via", "up", "out", "off", "down", "back", "away",
+];
+pub const TIME_NOUNS: &[&str] = &["week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "day", "today", "yesterday", "tonight"];
+pub const PASSIVE_ADVERBS: &[&str] = &[
+    "being", "widely", "generally", "largely", "also", "now", "increasingly", "still", "often", "commonly", "broadly",
+    "not", "long", "privately", "publicly", "internally", "already", "further", "frequently", "strongly", "firmly",
+    "universally", "popularly", "sometimes", "previously", "once", "originally", "traditionally", "reportedly",
+];
+
 pub struct Lexicon {
     pub words: FxMap<Box<str>, Entry>,
+    /// Open-addressing index over `words` for case-insensitive ASCII look-ups without copying the
+    /// word: (hash, key, entry) slots and a power-of-two table of slot numbers.
+    slots: Vec<(u64, Box<str>, Entry)>,
+    table: Vec<u32>,
     pub verbs: Vec<Verb>,
     /// Multi-word phrases (lower-case words joined by one space) → kinds.
     pub phrases: FxMap<Box<str>, Vec<PhraseKind>>,
+    /// Every leading part of two or more words of a phrase, so a match can stop early.
+    prefixes: FxMap<Box<str>, ()>,
     pub max_phrase_words: usize,
 }
 
@@ -192,7 +244,7 @@ impl Lexicon {
     }
 
     /// Record a single word with `flag`, or a phrase with `kind` (its first word gets PHRASE).
-    fn add(&mut self, text: &str, flag: u32, kind: PhraseKind) -> Option<&mut Entry> {
+    fn add(&mut self, text: &str, flag: u64, kind: PhraseKind) -> Option<&mut Entry> {
         let norm = normalize_phrase(text);
         if norm.is_empty() {
             return None;
@@ -201,7 +253,15 @@ impl Lexicon {
             let n = norm.split(' ').count();
             self.max_phrase_words = self.max_phrase_words.max(n);
             let first = norm.split(' ').next().unwrap_or("").to_string();
-            self.entry(&first).flags |= flag::PHRASE;
+            let start_flag = match kind {
+                PhraseKind::Title(..) | PhraseKind::Org | PhraseKind::Media | PhraseKind::Place => flag::PHRASE_NAME,
+                _ => flag::PHRASE_CLAIM,
+            };
+            self.entry(&first).flags |= flag::PHRASE | start_flag;
+            let words: Vec<&str> = norm.split(' ').collect();
+            for k in 2..=words.len() {
+                self.prefixes.insert(words[..k].join(" ").into_boxed_str(), ());
+            }
             let kinds = self.phrases.entry(norm.into_boxed_str()).or_default();
             if !kinds.contains(&kind) {
                 kinds.push(kind);
@@ -215,7 +275,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut lx = Lexicon { words: FxMap::default(), verbs: Vec::new(), phrases: FxMap::default(), max_phrase_words: 1 };
+        let mut lx = Lexicon { words: FxMap::default(), slots: Vec::new(), table: Vec::new(), verbs: Vec::new(), phrases: FxMap::default(), prefixes: FxMap::default(), max_phrase_words: 1 };
         for line in lines(include_str!("lexicon/verbs.tsv")) {
             let c = cols(line);
             if c.len() < 6 {
@@ -370,7 +430,56 @@ impl Lexicon {
             ];
             e.flags |= if DAYS_MONTHS.contains(&w.as_str()) { flag::DAY_MONTH } else { flag::FUNCTION };
         }
+        for (list, f) in [
+            (AUX, flag::AUX),
+            (BE, flag::BE),
+            (ADVERBS, flag::ADVERB),
+            (DETERMINERS_BEFORE_NOUN, flag::DET_NOUN),
+            (DETERMINERS, flag::DET),
+            (PRONOUNS, flag::PRONOUN),
+            (PREPOSITIONS, flag::PREP),
+            (TIME_NOUNS, flag::TIME),
+            (PASSIVE_ADVERBS, flag::PASSIVE_ADV),
+        ] {
+            for w in list {
+                lx.entry(&w.replace('’', "'")).flags |= f;
+            }
+        }
+        let cap = (lx.words.len() * 2).next_power_of_two();
+        lx.table = vec![u32::MAX; cap];
+        for (k, e) in &lx.words {
+            let h = hash_ci(k.as_bytes());
+            let mut i = h as usize & (cap - 1);
+            while lx.table[i] != u32::MAX {
+                i = (i + 1) & (cap - 1);
+            }
+            lx.table[i] = lx.slots.len() as u32;
+            lx.slots.push((h, k.clone(), *e));
+        }
         lx
+    }
+
+    /// Look up a word in any letter case. ASCII words are hashed in place; others are lower-cased.
+    #[inline]
+    pub fn get_ci(&self, word: &str) -> Option<&Entry> {
+        if !word.is_ascii() {
+            let mut buf = String::new();
+            return self.words.get(super::text::lower(word, &mut buf));
+        }
+        let h = hash_ci(word.as_bytes());
+        let mask = self.table.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let slot = self.table[i];
+            if slot == u32::MAX {
+                return None;
+            }
+            let (sh, key, entry) = &self.slots[slot as usize];
+            if *sh == h && key.as_bytes().eq_ignore_ascii_case(word.as_bytes()) {
+                return Some(entry);
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     #[inline]
@@ -379,8 +488,14 @@ impl Lexicon {
     }
 
     #[inline]
-    pub fn flags(&self, lower: &str) -> u32 {
+    pub fn flags(&self, lower: &str) -> u64 {
         self.words.get(lower).map_or(0, |e| e.flags)
+    }
+
+    /// Could `normalized` (two or more words) grow into a phrase?
+    #[inline]
+    pub fn is_prefix(&self, normalized: &str) -> bool {
+        self.prefixes.contains_key(normalized)
     }
 
     pub fn phrase(&self, normalized: &str) -> Option<&[PhraseKind]> {
@@ -391,6 +506,16 @@ impl Lexicon {
         self.words.get(lower).and_then(|e| e.verb).map(|(i, f)| (&self.verbs[i as usize], f))
     }
 
+}
+
+/// FNV-1a over ASCII-lower-cased bytes.
+#[inline]
+fn hash_ci(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Lower case, typographic apostrophes straightened, single spaces.

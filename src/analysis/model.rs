@@ -123,6 +123,8 @@ pub enum CueKind {
     AccordingTo,
     /// A colon introducing a quotation after a speaker ("Putin: ...").
     Colon,
+    /// A dash before the speaker's name after a quotation (`"..." — Jane Doe`).
+    Dash,
     /// An attribution noun ("in a statement", "his claim").
     Noun,
 }

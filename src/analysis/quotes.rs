@@ -152,7 +152,8 @@ pub fn pair(doc: &Doc) -> Quotes {
             if tok.kind != TokKind::Mark {
                 continue;
             }
-            let glyph = tok.first_char(text);
+            let doubled = tok.end - tok.start > 1 && tok.text(text).chars().count() == 2;
+            let glyph = if doubled { '"' } else { tok.first_char(text) };
             let Some((family, mut role)) = classify(glyph) else { continue };
             let prev = text[..tok.start as usize].chars().next_back().unwrap_or('\u{0}');
             let next = text[tok.end as usize..].chars().next().unwrap_or('\u{0}');
@@ -161,7 +162,7 @@ pub fn pair(doc: &Doc) -> Quotes {
             let has_open = |f: Family| stack.iter().rposition(|o| o.family == f);
 
             // Apostrophes: rock ’n’ roll, ’em, girls’.
-            if family == Family::Single && glyph != '‘' && glyph != '‚' {
+            if family == Family::Single && glyph != '‘' && glyph != '‚' && !doubled {
                 let word_after = doc.tokens.get(ti + 1).filter(|t| t.start == tok.end && t.kind == TokKind::Word).map(|t| t.text(text).to_ascii_lowercase());
                 let elision = matches!(word_after.as_deref(), Some("n" | "em" | "til" | "cause" | "tis" | "twas" | "bout"));
                 let after_n = ti > 0 && doc.tokens[ti - 1].end == tok.start && doc.tokens[ti - 1].text(text) == "n" && ti >= 2 && doc.tokens[ti - 2].kind == TokKind::Mark;

@@ -40,7 +40,12 @@ pub fn split(doc: &Doc, quotes: &Quotes) -> Vec<Sentence> {
             } else if t.kind == TokKind::Mark && quotes.depth[i] == 1 && i > start && is_closing(quotes, i) {
                 // “... end.” Next sentence — the quotation closed a sentence of its own.
                 let prev = &toks[i - 1];
-                if prev.kind == TokKind::Punct && matches!(prev.first_char(text), '.' | '!' | '?' | '…') && i + 1 < end && starts_sentence(doc, i + 1) {
+                if prev.kind == TokKind::Punct
+                    && matches!(prev.first_char(text), '.' | '!' | '?' | '…')
+                    && i + 1 < end
+                    && starts_sentence(doc, i + 1)
+                    && !attribution_follows(doc, i + 1, end)
+                {
                     boundary_after = Some(i);
                 }
             }
@@ -57,6 +62,29 @@ pub fn split(doc: &Doc, quotes: &Quotes) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// `“Why?” Trump said.` — a name or pronoun and a reporting verb right after a closing mark
+/// belong to the quotation's sentence.
+fn attribution_follows(doc: &Doc, k: usize, end: usize) -> bool {
+    let lx = super::lexicon::lexicon();
+    let toks = &doc.tokens;
+    if toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(doc.text), '—' | '–' | '―') {
+        return toks.get(k + 1).is_some_and(|n| n.cap && n.kind == TokKind::Word);
+    }
+    for x in k..(k + 6).min(end) {
+        let t = &toks[x];
+        if t.kind != TokKind::Word && !(t.kind == TokKind::Punct && t.first_char(doc.text) == '.') {
+            return false;
+        }
+        if let Some((vi, _)) = t.entry.and_then(|e| e.verb) {
+            if !t.cap || x == k {
+                let class = lx.verbs[vi as usize].class;
+                return !matches!(class, super::lexicon::VerbClass::Mental | super::lexicon::VerbClass::Evidence);
+            }
+        }
+    }
+    false
 }
 
 fn is_closing(quotes: &Quotes, i: usize) -> bool {
@@ -95,12 +123,13 @@ pub fn ends_sentence(doc: &Doc, i: usize, j: usize, end: usize) -> bool {
         let prev = &toks[i - 1];
         if prev.end == toks[i].start && prev.kind == TokKind::Word {
             let w = prev.text(text);
-            let single_initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+            // "J." and "G.K." are initials.
+            let single_initial = w.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
             let pf = prev.flags();
             if pf & flag::HONORIFIC != 0 && next.kind == TokKind::Word {
                 return false;
             }
-            if single_initial && next.kind == TokKind::Word && next.cap {
+            if single_initial && next.kind == TokKind::Word && next.cap && next.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0 {
                 return false;
             }
             if pf & flag::ABBREV != 0 {
@@ -135,6 +164,8 @@ mod tests {
             ("“We lost.” Then she left.", &["“We lost.”", "Then she left."]),
             ("“Why?” she asked.", &["“Why?” she asked."]),
             ("J. K. Rowling wrote it. Really?! Yes.", &["J. K. Rowling wrote it.", "Really?!", "Yes."]),
+            ("“Why not?” Trump said. “Go.” Then she left.", &["“Why not?” Trump said.", "“Go.”", "Then she left."]),
+            ("It was G.K. Butterfield. He spoke.", &["It was G.K. Butterfield.", "He spoke."]),
             ("One.\n\nTwo", &["One.", "Two"]),
         ];
         for (text, want) in cases {

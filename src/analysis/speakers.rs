@@ -2,18 +2,12 @@
 //! French presidency", "officials", "a person familiar with the talks", "he"), and the entity table
 //! that links later mentions (surname, pronoun, role noun) to the entity introduced first.
 
-use super::cues::word_in;
-use super::lexicon::{flag, lexicon, Gender, PhraseKind};
+use super::cues::{is, word_in};
+use super::lexicon::{flag, lexicon, FxMap, Gender, PhraseKind};
 use super::model::{MentionKind, Span, SpeakerKind};
 use super::text::{lower, Doc, TokKind};
 
-pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "his", "her", "their", "its", "our", "this", "these", "those", "some", "many", "several",
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "both", "all", "most", "other", "one",
-    "each", "every", "no", "few", "numerous", "multiple", "various",
-];
 
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 /// Post-modifiers that belong to an anonymous-source phrase ("people familiar with the talks").
 const POST_MODIFIERS: &[(&str, &str)] = &[
@@ -47,10 +41,10 @@ pub struct Np {
 }
 
 fn is_det(doc: &Doc, i: usize) -> bool {
-    word_in(doc, i, DETERMINERS)
+    is(doc, i, flag::DET)
 }
 
-fn nominal_flags() -> u32 {
+fn nominal_flags() -> u64 {
     flag::TITLE | flag::ORG_HEAD | flag::GROUP | flag::MEDIA | flag::HONORIFIC | flag::PLACE | flag::ORG_SUFFIX | flag::ATTR_NOUN
 }
 
@@ -89,7 +83,10 @@ fn modifier_token(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokKind::Word && !t.cap && {
         let f = t.flags();
-        f & (flag::VERB | flag::FUNCTION | flag::DAY_MONTH) == 0 || f & nominal_flags() != 0
+        // A verb's base form can be a noun modifier ("fire department", "trade union").
+        let base_verb = t.entry.and_then(|e| e.verb).is_some_and(|(_, form)| form == super::lexicon::Form::Base);
+        (f & (flag::VERB | flag::FUNCTION | flag::DAY_MONTH) == 0 || f & nominal_flags() != 0 || (base_verb && f & flag::FUNCTION == 0))
+            && f & (flag::PREP | flag::DET | flag::PRONOUN | flag::AUX) == 0
     }
 }
 
@@ -100,7 +97,7 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
     }
     let toks = &doc.tokens;
     let last = &toks[end - 1];
-    if word_in(doc, end - 1, PRONOUNS) {
+    if is(doc, end - 1, flag::PRONOUN) {
         return Some(pronoun_np(doc, end - 1));
     }
     let mut j = end;
@@ -133,7 +130,7 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
             j = k;
             continue;
         }
-        if modifier_token(doc, k) && lowers < 3 && (head_seen || j == end) && !(toks[k + 1].cap && toks[k + 1].flags() & nominal_flags() == 0 && k + 1 < end) {
+        if modifier_token(doc, k) && lowers < 3 && (head_seen || j == end) {
             // Lower-case words are kept only if a determiner or a head closes the phrase.
             lowers += 1;
             if j == end {
@@ -149,7 +146,10 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
     }
     // Lower-case words at the left edge are kept only behind a determiner ("the company").
     let mut s = j;
-    if !is_det(doc, s) {
+    // "harbour master Ewan Pike" right after a quotation or a comma: the words are a role.
+    let at_boundary = j == lb || toks[j - 1].kind != TokKind::Word;
+    let ends_in_name = toks[end - 1].cap && toks[end - 1].kind == TokKind::Word;
+    if !is_det(doc, s) && !(at_boundary && ends_in_name) {
         while s < end && modifier_token(doc, s) && toks[s].flags() & (nominal_flags() | flag::PHRASE) == 0 {
             s += 1;
         }
@@ -169,7 +169,7 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
         return None;
     }
     let toks = &doc.tokens;
-    if word_in(doc, start, PRONOUNS) {
+    if is(doc, start, flag::PRONOUN) {
         return Some(pronoun_np(doc, start));
     }
     let mut j = start;
@@ -284,15 +284,28 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let mut title_end = None; // exclusive token index
     let mut gender = Gender::Unknown;
     let mut collective = false;
+    // "the agency Nordpress", "news agency AFP": an organisation noun before the name.
+    let mut org_described = false;
     let mut k = body_start;
     while k < e {
         let t = &toks[k];
         let f = t.flags();
         let mut matched = 0;
-        if f & flag::PHRASE != 0 {
-            for len in (2..=lx.max_phrase_words.min(e - k)).rev() {
-                let phrase = (k..k + len).map(|x| lower(toks[x].stem(text), &mut buf).to_string()).collect::<Vec<_>>().join(" ");
-                if let Some(kinds) = lx.phrase(&phrase) {
+        if f & flag::PHRASE_NAME != 0 {
+            // Longest title phrase starting here, built up word by word.
+            let mut key = String::new();
+            for len in 1..=lx.max_phrase_words.min(e - k) {
+                if len > 1 {
+                    key.push(' ');
+                }
+                key.push_str(lower(toks[k + len - 1].stem(text), &mut buf));
+                if len < 2 {
+                    continue;
+                }
+                if !lx.is_prefix(&key) {
+                    break;
+                }
+                if let Some(kinds) = lx.phrase(&key) {
                     for kind in kinds {
                         if let PhraseKind::Title(g, c) = kind {
                             matched = len;
@@ -301,9 +314,6 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
                                 gender = *g;
                             }
                         }
-                    }
-                    if matched > 0 {
-                        break;
                     }
                 }
             }
@@ -314,6 +324,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             continue;
         }
         let org_role = f & flag::ORG_HEAD != 0 && !t.cap && toks.get(k + 1).is_some_and(|n| n.cap) && k + 1 < e;
+        org_described |= org_role;
         if (f & (flag::TITLE | flag::HONORIFIC) != 0 || org_role) && !(t.cap && f & flag::FIRST_NAME != 0) {
             title_end = Some(k + 1);
             if let Some(en) = t.entry {
@@ -343,6 +354,20 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         }
         if r == body_start && r < e {
             name = Some((r, e));
+        } else if r < e && r > body_start && (body_start..r).all(|x| !toks[x].cap && toks[x].kind == TokKind::Word) && toks[r].flags() & flag::FUNCTION == 0 {
+            // "harbour master Ewan Pike": lower-case words before a name describe the person.
+            name = Some((r, e));
+            title_end = Some(r);
+        }
+    }
+    // "Critics", "Police" at the start of a sentence are common nouns, not names.
+    if let Some((ns, ne)) = name {
+        let common = (ns..ne).all(|x| {
+            let f = toks[x].flags();
+            toks[x].kind != TokKind::Word || (f & (flag::GROUP | flag::TITLE) != 0 && f & (flag::FIRST_NAME | flag::PLACE | flag::MEDIA) == 0)
+        });
+        if common && ne - ns == 1 {
+            name = None;
         }
     }
     let last = &toks[e - 1];
@@ -351,24 +376,31 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let role = if let Some(te) = title_end {
         let role_start = body_start;
         // A description without a name ("the French presidency") has no separate role.
-        name.map(|_| Span::new(toks[role_start].start as usize, toks[te - 1].end as usize))
+        // Honorifics ("Mr.", "Dr.") are forms of address, not roles.
+        let only_honorifics = (role_start..te).all(|x| toks[x].has(flag::HONORIFIC) || toks[x].kind == TokKind::Punct);
+        name.filter(|_| !only_honorifics).map(|_| Span::new(toks[role_start].start as usize, toks[te - 1].end as usize))
     } else {
         None
     };
     // Kind.
-    let all = (body_start..e).fold(0u32, |acc, x| acc | toks[x].flags());
+    let all = (body_start..e).fold(0u64, |acc, x| acc | toks[x].flags());
     let mut kind = SpeakerKind::Unknown;
     let mut mention = MentionKind::Full;
     if let Some((ns, ne)) = name {
         let first = &toks[ns];
-        let name_text = lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize).text(text), &mut buf).to_string();
-        let name_phrase = lx.phrase(&name_text).unwrap_or(&[]);
-        let name_flags = (ns..ne).fold(0u32, |acc, x| acc | toks[x].flags());
+        let name_phrase = if ne - ns > 1 && first.has(flag::PHRASE_NAME) {
+            let name_text = lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize).text(text), &mut buf).to_string();
+            lx.phrase(&name_text).unwrap_or(&[])
+        } else {
+            &[]
+        };
+        let name_flags = (ns..ne).fold(0u64, |acc, x| acc | toks[x].flags());
         if name_flags & (flag::MEDIA | flag::ORG_HEAD | flag::ORG_SUFFIX) != 0
             || name_phrase.iter().any(|k| matches!(k, PhraseKind::Org | PhraseKind::Media))
             || (ne - ns == 1 && first.has(flag::PLACE))
             || name_phrase.contains(&PhraseKind::Place)
             || collective
+            || org_described
         {
             kind = SpeakerKind::Organization;
         } else if first.has(flag::FIRST_NAME) || all & flag::HONORIFIC != 0 || (title_end.is_some() && !collective) {
@@ -396,9 +428,14 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         }
     }
     // Anonymous sources and weasel groups.
-    let full = lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), &mut buf).to_string();
     let mut anonymous_bare = false;
-    if let Some(kinds) = lx.phrase(&full) {
+    let full_kinds = if e - s > 1 && toks[s].has(flag::PHRASE_CLAIM) {
+        let full = lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), &mut buf).to_string();
+        lx.phrase(&full)
+    } else {
+        None
+    };
+    if let Some(kinds) = full_kinds {
         if kinds.contains(&PhraseKind::AnonBare) {
             anonymous_bare = true;
             kind = SpeakerKind::Anonymous;
@@ -462,6 +499,12 @@ pub struct Entity {
 #[derive(Default)]
 pub struct Entities {
     pub list: Vec<Entity>,
+    /// Lower-case name word (or whole description) → entities that have it.
+    by_word: FxMap<String, Vec<usize>>,
+    /// Lower-case role or head word → entities.
+    by_role: FxMap<String, Vec<usize>>,
+    /// Entities by recency of mention, most recent last (bounded: pronouns look back a little).
+    recent: Vec<usize>,
 }
 
 /// How a mention was linked; the hover explains it.
@@ -475,6 +518,36 @@ pub enum Link {
 }
 
 impl Entities {
+    fn index(&mut self, idx: usize) {
+        let e = &self.list[idx];
+        let words: Vec<String> = e.keys.clone();
+        let mut roles: Vec<String> = e.role.as_deref().map(|r| r.to_lowercase().split(' ').map(str::to_string).collect()).unwrap_or_default();
+        roles.push(e.head.clone());
+        for w in words {
+            let v = self.by_word.entry(w).or_default();
+            if v.last() != Some(&idx) {
+                v.push(idx);
+            }
+        }
+        for w in roles {
+            let v = self.by_role.entry(w).or_default();
+            if v.last() != Some(&idx) {
+                v.push(idx);
+            }
+        }
+    }
+
+    fn touch(&mut self, idx: usize, at: usize) {
+        self.list[idx].last_seen = at;
+        if let Some(p) = self.recent.iter().rposition(|&x| x == idx) {
+            self.recent.remove(p);
+        }
+        self.recent.push(idx);
+        if self.recent.len() > 128 {
+            self.recent.drain(..64);
+        }
+    }
+
     /// A speaker the newsroom configured: linked when the article names them.
     pub fn seed(&mut self, known: &super::KnownSpeaker) {
         let lx = lexicon();
@@ -499,6 +572,7 @@ impl Entities {
             first_full: Span::default(),
             speaks: false,
         });
+        self.index(self.list.len() - 1);
     }
 
     /// Link `np` to an entity (creating one when needed); returns the entity index and how.
@@ -509,9 +583,9 @@ impl Entities {
         match np.mention {
             MentionKind::Pronoun => {
                 let idx = self.resolve_pronoun(&np.head, np.span.start)?;
+                self.touch(idx, np.span.start);
                 let e = &mut self.list[idx];
                 e.mentions.push((np.span, MentionKind::Pronoun));
-                e.last_seen = np.span.start;
                 if e.gender == Gender::Unknown && e.kind == SpeakerKind::Person {
                     e.gender = np.gender;
                 }
@@ -521,26 +595,23 @@ impl Entities {
                 // The same description again ("the French presidency") is the same entity.
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
                 let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut buf).to_string();
-                if let Some(idx) = self.list.iter().rposition(|e| e.keys.len() == 1 && e.keys[0] == key) {
-                    let e = &mut self.list[idx];
-                    e.mentions.push((np.span, MentionKind::Full));
-                    e.last_seen = np.span.start;
+                let same = self.by_word.get(&key).and_then(|v| v.iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0] == key));
+                if let Some(idx) = same {
+                    self.touch(idx, np.span.start);
+                    self.list[idx].mentions.push((np.span, MentionKind::Full));
                     return Some((idx, Link::Name));
                 }
                 // "the president" → the latest entity whose role or description has that head.
                 let head = np.head.clone();
-                let found = self
-                    .list
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.last_seen <= np.span.start && !e.mentions.is_empty())
-                    .filter(|(_, e)| e.head == head || e.role.as_deref().is_some_and(|r| r.to_lowercase().split(' ').any(|w| w == head)))
-                    .max_by_key(|(_, e)| e.last_seen)
-                    .map(|(i, _)| i);
+                let found = self.by_role.get(&head).and_then(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&i| self.list[i].last_seen <= np.span.start && !self.list[i].mentions.is_empty())
+                        .max_by_key(|&i| self.list[i].last_seen)
+                });
                 if let Some(idx) = found {
-                    let e = &mut self.list[idx];
-                    e.mentions.push((np.span, MentionKind::Role));
-                    e.last_seen = np.span.start;
+                    self.touch(idx, np.span.start);
+                    self.list[idx].mentions.push((np.span, MentionKind::Role));
                     return Some((idx, Link::Role));
                 }
             }
@@ -569,21 +640,27 @@ impl Entities {
         // Same entity: for names, the last name matches (or a one-word mention matches any part);
         // for descriptions, the same words after the determiner.
         let is_name = np.name.is_some();
-        let found = self.list.iter().enumerate().rev().find(|(_, e)| {
-            if is_name {
-                let last = keys.last().unwrap();
-                e.keys.last() == Some(last) || (keys.len() == 1 && e.keys.iter().any(|k| k == last) && e.kind != SpeakerKind::Organization) || e.keys == keys
-            } else {
-                e.keys == keys
-            }
+        let last = keys.last().unwrap();
+        let found = self.by_word.get(last).and_then(|cands| {
+            cands.iter().rev().copied().find(|&i| {
+                let e = &self.list[i];
+                if is_name {
+                    e.keys.last() == Some(last) || (keys.len() == 1 && e.keys.iter().any(|k| k == last) && e.kind != SpeakerKind::Organization) || e.keys == keys
+                } else {
+                    e.keys == keys
+                }
+            })
         });
-        if let Some((idx, _)) = found {
+        if let Some(idx) = found {
+            self.touch(idx, np.span.start);
             let e = &mut self.list[idx];
             let link = if keys.len() >= e.keys.len() { Link::Name } else { Link::Short };
-            if keys.len() > e.keys.len() {
+            let keys_changed = keys.len() > e.keys.len();
+            if keys_changed {
                 e.name = name.clone();
                 e.keys = keys.clone();
             }
+            let role_added = e.role.is_none() && role_text.is_some();
             if e.role.is_none() {
                 e.role = role_text;
             }
@@ -597,7 +674,9 @@ impl Entities {
                 e.first_full = np.span;
             }
             e.mentions.push((np.span, if link == Link::Short && !e.mentions.is_empty() { MentionKind::Short } else { MentionKind::Full }));
-            e.last_seen = np.span.start;
+            if keys_changed || role_added {
+                self.index(idx);
+            }
             return Some((idx, link));
         }
         let short_name = short_name(&name, np);
@@ -614,7 +693,10 @@ impl Entities {
             first_full: np.span,
             speaks: false,
         });
-        Some((self.list.len() - 1, Link::New))
+        let idx = self.list.len() - 1;
+        self.index(idx);
+        self.touch(idx, np.span.start);
+        Some((idx, Link::New))
     }
 
     fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<usize> {
@@ -624,9 +706,9 @@ impl Entities {
             "she" => Gender::Female,
             _ => Gender::Unknown,
         };
-        self.list
+        self.recent
             .iter()
-            .enumerate()
+            .map(|&i| (i, &self.list[i]))
             .filter(|(_, e)| e.last_seen <= at)
             .filter(|(_, e)| {
                 if want_person {

@@ -42,11 +42,11 @@ impl Token {
         &text[self.start as usize..self.stem_end as usize]
     }
     #[inline]
-    pub fn flags(&self) -> u32 {
+    pub fn flags(&self) -> u64 {
         self.entry.map_or(0, |e| e.flags)
     }
     #[inline]
-    pub fn has(&self, flag: u32) -> bool {
+    pub fn has(&self, flag: u64) -> bool {
         self.flags() & flag != 0
     }
     pub fn first_char(&self, text: &str) -> char {
@@ -88,8 +88,9 @@ pub struct Doc<'a> {
 /// Lower-case `s` into `buf` (ASCII fast path) and return it.
 pub fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
-    if s.bytes().all(|b| b.is_ascii()) {
-        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
     } else {
         for ch in s.chars() {
             match ch {
@@ -466,7 +467,6 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = span.start;
     let end = span.end;
-    let mut buf = String::new();
     while i < end {
         if ex < excluded.len() && excluded[ex].start <= i {
             i = excluded[ex].end.max(i + 1);
@@ -534,7 +534,7 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
                 }
             }
             let stem = &text[i..stem_end];
-            let entry = if numeric { None } else { lx.get(lower(stem, &mut buf)) };
+            let entry = if numeric { None } else { lx.get_ci(stem) };
             out.push(Token {
                 start: i as u32,
                 end: j as u32,
@@ -547,6 +547,8 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
             i = j;
             continue;
         }
+        // Two apostrophes typed for a double quotation mark ('' as in some wire styles).
+        let clen = if (c == '\'' || c == '’') && text[i + clen..limit].starts_with(c) { clen * 2 } else { clen };
         let kind = if is_quote_char(c) { TokKind::Mark } else { TokKind::Punct };
         out.push(Token { start: i as u32, end: (i + clen) as u32, kind, cap: false, possessive: false, stem_end: (i + clen) as u32, entry: None });
         i += clen;

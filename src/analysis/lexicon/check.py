@@ -34,7 +34,13 @@ SPECS = {
 }
 
 # Files where one entry must be a single token (no spaces).
-SINGLE_TOKEN = {"abbreviations.txt", "function_words.txt", "first_names.tsv", "honorifics.tsv"}
+SINGLE_TOKEN = {"abbreviations.txt", "function_words.txt", "first_names.tsv", "honorifics.tsv",
+                # The engine loads multi-word group nouns as weasel phrases and looks participles up
+                # one token at a time, so these two files must stay single-word.
+                "group_nouns.tsv", "passive_participles.tsv"}
+# Tokens never carry a final dot and title phrases are matched token by token, so a dotted title
+# ("sen.", "u.s. senator") could never match.
+NO_DOTS = {"titles.tsv"}
 
 
 def check_file(name, spec):
@@ -77,9 +83,12 @@ def check_file(name, spec):
                 errors.append("%s: column %d value %r not in %s" % (where, i + 1, col, sorted(allowed[i])))
         if name in SINGLE_TOKEN and " " in cols[0]:
             errors.append("%s: entry must be a single token: %r" % (where, cols[0]))
+        if name in NO_DOTS and "." in cols[0]:
+            errors.append("%s: dotted entry can never match a token sequence: %r" % (where, cols[0]))
         if name == "verbs.tsv":
             errors.extend(check_verb(where, cols))
-        key = cols[0]
+        # verbs.tsv may repeat a base for a British spelling (signal: signaled / signalled).
+        key = (cols[0], cols[2]) if name == "verbs.tsv" else cols[0]
         if key in seen:
             errors.append("%s: duplicate %r (first at line %d)" % (where, key, seen[key]))
         else:
@@ -134,6 +143,18 @@ def main():
                 if form in owner and owner[form] != cols[0]:
                     all_errors.append("verbs.tsv: form %r belongs to both %r and %r" % (form, owner[form], cols[0]))
                 owner.setdefault(form, cols[0])
+    # A dotted honorific must also be an abbreviation, or the sentence splitter ends the sentence there.
+    abbrevs = set()
+    apath = os.path.join(HERE, "abbreviations.txt")
+    if os.path.exists(apath):
+        abbrevs = {l.strip() for l in open(apath, encoding="utf-8") if l.strip() and not l.startswith("#")}
+        hpath = os.path.join(HERE, "honorifics.tsv")
+        for line in open(hpath, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            form = line.split("\t")[0]
+            if form.endswith(".") and form[:-1] not in abbrevs:
+                all_errors.append("honorifics.tsv: %r is dotted but %r is not in abbreviations.txt" % (form, form[:-1]))
     for e in all_errors:
         print("ERROR " + e)
     print("total %d entries, %d errors" % (total, len(all_errors)))

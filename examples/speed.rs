@@ -1,0 +1,16 @@
+//! Time the engine on one file, for profiling: `cargo run --release --example speed -- FILE [N]`.
+use whosaid::analysis::{analyze, Format, Options};
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: speed FILE [N]");
+    let n: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(5);
+    let text = std::fs::read_to_string(&path).expect("read");
+    let options = Options { format: Format::guess(&path), ..Options::default() };
+    let start = std::time::Instant::now();
+    let mut quotes = 0;
+    for _ in 0..n {
+        quotes += analyze(&text, &options).quotes.len();
+    }
+    let secs = start.elapsed().as_secs_f64() / n as f64;
+    println!("{} bytes, {} quotes, {:.2} ms per pass, {:.1} MB/s", text.len(), quotes / n, secs * 1e3, text.len() as f64 / secs / 1e6);
+}

@@ -1,0 +1,278 @@
+//! The engine on small fictional news sentences: who speaks, with which cue, and what is flagged.
+
+use whosaid::analysis::{analyze, Format, KnownSpeaker, Options, QuoteKind, RuleSetting, Severity, SpeakerKind};
+
+fn run(text: &str) -> whosaid::analysis::Analysis {
+    analyze(text, &Options::default())
+}
+
+/// (quoted words to find, expected speaker name, expected cue text)
+fn speaker_of(text: &str, needle: &str) -> (Option<String>, Option<String>) {
+    let a = run(text);
+    let q = a
+        .quotes
+        .iter()
+        .filter(|q| q.span.text(text).contains(needle) || q.parts.iter().any(|p| p.text(text).contains(needle)))
+        .min_by_key(|q| q.span.len())
+        .unwrap_or_else(|| panic!("no quote containing {needle:?} in {text:?}: {:#?}", a.quotes));
+    (q.speaker.map(|s| a.speakers[s].name.clone()), q.cue.as_ref().map(|c| c.text.clone()))
+}
+
+#[test]
+fn direct_quotes_get_their_speaker_and_cue() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("“We will rebuild the pier,” Mayor Lena Hartley said on Monday.", "rebuild", "Lena Hartley", "said"),
+        ("\"We will rebuild the pier,\" said Lena Hartley, the mayor.", "rebuild", "Lena Hartley", "said"),
+        ("Lena Hartley said: “We will rebuild the pier.”", "rebuild", "Lena Hartley", "said"),
+        ("“Nobody was hurt,” the county fire department said in a statement.", "Nobody", "the county fire department", "said"),
+        ("“Nobody was hurt,” a statement by the county fire department said.", "Nobody", "the county fire department", "said"),
+        ("„Wir bauen neu“, sagte Hartley. “We will rebuild,” Hartley told reporters.", "We will", "Hartley", "told"),
+        ("«Nous reconstruirons», a dit la maire. “We will rebuild,” Ms. Hartley said.", "We will", "Hartley", "said"),
+        ("“The vote is final,” council spokeswoman Priya Nair said in a release.", "vote", "Priya Nair", "said"),
+        ("“It is time,” Dr. Omar Haddad, a surgeon at the county hospital, said.", "time", "Omar Haddad", "said"),
+        ("“It is time,” Omar Haddad, who runs the clinic, said.", "time", "Omar Haddad", "said"),
+        ("“The water is safe,” Rep. Dana Whitfield (D-Ore.) said.", "water", "Dana Whitfield", "said"),
+        ("“We are ready.” — Coach Marta Silva", "ready", "Marta Silva", "—"),
+    ];
+    for (text, needle, who, cue) in cases {
+        let (speaker, got_cue) = speaker_of(text, needle);
+        assert_eq!(speaker.as_deref(), Some(*who), "speaker in {text:?}");
+        assert_eq!(got_cue.as_deref(), Some(*cue), "cue in {text:?}");
+    }
+}
+
+#[test]
+fn pronouns_surnames_and_roles_resolve_to_the_first_full_mention() {
+    let text = "Governor Helen Marsh signed the bill on Friday. “This is a good day,” she said.\n\n\
+                Marsh later told reporters that the state would pay for the repairs.\n\n\
+                “We owe it to the towns,” the governor said.";
+    let a = run(text);
+    let marsh = a.speakers.iter().find(|s| s.name == "Helen Marsh").expect("Helen Marsh is a speaker");
+    assert_eq!(marsh.kind, SpeakerKind::Person);
+    assert_eq!(marsh.role.as_deref(), Some("Governor"));
+    assert_eq!(a.quotes_of(marsh.id).count(), 3, "{:#?}", a.quotes);
+    assert!(a.unattributed_quotes().next().is_none());
+}
+
+#[test]
+fn he_and_she_follow_gender_and_recency() {
+    let text = "Maria Lopez and Daniel Reyes met on Tuesday. “It went well,” he said. “We agreed on nothing,” she said.";
+    assert_eq!(speaker_of(text, "went well").0.as_deref(), Some("Daniel Reyes"));
+    assert_eq!(speaker_of(text, "agreed").0.as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn split_and_continued_quotes_keep_one_speaker() {
+    let text = "“The bridge is safe,” engineer Tomas Okafor said, “but it will not stay safe for long.”\n\n\
+                “We need the money now,” Okafor said. “Every winter makes it worse.”";
+    let a = run(text);
+    let okafor = a.speakers.iter().position(|s| s.name == "Tomas Okafor").unwrap();
+    let split = a.quotes.iter().find(|q| q.span.text(text).contains("bridge is safe")).unwrap();
+    assert_eq!(split.parts.len(), 2);
+    assert_eq!(split.speaker, Some(okafor));
+    let cont = a.quotes.iter().find(|q| q.parts.iter().any(|p| p.text(text).contains("Every winter"))).unwrap();
+    assert_eq!(cont.speaker, Some(okafor));
+}
+
+#[test]
+fn multi_paragraph_quotation_is_one_quote() {
+    let text = "“The first thing we did was count the boats.\n\n“Then we called the coastguard,” harbour master Ewan Pike said.";
+    let a = run(text);
+    assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
+    assert_eq!(a.speakers[a.quotes[0].speaker.unwrap()].name, "Ewan Pike");
+    assert!(a.findings.iter().all(|f| f.code != "unbalanced-quotes"));
+}
+
+#[test]
+fn reported_speech_and_nesting() {
+    let text = "The ministry said that the port authority told inspectors that the cranes were unsafe, the agency Nordpress reported.";
+    let a = run(text);
+    let names: Vec<&str> = a.quotes.iter().filter_map(|q| q.speaker.map(|s| a.speakers[s].name.as_str())).collect();
+    assert!(names.contains(&"Nordpress"), "{names:?}");
+    assert!(names.contains(&"The ministry"), "{names:?}");
+    assert!(names.contains(&"the port authority"), "{names:?}");
+    let inner = a.quotes.iter().find(|q| q.speaker.is_some_and(|s| a.speakers[s].name == "the port authority")).unwrap();
+    assert_eq!(inner.kind, QuoteKind::Indirect);
+    assert!(inner.span.text(text).starts_with("the cranes were unsafe"), "{}", inner.span.text(text));
+    assert!(inner.outer.is_some());
+}
+
+#[test]
+fn indirect_patterns() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("The school will reopen on Monday, the district said.", "reopen", "the district"),
+        ("The school will reopen on Monday, said district spokesman Alan Cho.", "reopen", "Alan Cho"),
+        ("According to the district, the school will reopen on Monday.", "reopen", "the district"),
+        ("The school will reopen on Monday, according to the district.", "reopen", "the district"),
+        ("Alan Cho told parents the school would reopen on Monday.", "reopen", "Alan Cho"),
+        ("The repairs, Alan Cho said, would take a week.", "repairs", "Alan Cho"),
+    ];
+    for (text, needle, who) in cases {
+        assert_eq!(speaker_of(text, needle).0.as_deref(), Some(*who), "{text}");
+    }
+}
+
+#[test]
+fn partial_quotes_and_mismatched_marks() {
+    let text = "The council agreed ‘in principle’ to sell the land.\n\n“We have a deal,\" the council leader Ruth Ames said.";
+    let a = run(text);
+    let partial = a.quotes.iter().find(|q| q.span.text(text).contains("in principle")).unwrap();
+    assert_eq!(partial.kind, QuoteKind::Partial);
+    let codes: Vec<&str> = a.findings.iter().map(|f| f.code).collect();
+    assert!(codes.contains(&"mismatched-quotes"), "{codes:?}");
+    let fix = &a.findings.iter().find(|f| f.code == "mismatched-quotes").unwrap().fixes[0];
+    assert_eq!(fix.edits[0].1, "”");
+}
+
+#[test]
+fn claims_with_no_source_are_flagged_and_sourced_ones_are_not() {
+    let flagged: &[(&str, &str)] = &[
+        ("The plan is widely seen as a turning point.", "agentless-passive"),
+        ("It is believed the mill will close.", "agentless-passive"),
+        ("The mayor is expected to resign.", "agentless-passive"),
+        ("Critics say the plan will fail.", "weasel-attribution"),
+        ("Experts believe the river will flood again.", "weasel-attribution"),
+        ("Studies show the scheme works.", "weasel-attribution"),
+        ("A source said the mayor would resign.", "anonymous-source"),
+        ("The councillor allegedly took the money.", "doubt-word"),
+        ("Rents rose 40% last year.", "unsourced-statistic"),
+        ("The scheme cost $2 million.", "unsourced-statistic"),
+    ];
+    for (text, code) in flagged {
+        let codes: Vec<&str> = run(text).findings.iter().map(|f| f.code).collect();
+        assert!(codes.contains(code), "{text}: {codes:?}");
+    }
+    let clean = [
+        "The plan is seen by analysts at Harbor Bank as a turning point.",
+        "Rents rose 40% last year, the housing agency said.",
+        "According to the census office, 12,000 people moved away.",
+        "A senior official, who asked not to be named because the talks are private, said the deal was close.",
+        "The bridge opened in 1961.",
+        "“The plan is widely seen as a failure,” Ruth Ames said.",
+    ];
+    for text in clean {
+        let f: Vec<(&str, &str)> = run(text).findings.iter().map(|f| (f.code, f.span.text(text))).collect();
+        assert!(f.iter().all(|(c, _)| !matches!(*c, "agentless-passive" | "weasel-attribution" | "anonymous-source" | "unsourced-statistic")), "{text}: {f:?}");
+    }
+}
+
+#[test]
+fn loaded_and_non_speech_verbs_offer_said() {
+    let text = "The minister admitted the budget was late. “Great film,” she smiled. The mayor claims the road is safe.";
+    let a = run(text);
+    let fixes: Vec<(&str, String)> = a
+        .findings
+        .iter()
+        .filter(|f| matches!(f.code, "loaded-verb" | "non-speech-verb"))
+        .map(|f| (f.span.text(text), f.fixes[0].edits[0].1.clone()))
+        .collect();
+    assert!(fixes.contains(&("admitted", "said".into())), "{fixes:?}");
+    assert!(fixes.contains(&("smiled", "said".into())), "{fixes:?}");
+    assert!(fixes.contains(&("claims", "says".into())), "{fixes:?}");
+}
+
+#[test]
+fn unattributed_and_unbalanced_quotes() {
+    let text = "The hall was full.\n\n“Nobody told us anything.”\n\n“This one never closes, said a resident.\n\nThe meeting ended at nine.";
+    let a = run(text);
+    let codes: Vec<&str> = a.findings.iter().map(|f| f.code).collect();
+    assert!(codes.contains(&"unattributed-quote"), "{codes:?}");
+    assert!(codes.contains(&"unbalanced-quotes"), "{codes:?}");
+    let e = a.findings.iter().find(|f| f.code == "unattributed-quote").unwrap();
+    assert_eq!(e.severity, Severity::Error);
+}
+
+#[test]
+fn options_switch_and_regrade_rules() {
+    let text = "Critics say the plan will fail. The minister admitted the budget was late.";
+    let mut o = Options::default();
+    o.rules.0.insert("loaded-verb".into(), RuleSetting::Off);
+    o.rules.0.insert("unsourced-claim".into(), RuleSetting::Severity(Severity::Hint));
+    let a = analyze(text, &o);
+    assert!(a.findings.iter().all(|f| f.code != "loaded-verb"));
+    let w = a.findings.iter().find(|f| f.code == "weasel-attribution").unwrap();
+    assert_eq!(w.severity, Severity::Hint);
+}
+
+#[test]
+fn extra_verbs_and_known_speakers() {
+    let text = "“Back to work,” Ines Duarte kvetched.";
+    assert_eq!(speaker_of(text, "Back").0, None);
+    let o = Options { extra_reporting_verbs: vec!["kvetch".into()], ..Options::default() };
+    let a = analyze(text, &o);
+    assert_eq!(a.quotes[0].speaker.map(|s| a.speakers[s].name.as_str()), Some("Ines Duarte"));
+
+    let o = Options { known_speakers: vec![KnownSpeaker { name: "Ines Duarte".into(), role: Some("port director".into()) }], ..Options::default() };
+    let a = analyze("“Back to work,” Duarte said.", &o);
+    let s = &a.speakers[a.quotes[0].speaker.unwrap()];
+    assert_eq!(s.role.as_deref(), Some("port director"));
+}
+
+#[test]
+fn suppression_comments_work_in_text_and_markdown() {
+    let text = "<!-- whosaid-disable-next-line loaded-verb -->\nThe minister admitted the budget was late.\nThe mayor admitted it too.";
+    for format in [Format::PlainText, Format::Markdown] {
+        let a = analyze(text, &Options { format, ..Options::default() });
+        let loaded: Vec<&str> = a.findings.iter().filter(|f| f.code == "loaded-verb").map(|f| f.span.text(text)).collect();
+        assert_eq!(loaded.len(), 1, "{format:?}: {loaded:?}");
+    }
+    let text = "<!-- whosaid-disable unsourced-claim -->\nCritics say it failed.\n<!-- whosaid-enable unsourced-claim -->\nCritics say it worked.";
+    let a = run(text);
+    let weasel: Vec<_> = a.findings.iter().filter(|f| f.code == "weasel-attribution").collect();
+    assert_eq!(weasel.len(), 1);
+    assert!(weasel[0].span.start > text.find("enable").unwrap());
+}
+
+#[test]
+fn markdown_code_and_metadata_are_not_prose() {
+    let text = "---\ntitle: \"A draft\"\n---\n# Harbour news\n\n```\n\"unclosed code quote\n```\n\nThe `\"code\"` stays quiet. “Fine,” Ruth Ames said.\n";
+    let a = analyze(text, &Options { format: Format::Markdown, ..Options::default() });
+    assert!(a.findings.iter().all(|f| f.code != "unbalanced-quotes"), "{:#?}", a.findings);
+    assert_eq!(a.quotes.len(), 1);
+    let t = " date 2024-05-02 The harbour board said the pier would reopen.";
+    let a = run(t);
+    assert_eq!(a.speakers[0].name, "The harbour board");
+    assert!(a.findings.iter().all(|f| f.code != "unsourced-statistic"));
+}
+
+#[test]
+fn too_large_documents_are_reported_not_analysed() {
+    let text = "“x,” she said. ".repeat(100);
+    let a = analyze(&text, &Options { max_bytes: 100, ..Options::default() });
+    assert!(a.skipped);
+    assert_eq!(a.findings.len(), 1);
+    assert_eq!(a.findings[0].code, "document-too-large");
+}
+
+/// The article the product was conceived from, when `../shared` is present beside the project.
+#[test]
+fn seed_article_when_available() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed");
+    let Some(path) = std::fs::read_dir(&dir).ok().and_then(|mut d| d.next()).and_then(|e| e.ok()).map(|e| e.path()) else {
+        eprintln!("seed article not found at {}: skipping", dir.display());
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let a = run(&text);
+    let direct: Vec<&str> = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| a.speakers[q.speaker.expect("every direct quote attributed")].name.as_str())
+        .collect();
+    assert_eq!(direct, ["the French presidency", "Jen Psaki", "Vladimir Putin"]);
+    let reported: Vec<(&str, &str)> = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| (a.speakers[q.speaker.unwrap()].name.as_str(), q.cue.as_ref().unwrap().text.as_str()))
+        .collect();
+    for want in [("United States", "said"), ("Vladimir Putin", "told"), ("AFP", "reported"), ("Russia", "announced"), ("the French presidency", "highlighted")] {
+        assert!(reported.iter().any(|(n, c)| n.contains(want.0) && *c == want.1), "{want:?} in {reported:?}");
+    }
+    let passives: Vec<&str> = a.findings.iter().filter(|f| f.code == "agentless-passive").map(|f| f.span.text(&text)).collect();
+    assert!(passives.iter().any(|p| p.contains("was seen")), "{passives:?}");
+    assert!(passives.iter().any(|p| p.contains("is being seen as")), "{passives:?}");
+    assert_eq!(a.findings.iter().filter(|f| f.code == "mismatched-quotes").count(), 3);
+    assert!(a.quotes.iter().any(|q| q.kind == QuoteKind::Partial && q.span.text(&text).contains("in principle")));
+}
