@@ -705,7 +705,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             // An attributed direct quotation in the same paragraph, nearest first, else the last one
             // of the previous paragraph when this quotation opens its paragraph.
             let same_para = direct_by_para.get(para).map_or(&[][..], Vec::as_slice);
-            from = same_para.iter().copied().min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
+            // The nearest attributed quotation; recent ones are nearest, so a bounded look suffices.
+            from = same_para.iter().rev().take(16).copied().min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
             if from.is_none() && doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0 {
                 from = direct_by_para[q.first_para - 1]
                     .iter()

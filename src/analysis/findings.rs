@@ -237,7 +237,8 @@ fn apply_directives(text: &str, directives: &[Directive], findings: &mut Vec<Fin
     if directives.is_empty() {
         return;
     }
-    let line_of = |pos: usize| text[..pos.min(text.len())].bytes().filter(|&b| b == b'\n').count();
+    let line_starts: Vec<usize> = std::iter::once(0).chain(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1)).collect();
+    let line_of = |pos: usize| line_starts.partition_point(|&s| s <= pos).saturating_sub(1);
     let covers = |d: &Directive, code: &str| d.names.is_empty() || d.names.iter().any(|n| super::rules::name_covers(n, code));
     findings.retain(|f| {
         let line = line_of(f.span.start);

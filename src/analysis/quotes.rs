@@ -104,6 +104,8 @@ fn pairs_well(open: char, close: char) -> bool {
     )
 }
 
+const MAX_DEPTH: usize = 8;
+
 struct Open {
     token: usize,
     family: Family,
@@ -202,7 +204,15 @@ pub fn pair(doc: &Doc) -> Quotes {
             }
             // A straight double mark after an opening curly one closes it (the seed's “…" pair).
             match role {
-                Role::Open => stack.push(Open { token: ti, family, glyph, para: pi, reopenings: Vec::new() }),
+                Role::Open => {
+                    // Real quotations nest two or three deep; a run of opening marks is reported,
+                    // not stacked, so pairing stays linear.
+                    if stack.len() >= MAX_DEPTH {
+                        let o = stack.remove(0);
+                        drop_unclosed(o, &mut issues, &mut apostrophes, doc);
+                    }
+                    stack.push(Open { token: ti, family, glyph, para: pi, reopenings: Vec::new() })
+                }
                 Role::Close | Role::Either => match has_open(family) {
                     Some(idx) => {
                         // Anything opened inside and left open is dropped.

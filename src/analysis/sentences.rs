@@ -13,6 +13,8 @@ pub struct Sentence {
     pub para: usize,
 }
 
+const MAX_SENTENCE_TOKENS: usize = 300;
+
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
@@ -48,6 +50,11 @@ pub fn split(doc: &Doc, quotes: &Quotes) -> Vec<Sentence> {
                 {
                     boundary_after = Some(i);
                 }
+            }
+            // A "sentence" of hundreds of words is a list, a table or damage; cutting it keeps
+            // every per-sentence step bounded.
+            if boundary_after.is_none() && i + 1 - start >= MAX_SENTENCE_TOKENS && quotes.depth[i] == 0 {
+                boundary_after = Some(i);
             }
             if let Some(j) = boundary_after {
                 push(&mut out, doc, start, j + 1, pi);

@@ -260,9 +260,11 @@ fn find_comments(text: &str, excluded: &mut Vec<Span>, directives: &mut Vec<Dire
     let mut from = 0;
     while let Some(i) = text[from..].find("<!--") {
         let start = from + i;
-        let end = text[start + 4..].find("-->").map_or(text.len(), |j| start + 4 + j + 3);
+        // An unclosed comment runs to the end of the text.
+        let close = text[start + 4..].find("-->").map(|j| start + 4 + j);
+        let end = close.map_or(text.len(), |c| c + 3);
         excluded.push(Span::new(start, end));
-        let body = text[start + 4..end.saturating_sub(3).max(start + 4)].trim();
+        let body = text[start + 4..close.unwrap_or(text.len())].trim();
         if let Some(rest) = body.strip_prefix("whosaid-") {
             let mut words = rest.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
             if let Some(cmd) = words.next() {

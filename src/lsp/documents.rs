@@ -1,0 +1,231 @@
+//! Open documents (ropes keyed by URI), the analysis worker and the per-document analysis cache.
+//!
+//! Edits are applied synchronously under `State::docs` in the notification handler, so they land in
+//! the order received. Analysis runs on the blocking pool; at most one worker runs per document, and
+//! it loops until the document stops changing, so a burst of keystrokes costs one analysis per
+//! loop rather than one per keystroke (queued edits coalesce). A result is cached and published only
+//! while its version is still the document's current one.
+
+use super::position::{Encoding, LineIndex};
+use super::{diagnostics, log, transport, State};
+use crate::analysis::{self, Analysis, Format, Span};
+use ropey::Rope;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+use tower_lsp_server::ls_types::{Diagnostic, Position, PublishDiagnosticsParams, Range, Uri};
+
+/// One analysed version of a document: its text, the analysis, and what is needed to turn the
+/// analysis's byte spans into LSP ranges.
+pub struct Snapshot {
+    pub uri: Uri,
+    pub open_id: u64,
+    pub version: i32,
+    pub text: String,
+    pub lines: LineIndex,
+    pub format: Format,
+    pub analysis: Analysis,
+    pub enc: Encoding,
+}
+
+impl Snapshot {
+    pub fn new(uri: Uri, open_id: u64, version: i32, text: String, format: Format, analysis: Analysis, enc: Encoding) -> Snapshot {
+        let lines = LineIndex::new(&text);
+        Snapshot { uri, open_id, version, text, lines, format, analysis, enc }
+    }
+    pub fn range(&self, span: Span) -> Range {
+        self.lines.range(&self.text, span.start, span.end, self.enc)
+    }
+    pub fn position(&self, byte: usize) -> Position {
+        self.lines.position(&self.text, byte, self.enc)
+    }
+    pub fn offset(&self, pos: Position) -> usize {
+        self.lines.offset(&self.text, pos, self.enc).0
+    }
+    /// Byte span of an LSP range, clamped.
+    pub fn span(&self, range: Range) -> Span {
+        let (a, b) = (self.offset(range.start), self.offset(range.end));
+        Span::new(a.min(b), a.max(b))
+    }
+    /// Zero-based line of a byte offset.
+    pub fn line(&self, byte: usize) -> usize {
+        self.lines.line(byte.min(self.text.len()))
+    }
+    /// One-based paragraph number (¶) of a byte offset, counting prose paragraphs.
+    pub fn paragraph(&self, byte: usize) -> Option<usize> {
+        let paras = &self.analysis.paragraphs;
+        let i = paras.partition_point(|p| p.start <= byte);
+        (i > 0).then_some(i)
+    }
+}
+
+pub struct Document {
+    /// Distinguishes a reopened document from the one closed before it.
+    pub open_id: u64,
+    pub version: i32,
+    pub rope: Rope,
+    pub format: Format,
+}
+
+pub struct Slot {
+    /// `None` once closed while a worker was still running; the worker clears and removes it.
+    pub doc: Option<Document>,
+    pub analysing: bool,
+    pub latest: watch::Sender<Option<Arc<Snapshot>>>,
+}
+
+impl Slot {
+    pub fn new_empty() -> Slot {
+        Slot { doc: None, analysing: false, latest: watch::channel(None).0 }
+    }
+}
+
+/// Markdown by language id or by file extension.
+pub fn format_of(language_id: &str, uri: &Uri) -> Format {
+    if Format::guess(language_id) == Format::Markdown || Format::guess(uri.path().as_str()) == Format::Markdown {
+        Format::Markdown
+    } else {
+        Format::PlainText
+    }
+}
+
+/// Start the document's worker unless one is running (it will pick the change up).
+pub fn schedule(state: &Arc<State>, slot: &mut Slot, uri: &Uri) {
+    if !slot.analysing {
+        slot.analysing = true;
+        tokio::spawn(worker(state.clone(), uri.clone()));
+    }
+}
+
+enum Next {
+    Analyse { rope: Rope, version: i32, open_id: u64, format: Format },
+    Closed,
+    Gone,
+}
+
+async fn worker(state: Arc<State>, uri: Uri) {
+    loop {
+        let next = {
+            let mut docs = state.docs();
+            match docs.get(&uri) {
+                None => Next::Gone,
+                Some(Slot { doc: None, .. }) => {
+                    docs.remove(&uri);
+                    // Under the lock, so a reopened document's first publish cannot overtake it.
+                    publish(&state, uri.clone(), Vec::new(), None);
+                    Next::Closed
+                }
+                Some(Slot { doc: Some(d), .. }) => {
+                    Next::Analyse { rope: d.rope.clone(), version: d.version, open_id: d.open_id, format: d.format }
+                }
+            }
+        };
+        let (rope, version, open_id, format) = match next {
+            Next::Gone => return,
+            Next::Closed => return,
+            Next::Analyse { rope, version, open_id, format } => (rope, version, open_id, format),
+        };
+        let (mut options, generation) = state.options();
+        options.format = format;
+        let enc = state.encoding();
+        let job_uri = uri.clone();
+        let kept = rope.clone(); // O(1); only used if the analysis panics.
+        let result = tokio::task::spawn_blocking(move || {
+            let t0 = std::time::Instant::now();
+            // The one copy of the text per analysis.
+            let text = rope.to_string();
+            let t1 = std::time::Instant::now();
+            let analysis = analysis::analyze(&text, &options);
+            let t2 = std::time::Instant::now();
+            let snapshot = Snapshot::new(job_uri, open_id, version, text, format, analysis, enc);
+            let diags = diagnostics::diagnostics(&snapshot);
+            let n = diags.len();
+            let params = PublishDiagnosticsParams::new(snapshot.uri.clone(), diags, Some(version));
+            let framed = transport::notification(PUBLISH, &params).unwrap_or_default();
+            tracing::debug!(
+                "analysed {} v{version}: {} bytes, copy {:?}, analyse {:?}, {} diagnostics in {:?}",
+                snapshot.uri.as_str(),
+                snapshot.text.len(),
+                t1 - t0,
+                t2 - t1,
+                n,
+                t2.elapsed()
+            );
+            (Arc::new(snapshot), framed)
+        })
+        .await;
+
+        let is_current = |docs: &std::collections::HashMap<Uri, Slot>| {
+            matches!(docs.get(&uri), Some(Slot { doc: Some(d), .. }) if d.open_id == open_id && d.version == version)
+                && state.generation() == generation
+        };
+        match result {
+            Ok((snapshot, framed)) => {
+                let publish = {
+                    let docs = state.docs();
+                    let current = is_current(&docs);
+                    if let Some(slot) = docs.get(&uri) {
+                        if slot.doc.as_ref().is_some_and(|d| d.open_id == open_id) {
+                            // Cached even when stale: requests wait for a newer one but can fall back to it.
+                            slot.latest.send_replace(Some(snapshot));
+                        }
+                    }
+                    current
+                };
+                // Sent while this worker still owns the document, so publishes stay in version order.
+                if publish {
+                    state.out.send(framed);
+                }
+            }
+            Err(err) => {
+                // An engine bug. Cache an empty analysis so requests waiting for this version
+                // answer (with nothing) instead of timing out; the diagnostics shown stay as they were.
+                let empty = Snapshot::new(uri.clone(), open_id, version, kept.to_string(), format, Analysis::default(), enc);
+                if let Some(slot) = state.docs().get(&uri) {
+                    if slot.doc.as_ref().is_some_and(|d| d.open_id == open_id) {
+                        slot.latest.send_replace(Some(Arc::new(empty)));
+                    }
+                }
+                log(&state.client, tower_lsp_server::ls_types::MessageType::ERROR, format!(
+                    "analysis of {} (version {version}) failed: {err}. Please report this with the text that caused it.",
+                    uri.as_str()
+                ))
+                .await;
+            }
+        }
+        {
+            let mut docs = state.docs();
+            if is_current(&docs) {
+                if let Some(slot) = docs.get_mut(&uri) {
+                    slot.analysing = false;
+                }
+                return;
+            }
+        }
+    }
+}
+
+const PUBLISH: &str = "textDocument/publishDiagnostics";
+
+/// Publish (or with an empty list, clear) a document's diagnostics.
+pub fn publish(state: &State, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+    state.out.notify(PUBLISH, &PublishDiagnosticsParams::new(uri, diagnostics, version));
+}
+
+/// The analysis of the document as of now: waits (briefly) for the worker to catch up with the
+/// latest edit so positions in the request match the snapshot; falls back to the newest one.
+pub async fn snapshot(state: &State, uri: &Uri) -> Option<Arc<Snapshot>> {
+    let (mut rx, open_id, version) = {
+        let docs = state.docs();
+        let slot = docs.get(uri)?;
+        let doc = slot.doc.as_ref()?;
+        (slot.latest.subscribe(), doc.open_id, doc.version)
+    };
+    let fresh = |s: &Option<Arc<Snapshot>>| s.as_ref().is_some_and(|s| s.open_id == open_id && s.version >= version);
+    let waited = match tokio::time::timeout(Duration::from_secs(10), rx.wait_for(fresh)).await {
+        Ok(Ok(snapshot)) => Some(snapshot.clone()),
+        _ => None,
+    };
+    let found = waited.unwrap_or_else(|| rx.borrow().clone());
+    found.filter(|s| s.open_id == open_id)
+}
