@@ -137,6 +137,15 @@ local function diag_covering(list, code, at)
   end
 end
 
+-- The diagnostic with `code` whose range is exactly `at`, or nil.
+local function diag_exact(list, code, at)
+  for _, d in ipairs(list) do
+    if d.code == code and d.lnum == at.line and d.col == at.col and d.end_lnum == at.line and d.end_col == at.end_col then
+      return d
+    end
+  end
+end
+
 local function on_line(list, code, line)
   for _, d in ipairs(list) do
     if d.code == code and d.lnum == line then
@@ -153,17 +162,16 @@ end
 
 -- The unattributed quote is flagged, and its range covers the quotation.
 local detour = find('"The detour is a disaster for everyone on the east bank."')
-check(diag_covering(first, 'unattributed-quote', detour), 'expected unattributed-quote over the detour quote\n' .. dump(first))
-ok('unattributed-quote covers the quote nobody said')
+check(diag_exact(first, 'unattributed-quote', detour), 'expected unattributed-quote on exactly the detour quote, marks included\n' .. dump(first))
+ok('unattributed-quote marks exactly the quote nobody said')
 
 -- The agentless passive and the loaded verb are flagged where they are.
-local passive = find('seen as')
-check(diag_covering(first, 'agentless-passive', passive), 'expected agentless-passive over "seen as"\n' .. dump(first))
-ok('agentless-passive covers "is widely seen as"')
+local passive = find('is widely seen as')
+check(diag_exact(first, 'agentless-passive', passive), 'expected agentless-passive on exactly "is widely seen as"\n' .. dump(first))
+ok('agentless-passive marks "is widely seen as"')
 local admitted = find('admitted')
-local loaded = diag_covering(first, 'loaded-verb', admitted)
-check(loaded, 'expected loaded-verb over "admitted"\n' .. dump(first))
-check(loaded.lnum == admitted.line and loaded.end_lnum == admitted.line, 'loaded-verb spans lines: ' .. fmt_diag(loaded))
+local loaded = diag_exact(first, 'loaded-verb', admitted)
+check(loaded, 'expected loaded-verb on exactly "admitted"\n' .. dump(first))
 check(loaded.severity == vim.diagnostic.severity.HINT, 'loaded-verb is not a hint as set in setup{settings}: ' .. fmt_diag(loaded))
 ok('loaded-verb covers "admitted", as a hint as configured in setup{settings}')
 
@@ -298,7 +306,7 @@ local edited = line:gsub(',%" said Mayor Elena Vasquez, who proposed the closure
 check(edited ~= line, 'could not remove the attribution from: ' .. line)
 vim.api.nvim_buf_set_lines(buf, vasquez_q.line, vasquez_q.line + 1, false, { edited })
 local function flagged_now()
-  return diag_covering(diags(), 'unattributed-quote', find('"We cannot keep sending school buses over a bridge that is failing."'))
+  return diag_exact(diags(), 'unattributed-quote', find('"We cannot keep sending school buses over a bridge that is failing."'))
 end
 check(vim.wait(WAIT, function()
   return flagged_now() ~= nil

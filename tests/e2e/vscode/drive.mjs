@@ -106,7 +106,7 @@ fs.writeFileSync(
       'workbench.colorTheme': 'Default Light Modern',
       'window.zoomLevel': 0,
       // A whosaid setting, to prove settings reach the server through workspace/configuration.
-      'whosaid.rules': { 'agentless-passive': 'error' },
+      'whosaid.speakers': [{ name: 'Elena Vasquez', role: 'mayor of Riverbend' }],
       'git.enabled': false,
       'git.openRepositoryInParentFolders': 'never',
       'editor.autoClosingQuotes': 'never',
@@ -235,6 +235,9 @@ const covers = (d, at) =>
 const fmt = (d) =>
   `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${JSON.stringify(d.message)}`;
 
+// Set in whosaid.speakers, so it can only show up if settings reach the server.
+const ROLE = 'mayor of Riverbend';
+
 const QUOTES = {
   vasquez: '"We cannot keep sending school buses over a bridge that is failing,"',
   brennan: '"This will cut my business in half,"',
@@ -263,11 +266,17 @@ function checkApi(api) {
   check(api.languageId === 'plaintext', `article opened as ${api.languageId}`);
   check(api.diagnostics.every((d) => d.source === 'whosaid'), `a diagnostic without source whosaid:\n  ${all}`);
   const has = (code, needle) => api.diagnostics.find((d) => d.code === code && covers(d, find(needle)));
-  check(has('unattributed-quote', QUOTES.detour), `no unattributed-quote over the detour quote:\n  ${all}`);
-  const passive = has('agentless-passive', 'seen as');
-  check(passive, `no agentless-passive over "is widely seen as":\n  ${all}`);
-  check(passive.severity === 'Error', `agentless-passive is ${passive.severity}, but whosaid.rules makes it an error`);
-  check(has('loaded-verb', 'admitted'), `no loaded-verb over "admitted":\n  ${all}`);
+  const exact = (code, needle) => {
+    const at = find(needle);
+    return api.diagnostics.find(
+      (d) => d.code === code && d.range.start.line === at.line && d.range.end.line === at.line &&
+        d.range.start.character === at.col && d.range.end.character === at.endCol,
+    );
+  };
+  check(exact('unattributed-quote', QUOTES.detour), `no unattributed-quote on exactly the detour quote:\n  ${all}`);
+  const passive = exact('agentless-passive', 'is widely seen as');
+  check(passive, `no agentless-passive on exactly "is widely seen as":\n  ${all}`);
+  check(exact('loaded-verb', 'admitted'), `no loaded-verb on exactly "admitted":\n  ${all}`);
   for (const q of [QUOTES.vasquez, QUOTES.brennan, QUOTES.nair]) {
     check(!has('unattributed-quote', q), `attributed quote flagged as unattributed: ${q}\n  ${all}`);
   }
@@ -286,7 +295,8 @@ function checkApi(api) {
 
   const hv = api.hovers.find((h) => h.position.line === find(QUOTES.vasquez).line);
   check(hv && hv.texts.some((t) => t.includes('Vasquez') && t.includes('said')), `hover over the first quote: ${JSON.stringify(hv)}`);
-  ok('VS Code hover provider names the speaker and the cue');
+  check(hv.texts.some((t) => t.includes(ROLE)), `hover lacks the role from the whosaid.speakers setting: ${JSON.stringify(hv)}`);
+  ok('VS Code hover provider names the speaker, the role from whosaid.speakers, and the cue');
 
   const s = api.sources;
   check(s && s.unattributed === 1, `whosaid.sources: ${JSON.stringify(s)}`);
@@ -316,12 +326,12 @@ async function problemsCount(page) {
 }
 
 async function checks(page) {
-  // Wait for the whosaid.rules setting to be applied too (it may come after the first analysis);
-  // if it never is, check whatever arrived, for a precise message.
+  // Wait for the whosaid.speakers setting to be applied too (it may come after the first
+  // analysis); if it never is, check whatever arrived, for a precise message.
   const ready = (d) => d.diagnostics.length > 0 && d.inlayHints.length > 0 && d.sources;
   const api = await until(
     'the extension hook to report diagnostics and inlay hints',
-    () => readApi((d) => ready(d) && d.diagnostics.some((x) => x.code === 'agentless-passive' && x.severity === 'Error')),
+    () => readApi((d) => ready(d) && d.sources.speakers.some((sp) => sp.role === ROLE)),
     WAIT,
   ).catch((e) => readApi(ready) || Promise.reject(e));
   checkApi(api);
@@ -385,6 +395,7 @@ async function checks(page) {
     return t.includes('Vasquez') ? t : false;
   }, 20000, 600);
   check(/said/.test(hoverText), `hover does not show the cue "said": ${hoverText}`);
+  check(hoverText.includes(ROLE), `hover does not show the role set in whosaid.speakers: ${hoverText}`);
   log(`hover: ${hoverText.replace(/\s+/g, ' ').trim()}`);
   ok('hovering the first quote shows who said it and the cue');
   await sleep(300);
