@@ -26,9 +26,10 @@ function onPath(): string | undefined {
   return undefined;
 }
 
+// Plain text: notifications do not render Markdown.
 const WHAT_TO_DO =
-  'Install it (`cargo install whosaid`, or download it for your computer) so that `whosaid` is on your PATH, ' +
-  'or set "whosaid.server.path" to the program, then run "whosaid: Restart Server".';
+  'Install the whosaid program (for example with: cargo install whosaid) so that it is on your PATH, ' +
+  'or set "whosaid.server.path" to where it is, then run "whosaid: Restart Server".';
 
 export function findServer(extensionPath: string): { path?: string; explanation: string } {
   const configured = (vscode.workspace.getConfiguration('whosaid').get<string>('server.path') ?? '').trim();
