@@ -285,8 +285,16 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                 // Inverted: ", said Psaki" / "," said the minister.
                 let before_ok = k == s0 || toks[k - 1].kind == TokKind::Mark || toks[k - 1].kind == TokKind::Punct;
                 if before_ok {
-                    if let Some(np) = np_right(doc, depth, cue.end, s1) {
+                    if let Some(mut np) = np_right(doc, depth, cue.end, s1) {
                         after = np.end;
+                        // "said Tomas Okafor, the council's chief engineer."
+                        if np.role.is_none() && np.name.is_some() && after + 2 < s1 && toks[after].is_punct(text, ',') && (is(doc, after + 1, flag::DET) || toks[after + 1].has(flag::TITLE)) {
+                            let e = (after + 1..s1).find(|&x| toks[x].kind != TokKind::Word || toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE)).unwrap_or(s1);
+                            if e > after + 1 && (after + 1..e).any(|x| toks[x].has(flag::TITLE)) {
+                                let start = after + 1 + usize::from(word_in(doc, after + 1, &["the", "a", "an"]));
+                                np.role = Some(span_of(doc, start, e));
+                            }
+                        }
                         source = Some(Source { np, right: true });
                     }
                 }

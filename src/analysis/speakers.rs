@@ -425,6 +425,10 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             mention = MentionKind::Full;
         } else {
             mention = MentionKind::Full;
+            // "business owners", "local residents": people in the plural.
+            if head.ends_with('s') && last_flags & flag::VERB == 0 && !last.cap {
+                kind = SpeakerKind::Group;
+            }
         }
     }
     // Anonymous sources and weasel groups.
