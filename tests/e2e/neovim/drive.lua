@@ -60,8 +60,8 @@ out(('neovim-e2e: nvim %s, server %s, fixture %s'):format(tostring(vim.version()
 -- The project's own config, as a user would load it.
 vim.opt.runtimepath:prepend(root .. '/editors/neovim')
 -- A setting, to prove settings reach the server through workspace/configuration.
+-- setup{} also enables the server (vim.lsp.enable('whosaid')).
 require('whosaid').setup({ cmd = { bin }, settings = { rules = { ['loaded-verb'] = 'hint' } } })
-vim.lsp.enable('whosaid')
 
 vim.cmd.edit(vim.fn.fnameescape(fixture))
 local buf = vim.api.nvim_get_current_buf()

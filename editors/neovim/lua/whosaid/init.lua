@@ -1,8 +1,9 @@
 -- whosaid for Neovim: inlay hints (who said each quote) in articles, and :WhosaidSources.
 --
---   require('whosaid').setup{}      -- then: vim.lsp.enable('whosaid')
+--   require('whosaid').setup{}      -- also runs vim.lsp.enable('whosaid')
 --
 -- Options (all optional):
+--   enable = true                    -- false: call vim.lsp.enable('whosaid') yourself
 --   cmd = { '/path/to/whosaid' }     -- when whosaid is not on PATH
 --   settings = { rules = { ['loaded-verb'] = 'off' }, speakers = { { name = 'Dana Whitfield', role = 'fire chief' } } }
 --   inlay_hints = true               -- turn inlay hints on in buffers whosaid attaches to
@@ -100,6 +101,10 @@ function M.setup(opts)
   vim.api.nvim_create_user_command('WhosaidSources', function()
     M.show_sources(0)
   end, { desc = 'whosaid: list the speakers quoted in this article' })
+
+  if opts.enable ~= false then
+    vim.lsp.enable('whosaid')
+  end
 end
 
 return M
