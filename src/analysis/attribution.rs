@@ -316,7 +316,6 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     let mut quotation_draft: Vec<Option<usize>> = vec![None; quotes.quotations.len()];
     let mut sentence_attributed = vec![false; sentences.len()];
     let mut attributed_spans = Vec::new();
-    let mut sentence_of_token = |t: usize| sentences.partition_point(|s| s.tokens.end <= t);
 
     let mut colon_intro: Vec<Option<Draft>> = vec![None; doc.paragraphs.len()];
     // Outermost quotations by the sentence they close in.
@@ -712,7 +711,6 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 .min_by_key(|&j| drafts[j].span.len());
             drafts[i].outer = outer;
         }
-        let _ = &mut sentence_of_token;
     }
 
     // 3. Quotations with no cue of their own.
@@ -802,7 +800,6 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             entities.list[e].speaks = true;
         }
     }
-    let _ = text;
     Attribution { drafts, entities, sentence_attributed, attributed_spans }
 }
 

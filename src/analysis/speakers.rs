@@ -96,7 +96,6 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
         return None;
     }
     let toks = &doc.tokens;
-    let last = &toks[end - 1];
     if is(doc, end - 1, flag::PRONOUN) {
         return Some(pronoun_np(doc, end - 1));
     }
@@ -159,7 +158,6 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
     }
     let mut np = build(doc, s, end)?;
     extend_anonymous_left(doc, depth, &mut np, lb);
-    let _ = last;
     Some(np)
 }
 
