@@ -258,7 +258,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
         // the phrase before the preposition speaks ("a statement by the ministry" keeps the ministry).
         if let Some(np) = &left {
             let p = np.start;
-            if p > s0 + 1 && is(doc, p - 1, flag::PREP) && !word_in(doc, p - 1, &["by", "according", "to", "from", "after", "before", "as", "like", "than"]) {
+            let according = word_is(doc, p - 1, "to") && p >= s0 + 2 && word_is(doc, p - 2, "according");
+            if p > s0 + 1 && is(doc, p - 1, flag::PREP) && !according && !word_in(doc, p - 1, &["by", "according", "from", "after", "before", "as", "like", "than"]) {
                 if let Some(mut outer) = np_left(doc, depth, p - 1, s0) {
                     if outer.mention != MentionKind::Pronoun {
                         outer.end = np.end;
@@ -592,6 +593,12 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     calls = (a..lim).any(|x| toks[x].kind == TokKind::Mark && depth[x] == 1) && !is(doc, a, flag::PREP);
                 }
             }
+            // "cited derogatory comments", "criticized the plan": what a speech verb's object names
+            // is reported too (not for "speak" or "talk", which take no object of content).
+            let np_object = r.cue.verb.is_some_and(|(v, _)| {
+                matches!(v.class, VerbClass::Speech | VerbClass::Loaded(_) | VerbClass::Written)
+                    && !matches!(&*v.base, "speak" | "talk" | "chat" | "reply" | "respond" | "comment" | "testify" | "add" | "continue" | "ask")
+            }) && (is(doc, a, flag::DET) || (a < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::VERB) == 0));
             let explicit_that = word_is(doc, a, "that");
             if explicit_that {
                 a += 1;
@@ -621,7 +628,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // "spoke to Putin", "talked about the war": a preposition starts no reported clause.
                 let starts_ok = a < s1
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
-                    && (explicit_that || calls || r.cue.according_to || (takes_clause && !is(doc, a, flag::PREP)));
+                    && (explicit_that
+                        || calls
+                        || r.cue.according_to
+                        || ((takes_clause || np_object) && !is(doc, a, flag::PREP)));
                 if starts_ok {
                     content = Some((a, fwd_end));
                 }

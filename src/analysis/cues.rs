@@ -135,6 +135,8 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
                         && (toks[i - 1].is_punct(text, ',')
                             || word_in(doc, i - 1, &["they", "we", "i", "you", "people", "some", "many", "others"])
                             || toks[i - 1].has(flag::GROUP)
+                            // "Mr. Grassley and Mr. Leahy say", "supporters in Congress say"
+                            || (toks[i - 1].cap && toks[i - 1].kind == TokKind::Word && i - 1 > range.start)
                             || (toks[i - 1].kind == TokKind::Word && text[toks[i - 1].start as usize..toks[i - 1].end as usize].ends_with('s') && !toks[i - 1].cap)));
                 if !prev_ok {
                     i += 1;
