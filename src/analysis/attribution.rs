@@ -353,22 +353,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if let Some((e, link)) = entities.link(doc, np) {
                 let span = span_of(doc, *ts, *te);
                 let colon = toks[*ts - 1].span();
-                drafts.push(Draft {
-                    kind: QuoteKind::Direct,
-                    span,
-                    parts: vec![span],
-                    quotations: Vec::new(),
-                    entity: Some(e),
-                    mention: Some(np.span),
-                    cue: Some(Cue { span: colon, text: ":".to_string(), kind: CueKind::Colon }),
-                    cue_class: None,
-                    cue_head: None,
-                    resolution: if link == Link::Short { Resolution::ShortName { first: entities.list[e].first_full } } else { Resolution::Named },
-                    outer: None,
-                    weasel: false,
-                    anonymous_bare: false,
-                    sentence: si,
-                });
+                let cue = Cue { span: colon, text: ":".to_string(), kind: CueKind::Colon };
+                drafts.push(punctuation_draft(&entities, span, Vec::new(), (e, link), np.span, cue, si));
                 attributed_spans.push(span);
                 sentence_attributed[si] = true;
             }
@@ -504,22 +490,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                             let di = drafts.len();
                             quotation_draft[qi] = Some(di);
                             let dash_span = toks[k].span();
-                            drafts.push(Draft {
-                                kind: QuoteKind::Direct,
-                                span: q.span,
-                                parts: vec![q.span],
-                                quotations: vec![qi],
-                                entity: Some(e),
-                                mention: Some(np.span),
-                                cue: Some(Cue { span: dash_span, text: dash_span.text(text).to_string(), kind: CueKind::Dash }),
-                                cue_class: None,
-                                cue_head: None,
-                                resolution: if link == Link::Short { Resolution::ShortName { first: entities.list[e].first_full } } else { Resolution::Named },
-                                outer: None,
-                                weasel: false,
-                                anonymous_bare: false,
-                                sentence: si,
-                            });
+                            let cue = Cue { span: dash_span, text: dash_span.text(text).to_string(), kind: CueKind::Dash };
+                            drafts.push(punctuation_draft(&entities, q.span, vec![qi], (e, link), np.span, cue, si));
                             sentence_attributed[si] = true;
                         }
                     }
@@ -811,6 +783,26 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         }
     }
     Attribution { drafts, entities, sentence_attributed, attributed_spans }
+}
+
+/// A direct quotation attributed by punctuation: a transcript colon or a dash before a name.
+fn punctuation_draft(entities: &Entities, span: Span, quotations: Vec<usize>, (e, link): (usize, Link), mention: Span, cue: Cue, sentence: usize) -> Draft {
+    Draft {
+        kind: QuoteKind::Direct,
+        span,
+        parts: vec![span],
+        quotations,
+        entity: Some(e),
+        mention: Some(mention),
+        cue: Some(cue),
+        cue_class: None,
+        cue_head: None,
+        resolution: if link == Link::Short { Resolution::ShortName { first: entities.list[e].first_full } } else { Resolution::Named },
+        outer: None,
+        weasel: false,
+        anonymous_bare: false,
+        sentence,
+    }
 }
 
 fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: QuoteKind, parts: Vec<Span>, quotations: Vec<usize>, si: usize) -> Draft {
