@@ -6,15 +6,33 @@
 //! ## Map of the code
 //!
 //! ```text
-//! src/analysis/     the engine: text in, one Analysis out. Pure, no I/O, no LSP types.
-//!   model.rs        the output value: Span, Speaker, Quote, Claim, Finding, Analysis
-//!   rules.rs        rule codes, default severities, per-rule settings
-//! src/config.rs     .whosaid.toml and editor settings → analysis::Options (shared by CLI and server)
-//! src/lsp/          the language server over stdio (tower-lsp-server): documents in ropey ropes,
-//!                   position conversion (one module), one file per LSP feature. No linguistics.
-//! src/cli/          `whosaid check` (human and JSON output) and `whosaid eval` (scoring on
-//!                   annotated news)
-//! src/main.rs       argument parsing: `lsp` (default), `check`, `eval`
+//! src/analysis/          the engine: text in, one Analysis out. Pure, no I/O, no LSP types.
+//!   mod.rs               analyze(), Options, Format, user-added reporting verbs
+//!   model.rs             the output value: Span, Speaker, Mention, Quote, Cue, Claim, Finding
+//!   text.rs              prose regions (Markdown code, comments, URLs left out), paragraphs, tokens
+//!   quotes.rs            quotation marks paired into quotations; apostrophes; unbalanced marks
+//!   sentences.rs         sentences that never end inside a quotation or after "Mr."
+//!   cues.rs              reporting verbs with auxiliaries and particles, "according to"
+//!   speakers.rs          source noun phrases; entities and coreference (surname, pronoun, role)
+//!   attribution.rs       direct and reported speech tied to sources, sentence by sentence
+//!   claims.rs            claims with no source (passives, weasels, anonymous, doubt, figures)
+//!   findings.rs          the rules applied, severities, suppression comments
+//!   rules.rs             rule codes, groups, default severities, remedies
+//!   suppress.rs          the edit that suppresses one finding
+//!   lexicon.rs           word lists (lexicon/*.tsv) compiled in, looked up per token
+//! src/config.rs          .whosaid.toml and editor settings → Options (shared by CLI and server)
+//! src/lsp/               the language server (tower-lsp-server, tokio). No linguistics.
+//!   mod.rs               capabilities, lifecycle, request handlers
+//!   documents.rs         ropes per document, ordered edits, analysis off the request path
+//!   position.rs          the one place byte offsets meet LSP positions (UTF-8 / UTF-16)
+//!   transport.rs         stdio framing that survives malformed input; fast diagnostics writer
+//!   diagnostics.rs hover.rs inlay.rs navigation.rs actions.rs commands.rs settings.rs
+//!                        one file per LSP feature
+//! src/cli/               `whosaid check` (output.rs human, json.rs JSON) and `whosaid eval`
+//! src/main.rs            argument parsing: `lsp` (default), `check`, `eval`
+//! tests/                 engine tables, robustness properties, CLI, LSP over stdio, e2e editors
+//! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs)
+//! editors/               VS Code extension and Neovim plugin
 //! ```
 //!
 //! The server and the command line are thin: everything a user sees comes from

@@ -450,3 +450,31 @@ fn eval_limit_scores_the_first_articles() {
     assert_eq!(v["articles"], 1);
     assert_eq!(v["gold_items"], 3);
 }
+
+#[test]
+fn a_closed_pipe_does_not_panic() {
+    // Like `whosaid check *.md | head -1`: the reader goes away before whosaid is done.
+    let article = fixture("check/article.md");
+    let mut args = vec!["check".to_string()];
+    args.extend(std::iter::repeat_n(article, 200));
+    let mut child = bin().args(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    assert_ne!(o.status.code(), Some(101));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_reported_not_analysed() {
+    let d = temp_dir("check-too-large");
+    std::fs::write(d.join(".whosaid.toml"), "max-file-size = 20\n").unwrap();
+    let article = d.join("long.md");
+    std::fs::copy(fixture("check/article.md"), &article).unwrap();
+    let o = run(&["check", "--format", "json", article.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = &json_lines(&o)[0];
+    assert_eq!(v["quotes"], serde_json::json!([]));
+    assert_eq!(v["findings"][0]["code"], "document-too-large");
+    let out = stdout(&run(&["check", article.to_str().unwrap()]));
+    assert!(out.contains("[document-too-large]") && out.contains("not analysed"), "{out}");
+}

@@ -33,6 +33,8 @@ fn direct_quotes_get_their_speaker_and_cue() {
         ("“It is time,” Omar Haddad, who runs the clinic, said.", "time", "Omar Haddad", "said"),
         ("“The water is safe,” Rep. Dana Whitfield (D-Ore.) said.", "water", "Dana Whitfield", "said"),
         ("“We are ready.” — Coach Marta Silva", "ready", "Marta Silva", "—"),
+        ("Lena Hartley continued:\n\n“We will rebuild the pier.”", "rebuild", "Lena Hartley", "continued"),
+        ("HARTLEY: We will rebuild the pier before winter.", "rebuild", "HARTLEY", ":"),
     ];
     for (text, needle, who, cue) in cases {
         let (speaker, got_cue) = speaker_of(text, needle);

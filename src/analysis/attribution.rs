@@ -285,8 +285,16 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                 // Inverted: ", said Psaki" / "," said the minister.
                 let before_ok = k == s0 || toks[k - 1].kind == TokKind::Mark || toks[k - 1].kind == TokKind::Punct;
                 if before_ok {
-                    if let Some(np) = np_right(doc, depth, cue.end, s1) {
+                    if let Some(mut np) = np_right(doc, depth, cue.end, s1) {
                         after = np.end;
+                        // "said Tomas Okafor, the council's chief engineer."
+                        if np.role.is_none() && np.name.is_some() && after + 2 < s1 && toks[after].is_punct(text, ',') && (is(doc, after + 1, flag::DET) || toks[after + 1].has(flag::TITLE)) {
+                            let e = (after + 1..s1).find(|&x| toks[x].kind != TokKind::Word || toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE)).unwrap_or(s1);
+                            if e > after + 1 && (after + 1..e).any(|x| toks[x].has(flag::TITLE)) {
+                                let start = after + 1 + usize::from(word_in(doc, after + 1, &["the", "a", "an"]));
+                                np.role = Some(span_of(doc, start, e));
+                            }
+                        }
                         source = Some(Source { np, right: true });
                     }
                 }
@@ -308,8 +316,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     let mut quotation_draft: Vec<Option<usize>> = vec![None; quotes.quotations.len()];
     let mut sentence_attributed = vec![false; sentences.len()];
     let mut attributed_spans = Vec::new();
-    let mut sentence_of_token = |t: usize| sentences.partition_point(|s| s.tokens.end <= t);
 
+    let mut colon_intro: Vec<Option<Draft>> = vec![None; doc.paragraphs.len()];
     // Outermost quotations by the sentence they close in.
     let mut closing_in: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
     for (qi, q) in quotes.quotations.iter().enumerate() {
@@ -573,6 +581,17 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
             }
             a = skip_right(doc, depth, a, s1);
+            // "called for an inquiry", "called on Congress to act", "called the plan “a disgrace”".
+            let mut calls = false;
+            if r.cue.verb.is_some_and(|(v, _)| &*v.base == "call") {
+                if word_in(doc, a, &["for", "on"]) {
+                    a += 1;
+                    calls = true;
+                } else {
+                    let lim = (a + 8).min(s1);
+                    calls = (a..lim).any(|x| toks[x].kind == TokKind::Mark && depth[x] == 1) && !is(doc, a, flag::PREP);
+                }
+            }
             let explicit_that = word_is(doc, a, "that");
             if explicit_that {
                 a += 1;
@@ -602,7 +621,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // "spoke to Putin", "talked about the war": a preposition starts no reported clause.
                 let starts_ok = a < s1
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
-                    && (explicit_that || r.cue.according_to || (takes_clause && !is(doc, a, flag::PREP)));
+                    && (explicit_that || calls || r.cue.according_to || (takes_clause && !is(doc, a, flag::PREP)));
                 if starts_ok {
                     content = Some((a, fwd_end));
                 }
@@ -667,6 +686,16 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
             }
         }
+        // `Caddell continued:` closing a paragraph introduces the quotation that opens the next.
+        for r in resolved.iter().filter(|r| !r.used && speaks(r)) {
+            let a = skip_right(doc, depth, r.after, s1);
+            let para_end = doc.paragraphs[sent.para].tokens.end;
+            if a + 1 == para_end && toks[a].is_punct(text, ':') {
+                let mut d = make_draft(doc, &entities, r, QuoteKind::Direct, vec![toks[a].span()], Vec::new(), si);
+                d.quotations.clear();
+                colon_intro[sent.para] = Some(d);
+            }
+        }
         // Nested reporting: an attribution inside another's content.
         let first_new = sentence_first_draft;
         for i in first_new..drafts.len() {
@@ -682,7 +711,6 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 .min_by_key(|&j| drafts[j].span.len());
             drafts[i].outer = outer;
         }
-        let _ = &mut sentence_of_token;
     }
 
     // 3. Quotations with no cue of their own.
@@ -700,6 +728,21 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         let Some(sent) = sentences.get(si) else { continue };
         let kind = if is_partial(doc, quotes, qi, sent.tokens.start) { QuoteKind::Partial } else { QuoteKind::Direct };
         let para = sent.para;
+        let opens_para = doc.paragraphs[q.first_para].tokens.start == q.open;
+        if opens_para && q.first_para > 0 {
+            if let Some(mut d) = colon_intro[q.first_para - 1].take() {
+                d.span = q.span;
+                d.parts = vec![q.span];
+                d.quotations = vec![qi];
+                d.sentence = si;
+                quotation_draft[qi] = Some(drafts.len());
+                if d.entity.is_some() {
+                    direct_by_para[para].push(drafts.len());
+                }
+                drafts.push(d);
+                continue;
+            }
+        }
         let mut from = None;
         if kind == QuoteKind::Direct {
             // An attributed direct quotation in the same paragraph, nearest first, else the last one
@@ -757,7 +800,6 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             entities.list[e].speaks = true;
         }
     }
-    let _ = text;
     Attribution { drafts, entities, sentence_attributed, attributed_spans }
 }
 

@@ -17,7 +17,6 @@ const FIGURE_UNITS: &[&str] = &["percent", "per", "million", "billion", "trillio
 pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attribution) -> Vec<Claim> {
     let toks = &doc.tokens;
     let text = doc.text;
-    let lx = lexicon();
     let mut out = Vec::new();
     let mut spans = attr.attributed_spans.clone();
     spans.sort_unstable();
@@ -105,7 +104,6 @@ pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attributi
             k += 1;
         }
     }
-    let _ = lx;
     out.sort_by_key(|c| (c.trigger.start, c.trigger.end));
     out.dedup_by_key(|c| c.trigger);
     out

@@ -2,7 +2,7 @@
 //! ("has said", "pointed out", "was quoted as saying"), "according to", and the passive with an
 //! agent ("was told by").
 
-use super::lexicon::{flag, lexicon, Form, Verb, VerbClass};
+use super::lexicon::{flag, lexicon, Form, Verb};
 use super::text::{Doc, TokKind};
 
 #[derive(Clone, Debug)]
@@ -142,9 +142,6 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
                 }
             }
             _ => {}
-        }
-        if matches!(v.class, VerbClass::NonSpeech | VerbClass::Mental | VerbClass::Evidence) {
-            // Kept; `attribution` decides from context whether they attribute anything.
         }
         out.push(cand);
         i = end;

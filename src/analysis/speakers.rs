@@ -96,7 +96,6 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
         return None;
     }
     let toks = &doc.tokens;
-    let last = &toks[end - 1];
     if is(doc, end - 1, flag::PRONOUN) {
         return Some(pronoun_np(doc, end - 1));
     }
@@ -159,7 +158,6 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
     }
     let mut np = build(doc, s, end)?;
     extend_anonymous_left(doc, depth, &mut np, lb);
-    let _ = last;
     Some(np)
 }
 
@@ -184,10 +182,11 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
             head_end = Some(j);
             continue;
         }
-        if modifier_token(doc, j) {
+        // "a 52-count complaint", "the 2016 report": a number can modify the head too.
+        if modifier_token(doc, j) || (t.kind == TokKind::Number && j > start) {
             // A lower-case modifier must lead to a head within three words ("senior administration official").
             let lookahead = (j + 1..(j + 4).min(ub))
-                .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags() & nominal_flags() != 0))
+                .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags() & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
                 .find(|&k| toks[k].flags() & nominal_flags() != 0 && !toks[k].cap);
             if lookahead.is_some() {
                 j += 1;
@@ -425,6 +424,10 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             mention = MentionKind::Full;
         } else {
             mention = MentionKind::Full;
+            // "business owners", "local residents": people in the plural.
+            if head.ends_with('s') && last_flags & flag::VERB == 0 && !last.cap {
+                kind = SpeakerKind::Group;
+            }
         }
     }
     // Anonymous sources and weasel groups.

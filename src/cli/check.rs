@@ -185,7 +185,7 @@ pub fn run(args: &[String]) -> u8 {
     let args = match parse_args(args) {
         Ok(Some(a)) => a,
         Ok(None) => {
-            println!("{HELP}");
+            super::out(&format!("{HELP}\n"));
             return 0;
         }
         Err(e) => return usage_error(&e),
@@ -310,10 +310,10 @@ pub fn run(args: &[String]) -> u8 {
 
     if format == OutFormat::Human && files.len() > 1 {
         let counts = output::count_findings_by_severity(&all_findings);
-        println!("{} of {} files checked; findings: {counts}", checked, files.len());
+        super::out(&format!("{} of {} files checked; findings: {counts}\n", checked, files.len()));
     }
     if format == OutFormat::Human && !all_findings.is_empty() {
-        println!("{}", output::HOW_TO_READ);
+        super::out(&format!("{}\n", output::HOW_TO_READ));
     }
     let _ = std::io::stdout().flush();
     if any_io_error {

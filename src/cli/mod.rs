@@ -4,3 +4,9 @@ pub mod check;
 pub mod eval;
 pub mod json;
 pub mod output;
+
+/// Write to standard output, ignoring a closed pipe (`whosaid check … | head` must not panic).
+pub fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}

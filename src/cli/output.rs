@@ -7,13 +7,36 @@ use std::fmt::Write as _;
 /// Line starts of a text, for offset → line/column. Lines end at '\n'; a '\r' before it is not shown.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Chars before every `BLOCK`-th byte, so a column costs at most one block of counting even
+    /// on a single 5 MB line with thousands of findings.
+    chars_at_block: Vec<usize>,
+}
+
+const BLOCK: usize = 1024;
+
+fn count_chars(bytes: &[u8]) -> usize {
+    // Every byte that is not a UTF-8 continuation byte starts a char.
+    bytes.iter().filter(|b| (**b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut chars_at_block = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut total = 0;
+        for chunk in text.as_bytes().chunks(BLOCK) {
+            chars_at_block.push(total);
+            total += count_chars(chunk);
+        }
+        chars_at_block.push(total);
+        LineIndex { starts, chars_at_block }
+    }
+
+    /// Chars in `text[..offset]`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        self.chars_at_block[block] + count_chars(&text.as_bytes()[block * BLOCK..offset])
     }
 
     /// 0-based line containing `offset`.
@@ -38,7 +61,7 @@ impl LineIndex {
         let offset = floor_boundary(text, offset);
         let line = self.line_of(offset);
         let start = self.starts[line].min(offset);
-        (line + 1, text[start..offset].chars().count() + 1)
+        (line + 1, self.chars_before(text, offset) - self.chars_before(text, start) + 1)
     }
 }
 
@@ -121,6 +144,9 @@ pub fn severity_label(sev: Severity) -> &'static str {
 /// Lines wider than this many columns are shown as a window around the span.
 pub const MAX_LINE_WIDTH: usize = 110;
 
+/// Lines longer than this many bytes are only read around the span.
+const LONG_LINE: usize = 4096;
+
 /// One source line as shown (tabs expanded, control chars made visible, long lines cut to a
 /// window) and the caret row under `span` (or from its start to the line end when it runs on).
 pub fn snippet_line(text: &str, lines: &LineIndex, span: Span, max_width: usize) -> (usize, String, String) {
@@ -131,25 +157,32 @@ pub fn snippet_line(text: &str, lines: &LineIndex, span: Span, max_width: usize)
     let rel_start = (start - line_start).min(line_text.len());
     let rel_end = floor_boundary(text, span.end.max(start)).saturating_sub(line_start).clamp(rel_start, line_text.len());
 
+    // On a very long line only a stretch around the span is looked at, so that showing many
+    // findings stays linear in the text.
+    let (lo, hi) = if line_text.len() > LONG_LINE {
+        let lo = floor_boundary(line_text, rel_start.saturating_sub(2 * max_width));
+        (lo, floor_boundary(line_text, rel_start + 4 * max_width).max(rel_start))
+    } else {
+        (0, line_text.len())
+    };
+    let (more_left, more_right) = (lo > 0, hi < line_text.len());
+    let line_text = &line_text[lo..hi];
+    let (rel_start, rel_end) = (rel_start - lo, rel_end.min(hi).max(rel_start) - lo);
+
     // Each char's display form and column.
-    let mut cells: Vec<(usize, usize, String)> = Vec::new(); // (byte offset in line, column, shown)
+    let mut cells: Vec<(usize, usize, usize, char)> = Vec::new(); // (byte offset in line, column, width, char)
     let mut col = 0;
     for (i, c) in line_text.char_indices() {
-        let shown = match c {
-            '\t' => " ".repeat(TAB_STOP - col % TAB_STOP),
-            c if c.is_control() => "\u{FFFD}".to_string(),
-            c => c.to_string(),
-        };
         let w = match c {
             '\t' => TAB_STOP - col % TAB_STOP,
             c if c.is_control() => 1,
             c => char_width(c),
         };
-        cells.push((i, col, shown));
+        cells.push((i, col, w, c));
         col += w;
     }
     let total = col;
-    let col_at = |byte: usize| cells.iter().find(|(i, _, _)| *i >= byte).map_or(total, |c| c.1);
+    let col_at = |byte: usize| cells.iter().find(|cell| cell.0 >= byte).map_or(total, |c| c.1);
     let caret_start = col_at(rel_start);
     let caret_end = col_at(rel_end).max(caret_start + 1);
 
@@ -159,22 +192,26 @@ pub fn snippet_line(text: &str, lines: &LineIndex, span: Span, max_width: usize)
     } else if caret_end + 10 <= max_width {
         (0, max_width)
     } else {
-        let before = 20.min(max_width / 4);
+        let before = max_width / 3;
         let ws = caret_start.saturating_sub(before);
         let ws = ws.min(total.saturating_sub(max_width));
         (ws, ws + max_width)
     };
     let mut shown = String::new();
-    let cut_left = win_start > 0;
+    let cut_left = win_start > 0 || more_left;
     if cut_left {
         shown.push('…');
     }
-    for (_, c, s) in &cells {
-        if *c >= win_start && *c < win_end {
-            shown.push_str(s);
+    for &(_, col, w, c) in &cells {
+        if col >= win_start && col < win_end {
+            match c {
+                '\t' => shown.extend(std::iter::repeat_n(' ', w)),
+                c if c.is_control() => shown.push('\u{FFFD}'),
+                c => shown.push(c),
+            }
         }
     }
-    let cut_right = total > win_end;
+    let cut_right = total > win_end || more_right;
     if cut_right {
         shown.push('…');
     }
@@ -456,6 +493,27 @@ mod tests {
                     = note: speaker mention here (line 2, column 33: “Ana”)\n";
         assert!(out.starts_with(want), "{out}");
         assert!(out.contains("= help: Say who sees"), "{out}");
+    }
+
+    #[test]
+    fn columns_on_a_huge_line_match_a_plain_count() {
+        let text = format!("{}\n{}", "é“😀x ".repeat(3000), "ab😀".repeat(5000));
+        let lines = LineIndex::new(&text);
+        for offset in (0..text.len()).step_by(997).map(|o| floor_boundary(&text, o)) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let want = (text[..offset].matches('\n').count() + 1, text[line_start..offset].chars().count() + 1);
+            assert_eq!(lines.line_col(&text, offset), want, "offset {offset}");
+        }
+        // A span deep inside the long line: carets still under it.
+        let s = text.find('\n').unwrap() + 15_000;
+        let s = floor_boundary(&text, s);
+        let s = s + text[s..].find('a').unwrap();
+        let (_, shown, carets) = snippet_line(&text, &lines, Span::new(s, s + 2), 60);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        let col = carets.find('^').unwrap();
+        let prefix: String = shown.chars().scan(0, |w, c| { *w += char_width(c); Some((*w, c)) }).take_while(|(w, _)| *w <= col).map(|(_, c)| c).collect();
+        assert_eq!(prefix.chars().map(char_width).sum::<usize>(), col);
+        assert!(shown[prefix.len()..].starts_with("ab"), "{shown}\n{carets}");
     }
 
     #[test]
