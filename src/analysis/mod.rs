@@ -10,6 +10,8 @@ pub mod attribution;
 pub mod claims;
 pub mod cues;
 pub mod findings;
+#[doc(hidden)]
+pub mod invariants;
 pub mod lexicon;
 pub mod model;
 pub mod quotes;
@@ -21,6 +23,8 @@ pub mod text;
 
 pub use model::*;
 pub use rules::{RuleSetting, RuleSettings, RULES};
+#[doc(hidden)]
+pub use invariants::check_invariants;
 
 /// How to read the text: Markdown leaves code, front matter and HTML comments out of the prose.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

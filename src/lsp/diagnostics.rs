@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::OnceLock;
 use tower_lsp_server::ls_types::{
-    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position,
+    Range, Uri,
 };
 
 /// Every rule has a section in the README with this anchor prefix followed by its code.
@@ -60,4 +61,24 @@ pub fn diagnostic(s: &Snapshot, f: &Finding) -> Diagnostic {
 
 pub fn diagnostics(s: &Snapshot) -> Vec<Diagnostic> {
     s.analysis.findings.iter().map(|f| diagnostic(s, f)).collect()
+}
+
+/// Code of the diagnostic shown when analysing a document failed inside whosaid.
+pub const INTERNAL_ERROR: &str = "internal-error";
+
+/// The one diagnostic a document gets when its analysis failed: at the top, saying the text is safe.
+pub fn internal_error(detail: &str) -> Diagnostic {
+    Diagnostic {
+        range: Range::new(Position::new(0, 0), Position::new(0, 0)),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String(INTERNAL_ERROR.to_string())),
+        code_description: None,
+        source: Some(SOURCE.to_string()),
+        message: format!(
+            "whosaid could not analyse this document because of an internal error ({detail}). Your text is unchanged; other documents are still checked. Please report this with the text that caused it."
+        ),
+        related_information: None,
+        tags: None,
+        data: None,
+    }
 }

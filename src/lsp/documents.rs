@@ -135,10 +135,21 @@ async fn worker(state: Arc<State>, uri: Uri) {
             // The one copy of the text per analysis.
             let text = rope.to_string();
             let t1 = std::time::Instant::now();
-            let analysis = analysis::analyze(&text, &options);
+            // An engine bug must cost this document its analysis, not the server (or other documents).
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                fault_injection(&text);
+                analysis::analyze(&text, &options)
+            }));
+            let (analysis, failure) = match outcome {
+                Ok(a) => (a, None),
+                Err(payload) => (Analysis::default(), Some(panic_message(payload.as_ref()))),
+            };
             let t2 = std::time::Instant::now();
             let snapshot = Snapshot::new(job_uri, open_id, version, text, format, analysis, enc);
-            let diags = diagnostics::diagnostics(&snapshot);
+            let diags = match &failure {
+                None => diagnostics::diagnostics(&snapshot),
+                Some(msg) => vec![diagnostics::internal_error(msg)],
+            };
             let n = diags.len();
             let params = PublishDiagnosticsParams::new(snapshot.uri.clone(), diags, Some(version));
             let framed = transport::notification(PUBLISH, &params).unwrap_or_default();
@@ -151,7 +162,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
                 n,
                 t2.elapsed()
             );
-            (Arc::new(snapshot), framed)
+            (Arc::new(snapshot), framed, failure)
         })
         .await;
 
@@ -160,7 +171,14 @@ async fn worker(state: Arc<State>, uri: Uri) {
                 && state.generation() == generation
         };
         match result {
-            Ok((snapshot, framed)) => {
+            Ok((snapshot, framed, failure)) => {
+                if let Some(msg) = failure {
+                    log(&state.client, tower_lsp_server::ls_types::MessageType::ERROR, format!(
+                        "analysis of {} (version {version}) failed: {msg}. The document is shown with one error diagnostic; other documents are unaffected. Please report this with the text that caused it.",
+                        uri.as_str()
+                    ))
+                    .await;
+                }
                 let publish = {
                     let docs = state.docs();
                     let current = is_current(&docs);
@@ -206,6 +224,33 @@ async fn worker(state: Arc<State>, uri: Uri) {
 }
 
 const PUBLISH: &str = "textDocument/publishDiagnostics";
+
+/// The text of a caught panic.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "internal error".to_string()
+    }
+}
+
+/// Text containing this marker makes the analysis panic, so tests can prove a failure stays
+/// contained. Compiled only into unit tests and builds with the `fault-injection` feature.
+#[cfg(any(test, feature = "fault-injection"))]
+pub const FAULT_MARKER: &str = "WHOSAID-INJECT-PANIC";
+
+#[cfg(any(test, feature = "fault-injection"))]
+fn fault_injection(text: &str) {
+    if text.contains(FAULT_MARKER) {
+        panic!("fault injected for testing");
+    }
+}
+
+#[cfg(not(any(test, feature = "fault-injection")))]
+#[inline(always)]
+fn fault_injection(_: &str) {}
 
 /// Publish (or with an empty list, clear) a document's diagnostics.
 pub fn publish(state: &State, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {

@@ -281,10 +281,18 @@ impl LanguageServer for Backend {
         let format = documents::format_of(&item.language_id, &item.uri);
         let open_id = self.state.next_open_id.fetch_add(1, Ordering::Relaxed);
         let doc = Document { open_id, version: item.version, rope: ropey::Rope::from_str(&item.text), format };
-        let mut docs = self.state.docs();
-        let slot = docs.entry(item.uri.clone()).or_insert_with(Slot::new_empty);
-        slot.doc = Some(doc);
-        documents::schedule(&self.state, slot, &item.uri);
+        let reopened = {
+            let mut docs = self.state.docs();
+            let slot = docs.entry(item.uri.clone()).or_insert_with(Slot::new_empty);
+            // A new open_id: the old text's analyses can never answer for this one.
+            let reopened = slot.doc.replace(doc).is_some();
+            documents::schedule(&self.state, slot, &item.uri);
+            reopened
+        };
+        if reopened {
+            let note = format!("didOpen for {}, which is already open: its text is replaced", item.uri.as_str());
+            log(&self.state.client, MessageType::WARNING, note).await;
+        }
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -307,7 +315,18 @@ impl LanguageServer for Backend {
                             ));
                         }
                     }
-                    doc.version = params.text_document.version;
+                    let version = params.text_document.version;
+                    if version < doc.version {
+                        // Snapshots are matched by (open_id, version >= ...): without a new history an
+                        // older analysis with a higher number would answer for this text.
+                        doc.open_id = self.state.next_open_id.fetch_add(1, Ordering::Relaxed);
+                        notes.push(format!(
+                            "didChange for {}: version went backwards from {} to {version}; the edit is applied",
+                            uri.as_str(),
+                            doc.version
+                        ));
+                    }
+                    doc.version = version;
                     documents::schedule(&self.state, slot, &uri);
                 }
                 _ => notes.push(format!("didChange for {}, which is not open: ignored", uri.as_str())),
