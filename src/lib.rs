@@ -33,6 +33,8 @@
 //! tests/                 engine tables, robustness properties, CLI, LSP over stdio, e2e editors
 //! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs)
 //! editors/               VS Code extension and Neovim plugin
+//! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing)
+//! fuzz/                  cargo-fuzz targets for the engine, the document model and the config
 //! ```
 //!
 //! The server and the command line are thin: everything a user sees comes from
