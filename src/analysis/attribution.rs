@@ -50,6 +50,8 @@ struct Source {
     np: Np,
     /// The source stands right of the cue ("said Psaki", "according to AFP").
     right: bool,
+    /// "Kamin, who said ...": the relative pronoun the cue attaches to; `np` is its antecedent.
+    via: Option<Span>,
 }
 
 struct Resolved {
@@ -197,22 +199,23 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
     let mut after = cue.end;
     let mut block_start = cue.start;
     let mut relative = None;
+    let mut who: Option<usize> = None;
     if cue.according_to {
         if let Some(np) = np_right(doc, depth, cue.end, s1) {
             after = np.end;
-            source = Some(Source { np, right: true });
+            source = Some(Source { np, right: true, via: None });
         }
     } else if cue.passive_by {
         if let Some(np) = np_right(doc, depth, cue.end + 1, s1) {
             after = np.end;
-            source = Some(Source { np, right: true });
+            source = Some(Source { np, right: true, via: None });
         }
     } else if cue.participial {
         // ", saying ...": the subject of the clause's main cue, else of the sentence.
         if let Some(prev) = earlier.iter().rev().find(|r| r.source.is_some()) {
             source = prev.source.clone();
         } else if let Some(np) = np_right(doc, depth, s0, cue.start) {
-            source = Some(Source { np, right: false });
+            source = Some(Source { np, right: false, via: None });
         }
     } else {
         let k = skip_left(doc, depth, cue.start, s0);
@@ -255,6 +258,9 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
             if let Some(w) = (lim..k).rev().find(|&x| depth[x] == 0 && word_in(doc, x, &["who", "which"])) {
                 if (w..k).all(|x| depth[x] == 0 && toks[x].kind != TokKind::Mark && !toks[x].is_punct(text, '.')) {
                     left = np_left(doc, depth, w, s0);
+                    if w + 1 == k {
+                        who = Some(w);
+                    }
                     // "... Dana Whitfield, who says she is proud": the name before the comma.
                     if left.is_none() && w > s0 + 1 && toks[w - 1].is_punct(text, ',') {
                         left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
@@ -296,7 +302,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     && !(np.head.ends_with('s') && !toks[np.end - 1].has(flag::VERB))) =>
             {
                 block_start = np.start;
-                source = Some(Source { np, right: false });
+                let via = who.map(|w| toks[w].span());
+                source = Some(Source { np, right: false, via });
             }
             _ => {
                 // Inverted: ", said Psaki" / "," said the minister.
@@ -308,7 +315,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                         Some(prev) => prev.source.clone(),
                         None => np_right(doc, depth, s0, k - 1)
                             .filter(|np| np.name.is_some() || np.mention == MentionKind::Pronoun || (is(doc, np.start, flag::DET) && np.kind != SpeakerKind::Unknown))
-                            .map(|np| Source { np, right: false }),
+                            .map(|np| Source { np, right: false, via: None }),
                     };
                     source = subject;
                 } else if before_ok {
@@ -322,7 +329,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                                 np.role = Some(span_of(doc, start, e));
                             }
                         }
-                        source = Some(Source { np, right: true });
+                        source = Some(Source { np, right: true, via: None });
                     }
                 }
             }
@@ -357,16 +364,30 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     }
     // Transcripts and headlines: `PENCE: Well, look ...`, `Jane Doe: We will win` — a paragraph
     // that opens with a name and a colon quotes that person for the rest of the paragraph.
+    // A transcript printed inside quotation marks opens each turn with a mark (`"WALLACE: ...`).
     let mut transcript: Vec<(usize, usize, Np)> = Vec::new(); // (first content token, end token, speaker)
+    let mut flat: Vec<u8> = Vec::new();
     for para in &doc.paragraphs {
-        let p0 = para.tokens.start;
         let p1 = para.tokens.end;
+        let quoted = para.tokens.start < p1 && toks[para.tokens.start].kind == TokKind::Mark;
+        let p0 = para.tokens.start + usize::from(quoted);
         let Some(colon) = (p0 + 1..(p0 + 6).min(p1)).find(|&x| toks[x].is_punct(text, ':')) else { continue };
-        if colon + 3 >= p1 || depth[colon] != 0 {
+        if colon + 3 >= p1 || depth[colon] != depth[p0] || (!quoted && depth[colon] != 0) {
             continue;
         }
         let all_caps = (p0..colon).all(|x| toks[x].kind != TokKind::Word || (toks[x].text(text).chars().all(|c| !c.is_lowercase()) && toks[x].text(text).len() > 1));
-        if let Some(np) = np_right(doc, depth, p0, colon).filter(|np| np.end == colon && np.name.is_some()) {
+        if quoted && !all_caps {
+            continue;
+        }
+        let d: &[u8] = if depth[p0] == 0 {
+            depth
+        } else {
+            if flat.is_empty() {
+                flat = vec![0; toks.len()];
+            }
+            &flat
+        };
+        if let Some(np) = np_right(doc, d, p0, colon).filter(|np| np.end == colon && np.name.is_some()) {
             if all_caps || np.kind == SpeakerKind::Person {
                 transcript.push((colon + 1, p1, np));
             }
@@ -380,6 +401,13 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 let span = span_of(doc, *ts, *te);
                 let colon = toks[*ts - 1].span();
                 let cue = Cue { span: colon, text: ":".to_string(), kind: CueKind::Colon };
+                // The quotation holding a quoted transcript is its turns, not a quote of its own.
+                let before = quotes.quotations.partition_point(|q| q.open < *ts);
+                if let Some(qx) = (0..before).rev().take(64).find(|&x| quotes.quotations[x].depth == 0) {
+                    if quotes.quotations[qx].close > *ts && quotation_draft[qx].is_none() {
+                        quotation_draft[qx] = Some(drafts.len());
+                    }
+                }
                 drafts.push(punctuation_draft(&entities, span, Vec::new(), (e, link), np.span, cue, si));
                 attributed_spans.push(span);
                 sentence_attributed[si] = true;
@@ -861,8 +889,12 @@ fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: QuoteKind, par
         None => (None, None),
     };
     let src = r.source.as_ref();
-    let mention = src.map(|s| s.np.span);
+    let mention = src.map(|s| s.via.unwrap_or(s.np.span));
     let resolution = match (link, entity) {
+        (Some(_), Some(_)) if src.is_some_and(|s| s.via.is_some()) => {
+            let s = src.unwrap();
+            Resolution::Pronoun { pronoun: s.via.unwrap().text(doc.text).to_string(), antecedent: s.np.span }
+        }
         (Some(Link::Pronoun), Some(e)) => {
             let ent = &entities.list[e];
             let pronoun = mention.map(|m| m.text(doc.text).to_string()).unwrap_or_default();
