@@ -114,9 +114,19 @@ fn indirect_patterns() {
         ("Alan Cho said after the meeting he would ask for more money.", "more money", "Alan Cho"),
         ("Another 41 percent said they would not vote for either candidate.", "either candidate", "Another 41 percent"),
         ("Alan Cho told WKRN's “Morning Desk” that the school would reopen.", "would reopen", "Alan Cho"),
+        ("The bridge “is safe for now,” Alan Cho said on Monday.", "The bridge", "Alan Cho"),
+        ("The repairs “will not wait,” says Alan Cho, the district engineer.", "The repairs", "Alan Cho"),
     ];
     for (text, needle, who) in cases {
         assert_eq!(speaker_of(text, needle).0.as_deref(), Some(*who), "{text}");
+    }
+    // "called for" and "called on" are one cue.
+    let cases: &[(&str, &str, &str)] = &[
+        ("The union called for an inquiry into the collapse.", "inquiry", "called for"),
+        ("Alan Cho called on the council to fund the repairs.", "fund", "called on"),
+    ];
+    for (text, needle, cue) in cases {
+        assert_eq!(speaker_of(text, needle).1.as_deref(), Some(*cue), "{text}");
     }
 }
 

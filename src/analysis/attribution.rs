@@ -620,7 +620,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             // "called for an inquiry", "called on Congress to act", "called the plan “a disgrace”".
             let mut calls = false;
             if r.cue.verb.is_some_and(|(v, _)| &*v.base == "call") {
-                if word_in(doc, a, &["for", "on"]) {
+                if r.cue.end > r.cue.head + 1 {
+                    calls = true;
+                } else if word_in(doc, a, &["for", "on"]) {
                     a += 1;
                     calls = true;
                 } else {
@@ -688,7 +690,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             // Backward content: "..., news agency AFP reported." / "..., according to AFP."
             if content.is_none() || r.cue.according_to && r.block_start > s0 + 2 {
                 let bs = r.block_start.min(r.cue.start);
-                if bs > s0 + 1 && toks[bs - 1].is_punct(text, ',') || bs > s0 + 1 && r.cue.according_to {
+                // `The country "has changed," McConnell said`: the comma sits inside the closing mark.
+                let comma_in_mark = bs > s0 + 2 && toks[bs - 1].kind == TokKind::Mark && toks[bs - 2].is_punct(text, ',');
+                if bs > s0 + 1 && (toks[bs - 1].is_punct(text, ',') || comma_in_mark) || bs > s0 + 1 && r.cue.according_to {
                     let end = if toks[bs - 1].kind == TokKind::Punct { bs - 1 } else { bs };
                     let start = clause_start(doc, depth, end, s0);
                     if end > start + 1 {
