@@ -116,6 +116,9 @@ fn indirect_patterns() {
         ("Alan Cho told WKRN's “Morning Desk” that the school would reopen.", "would reopen", "Alan Cho"),
         ("The bridge “is safe for now,” Alan Cho said on Monday.", "The bridge", "Alan Cho"),
         ("The repairs “will not wait,” says Alan Cho, the district engineer.", "The repairs", "Alan Cho"),
+        ("Alan Cho spoke of the long winter the town had endured.", "long winter", "Alan Cho"),
+        ("The district has vowed to rebuild the gym by spring.", "rebuild the gym", "The district"),
+        ("Alan Cho criticized Mayor Lena Hartley for the delay.", "for the delay", "Alan Cho"),
     ];
     for (text, needle, who) in cases {
         assert_eq!(speaker_of(text, needle).0.as_deref(), Some(*who), "{text}");
@@ -124,6 +127,7 @@ fn indirect_patterns() {
     let cases: &[(&str, &str, &str)] = &[
         ("The union called for an inquiry into the collapse.", "inquiry", "called for"),
         ("Alan Cho called on the council to fund the repairs.", "fund", "called on"),
+        ("Alan Cho commented on the flooding for the first time.", "flooding", "commented on"),
     ];
     for (text, needle, cue) in cases {
         assert_eq!(speaker_of(text, needle).1.as_deref(), Some(*cue), "{text}");

@@ -635,7 +635,40 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let np_object = r.cue.verb.is_some_and(|(v, _)| {
                 matches!(v.class, VerbClass::Speech | VerbClass::Loaded(_) | VerbClass::Written)
                     && !matches!(&*v.base, "speak" | "talk" | "chat" | "reply" | "respond" | "comment" | "testify" | "add" | "continue" | "ask")
-            }) && (is(doc, a, flag::DET) || (a < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::VERB) == 0));
+            }) && (is(doc, a, flag::DET)
+                || (a < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::VERB) == 0)
+                // "criticized Tulsa police officer Betty Shelby for ...": a named target.
+                || (a < s1
+                    && toks[a].kind == TokKind::Word
+                    && toks[a].cap
+                    && r.cue.verb.is_some_and(|(v, _)| matches!(&*v.base, "criticize" | "accuse" | "praise" | "blast" | "describe" | "blame" | "attack" | "condemn" | "denounce" | "slam" | "warn" | "urge"))));
+            let base = r.cue.verb.map(|(v, _)| &*v.base).unwrap_or("");
+            // "spoke of the legacy", "commented on the shooting", "asked Clinton about her email":
+            // the topic of the talk is what is reported.
+            let mut topic = false;
+            let mut cue_end = None;
+            if matches!(base, "speak" | "talk" | "comment" | "write" | "ask" | "testify" | "complain" | "joke" | "boast" | "brag" | "speak out") {
+                let mut b = a;
+                if base == "ask" {
+                    if let Some(np) = np_right(doc, depth, b, s1).filter(|np| word_is(doc, np.end, "about")) {
+                        b = np.end;
+                    }
+                }
+                if word_in(doc, b, &["about", "of", "on"]) && b + 1 < s1 && !word_in(doc, b + 1, &["condition", "behalf", "background", "record"]) && toks[b + 1].kind != TokKind::Punct {
+                    a = b + 1;
+                    topic = true;
+                    // "spoke of", "commented on": the preposition belongs to the cue.
+                    if b == r.cue.end {
+                        cue_end = Some(b + 1);
+                    }
+                }
+            }
+            // "has vowed to bring back jobs", "pledged to push for an amendment".
+            let promise_to = matches!(base, "vow" | "pledge" | "promise" | "threaten") && word_is(doc, a, "to")
+                && a + 1 < s1
+                && toks[a + 1].kind == TokKind::Word
+                && !toks[a + 1].cap
+                && toks[a + 1].flags() & (flag::DET | flag::PRONOUN) == 0;
             // "said after the hearing she would ...": a short phrase before the reported clause.
             if takes_clause && !calls && is(doc, a, flag::PREP) && !word_in(doc, a, &["that", "of", "about", "to", "with", "for", "by"]) {
                 let lim = (a + 7).min(s1);
@@ -681,6 +714,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
                     && (explicit_that
                         || calls
+                        || topic
+                        || promise_to
                         || r.cue.according_to
                         || ((takes_clause || np_object) && !is(doc, a, flag::PREP)));
                 if starts_ok {
@@ -732,7 +767,11 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if let Some((b, e)) = second_part {
                 parts.push(span_of(doc, b, e));
             }
-            let d = make_draft(doc, &entities, r, kind, parts, Vec::new(), si);
+            let mut d = make_draft(doc, &entities, r, kind, parts, Vec::new(), si);
+            if let (Some(e), Some(c)) = (cue_end, d.cue.as_mut()) {
+                c.span.end = toks[e - 1].end as usize;
+                c.text = c.span.text(text).to_string();
+            }
             let span = d.span;
             drafts.push(d);
             resolved[ri].used = true;
