@@ -134,7 +134,7 @@ impl Refusal {
             ),
         )
     }
-    fn changed(file: &str) -> Refusal {
+    pub fn changed(file: &str) -> Refusal {
         Refusal::new(
             Refused::ChangedOnDisk,
             format!("{file} changed on disk since whosaid read it; nothing was written. Try again."),
