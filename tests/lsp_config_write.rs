@@ -273,3 +273,22 @@ fn editing_saving_and_reading_never_write_files() {
     assert!(s.wait_exit(Duration::from_secs(5)).is_some());
     assert_eq!(ws.files(), before, "the workspace is byte-identical");
 }
+
+#[test]
+fn editor_settings_that_win_over_the_file_are_mentioned() {
+    let ws = Workspace::new("precedence", Some(DESK_TOML));
+    let init = json!({"rules": {"weasel-attribution": "warning"}, "speakers": {"Ana Ruiz": "mayor"}});
+    let mut s = Server::start_with(Enc::Utf16, json!({}), init, Some(&ws.0));
+    let r = s
+        .request("workspace/executeCommand", json!({"command": "whosaid.disableRule", "arguments": ["weasel-attribution"]}))
+        .expect("written");
+    assert_eq!(r["written"], true);
+    assert!(ws.toml().contains("weasel-attribution = \"off\""));
+    let shown = show_message(&mut s, 3);
+    assert!(shown.contains("editor's whosaid settings turn it on again"), "{shown}");
+    let r = s
+        .request("workspace/executeCommand", json!({"command": "whosaid.addKnownSpeaker", "arguments": ["Dana Whitfield"]}))
+        .expect("written");
+    assert!(r["message"].as_str().unwrap().contains("add this person there as well"), "{r}");
+    assert!(ws.toml().ends_with("[speakers]\n\"Dana Whitfield\" = \"\"\n"), "{}", ws.toml());
+}

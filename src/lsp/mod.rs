@@ -163,14 +163,18 @@ impl Backend {
             let mut layers = lock(&state.layers);
             let generation = layers.generation;
             let result = layers.write_project(&job);
-            let still_on = match &job {
-                Change::DisableRule { rule } => rules::rule(rule).is_some() && layers.effective.options.rules.severity(rule).is_some(),
-                Change::AddSpeaker { .. } => false,
+            // Editor settings win over the file; say so when they undo what was just saved.
+            let options = &layers.effective.options;
+            let overridden = match &job {
+                Change::DisableRule { rule } => rules::rule(rule).is_some() && options.rules.severity(rule).is_some(),
+                Change::AddSpeaker { name, .. } => {
+                    !options.known_speakers.iter().any(|k| k.name.trim().to_lowercase() == name.trim().to_lowercase())
+                }
             };
-            (result, layers.generation != generation, still_on)
+            (result, layers.generation != generation, overridden)
         })
         .await;
-        let Ok((result, config_changed, still_on)) = written else {
+        let Ok((result, config_changed, overridden)) = written else {
             return Err(Error::internal_error());
         };
         if config_changed {
@@ -183,8 +187,15 @@ impl Backend {
                     Outcome::Written => change.done(&file),
                     Outcome::Unchanged => change.already(&file),
                 };
-                if still_on {
-                    message.push_str(" Your editor's whosaid settings turn it on again; they take precedence over the file.");
+                if overridden {
+                    message.push_str(match change {
+                        Change::DisableRule { .. } => {
+                            " Your editor's whosaid settings turn it on again; they take precedence over the file."
+                        }
+                        Change::AddSpeaker { .. } => {
+                            " Your editor's whosaid settings list speakers too and take precedence over the file, so add this person there as well."
+                        }
+                    });
                 }
                 log(&self.state.client, MessageType::INFO, format!("whosaid: {message}")).await;
                 self.state.client.show_message(MessageType::INFO, format!("whosaid: {message}")).await;
