@@ -225,7 +225,7 @@ fn toml_error(text: &str, e: &toml_edit::TomlError) -> String {
     let message = e.message().trim().replace('\n', "; ");
     match e.span() {
         Some(span) => {
-            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            let line = text.as_bytes()[..span.start.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1;
             format!("line {line}: {message}")
         }
         None => message,
@@ -621,6 +621,29 @@ loaded-verb = \"hint\"   # was \"off\" until the style review\n\
         // Names that need escaping in TOML.
         let out = edit("", &speaker("Dana \"Red\" O'Neill", Some("chief\\deputy")));
         assert_eq!(parsed(&out).options.known_speakers[0].name, "Dana \"Red\" O'Neill");
+    }
+
+    #[test]
+    fn unusual_but_valid_layouts_take_both_changes() {
+        for text in [
+            "rules.loaded-verb = \"hint\"\n",
+            "rules = { loaded-verb = \"hint\" }\n",
+            "[rules.loaded-verb]\nseverity = \"error\"\n",
+            "[whosaid.rules]\ndoubt-word = \"hint\"\n",
+            "whosaid.inlay-hints = false\n",
+            "speakers.\"Ana Ruiz\" = \"mayor\"\n",
+            "known-speakers = [\"Ana Ruiz\"]\n",
+            "[[speakers]]\nname = \"Ana Ruiz\"\n[rules]\n",
+            "\u{feff}# byte order mark\ninlay-hints = true\n",
+            "   \n\n",
+            "# only a comment",
+        ] {
+            for change in [off("loaded-verb"), off("doubt-word"), speaker("Tomas Berg", Some("council member"))] {
+                let out = edited(Some(text), &change).unwrap_or_else(|e| panic!("{text:?} {change:?}: {e}"));
+                let out = out.unwrap_or_else(|| panic!("{text:?} {change:?}: nothing to do"));
+                assert!(change.holds_in(&parsed(&out)), "{text:?} {change:?}:\n{out}");
+            }
+        }
     }
 
     #[test]
