@@ -316,7 +316,7 @@ fn disable_rule(root: &mut dyn TableLike, inline_root: bool, rule: &str) -> Opti
         root.insert("rules", table_item(t, inline_root));
         return Some("rules");
     };
-    let Some(table) = item.as_table_like_mut() else { return None };
+    let table = item.as_table_like_mut()?;
     match table.get_mut(rule) {
         Some(Item::Value(v)) => {
             // Keep the spacing and any comment after the old setting.
