@@ -108,6 +108,11 @@ fn indirect_patterns() {
         ("The school will reopen on Monday, according to the district.", "reopen", "the district"),
         ("Alan Cho told parents the school would reopen on Monday.", "reopen", "Alan Cho"),
         ("The repairs, Alan Cho said, would take a week.", "repairs", "Alan Cho"),
+        ("Alan Cho toured the school on Tuesday and said the roof would be fixed.", "roof", "Alan Cho"),
+        ("Parents thanked Alan Cho, who says the roof will be fixed by spring.", "roof", "Alan Cho"),
+        ("Alan Cho said after the meeting he would ask for more money.", "more money", "Alan Cho"),
+        ("Another 41 percent said they would not vote for either candidate.", "either candidate", "Another 41 percent"),
+        ("Alan Cho told WKRN's “Morning Desk” that the school would reopen.", "would reopen", "Alan Cho"),
     ];
     for (text, needle, who) in cases {
         assert_eq!(speaker_of(text, needle).0.as_deref(), Some(*who), "{text}");

@@ -62,6 +62,9 @@ struct Resolved {
     /// Entity link result for the source.
     link: Option<(usize, Link)>,
     used: bool,
+    /// `, who says ...`: the token of the relative pronoun after a comma; an earlier cue's content
+    /// stops before that comma.
+    relative: Option<usize>,
 }
 
 fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
@@ -193,6 +196,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
     let mut source = None;
     let mut after = cue.end;
     let mut block_start = cue.start;
+    let mut relative = None;
     if cue.according_to {
         if let Some(np) = np_right(doc, depth, cue.end, s1) {
             after = np.end;
@@ -251,8 +255,20 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
             if let Some(w) = (lim..k).rev().find(|&x| depth[x] == 0 && word_in(doc, x, &["who", "which"])) {
                 if (w..k).all(|x| depth[x] == 0 && toks[x].kind != TokKind::Mark && !toks[x].is_punct(text, '.')) {
                     left = np_left(doc, depth, w, s0);
+                    // "... Dana Whitfield, who says she is proud": the name before the comma.
+                    if left.is_none() && w > s0 + 1 && toks[w - 1].is_punct(text, ',') {
+                        left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
+                        if left.is_some() {
+                            relative = Some(w);
+                        }
+                    }
                 }
             }
+        }
+        // "Another 41 percent said": poll respondents.
+        if left.is_none() && k > s0 + 1 && word_in(doc, k - 1, &["percent", "%"]) && toks[k - 2].kind == TokKind::Number {
+            let s = if k > s0 + 2 && word_in(doc, k - 3, &["another", "some", "about", "nearly", "almost", "only", "just", "the"]) { k - 3 } else { k - 2 };
+            left = Some(super::speakers::group_np(doc, s, k));
         }
         // "Business owners on the quay said", "the spokeswoman for the ministry said": the head of
         // the phrase before the preposition speaks ("a statement by the ministry" keeps the ministry).
@@ -285,7 +301,17 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
             _ => {
                 // Inverted: ", said Psaki" / "," said the minister.
                 let before_ok = k == s0 || toks[k - 1].kind == TokKind::Mark || toks[k - 1].kind == TokKind::Punct;
-                if before_ok {
+                // "Okonkwo toured the streets and said ...": the subject of the first verb speaks.
+                let coordinated = k > s0 + 2 && depth[k - 1] == 0 && word_in(doc, k - 1, &["and", "but"]);
+                if coordinated {
+                    let subject = match earlier.iter().rev().find(|r| r.source.as_ref().is_some_and(|s| !s.right)) {
+                        Some(prev) => prev.source.clone(),
+                        None => np_right(doc, depth, s0, k - 1)
+                            .filter(|np| np.name.is_some() || np.mention == MentionKind::Pronoun || (is(doc, np.start, flag::DET) && np.kind != SpeakerKind::Unknown))
+                            .map(|np| Source { np, right: false }),
+                    };
+                    source = subject;
+                } else if before_ok {
                     if let Some(mut np) = np_right(doc, depth, cue.end, s1) {
                         after = np.end;
                         // "said Tomas Okafor, the council's chief engineer."
@@ -302,7 +328,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
             }
         }
     }
-    Resolved { cue: cue.clone(), source, after, block_start, link: None, used: false }
+    Resolved { cue: cue.clone(), source, after, block_start, link: None, used: false, relative }
 }
 
 pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &ExtraVerbs, known: &[super::KnownSpeaker]) -> Attribution {
@@ -546,6 +572,15 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if listener {
                 if let Some(np) = np_right(doc, depth, a, s1) {
                     a = np.end;
+                    // "told Channel 9's “Morning Desk” that ...": a programme's name after the listener.
+                    if a < s1 && toks[a].kind == TokKind::Mark {
+                        let qx = quotes.quotations.partition_point(|q| q.open < a);
+                        if let Some(q) = quotes.quotations.get(qx).filter(|q| q.open == a && q.close < (a + 8).min(s1)) {
+                            if word_is(doc, q.close + 1, "that") {
+                                a = q.close + 1;
+                            }
+                        }
+                    }
                 } else if word_in(doc, a, &["him", "her", "them", "us", "me"])
                     || (a + 1 < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::PREP | flag::DET | flag::VERB) == 0 && word_is(doc, a + 1, "that"))
                 {
@@ -571,6 +606,15 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 matches!(v.class, VerbClass::Speech | VerbClass::Loaded(_) | VerbClass::Written)
                     && !matches!(&*v.base, "speak" | "talk" | "chat" | "reply" | "respond" | "comment" | "testify" | "add" | "continue" | "ask")
             }) && (is(doc, a, flag::DET) || (a < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::VERB) == 0));
+            // "said after the hearing she would ...": a short phrase before the reported clause.
+            if takes_clause && !calls && is(doc, a, flag::PREP) && !word_in(doc, a, &["that", "of", "about", "to", "with", "for", "by"]) {
+                let lim = (a + 7).min(s1);
+                if let Some(j) = (a + 2..lim).take_while(|&j| depth[j] == 0 && toks[j].kind == TokKind::Word).find(|&j| word_in(doc, j, &["he", "she", "they", "we", "i", "it", "there", "that"])) {
+                    if (a + 1..j).all(|x| !is(doc, x, flag::VERB) || toks[x].has(flag::ATTR_NOUN)) {
+                        a = j;
+                    }
+                }
+            }
             let explicit_that = word_is(doc, a, "that");
             if explicit_that {
                 a += 1;
@@ -583,6 +627,11 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let mut fwd_end = clause_end(doc, depth, a, s1);
             for r2 in &resolved[ri + 1..] {
                 let Some(src) = &r2.source else { continue };
+                // "welcomed the grant from Whitfield, who says ...": the relative clause is hers.
+                if let Some(w) = r2.relative.filter(|&w| w > a + 2 && w <= fwd_end) {
+                    fwd_end = w - 1;
+                    break;
+                }
                 let b = r2.block_start.min(r2.cue.start);
                 if !src.right && b > a + 1 && b <= fwd_end && toks[b - 1].is_punct(text, ',') && clause_end(doc, depth, r2.after, s1) <= r2.after + 1 {
                     fwd_end = b - 1;
