@@ -119,6 +119,7 @@ fn indirect_patterns() {
         ("Alan Cho spoke of the long winter the town had endured.", "long winter", "Alan Cho"),
         ("The district has vowed to rebuild the gym by spring.", "rebuild the gym", "The district"),
         ("Alan Cho criticized Mayor Lena Hartley for the delay.", "for the delay", "Alan Cho"),
+        ("Alan Cho urged parents to keep their children home on Friday.", "keep their children", "Alan Cho"),
     ];
     for (text, needle, who) in cases {
         assert_eq!(speaker_of(text, needle).0.as_deref(), Some(*who), "{text}");

@@ -597,6 +597,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 None => (None, false, true),
             };
             let mut a = r.after;
+            let listener_start = a;
             if listener {
                 if let Some(np) = np_right(doc, depth, a, s1) {
                     a = np.end;
@@ -654,7 +655,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                         b = np.end;
                     }
                 }
-                if word_in(doc, b, &["about", "of", "on"]) && b + 1 < s1 && !word_in(doc, b + 1, &["condition", "behalf", "background", "record"]) && toks[b + 1].kind != TokKind::Punct {
+                if word_in(doc, b, &["about", "of", "on", "against"]) && b + 1 < s1 && !word_in(doc, b + 1, &["condition", "behalf", "background", "record"]) && toks[b + 1].kind != TokKind::Punct {
                     a = b + 1;
                     topic = true;
                     // "spoke of", "commented on": the preposition belongs to the cue.
@@ -664,11 +665,17 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
             }
             // "has vowed to bring back jobs", "pledged to push for an amendment".
-            let promise_to = matches!(base, "vow" | "pledge" | "promise" | "threaten") && word_is(doc, a, "to")
+            let infinitive_next = word_is(doc, a, "to")
                 && a + 1 < s1
                 && toks[a + 1].kind == TokKind::Word
                 && !toks[a + 1].cap
                 && toks[a + 1].flags() & (flag::DET | flag::PRONOUN) == 0;
+            let mut promise_to = infinitive_next && matches!(base, "vow" | "pledge" | "promise" | "threaten");
+            // "urged Republicans to join", "warned voters to stay home": the listener and the request.
+            if infinitive_next && a > listener_start && matches!(base, "urge" | "warn" | "ask" | "encourage" | "implore" | "press" | "tell" | "advise" | "beg" | "order") {
+                a = listener_start;
+                promise_to = true;
+            }
             // "said after the hearing she would ...": a short phrase before the reported clause.
             if takes_clause && !calls && is(doc, a, flag::PREP) && !word_in(doc, a, &["that", "of", "about", "to", "with", "for", "by"]) {
                 let lim = (a + 7).min(s1);
