@@ -737,8 +737,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 if bs > s0 + 1 && (toks[bs - 1].is_punct(text, ',') || comma_in_mark) || bs > s0 + 1 && r.cue.according_to {
                     let end = if toks[bs - 1].kind == TokKind::Punct { bs - 1 } else { bs };
                     let start = clause_start(doc, depth, end, s0);
-                    if end > start + 1 {
-                        content = Some((start, end));
+                    if end > start {
                         // "But to prevent problems, he said, officials should be vigilant."
                         let b = skip_right(doc, depth, r.after, s1);
                         if b + 2 < s1 && toks[b].is_punct(text, ',') {
@@ -746,6 +745,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                             if e2 > b + 2 {
                                 second_part = Some((b + 1, e2));
                             }
+                        }
+                        // One word before the cue ("And perhaps, he said, ...") reports only with what follows.
+                        if end > start + 1 || second_part.is_some() {
+                            content = Some((start, end));
                         }
                     }
                 }
