@@ -120,6 +120,8 @@ fn indirect_patterns() {
         ("The district has vowed to rebuild the gym by spring.", "rebuild the gym", "The district"),
         ("Alan Cho criticized Mayor Lena Hartley for the delay.", "for the delay", "Alan Cho"),
         ("Alan Cho urged parents to keep their children home on Friday.", "keep their children", "Alan Cho"),
+        ("Mayor Lena Hartley, opening the new pier on Saturday, said it would bring the ferries back.", "bring the ferries", "Lena Hartley"),
+        ("Alan Cho ran the district office, which closed in 2015, and said he would not return.", "would not return", "Alan Cho"),
         ("“We will reopen,” Alan Cho said. And perhaps, he said, the gym could follow by spring.", "the gym could follow", "Alan Cho"),
         ("Alan Cho set a goal of “Schools First.” He told parents that he wants a gym “fit for the whole town.”", "he wants a gym", "Alan Cho"),
     ];

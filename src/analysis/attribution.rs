@@ -226,6 +226,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
             if let Some(c) = (lim..k - 1).rev().find(|&x| depth[x] == 0 && toks[x].is_punct(text, ',')) {
                 // The insert describes the source: a relative clause, or a role ("a professor at ...").
                 let insert_ok = word_in(doc, c + 1, &["who", "which", "whose"])
+                    // "President Obama, dedicating the museum on Saturday, said"
+                    || (toks[c + 1].kind == TokKind::Word && !toks[c + 1].cap && toks[c + 1].text(text).ends_with("ing"))
                     || np_right(doc, depth, c + 1, k - 1).is_some_and(|n| n.end == k - 1)
                     || ((is(doc, c + 1, flag::DET) || toks[c + 1].has(flag::TITLE))
                         && (c + 1..k - 1).all(|x| depth[x] == 0 && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE))));
@@ -252,8 +254,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                 }
             }
         }
-        // "a senior official who asked not to be named said"
-        if left.is_none() {
+        // "a senior official who asked not to be named said" (not "..., which let him go, and said").
+        if left.is_none() && !word_in(doc, k.saturating_sub(1), &["and", "but"]) {
             let lim = k.saturating_sub(14).max(s0);
             if let Some(w) = (lim..k).rev().find(|&x| depth[x] == 0 && word_in(doc, x, &["who", "which"])) {
                 if (w..k).all(|x| depth[x] == 0 && toks[x].kind != TokKind::Mark && !toks[x].is_punct(text, '.')) {
@@ -319,7 +321,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     };
                     source = subject;
                 } else if before_ok {
-                    if let Some(mut np) = np_right(doc, depth, cue.end, s1) {
+                    // "..., said it would": a pronoun after the verb is the reported clause's subject.
+                    if let Some(mut np) = np_right(doc, depth, cue.end, s1).filter(|np| np.mention != MentionKind::Pronoun) {
                         after = np.end;
                         // "said Tomas Okafor, the council's chief engineer."
                         if np.role.is_none() && np.name.is_some() && after + 2 < s1 && toks[after].is_punct(text, ',') && (is(doc, after + 1, flag::DET) || toks[after + 1].has(flag::TITLE)) {
