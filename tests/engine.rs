@@ -35,6 +35,7 @@ fn direct_quotes_get_their_speaker_and_cue() {
         ("“We are ready.” — Coach Marta Silva", "ready", "Marta Silva", "—"),
         ("Lena Hartley continued:\n\n“We will rebuild the pier.”", "rebuild", "Lena Hartley", "continued"),
         ("HARTLEY: We will rebuild the pier before winter.", "rebuild", "HARTLEY", ":"),
+        ("Mayor Hartley Says Harbour Pier Will Reopen ‘Before the Storms’\n\nThe pier closed in March.", "Storms", "Hartley", "Says"),
         ("The transcript follows.\n\n\"HARTLEY: We will rebuild the pier.\n\n\"OKAFOR: The money is not there yet.", "money", "OKAFOR", ":"),
     ];
     for (text, needle, who, cue) in cases {

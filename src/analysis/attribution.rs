@@ -418,7 +418,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         }
         let s0 = sent.tokens.start;
         let s1 = sent.tokens.end;
-        let mut found = cues::find(doc, depth, sent.tokens.clone(), extra);
+        let headline = sent.para == 0 && cues::is_headline(doc, sent.tokens.clone());
+        let mut found = cues::find(doc, depth, sent.tokens.clone(), extra, headline);
         if !transcript.is_empty() {
             found.retain(|c| !in_transcript(c.head));
         }
