@@ -122,6 +122,8 @@ fn indirect_patterns() {
         ("Alan Cho criticized Mayor Lena Hartley for the delay.", "for the delay", "Alan Cho"),
         ("Alan Cho urged parents to keep their children home on Friday.", "keep their children", "Alan Cho"),
         ("Mayor Lena Hartley, opening the new pier on Saturday, said it would bring the ferries back.", "bring the ferries", "Lena Hartley"),
+        ("Dr. Omar Haddad, 61, a surgeon who has worked at the clinic since 1990, said the wing would close.", "wing would close", "Omar Haddad"),
+        ("I told the council in March that the budget was late.", "budget was late", "the writer"),
         ("Alan Cho ran the district office, which closed in 2015, and said he would not return.", "would not return", "Alan Cho"),
         ("“We will reopen,” Alan Cho said. And perhaps, he said, the gym could follow by spring.", "the gym could follow", "Alan Cho"),
         ("Alan Cho set a goal of “Schools First.” He told parents that he wants a gym “fit for the whole town.”", "he wants a gym", "Alan Cho"),

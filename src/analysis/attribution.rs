@@ -254,6 +254,30 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                 }
             }
         }
+        // Longer asides: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
+        // said", "Mr. King, 82, said", "John Dickey, the chief executive -- the company that owns
+        // the show -- told me": a named subject at the start of the clause, before the first delimiter.
+        let delim = |x: usize| toks[x].is_punct(text, ',') || (toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), '—' | '–' | '-') && toks[x].text(text) != "-");
+        if left.is_none() && k > s0 + 2 && delim(k - 1) {
+            let lim = k.saturating_sub(45).max(s0);
+            let clean = (lim..k).all(|x| depth[x] == 0 && !toks[x].is_punct(text, ';'));
+            if clean {
+                let subject_start = |st: usize| st == s0 || toks[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"]));
+                for c in (lim..k - 1).filter(|&x| delim(x)) {
+                    let mut e = c;
+                    // "Rep. Jim Jordan (R-Ohio), ..."
+                    if e > s0 && toks[e - 1].is_punct(text, ')') {
+                        if let Some(open) = (e.saturating_sub(8).max(s0)..e - 1).rev().find(|&x| toks[x].is_punct(text, '(')) {
+                            e = open;
+                        }
+                    }
+                    if let Some(np) = np_left(doc, depth, e, s0).filter(|np| np.name.is_some() && subject_start(np.start)) {
+                        left = Some(np);
+                        break;
+                    }
+                }
+            }
+        }
         // "a senior official who asked not to be named said" (not "..., which let him go, and said").
         if left.is_none() && !word_in(doc, k.saturating_sub(1), &["and", "but"]) {
             let lim = k.saturating_sub(14).max(s0);

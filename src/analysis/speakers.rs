@@ -569,6 +569,28 @@ impl Entities {
         }
     }
 
+    /// The entity for the article's own first-person voice, created at its first "I" or "we".
+    fn writer(&mut self, np: &Np) -> usize {
+        let (name, kind) = if np.head == "i" { ("the writer", SpeakerKind::Person) } else { ("the writers", SpeakerKind::Group) };
+        if let Some(i) = self.list.iter().position(|e| e.name == name && e.head == np.head) {
+            return i;
+        }
+        self.list.push(Entity {
+            name: name.to_string(),
+            short_name: name.to_string(),
+            role: None,
+            kind,
+            gender: Gender::Unknown,
+            keys: Vec::new(),
+            mentions: Vec::new(),
+            last_seen: np.span.start,
+            head: np.head.clone(),
+            first_full: np.span,
+            speaks: false,
+        });
+        self.list.len() - 1
+    }
+
     /// A speaker the newsroom configured: linked when the article names them.
     pub fn seed(&mut self, known: &super::KnownSpeaker) {
         let lx = lexicon();
@@ -603,7 +625,12 @@ impl Entities {
         let mut buf = String::new();
         match np.mention {
             MentionKind::Pronoun => {
-                let idx = self.resolve_pronoun(&np.head, np.span.start)?;
+                let idx = match self.resolve_pronoun(&np.head, np.span.start) {
+                    Some(idx) => idx,
+                    // "I", "we" outside any quotation: the writer of a column or the paper's voice.
+                    None if matches!(np.head.as_str(), "i" | "we") => self.writer(np),
+                    None => return None,
+                };
                 self.touch(idx, np.span.start);
                 let e = &mut self.list[idx];
                 e.mentions.push((np.span, MentionKind::Pronoun));
