@@ -213,12 +213,20 @@ pub const PASSIVE_ADVERBS: &[&str] = &[
     "universally", "popularly", "sometimes", "previously", "once", "originally", "traditionally", "reportedly",
 ];
 
+struct Slot {
+    key_start: u32,
+    key_len: u32,
+    entry: Entry,
+}
+
 pub struct Lexicon {
     pub words: FxMap<Box<str>, Entry>,
     /// Open-addressing index over `words` for case-insensitive ASCII look-ups without copying the
-    /// word: (hash, key, entry) slots and a power-of-two table of slot numbers.
-    slots: Vec<(u64, Box<str>, Entry)>,
-    table: Vec<u32>,
+    /// word. The table holds (hash tag, slot) so most misses never leave it; keys sit in one
+    /// arena so a hit touches little memory (this look-up runs for every word of every article).
+    slots: Vec<Slot>,
+    table: Vec<(u32, u32)>,
+    keys: String,
     pub verbs: Vec<Verb>,
     /// Multi-word phrases (lower-case words joined by one space) → kinds.
     pub phrases: FxMap<Box<str>, Vec<PhraseKind>>,
@@ -275,7 +283,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut lx = Lexicon { words: FxMap::default(), slots: Vec::new(), table: Vec::new(), verbs: Vec::new(), phrases: FxMap::default(), prefixes: FxMap::default(), max_phrase_words: 1 };
+        let mut lx = Lexicon { words: FxMap::default(), slots: Vec::new(), table: Vec::new(), keys: String::new(), verbs: Vec::new(), phrases: FxMap::default(), prefixes: FxMap::default(), max_phrase_words: 1 };
         for line in lines(include_str!("lexicon/verbs.tsv")) {
             let c = cols(line);
             if c.len() < 6 {
@@ -446,15 +454,16 @@ impl Lexicon {
             }
         }
         let cap = (lx.words.len() * 2).next_power_of_two();
-        lx.table = vec![u32::MAX; cap];
+        lx.table = vec![(0, u32::MAX); cap];
         for (k, e) in &lx.words {
             let h = hash_ci(k.as_bytes());
             let mut i = h as usize & (cap - 1);
-            while lx.table[i] != u32::MAX {
+            while lx.table[i].1 != u32::MAX {
                 i = (i + 1) & (cap - 1);
             }
-            lx.table[i] = lx.slots.len() as u32;
-            lx.slots.push((h, k.clone(), *e));
+            lx.table[i] = ((h >> 32) as u32, lx.slots.len() as u32);
+            lx.slots.push(Slot { key_start: lx.keys.len() as u32, key_len: k.len() as u32, entry: *e });
+            lx.keys.push_str(k);
         }
         lx
     }
@@ -467,16 +476,22 @@ impl Lexicon {
             return self.words.get(super::text::lower(word, &mut buf));
         }
         let h = hash_ci(word.as_bytes());
+        let tag = (h >> 32) as u32;
         let mask = self.table.len() - 1;
         let mut i = h as usize & mask;
         loop {
-            let slot = self.table[i];
+            let (t, slot) = self.table[i];
             if slot == u32::MAX {
                 return None;
             }
-            let (sh, key, entry) = &self.slots[slot as usize];
-            if *sh == h && key.as_bytes().eq_ignore_ascii_case(word.as_bytes()) {
-                return Some(entry);
+            if t == tag {
+                let s = &self.slots[slot as usize];
+                if s.key_len as usize == word.len() {
+                    let key = &self.keys.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize];
+                    if key.eq_ignore_ascii_case(word.as_bytes()) {
+                        return Some(&s.entry);
+                    }
+                }
             }
             i = (i + 1) & mask;
         }

@@ -252,15 +252,23 @@ pub fn pair(doc: &Doc) -> Quotes {
         }
     }
     flush_unclosed(&mut stack, &mut issues, &mut apostrophes, doc);
-    quotations.sort_by_key(|q| q.span.start);
+    // Each quotation opens at its own token, so starts are unique: sorting small keys unstably and
+    // moving each quotation once gives the same order as a stable sort of the large structs.
+    let mut keys: Vec<(usize, u32)> = quotations.iter().enumerate().map(|(i, q)| (q.span.start, i as u32)).collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<Quotation>> = quotations.into_iter().map(Some).collect();
+    let quotations: Vec<Quotation> = keys.iter().filter_map(|&(_, i)| slots[i as usize].take()).collect();
     issues.sort_by_key(|i| i.span.start);
     apostrophes.sort_unstable();
 
     let mut depth = vec![0u8; n];
     let mut inside = vec![u32::MAX; n];
-    // Outer quotations first, so inner ones overwrite.
-    let mut order: Vec<usize> = (0..quotations.len()).collect();
-    order.sort_by_key(|&i| quotations[i].depth);
+    // Outer quotations first, so inner ones overwrite; within a depth in index order (a stable
+    // counting sort, depth < MAX_DEPTH).
+    let mut order: Vec<usize> = Vec::with_capacity(quotations.len());
+    for d in 0..=MAX_DEPTH as u8 {
+        order.extend((0..quotations.len()).filter(|&i| quotations[i].depth == d));
+    }
     for qi in order {
         let q = &quotations[qi];
         for t in q.open..=q.close.min(n.saturating_sub(1)) {

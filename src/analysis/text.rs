@@ -148,7 +148,7 @@ impl<'a> Doc<'a> {
         let mut ex_idx = 0;
         let mut md_idx = 0;
         while pos < text.len() {
-            let line_end = text[pos..].find(['\n', '\r']).map_or(text.len(), |i| pos + i);
+            let line_end = line_end_from(text, pos);
             let next = next_line_start(text, line_end);
             let line = &text[pos..line_end];
             while ex_idx < excluded.len() && excluded[ex_idx].end <= pos {
@@ -208,6 +208,11 @@ impl<'a> Doc<'a> {
             heading,
         });
     }
+}
+
+/// The first \n or \r at or after `pos` (or the text's end); bytes, as no other char contains them.
+fn line_end_from(text: &str, pos: usize) -> usize {
+    text.as_bytes()[pos..].iter().position(|&b| b == b'\n' || b == b'\r').map_or(text.len(), |i| pos + i)
 }
 
 fn has_blank_line(text: &str) -> bool {
@@ -344,7 +349,7 @@ fn find_markdown_blocks(text: &str, excluded: &mut Vec<Span>, lines: &mut Vec<Li
         if text.starts_with(fence) && text[3..].starts_with(['\n', '\r']) {
             let mut p = next_line_start(text, 3);
             while p < text.len() {
-                let e = text[p..].find(['\n', '\r']).map_or(text.len(), |i| p + i);
+                let e = line_end_from(text, p);
                 if text[p..e].trim_end() == fence {
                     excluded.push(Span::new(0, e));
                     pos = next_line_start(text, e);
@@ -358,7 +363,7 @@ fn find_markdown_blocks(text: &str, excluded: &mut Vec<Span>, lines: &mut Vec<Li
     let mut prev_blank = true;
     let mut in_indented = false;
     while pos < text.len() {
-        let e = text[pos..].find(['\n', '\r']).map_or(text.len(), |i| pos + i);
+        let e = line_end_from(text, pos);
         let line = &text[pos..e];
         let ws = leading_ws(line);
         let trimmed = &line[ws..];
@@ -507,6 +512,10 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
             let numeric = c.is_ascii_digit();
             let mut j = i + clen;
             while j < limit {
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let d = if bytes[j] < 0x80 { bytes[j] as char } else { text[j..].chars().next().unwrap_or(' ') };
                 if d.is_alphanumeric() || d == '\u{0301}' || (!d.is_ascii() && is_combining(d)) {
                     j += d.len_utf8();
@@ -526,12 +535,17 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
                 }
                 break;
             }
-            let word = &text[i..j];
+            // Possessive 's / ’s (any case of s), with something before it.
+            let w = &bytes[i..j];
+            let n = w.len();
             let mut stem_end = j;
             let mut possessive = false;
-            for suf in ["'s", "’s", "'S", "’S"] {
-                if word.len() > suf.len() && word.ends_with(suf) {
-                    stem_end = j - suf.len();
+            if n > 2 && (w[n - 1] == b's' || w[n - 1] == b'S') {
+                if w[n - 2] == b'\'' {
+                    stem_end = j - 2;
+                    possessive = true;
+                } else if n > 4 && w[n - 4..n - 1] == *"’".as_bytes() {
+                    stem_end = j - 4;
                     possessive = true;
                 }
             }
