@@ -150,7 +150,7 @@ fn figure(doc: &Doc, k: usize, s1: usize) -> Option<usize> {
 fn longest_phrase(doc: &Doc, k: usize, s1: usize, buf: &mut String) -> Option<(usize, PhraseKind)> {
     let lx = lexicon();
     let toks = &doc.tokens;
-    let mut key = String::new();
+    let mut key = super::text::Scratch::new();
     let mut best = None;
     for len in 1..=lx.max_phrase_words.min(s1 - k) {
         let t = &toks[k + len - 1];
@@ -179,11 +179,12 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize, buf: &mut String) -> Option<(u
 }
 
 fn has_phrase(doc: &Doc, sent: &Sentence, want: PhraseKind) -> bool {
-    let mut buf = String::new();
+    let mut buf = super::text::Scratch::new();
+    let mut key = super::text::Scratch::new();
     let lx = lexicon();
     (sent.tokens.clone()).any(|k| {
         doc.tokens[k].has(flag::PHRASE_CLAIM) && {
-            let mut key = String::new();
+            key.clear();
             (0..lx.max_phrase_words.min(sent.tokens.end - k)).any(|len| {
                 let t = &doc.tokens[k + len];
                 if len > 0 {

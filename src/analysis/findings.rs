@@ -184,7 +184,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
 fn say_replacement(doc: &Doc, head: usize) -> (Span, String) {
     let t = &doc.tokens[head];
     let text = doc.text;
-    let mut buf = String::new();
+    let mut buf = super::text::Scratch::new();
     let lx = lexicon();
     let (verb, form) = lx.verb(lower(t.text(text), &mut buf)).expect("cue head is a verb");
     let mut span = t.span();

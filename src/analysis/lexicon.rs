@@ -472,7 +472,7 @@ impl Lexicon {
     #[inline]
     pub fn get_ci(&self, word: &str) -> Option<&Entry> {
         if !word.is_ascii() {
-            let mut buf = String::new();
+            let mut buf = super::text::Scratch::new();
             return self.words.get(super::text::lower(word, &mut buf));
         }
         let h = hash_ci(word.as_bytes());

@@ -134,7 +134,7 @@ impl ExtraVerbs {
         if self.forms.is_empty() {
             return None;
         }
-        let mut buf = String::new();
+        let mut buf = text::Scratch::new();
         let form = *self.forms.get(text::lower(doc.tokens[i].text(doc.text), &mut buf))?;
         lexicon::lexicon().verb("say").map(|(v, _)| (v, form))
     }

@@ -5,7 +5,44 @@
 use super::cues::{is, word_in};
 use super::lexicon::{flag, lexicon, FxMap, Gender, PhraseKind};
 use super::model::{MentionKind, Span, SpeakerKind};
-use super::text::{lower, Doc, TokKind};
+use super::text::{lower, Doc, Scratch, TokKind};
+
+/// A lower-case word kept inline when short. Heads are single words, and a noun phrase is built
+/// (and often cloned) for every candidate source; a heap string each time cost more than the parse.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Word {
+    Inline(u8, [u8; 22]),
+    Heap(Box<str>),
+}
+
+impl Word {
+    pub fn new(s: &str) -> Word {
+        if s.len() <= 22 {
+            let mut buf = [0u8; 22];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Word::Inline(s.len() as u8, buf)
+        } else {
+            Word::Heap(s.into())
+        }
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            // Always a whole str copied in `new`, so valid UTF-8.
+            Word::Inline(n, buf) => std::str::from_utf8(&buf[..*n as usize]).unwrap_or(""),
+            Word::Heap(s) => s,
+        }
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
 
 
 
@@ -34,7 +71,7 @@ pub struct Np {
     pub mention: MentionKind,
     pub gender: Gender,
     /// Lower-case head noun for role nouns and groups ("president", "officials").
-    pub head: String,
+    pub head: Word,
     pub weasel: bool,
     /// A bare anonymous source ("a source", "sources").
     pub anonymous_bare: bool,
@@ -248,8 +285,12 @@ fn extend_anonymous_left(doc: &Doc, depth: &[u8], np: &mut Np, lb: usize) {
 
 fn pronoun_np(doc: &Doc, i: usize) -> Np {
     let t = &doc.tokens[i];
-    let w = t.text(doc.text).to_ascii_lowercase();
-    let gender = match w.as_str() {
+    let mut w = Word::new(t.text(doc.text));
+    match &mut w {
+        Word::Inline(n, buf) => buf[..*n as usize].make_ascii_lowercase(),
+        Word::Heap(s) => s.make_ascii_lowercase(),
+    }
+    let gender = match &*w {
         "he" => Gender::Male,
         "she" => Gender::Female,
         _ => Gender::Unknown,
@@ -274,7 +315,8 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let lx = lexicon();
     let toks = &doc.tokens;
     let text = doc.text;
-    let mut buf = String::new();
+    let mut buf = Scratch::new();
+    let mut key = Scratch::new();
     let body_start = if is_det(doc, s) { s + 1 } else { s };
     if body_start >= e {
         return None;
@@ -292,7 +334,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         let mut matched = 0;
         if f & flag::PHRASE_NAME != 0 {
             // Longest title phrase starting here, built up word by word.
-            let mut key = String::new();
+            key.clear();
             for len in 1..=lx.max_phrase_words.min(e - k) {
                 if len > 1 {
                     key.push(' ');
@@ -371,7 +413,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     }
     let last = &toks[e - 1];
     let last_flags = last.flags();
-    let head = lower(last.stem(text), &mut buf).to_string();
+    let head = Word::new(lower(last.stem(text), &mut buf));
     let role = if let Some(te) = title_end {
         let role_start = body_start;
         // A description without a name ("the French presidency") has no separate role.
@@ -388,8 +430,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     if let Some((ns, ne)) = name {
         let first = &toks[ns];
         let name_phrase = if ne - ns > 1 && first.has(flag::PHRASE_NAME) {
-            let name_text = lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize).text(text), &mut buf).to_string();
-            lx.phrase(&name_text).unwrap_or(&[])
+            lx.phrase(lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize).text(text), &mut buf)).unwrap_or(&[])
         } else {
             &[]
         };
@@ -433,8 +474,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     // Anonymous sources and weasel groups.
     let mut anonymous_bare = false;
     let full_kinds = if e - s > 1 && toks[s].has(flag::PHRASE_CLAIM) {
-        let full = lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), &mut buf).to_string();
-        lx.phrase(&full)
+        lx.phrase(lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), &mut buf))
     } else {
         None
     };
@@ -446,7 +486,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             kind = SpeakerKind::Anonymous;
         }
     }
-    if matches!(head.as_str(), "source" | "sources" | "insider" | "insiders") {
+    if matches!(&*head, "source" | "sources" | "insider" | "insiders") {
         kind = SpeakerKind::Anonymous;
         mention = MentionKind::Full;
         // "a source", "sources", "another source": nothing says who they are.
@@ -582,7 +622,7 @@ impl Entities {
     pub fn link(&mut self, doc: &Doc, np: &Np) -> Option<(usize, Link)> {
         let text = doc.text;
         let toks = &doc.tokens;
-        let mut buf = String::new();
+        let mut buf = Scratch::new();
         match np.mention {
             MentionKind::Pronoun => {
                 let idx = self.resolve_pronoun(&np.head, np.span.start)?;
@@ -597,16 +637,15 @@ impl Entities {
             MentionKind::Role => {
                 // The same description again ("the French presidency") is the same entity.
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut buf).to_string();
-                let same = self.by_word.get(&key).and_then(|v| v.iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0] == key));
+                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut buf);
+                let same = self.by_word.get(key).and_then(|v| v.iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0] == key));
                 if let Some(idx) = same {
                     self.touch(idx, np.span.start);
                     self.list[idx].mentions.push((np.span, MentionKind::Full));
                     return Some((idx, Link::Name));
                 }
                 // "the president" → the latest entity whose role or description has that head.
-                let head = np.head.clone();
-                let found = self.by_role.get(&head).and_then(|v| {
+                let found = self.by_role.get(&*np.head).and_then(|v| {
                     v.iter()
                         .copied()
                         .filter(|&i| self.list[i].last_seen <= np.span.start && !self.list[i].mentions.is_empty())
@@ -692,7 +731,7 @@ impl Entities {
             keys,
             mentions: vec![(np.span, MentionKind::Full)],
             last_seen: np.span.start,
-            head: np.head.clone(),
+            head: np.head.to_string(),
             first_full: np.span,
             speaks: false,
         });

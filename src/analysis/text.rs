@@ -102,6 +102,59 @@ pub fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.as_str()
 }
 
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A cleared String from a per-thread pool, returned on drop. Look-up keys are lower-cased for
+/// every candidate noun phrase and phrase word; a fresh allocation each time cost more than the
+/// look-up itself.
+pub struct Scratch(String);
+
+impl Scratch {
+    pub fn new() -> Scratch {
+        let pooled = SCRATCH.try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())).ok().flatten();
+        Scratch(pooled.unwrap_or_default())
+    }
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch::new()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let mut s = std::mem::take(&mut self.0);
+        // Don't hoard a buffer grown by one huge token.
+        if s.capacity() > 4096 {
+            return;
+        }
+        s.clear();
+        let _ = SCRATCH.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                if p.len() < 32 {
+                    p.push(s);
+                }
+            }
+        });
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Scratch {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
+    }
+}
+
 pub fn is_quote_char(c: char) -> bool {
     matches!(
         c,
