@@ -463,7 +463,8 @@ impl Lexicon {
             }
             lx.table[i] = ((h >> 32) as u32, lx.slots.len() as u32);
             lx.slots.push(Slot { key_start: lx.keys.len() as u32, key_len: k.len() as u32, entry: *e });
-            lx.keys.push_str(k);
+            // Stored lower-cased: equal ignoring ASCII case becomes equal to the folded word.
+            lx.keys.push_str(&k.to_ascii_lowercase());
         }
         lx
     }
@@ -488,7 +489,7 @@ impl Lexicon {
                 let s = &self.slots[slot as usize];
                 if s.key_len as usize == word.len() {
                     let key = &self.keys.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize];
-                    if key.eq_ignore_ascii_case(word.as_bytes()) {
+                    if key.iter().zip(word.as_bytes()).all(|(&k, &w)| ASCII_LOWER[w as usize] == k) {
                         return Some(&s.entry);
                     }
                 }
@@ -523,12 +524,23 @@ impl Lexicon {
 
 }
 
+/// `u8::to_ascii_lowercase` as a table: one load per byte in the per-word hash and compare.
+static ASCII_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+};
+
 /// FNV-1a over ASCII-lower-cased bytes.
 #[inline]
 fn hash_ci(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
-        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+        h = (h ^ ASCII_LOWER[b as usize] as u64).wrapping_mul(0x0100_0000_01b3);
     }
     h
 }

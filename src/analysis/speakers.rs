@@ -5,7 +5,7 @@
 use super::cues::{is, word_in};
 use super::lexicon::{flag, lexicon, FxMap, Gender, PhraseKind};
 use super::model::{MentionKind, Span, SpeakerKind};
-use super::text::{lower, Doc, Scratch, TokKind};
+use super::text::{lower, lower_into, Doc, Scratch, TokKind};
 
 /// A lower-case word kept inline when short. Heads are single words, and a noun phrase is built
 /// (and often cloned) for every candidate source; a heap string each time cost more than the parse.
@@ -659,54 +659,61 @@ impl Entities {
             }
             _ => {}
         }
-        let role_text = np.role.map(|r| r.text(text).to_string());
-        let (name, keys) = match np.name {
+        // Keys are lower-cased into one scratch buffer; strings are made only for a new or grown
+        // entity (most mentions link to an existing one).
+        let mut kbuf = Scratch::new();
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let name_span = match np.name {
             Some((ns, ne)) => {
-                let name = Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize).text(text).to_string();
-                let keys: Vec<String> = (ns..ne)
-                    .filter(|&k| toks[k].kind == TokKind::Word && !toks[k].has(flag::HONORIFIC))
-                    .map(|k| lower(toks[k].stem(text), &mut buf).to_string())
-                    .collect();
-                (name, keys)
+                for k in (ns..ne).filter(|&k| toks[k].kind == TokKind::Word && !toks[k].has(flag::HONORIFIC)) {
+                    let from = kbuf.len();
+                    lower_into(toks[k].stem(text), &mut kbuf);
+                    ranges.push((from, kbuf.len()));
+                }
+                Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize)
             }
             None => {
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                let name = Span::new(toks[np.start].start as usize, toks[np.end - 1].stem_end as usize).text(text).to_string();
-                let keys = vec![lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut buf).to_string()];
-                (name, keys)
+                lower_into(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut kbuf);
+                ranges.push((0, kbuf.len()));
+                Span::new(toks[np.start].start as usize, toks[np.end - 1].stem_end as usize)
             }
         };
-        if keys.is_empty() {
+        if ranges.is_empty() {
             return None;
         }
+        let key = |r: &(usize, usize)| &kbuf[r.0..r.1];
+        let nkeys = ranges.len();
+        let same_keys = |ek: &[String]| ek.len() == nkeys && ek.iter().zip(&ranges).all(|(a, r)| a.as_str() == key(r));
+        let make_keys = || -> Vec<String> { ranges.iter().map(|r| key(r).to_string()).collect() };
         // Same entity: for names, the last name matches (or a one-word mention matches any part);
         // for descriptions, the same words after the determiner.
         let is_name = np.name.is_some();
-        let last = keys.last().unwrap();
+        let last = key(&ranges[nkeys - 1]);
         let found = self.by_word.get(last).and_then(|cands| {
             cands.iter().rev().copied().find(|&i| {
                 let e = &self.list[i];
                 if is_name {
-                    e.keys.last() == Some(last) || (keys.len() == 1 && e.keys.iter().any(|k| k == last) && e.kind != SpeakerKind::Organization) || e.keys == keys
+                    e.keys.last().map(String::as_str) == Some(last) || (nkeys == 1 && e.keys.iter().any(|k| k == last) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
                 } else {
-                    e.keys == keys
+                    same_keys(&e.keys)
                 }
             })
         });
         if let Some(idx) = found {
             self.touch(idx, np.span.start);
             let e = &mut self.list[idx];
-            let link = if keys.len() >= e.keys.len() { Link::Name } else { Link::Short };
-            let keys_changed = keys.len() > e.keys.len();
+            let link = if nkeys >= e.keys.len() { Link::Name } else { Link::Short };
+            let keys_changed = nkeys > e.keys.len();
             if keys_changed {
-                e.name = name.clone();
-                e.keys = keys.clone();
+                e.name = name_span.text(text).to_string();
+                e.keys = make_keys();
             }
-            let role_added = e.role.is_none() && role_text.is_some();
+            let role_added = e.role.is_none() && np.role.is_some();
             if e.role.is_none() {
-                e.role = role_text;
+                e.role = np.role.map(|r| r.text(text).to_string());
             }
-            if e.kind == SpeakerKind::Unknown || (e.kind == SpeakerKind::Person && np.kind == SpeakerKind::Organization && keys.len() > 1) {
+            if e.kind == SpeakerKind::Unknown || (e.kind == SpeakerKind::Person && np.kind == SpeakerKind::Organization && nkeys > 1) {
                 e.kind = np.kind;
             }
             if e.gender == Gender::Unknown {
@@ -721,11 +728,13 @@ impl Entities {
             }
             return Some((idx, link));
         }
+        let name = name_span.text(text).to_string();
         let short_name = short_name(&name, np);
+        let keys = make_keys();
         self.list.push(Entity {
             name,
             short_name,
-            role: role_text,
+            role: np.role.map(|r| r.text(text).to_string()),
             kind: np.kind,
             gender: np.gender,
             keys,

@@ -88,9 +88,16 @@ pub struct Doc<'a> {
 /// Lower-case `s` into `buf` (ASCII fast path) and return it.
 pub fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
+    lower_into(s, buf);
+    buf.as_str()
+}
+
+/// Append `s` lower-cased as [`lower`] does.
+pub fn lower_into(s: &str, buf: &mut String) {
     if s.is_ascii() {
+        let from = buf.len();
         buf.push_str(s);
-        buf.make_ascii_lowercase();
+        buf[from..].make_ascii_lowercase();
     } else {
         for ch in s.chars() {
             match ch {
@@ -99,7 +106,6 @@ pub fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
             }
         }
     }
-    buf.as_str()
 }
 
 thread_local! {
@@ -316,8 +322,7 @@ fn merge(spans: Vec<Span>) -> Vec<Span> {
 
 fn find_comments(text: &str, excluded: &mut Vec<Span>, directives: &mut Vec<Directive>) {
     let mut from = 0;
-    while let Some(i) = text[from..].find("<!--") {
-        let start = from + i;
+    while let Some(start) = find_from(text, from, "<!--", 0) {
         // An unclosed comment runs to the end of the text.
         let close = text[start + 4..].find("-->").map(|j| start + 4 + j);
         let end = close.map_or(text.len(), |c| c + 3);
@@ -337,12 +342,30 @@ fn find_comments(text: &str, excluded: &mut Vec<Span>, directives: &mut Vec<Dire
     }
 }
 
+/// The first occurrence of ASCII `pat` starting at or after `from` (a char boundary), found by
+/// memchr on the byte `pat[anchor]`: much faster than a substring search over a whole article
+/// that usually holds no comment or URL at all.
+fn find_from(text: &str, from: usize, pat: &str, anchor: usize) -> Option<usize> {
+    let a = pat.as_bytes()[anchor] as char;
+    let bytes = text.as_bytes();
+    let mut pos = from;
+    while let Some(i) = text[pos..].find(a) {
+        let p = pos + i;
+        pos = p + 1;
+        if p >= from + anchor && bytes[p - anchor..].starts_with(pat.as_bytes()) {
+            return Some(p - anchor);
+        }
+    }
+    None
+}
+
 fn find_urls(text: &str, excluded: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     for pat in ["http://", "https://", "www."] {
         let mut from = 0;
-        while let Some(i) = text[from..].find(pat) {
-            let start = from + i;
+        // Anchored on a rare byte of each pattern: ':' of "://", the '.' of "www.".
+        let anchor = if pat == "www." { 3 } else { pat.len() - 3 };
+        while let Some(start) = find_from(text, from, pat, anchor) {
             // "www." inside a word (e.g. part of an http URL already found) is skipped.
             if pat == "www." && start > 0 && !bytes[start - 1].is_ascii_whitespace() && bytes[start - 1] != b'(' {
                 from = start + pat.len();
@@ -520,6 +543,17 @@ fn find_inline_code(text: &str, excluded: &mut Vec<Span>) {
     }
 }
 
+/// `u8::is_ascii_alphanumeric` as a table (the innermost loop of the tokenizer).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// Split `span` into tokens, skipping excluded regions.
 fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
     let lx = lexicon();
@@ -565,7 +599,7 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
             let numeric = c.is_ascii_digit();
             let mut j = i + clen;
             while j < limit {
-                if bytes[j].is_ascii_alphanumeric() {
+                if ASCII_ALNUM[bytes[j] as usize] {
                     j += 1;
                     continue;
                 }
