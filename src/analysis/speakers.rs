@@ -339,7 +339,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
                 if len > 1 {
                     key.push(' ');
                 }
-                key.push_str(lower(toks[k + len - 1].stem(text), &mut buf));
+                lower_into(toks[k + len - 1].stem(text), &mut key);
                 if len < 2 {
                     continue;
                 }
