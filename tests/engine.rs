@@ -35,6 +35,7 @@ fn direct_quotes_get_their_speaker_and_cue() {
         ("“We are ready.” — Coach Marta Silva", "ready", "Marta Silva", "—"),
         ("Lena Hartley continued:\n\n“We will rebuild the pier.”", "rebuild", "Lena Hartley", "continued"),
         ("HARTLEY: We will rebuild the pier before winter.", "rebuild", "HARTLEY", ":"),
+        ("The transcript follows.\n\n\"HARTLEY: We will rebuild the pier.\n\n\"OKAFOR: The money is not there yet.", "money", "OKAFOR", ":"),
     ];
     for (text, needle, who, cue) in cases {
         let (speaker, got_cue) = speaker_of(text, needle);
@@ -108,10 +109,43 @@ fn indirect_patterns() {
         ("The school will reopen on Monday, according to the district.", "reopen", "the district"),
         ("Alan Cho told parents the school would reopen on Monday.", "reopen", "Alan Cho"),
         ("The repairs, Alan Cho said, would take a week.", "repairs", "Alan Cho"),
+        ("Alan Cho toured the school on Tuesday and said the roof would be fixed.", "roof", "Alan Cho"),
+        ("Parents thanked Alan Cho, who says the roof will be fixed by spring.", "roof", "Alan Cho"),
+        ("Alan Cho said after the meeting he would ask for more money.", "more money", "Alan Cho"),
+        ("Another 41 percent said they would not vote for either candidate.", "either candidate", "Another 41 percent"),
+        ("Alan Cho told WKRN's “Morning Desk” that the school would reopen.", "would reopen", "Alan Cho"),
+        ("The bridge “is safe for now,” Alan Cho said on Monday.", "The bridge", "Alan Cho"),
+        ("The repairs “will not wait,” says Alan Cho, the district engineer.", "The repairs", "Alan Cho"),
     ];
     for (text, needle, who) in cases {
         assert_eq!(speaker_of(text, needle).0.as_deref(), Some(*who), "{text}");
     }
+    // "called for" and "called on" are one cue.
+    let cases: &[(&str, &str, &str)] = &[
+        ("The union called for an inquiry into the collapse.", "inquiry", "called for"),
+        ("Alan Cho called on the council to fund the repairs.", "fund", "called on"),
+    ];
+    for (text, needle, cue) in cases {
+        assert_eq!(speaker_of(text, needle).1.as_deref(), Some(*cue), "{text}");
+    }
+}
+
+#[test]
+fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
+    let text = "Parents thanked Alan Cho, who said the roof would be fixed by spring.";
+    let a = run(text);
+    let q = a.quotes.iter().find(|q| q.span.text(text).contains("roof")).expect("a quote");
+    assert_eq!(a.speakers[q.speaker.unwrap()].name, "Alan Cho");
+    assert_eq!(q.speaker_mention.map(|m| m.text(text)), Some("who"));
+    assert!(matches!(&q.resolution, whosaid::analysis::Resolution::Pronoun { pronoun, .. } if pronoun == "who"), "{:?}", q.resolution);
+}
+
+#[test]
+fn a_transcript_in_quotation_marks_is_its_turns_not_one_unattributed_quote() {
+    let text = "The transcript follows.\n\n\"HARTLEY: We will rebuild the pier.\n\n\"OKAFOR: The money is not there yet.";
+    let a = run(text);
+    assert_eq!(a.quotes.len(), 2, "{:#?}", a.quotes);
+    assert!(a.unattributed_quotes().next().is_none());
 }
 
 #[test]

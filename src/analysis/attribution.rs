@@ -50,6 +50,8 @@ struct Source {
     np: Np,
     /// The source stands right of the cue ("said Psaki", "according to AFP").
     right: bool,
+    /// "Kamin, who said ...": the relative pronoun the cue attaches to; `np` is its antecedent.
+    via: Option<Span>,
 }
 
 struct Resolved {
@@ -62,6 +64,9 @@ struct Resolved {
     /// Entity link result for the source.
     link: Option<(usize, Link)>,
     used: bool,
+    /// `, who says ...`: the token of the relative pronoun after a comma; an earlier cue's content
+    /// stops before that comma.
+    relative: Option<usize>,
 }
 
 fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
@@ -193,22 +198,24 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
     let mut source = None;
     let mut after = cue.end;
     let mut block_start = cue.start;
+    let mut relative = None;
+    let mut who: Option<usize> = None;
     if cue.according_to {
         if let Some(np) = np_right(doc, depth, cue.end, s1) {
             after = np.end;
-            source = Some(Source { np, right: true });
+            source = Some(Source { np, right: true, via: None });
         }
     } else if cue.passive_by {
         if let Some(np) = np_right(doc, depth, cue.end + 1, s1) {
             after = np.end;
-            source = Some(Source { np, right: true });
+            source = Some(Source { np, right: true, via: None });
         }
     } else if cue.participial {
         // ", saying ...": the subject of the clause's main cue, else of the sentence.
         if let Some(prev) = earlier.iter().rev().find(|r| r.source.is_some()) {
             source = prev.source.clone();
         } else if let Some(np) = np_right(doc, depth, s0, cue.start) {
-            source = Some(Source { np, right: false });
+            source = Some(Source { np, right: false, via: None });
         }
     } else {
         let k = skip_left(doc, depth, cue.start, s0);
@@ -251,8 +258,23 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
             if let Some(w) = (lim..k).rev().find(|&x| depth[x] == 0 && word_in(doc, x, &["who", "which"])) {
                 if (w..k).all(|x| depth[x] == 0 && toks[x].kind != TokKind::Mark && !toks[x].is_punct(text, '.')) {
                     left = np_left(doc, depth, w, s0);
+                    if w + 1 == k {
+                        who = Some(w);
+                    }
+                    // "... Dana Whitfield, who says she is proud": the name before the comma.
+                    if left.is_none() && w > s0 + 1 && toks[w - 1].is_punct(text, ',') {
+                        left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
+                        if left.is_some() {
+                            relative = Some(w);
+                        }
+                    }
                 }
             }
+        }
+        // "Another 41 percent said": poll respondents.
+        if left.is_none() && k > s0 + 1 && word_in(doc, k - 1, &["percent", "%"]) && toks[k - 2].kind == TokKind::Number {
+            let s = if k > s0 + 2 && word_in(doc, k - 3, &["another", "some", "about", "nearly", "almost", "only", "just", "the"]) { k - 3 } else { k - 2 };
+            left = Some(super::speakers::group_np(doc, s, k));
         }
         // "Business owners on the quay said", "the spokeswoman for the ministry said": the head of
         // the phrase before the preposition speaks ("a statement by the ministry" keeps the ministry).
@@ -280,12 +302,23 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     && !(np.head.ends_with('s') && !toks[np.end - 1].has(flag::VERB))) =>
             {
                 block_start = np.start;
-                source = Some(Source { np, right: false });
+                let via = who.map(|w| toks[w].span());
+                source = Some(Source { np, right: false, via });
             }
             _ => {
                 // Inverted: ", said Psaki" / "," said the minister.
                 let before_ok = k == s0 || toks[k - 1].kind == TokKind::Mark || toks[k - 1].kind == TokKind::Punct;
-                if before_ok {
+                // "Okonkwo toured the streets and said ...": the subject of the first verb speaks.
+                let coordinated = k > s0 + 2 && depth[k - 1] == 0 && word_in(doc, k - 1, &["and", "but"]);
+                if coordinated {
+                    let subject = match earlier.iter().rev().find(|r| r.source.as_ref().is_some_and(|s| !s.right)) {
+                        Some(prev) => prev.source.clone(),
+                        None => np_right(doc, depth, s0, k - 1)
+                            .filter(|np| np.name.is_some() || np.mention == MentionKind::Pronoun || (is(doc, np.start, flag::DET) && np.kind != SpeakerKind::Unknown))
+                            .map(|np| Source { np, right: false, via: None }),
+                    };
+                    source = subject;
+                } else if before_ok {
                     if let Some(mut np) = np_right(doc, depth, cue.end, s1) {
                         after = np.end;
                         // "said Tomas Okafor, the council's chief engineer."
@@ -296,13 +329,13 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                                 np.role = Some(span_of(doc, start, e));
                             }
                         }
-                        source = Some(Source { np, right: true });
+                        source = Some(Source { np, right: true, via: None });
                     }
                 }
             }
         }
     }
-    Resolved { cue: cue.clone(), source, after, block_start, link: None, used: false }
+    Resolved { cue: cue.clone(), source, after, block_start, link: None, used: false, relative }
 }
 
 pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &ExtraVerbs, known: &[super::KnownSpeaker]) -> Attribution {
@@ -331,16 +364,30 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     }
     // Transcripts and headlines: `PENCE: Well, look ...`, `Jane Doe: We will win` — a paragraph
     // that opens with a name and a colon quotes that person for the rest of the paragraph.
+    // A transcript printed inside quotation marks opens each turn with a mark (`"WALLACE: ...`).
     let mut transcript: Vec<(usize, usize, Np)> = Vec::new(); // (first content token, end token, speaker)
+    let mut flat: Vec<u8> = Vec::new();
     for para in &doc.paragraphs {
-        let p0 = para.tokens.start;
         let p1 = para.tokens.end;
+        let quoted = para.tokens.start < p1 && toks[para.tokens.start].kind == TokKind::Mark;
+        let p0 = para.tokens.start + usize::from(quoted);
         let Some(colon) = (p0 + 1..(p0 + 6).min(p1)).find(|&x| toks[x].is_punct(text, ':')) else { continue };
-        if colon + 3 >= p1 || depth[colon] != 0 {
+        if colon + 3 >= p1 || depth[colon] != depth[p0] || (!quoted && depth[colon] != 0) {
             continue;
         }
         let all_caps = (p0..colon).all(|x| toks[x].kind != TokKind::Word || (toks[x].text(text).chars().all(|c| !c.is_lowercase()) && toks[x].text(text).len() > 1));
-        if let Some(np) = np_right(doc, depth, p0, colon).filter(|np| np.end == colon && np.name.is_some()) {
+        if quoted && !all_caps {
+            continue;
+        }
+        let d: &[u8] = if depth[p0] == 0 {
+            depth
+        } else {
+            if flat.is_empty() {
+                flat = vec![0; toks.len()];
+            }
+            &flat
+        };
+        if let Some(np) = np_right(doc, d, p0, colon).filter(|np| np.end == colon && np.name.is_some()) {
             if all_caps || np.kind == SpeakerKind::Person {
                 transcript.push((colon + 1, p1, np));
             }
@@ -354,6 +401,13 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 let span = span_of(doc, *ts, *te);
                 let colon = toks[*ts - 1].span();
                 let cue = Cue { span: colon, text: ":".to_string(), kind: CueKind::Colon };
+                // The quotation holding a quoted transcript is its turns, not a quote of its own.
+                let before = quotes.quotations.partition_point(|q| q.open < *ts);
+                if let Some(qx) = (0..before).rev().take(64).find(|&x| quotes.quotations[x].depth == 0) {
+                    if quotes.quotations[qx].close > *ts && quotation_draft[qx].is_none() {
+                        quotation_draft[qx] = Some(drafts.len());
+                    }
+                }
                 drafts.push(punctuation_draft(&entities, span, Vec::new(), (e, link), np.span, cue, si));
                 attributed_spans.push(span);
                 sentence_attributed[si] = true;
@@ -546,6 +600,15 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if listener {
                 if let Some(np) = np_right(doc, depth, a, s1) {
                     a = np.end;
+                    // "told Channel 9's “Morning Desk” that ...": a programme's name after the listener.
+                    if a < s1 && toks[a].kind == TokKind::Mark {
+                        let qx = quotes.quotations.partition_point(|q| q.open < a);
+                        if let Some(q) = quotes.quotations.get(qx).filter(|q| q.open == a && q.close < (a + 8).min(s1)) {
+                            if word_is(doc, q.close + 1, "that") {
+                                a = q.close + 1;
+                            }
+                        }
+                    }
                 } else if word_in(doc, a, &["him", "her", "them", "us", "me"])
                     || (a + 1 < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::PREP | flag::DET | flag::VERB) == 0 && word_is(doc, a + 1, "that"))
                 {
@@ -557,7 +620,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             // "called for an inquiry", "called on Congress to act", "called the plan “a disgrace”".
             let mut calls = false;
             if r.cue.verb.is_some_and(|(v, _)| &*v.base == "call") {
-                if word_in(doc, a, &["for", "on"]) {
+                if r.cue.end > r.cue.head + 1 {
+                    calls = true;
+                } else if word_in(doc, a, &["for", "on"]) {
                     a += 1;
                     calls = true;
                 } else {
@@ -571,6 +636,15 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 matches!(v.class, VerbClass::Speech | VerbClass::Loaded(_) | VerbClass::Written)
                     && !matches!(&*v.base, "speak" | "talk" | "chat" | "reply" | "respond" | "comment" | "testify" | "add" | "continue" | "ask")
             }) && (is(doc, a, flag::DET) || (a < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::VERB) == 0));
+            // "said after the hearing she would ...": a short phrase before the reported clause.
+            if takes_clause && !calls && is(doc, a, flag::PREP) && !word_in(doc, a, &["that", "of", "about", "to", "with", "for", "by"]) {
+                let lim = (a + 7).min(s1);
+                if let Some(j) = (a + 2..lim).take_while(|&j| depth[j] == 0 && toks[j].kind == TokKind::Word).find(|&j| word_in(doc, j, &["he", "she", "they", "we", "i", "it", "there", "that"])) {
+                    if (a + 1..j).all(|x| !is(doc, x, flag::VERB) || toks[x].has(flag::ATTR_NOUN)) {
+                        a = j;
+                    }
+                }
+            }
             let explicit_that = word_is(doc, a, "that");
             if explicit_that {
                 a += 1;
@@ -583,6 +657,11 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let mut fwd_end = clause_end(doc, depth, a, s1);
             for r2 in &resolved[ri + 1..] {
                 let Some(src) = &r2.source else { continue };
+                // "welcomed the grant from Whitfield, who says ...": the relative clause is hers.
+                if let Some(w) = r2.relative.filter(|&w| w > a + 2 && w <= fwd_end) {
+                    fwd_end = w - 1;
+                    break;
+                }
                 let b = r2.block_start.min(r2.cue.start);
                 if !src.right && b > a + 1 && b <= fwd_end && toks[b - 1].is_punct(text, ',') && clause_end(doc, depth, r2.after, s1) <= r2.after + 1 {
                     fwd_end = b - 1;
@@ -611,7 +690,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             // Backward content: "..., news agency AFP reported." / "..., according to AFP."
             if content.is_none() || r.cue.according_to && r.block_start > s0 + 2 {
                 let bs = r.block_start.min(r.cue.start);
-                if bs > s0 + 1 && toks[bs - 1].is_punct(text, ',') || bs > s0 + 1 && r.cue.according_to {
+                // `The country "has changed," McConnell said`: the comma sits inside the closing mark.
+                let comma_in_mark = bs > s0 + 2 && toks[bs - 1].kind == TokKind::Mark && toks[bs - 2].is_punct(text, ',');
+                if bs > s0 + 1 && (toks[bs - 1].is_punct(text, ',') || comma_in_mark) || bs > s0 + 1 && r.cue.according_to {
                     let end = if toks[bs - 1].kind == TokKind::Punct { bs - 1 } else { bs };
                     let start = clause_start(doc, depth, end, s0);
                     if end > start + 1 {
@@ -812,8 +893,12 @@ fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: QuoteKind, par
         None => (None, None),
     };
     let src = r.source.as_ref();
-    let mention = src.map(|s| s.np.span);
+    let mention = src.map(|s| s.via.unwrap_or(s.np.span));
     let resolution = match (link, entity) {
+        (Some(_), Some(_)) if src.is_some_and(|s| s.via.is_some()) => {
+            let s = src.unwrap();
+            Resolution::Pronoun { pronoun: s.via.unwrap().text(doc.text).to_string(), antecedent: s.np.span }
+        }
         (Some(Link::Pronoun), Some(e)) => {
             let ent = &entities.list[e];
             let pronoun = mention.map(|m| m.text(doc.text).to_string()).unwrap_or_default();

@@ -90,6 +90,9 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
                 continue;
             }
             end = i + 2;
+        } else if &*v.base == "call" && word_in(doc, i + 1, &["for", "on"]) {
+            // "called for an inquiry", "called on Congress": the cue is the phrase.
+            end = i + 2;
         }
         // Walk back over auxiliaries and adverbs.
         let mut start = i;

@@ -310,6 +310,24 @@ fn pronoun_np(doc: &Doc, i: usize) -> Np {
     }
 }
 
+/// Tokens `[s, e)` (non-empty) taken as a group source as they stand ("another 41 percent").
+pub fn group_np(doc: &Doc, s: usize, e: usize) -> Np {
+    let t = &doc.tokens;
+    Np {
+        start: s,
+        end: e,
+        span: Span::new(t[s].start as usize, t[e - 1].end as usize),
+        name: None,
+        role: None,
+        kind: SpeakerKind::Group,
+        mention: MentionKind::Full,
+        gender: Gender::Unknown,
+        head: t[e - 1].text(doc.text).to_ascii_lowercase(),
+        weasel: false,
+        anonymous_bare: false,
+    }
+}
+
 /// Classify tokens `[s, e)` as a source noun phrase.
 fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let lx = lexicon();

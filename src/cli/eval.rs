@@ -2,8 +2,11 @@
 //! Tracker convention, plus sentence-level precision/recall of the claim rules on wiki-weasel.
 //!
 //! Decisions (also in `--help`):
-//! - A prediction is every `Analysis::quotes` entry, whatever its kind; its coverage of a gold quote
-//!   uses the union of its `parts` (its `span` when it has none). Coverage is counted in chars.
+//! - A prediction is every `Analysis::quotes` entry, whatever its kind, except a quoted fragment
+//!   inside reported speech that shares the enclosing quote's cue (`outer` set, same cue span): the
+//!   gold annotates that as one attribution, so scoring it apart would count one attribution twice.
+//!   A prediction's coverage of a gold quote uses the union of its `parts` (its `span` when it has
+//!   none). Coverage is counted in chars.
 //! - A gold quote is found at threshold t when one prediction covers more than t of its chars; a
 //!   prediction is correct when it covers more than t of some gold quote's chars.
 //! - Speaker and cue accuracy are over found quotes (> 0.3), judged on the prediction that covers
@@ -58,7 +61,9 @@ OPTIONS:
 
 SCORING (Gender Gap Tracker convention):
     A gold quote is found when one predicted quote covers more than 0.3 (strict: 0.8) of its
-    characters; a prediction is correct when it covers more than that of some gold quote.
+    characters; a prediction is correct when it covers more than that of some gold quote. A
+    quoted fragment inside reported speech under the same cue (the mayor said the budget was \"dead on
+    arrival\") is part of that one attribution, not a prediction of its own.
     Speaker accuracy: among found quotes, the predicted speaker mention overlaps the gold speaker
     (no gold speaker: correct when none is predicted). Cue accuracy: cue texts equal, lower-cased,
     trailing ':' dropped; the loose variant accepts one cue's words inside the other's (\"said\"
@@ -384,10 +389,17 @@ pub fn score_article_explained(art: &Article, a: &Analysis, t: &mut Tally, mut e
     let show_b = |span: Span| super::output::excerpt(&art.text, span, 90);
     t.articles += 1;
     t.bytes += art.text.len();
+    // A quoted fragment inside reported speech, under the same cue, is part of that attribution.
+    let fragment = |q: &crate::analysis::Quote| {
+        q.outer.is_some_and(|o| a.quotes.get(o).is_some_and(|oq| oq.cue.as_ref().map(|c| c.span) == q.cue.as_ref().map(|c| c.span)))
+    };
     let preds: Vec<Vec<(usize, usize)>> = a
         .quotes
         .iter()
         .map(|q| {
+            if fragment(q) {
+                return Vec::new();
+            }
             let parts = if q.parts.is_empty() { vec![q.span] } else { q.parts.clone() };
             merge(parts.into_iter().map(|p| map.span_to_chars(p)).collect())
         })
@@ -395,12 +407,12 @@ pub fn score_article_explained(art: &Article, a: &Analysis, t: &mut Tally, mut e
     let mentions: Vec<Option<(usize, usize)>> =
         a.quotes.iter().map(|q| q.speaker_mention.map(|m| map.span_to_chars(m))).collect();
     let pred_keys: Vec<Option<(usize, usize)>> =
-        a.quotes.iter().map(|q| exact_key(&art.text, &map, map.span_to_chars(q.span))).collect();
+        a.quotes.iter().map(|q| if fragment(q) { None } else { exact_key(&art.text, &map, map.span_to_chars(q.span)) }).collect();
     let gold_keys: Vec<Option<(usize, usize)>> =
         art.items.iter().map(|g| exact_key(&art.text, &map, g.content)).collect();
 
-    t.pred += preds.len();
-    for (pi, p) in preds.iter().enumerate() {
+    t.pred += preds.iter().filter(|p| !p.is_empty()).count();
+    for (pi, p) in preds.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
         let best = art.items.iter().map(|g| coverage(p, g.content)).fold(0.0, f64::max);
         t.pred_ok03 += usize::from(best > 0.3);
         t.pred_ok08 += usize::from(best > 0.8);
@@ -1205,6 +1217,38 @@ mod tests {
         assert_eq!(f["f1_0.3"], Some(75.0));
         assert_eq!(f["recall_0.8"], Some(50.0));
         assert!((f["speaker_accuracy"].unwrap() - 200.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_fragment_under_the_enclosing_cue_is_not_a_prediction_of_its_own() {
+        let t = "The mayor said the budget was “dead on arrival” and would be rewritten.";
+        let art = Article {
+            id: "f".into(),
+            text: t.into(),
+            items: vec![GoldItem {
+                content: cp(t, "the budget was “dead on arrival” and would be rewritten"),
+                speaker: Some(cp(t, "The mayor")),
+                cue: Some("said".into()),
+                cue_span: Some(cp(t, "said")),
+                direct: false,
+                no_source: false,
+            }],
+        };
+        let cue = Cue { span: by(t, "said"), text: "said".into(), kind: CueKind::Verb };
+        let mut outer = quote(0, QuoteKind::Mixed, by(t, "the budget was “dead on arrival” and would be rewritten"), Some(by(t, "The mayor")), None);
+        outer.cue = Some(cue.clone());
+        let mut inner = quote(1, QuoteKind::Partial, by(t, "“dead on arrival”"), Some(by(t, "The mayor")), None);
+        inner.cue = Some(cue);
+        inner.outer = Some(0);
+        let mut a = Analysis { quotes: vec![outer, inner.clone()], ..Analysis::default() };
+        let mut tally = Tally::default();
+        score_article(&art, &a, &mut tally);
+        assert_eq!((tally.pred, tally.pred_ok03, tally.found03), (1, 1, 1));
+        // Under a cue of its own (nested reporting) it is an attribution and is scored.
+        a.quotes[1].cue = Some(Cue { span: Span::new(0, 0), text: "called".into(), kind: CueKind::Verb });
+        let mut tally = Tally::default();
+        score_article(&art, &a, &mut tally);
+        assert_eq!((tally.pred, tally.pred_ok03), (2, 2));
     }
 
     /// The gold fixture shipped for the CLI tests, scored against predictions written by hand.
