@@ -27,6 +27,18 @@ impl Word {
     }
 }
 
+impl Word {
+    /// `s.to_ascii_lowercase()`, inline when short.
+    pub fn ascii_lower(s: &str) -> Word {
+        let mut w = Word::new(s);
+        match &mut w {
+            Word::Inline(n, buf) => buf[..*n as usize].make_ascii_lowercase(),
+            Word::Heap(s) => s.make_ascii_lowercase(),
+        }
+        w
+    }
+}
+
 impl std::ops::Deref for Word {
     type Target = str;
     fn deref(&self) -> &str {
@@ -285,11 +297,7 @@ fn extend_anonymous_left(doc: &Doc, depth: &[u8], np: &mut Np, lb: usize) {
 
 fn pronoun_np(doc: &Doc, i: usize) -> Np {
     let t = &doc.tokens[i];
-    let mut w = Word::new(t.text(doc.text));
-    match &mut w {
-        Word::Inline(n, buf) => buf[..*n as usize].make_ascii_lowercase(),
-        Word::Heap(s) => s.make_ascii_lowercase(),
-    }
+    let w = Word::ascii_lower(t.text(doc.text));
     let gender = match &*w {
         "he" => Gender::Male,
         "she" => Gender::Female,
@@ -322,7 +330,7 @@ pub fn group_np(doc: &Doc, s: usize, e: usize) -> Np {
         kind: SpeakerKind::Group,
         mention: MentionKind::Full,
         gender: Gender::Unknown,
-        head: t[e - 1].text(doc.text).to_ascii_lowercase(),
+        head: Word::ascii_lower(t[e - 1].text(doc.text)),
         weasel: false,
         anonymous_bare: false,
     }
