@@ -80,7 +80,8 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
     // Cue verbs.
     for (di, d) in input.drafts.iter().enumerate() {
         let qid = input.quote_ids[di];
-        let Some(cue) = &d.cue else { continue };
+        // The quote holds the draft's cue and parts (moved there by `analyze`).
+        let Some(cue) = &a.quotes[qid].cue else { continue };
         let Some(head) = d.cue_head else { continue };
         if d.entity.is_none() {
             continue;
@@ -118,7 +119,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
             );
         }
         // Late attribution: a direct quotation of three or more sentences attributed at its end.
-        if d.kind == QuoteKind::Direct && cue.span.start >= d.parts[0].end {
+        if d.kind == QuoteKind::Direct && cue.span.start >= a.quotes[qid].parts[0].end {
             if let Some(&qi) = d.quotations.first() {
                 let q = &input.quotes.quotations[qi];
                 let inner_sentences = (q.open + 1..q.close)

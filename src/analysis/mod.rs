@@ -185,21 +185,22 @@ fn analyze_text(text: &str, options: &Options) -> Analysis {
         .iter()
         .enumerate()
         .map(|(id, &d)| {
-            let dr = &attr.drafts[d];
+            // Moved, not cloned: findings read the cue and parts from the quote.
+            let dr = &mut attr.drafts[d];
             let speaker = dr.entity.map(|e| speaker_id[e]).filter(|&s| s != usize::MAX);
-            let resolution = match &dr.resolution {
-                Resolution::Adjacent { from_quote } => Resolution::Adjacent { from_quote: quote_ids[*from_quote] },
-                Resolution::SplitQuote { from_quote } => Resolution::SplitQuote { from_quote: quote_ids[*from_quote] },
-                other => other.clone(),
+            let resolution = match std::mem::replace(&mut dr.resolution, Resolution::None) {
+                Resolution::Adjacent { from_quote } => Resolution::Adjacent { from_quote: quote_ids[from_quote] },
+                Resolution::SplitQuote { from_quote } => Resolution::SplitQuote { from_quote: quote_ids[from_quote] },
+                other => other,
             };
             Quote {
                 id,
                 kind: dr.kind,
                 span: dr.span,
-                parts: dr.parts.clone(),
+                parts: std::mem::take(&mut dr.parts),
                 speaker,
                 speaker_mention: if speaker.is_some() { dr.mention } else { None },
-                cue: dr.cue.clone(),
+                cue: dr.cue.take(),
                 resolution,
                 outer: dr.outer.map(|o| quote_ids[o]),
             }
