@@ -476,6 +476,12 @@ impl Lexicon {
             let mut buf = super::text::Scratch::new();
             return self.words.get(super::text::lower(word, &mut buf));
         }
+        self.get_ci_ascii(word)
+    }
+
+    /// [`Lexicon::get_ci`] for a word known to be ASCII.
+    #[inline]
+    pub fn get_ci_ascii(&self, word: &str) -> Option<&Entry> {
         let h = hash_ci(word.as_bytes());
         let tag = (h >> 32) as u32;
         let mask = self.table.len() - 1;
