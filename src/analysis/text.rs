@@ -584,7 +584,9 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
         }
         let c = if b < 0x80 { b as char } else { text[i..].chars().next().unwrap_or(' ') };
         let clen = c.len_utf8();
-        if c.is_whitespace() || c == '\u{feff}' || c.is_control() {
+        // Curly quotation marks are neither space nor letters: skip the Unicode table searches.
+        let curly = b >= 0x80 && is_quote_char(c);
+        if !curly && (c.is_whitespace() || c == '\u{feff}' || c.is_control()) {
             i += clen;
             continue;
         }
@@ -601,7 +603,7 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
                 continue;
             }
         }
-        if c.is_alphanumeric() {
+        if !curly && c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             // Known ASCII words skip the lexicon's own check.
             let mut ascii = b < 0x80;
