@@ -20,7 +20,8 @@
 //!   rules.rs             rule codes, groups, default severities, remedies
 //!   suppress.rs          the edit that suppresses one finding
 //!   lexicon.rs           word lists (lexicon/*.tsv) compiled in, looked up per token
-//! src/config.rs          .whosaid.toml and editor settings → Options (shared by CLI and server)
+//! src/config/            .whosaid.toml and editor settings → Options (shared by CLI and server)
+//!   edit.rs              the one file whosaid writes: .whosaid.toml, kept byte-for-byte, atomic
 //! src/lsp/               the language server (tower-lsp-server, tokio). No linguistics.
 //!   mod.rs               capabilities, lifecycle, request handlers
 //!   documents.rs         ropes per document, ordered edits, analysis off the request path

@@ -35,6 +35,7 @@ fn direct_quotes_get_their_speaker_and_cue() {
         ("“We are ready.” — Coach Marta Silva", "ready", "Marta Silva", "—"),
         ("Lena Hartley continued:\n\n“We will rebuild the pier.”", "rebuild", "Lena Hartley", "continued"),
         ("HARTLEY: We will rebuild the pier before winter.", "rebuild", "HARTLEY", ":"),
+        ("Mayor Hartley Says Harbour Pier Will Reopen ‘Before the Storms’\n\nThe pier closed in March.", "Storms", "Hartley", "Says"),
         ("The transcript follows.\n\n\"HARTLEY: We will rebuild the pier.\n\n\"OKAFOR: The money is not there yet.", "money", "OKAFOR", ":"),
     ];
     for (text, needle, who, cue) in cases {
@@ -116,6 +117,14 @@ fn indirect_patterns() {
         ("Alan Cho told WKRN's “Morning Desk” that the school would reopen.", "would reopen", "Alan Cho"),
         ("The bridge “is safe for now,” Alan Cho said on Monday.", "The bridge", "Alan Cho"),
         ("The repairs “will not wait,” says Alan Cho, the district engineer.", "The repairs", "Alan Cho"),
+        ("Alan Cho spoke of the long winter the town had endured.", "long winter", "Alan Cho"),
+        ("The district has vowed to rebuild the gym by spring.", "rebuild the gym", "The district"),
+        ("Alan Cho criticized Mayor Lena Hartley for the delay.", "for the delay", "Alan Cho"),
+        ("Alan Cho urged parents to keep their children home on Friday.", "keep their children", "Alan Cho"),
+        ("Mayor Lena Hartley, opening the new pier on Saturday, said it would bring the ferries back.", "bring the ferries", "Lena Hartley"),
+        ("Alan Cho ran the district office, which closed in 2015, and said he would not return.", "would not return", "Alan Cho"),
+        ("“We will reopen,” Alan Cho said. And perhaps, he said, the gym could follow by spring.", "the gym could follow", "Alan Cho"),
+        ("Alan Cho set a goal of “Schools First.” He told parents that he wants a gym “fit for the whole town.”", "he wants a gym", "Alan Cho"),
     ];
     for (text, needle, who) in cases {
         assert_eq!(speaker_of(text, needle).0.as_deref(), Some(*who), "{text}");
@@ -124,6 +133,7 @@ fn indirect_patterns() {
     let cases: &[(&str, &str, &str)] = &[
         ("The union called for an inquiry into the collapse.", "inquiry", "called for"),
         ("Alan Cho called on the council to fund the repairs.", "fund", "called on"),
+        ("Alan Cho commented on the flooding for the first time.", "flooding", "commented on"),
     ];
     for (text, needle, cue) in cases {
         assert_eq!(speaker_of(text, needle).1.as_deref(), Some(*cue), "{text}");

@@ -21,7 +21,7 @@ fn initialize_advertises_what_editors_need() {
         }
         assert_eq!(caps["inlayHintProvider"]["resolveProvider"], true, "{caps}");
         assert!(caps["codeActionProvider"]["codeActionKinds"].as_array().unwrap().contains(&json!("quickfix")));
-        assert_eq!(caps["executeCommandProvider"]["commands"], json!(["whosaid.sources"]));
+        assert_eq!(caps["executeCommandProvider"]["commands"], json!(["whosaid.sources", "whosaid.addKnownSpeaker", "whosaid.disableRule"]));
         assert_eq!(r["serverInfo"]["name"], "whosaid");
     }
 }

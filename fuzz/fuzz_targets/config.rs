@@ -1,7 +1,9 @@
 //! Arbitrary bytes → `.whosaid.toml` and editor JSON: never a panic; a refused config changes nothing.
+//! The writer (`config::edit`) on the same text: never a panic, and what it would write reads back.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use whosaid::config::edit::{edited, Change};
 use whosaid::config::Config;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,6 +20,26 @@ fuzz_target!(|data: &[u8]| {
         let mut c = base.clone();
         if c.apply_json(&json).is_err() {
             assert_eq!(c, base, "refused editor settings changed the config");
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(data) {
+        let changes = [
+            Change::AddSpeaker { name: "Dana Whitfield".into(), role: Some("fire chief".into()) },
+            Change::AddSpeaker { name: "Ana Ruiz".into(), role: None },
+            Change::DisableRule { rule: "loaded-verb".into() },
+        ];
+        let valid = Config::default().apply_toml(text).is_ok();
+        for change in &changes {
+            match edited(Some(text), change) {
+                Ok(Some(out)) => {
+                    assert!(valid);
+                    let mut c = Config::default();
+                    assert!(c.apply_toml(&out).is_ok(), "the writer produced a file whosaid refuses:\n{out}");
+                }
+                Ok(None) => assert!(valid),
+                // Only a file whosaid itself refuses may be refused.
+                Err(e) => assert!(!valid, "a valid file was refused: {e}"),
+            }
         }
     }
 });

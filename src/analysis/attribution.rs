@@ -226,6 +226,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
             if let Some(c) = (lim..k - 1).rev().find(|&x| depth[x] == 0 && toks[x].is_punct(text, ',')) {
                 // The insert describes the source: a relative clause, or a role ("a professor at ...").
                 let insert_ok = word_in(doc, c + 1, &["who", "which", "whose"])
+                    // "President Obama, dedicating the museum on Saturday, said"
+                    || (toks[c + 1].kind == TokKind::Word && !toks[c + 1].cap && toks[c + 1].text(text).ends_with("ing"))
                     || np_right(doc, depth, c + 1, k - 1).is_some_and(|n| n.end == k - 1)
                     || ((is(doc, c + 1, flag::DET) || toks[c + 1].has(flag::TITLE))
                         && (c + 1..k - 1).all(|x| depth[x] == 0 && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE))));
@@ -252,8 +254,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                 }
             }
         }
-        // "a senior official who asked not to be named said"
-        if left.is_none() {
+        // "a senior official who asked not to be named said" (not "..., which let him go, and said").
+        if left.is_none() && !word_in(doc, k.saturating_sub(1), &["and", "but"]) {
             let lim = k.saturating_sub(14).max(s0);
             if let Some(w) = (lim..k).rev().find(|&x| depth[x] == 0 && word_in(doc, x, &["who", "which"])) {
                 if (w..k).all(|x| depth[x] == 0 && toks[x].kind != TokKind::Mark && !toks[x].is_punct(text, '.')) {
@@ -319,7 +321,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     };
                     source = subject;
                 } else if before_ok {
-                    if let Some(mut np) = np_right(doc, depth, cue.end, s1) {
+                    // "..., said it would": a pronoun after the verb is the reported clause's subject.
+                    if let Some(mut np) = np_right(doc, depth, cue.end, s1).filter(|np| np.mention != MentionKind::Pronoun) {
                         after = np.end;
                         // "said Tomas Okafor, the council's chief engineer."
                         if np.role.is_none() && np.name.is_some() && after + 2 < s1 && toks[after].is_punct(text, ',') && (is(doc, after + 1, flag::DET) || toks[after + 1].has(flag::TITLE)) {
@@ -415,7 +418,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         }
         let s0 = sent.tokens.start;
         let s1 = sent.tokens.end;
-        let mut found = cues::find(doc, depth, sent.tokens.clone(), extra);
+        let headline = sent.para == 0 && cues::is_headline(doc, sent.tokens.clone());
+        let mut found = cues::find(doc, depth, sent.tokens.clone(), extra, headline);
         if !transcript.is_empty() {
             found.retain(|c| !in_transcript(c.head));
         }
@@ -597,6 +601,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 None => (None, false, true),
             };
             let mut a = r.after;
+            let listener_start = a;
             if listener {
                 if let Some(np) = np_right(doc, depth, a, s1) {
                     a = np.end;
@@ -635,7 +640,46 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let np_object = r.cue.verb.is_some_and(|(v, _)| {
                 matches!(v.class, VerbClass::Speech | VerbClass::Loaded(_) | VerbClass::Written)
                     && !matches!(&*v.base, "speak" | "talk" | "chat" | "reply" | "respond" | "comment" | "testify" | "add" | "continue" | "ask")
-            }) && (is(doc, a, flag::DET) || (a < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::VERB) == 0));
+            }) && (is(doc, a, flag::DET)
+                || (a < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::VERB) == 0)
+                // "criticized Tulsa police officer Betty Shelby for ...": a named target.
+                || (a < s1
+                    && toks[a].kind == TokKind::Word
+                    && toks[a].cap
+                    && r.cue.verb.is_some_and(|(v, _)| matches!(&*v.base, "criticize" | "accuse" | "praise" | "blast" | "describe" | "blame" | "attack" | "condemn" | "denounce" | "slam" | "warn" | "urge"))));
+            let base = r.cue.verb.map(|(v, _)| &*v.base).unwrap_or("");
+            // "spoke of the legacy", "commented on the shooting", "asked Clinton about her email":
+            // the topic of the talk is what is reported.
+            let mut topic = false;
+            let mut cue_end = None;
+            if matches!(base, "speak" | "talk" | "comment" | "write" | "ask" | "testify" | "complain" | "joke" | "boast" | "brag" | "speak out") {
+                let mut b = a;
+                if base == "ask" {
+                    if let Some(np) = np_right(doc, depth, b, s1).filter(|np| word_is(doc, np.end, "about")) {
+                        b = np.end;
+                    }
+                }
+                if word_in(doc, b, &["about", "of", "on", "against"]) && b + 1 < s1 && !word_in(doc, b + 1, &["condition", "behalf", "background", "record"]) && toks[b + 1].kind != TokKind::Punct {
+                    a = b + 1;
+                    topic = true;
+                    // "spoke of", "commented on": the preposition belongs to the cue.
+                    if b == r.cue.end {
+                        cue_end = Some(b + 1);
+                    }
+                }
+            }
+            // "has vowed to bring back jobs", "pledged to push for an amendment".
+            let infinitive_next = word_is(doc, a, "to")
+                && a + 1 < s1
+                && toks[a + 1].kind == TokKind::Word
+                && !toks[a + 1].cap
+                && toks[a + 1].flags() & (flag::DET | flag::PRONOUN) == 0;
+            let mut promise_to = infinitive_next && matches!(base, "vow" | "pledge" | "promise" | "threaten");
+            // "urged Republicans to join", "warned voters to stay home": the listener and the request.
+            if infinitive_next && a > listener_start && matches!(base, "urge" | "warn" | "ask" | "encourage" | "implore" | "press" | "tell" | "advise" | "beg" | "order") {
+                a = listener_start;
+                promise_to = true;
+            }
             // "said after the hearing she would ...": a short phrase before the reported clause.
             if takes_clause && !calls && is(doc, a, flag::PREP) && !word_in(doc, a, &["that", "of", "about", "to", "with", "for", "by"]) {
                 let lim = (a + 7).min(s1);
@@ -681,6 +725,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
                     && (explicit_that
                         || calls
+                        || topic
+                        || promise_to
                         || r.cue.according_to
                         || ((takes_clause || np_object) && !is(doc, a, flag::PREP)));
                 if starts_ok {
@@ -695,8 +741,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 if bs > s0 + 1 && (toks[bs - 1].is_punct(text, ',') || comma_in_mark) || bs > s0 + 1 && r.cue.according_to {
                     let end = if toks[bs - 1].kind == TokKind::Punct { bs - 1 } else { bs };
                     let start = clause_start(doc, depth, end, s0);
-                    if end > start + 1 {
-                        content = Some((start, end));
+                    if end > start {
                         // "But to prevent problems, he said, officials should be vigilant."
                         let b = skip_right(doc, depth, r.after, s1);
                         if b + 2 < s1 && toks[b].is_punct(text, ',') {
@@ -704,6 +749,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                             if e2 > b + 2 {
                                 second_part = Some((b + 1, e2));
                             }
+                        }
+                        // One word before the cue ("And perhaps, he said, ...") reports only with what follows.
+                        if end > start + 1 || second_part.is_some() {
+                            content = Some((start, end));
                         }
                     }
                 }
@@ -732,7 +781,11 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if let Some((b, e)) = second_part {
                 parts.push(span_of(doc, b, e));
             }
-            let d = make_draft(doc, &entities, r, kind, parts, Vec::new(), si);
+            let mut d = make_draft(doc, &entities, r, kind, parts, Vec::new(), si);
+            if let (Some(e), Some(c)) = (cue_end, d.cue.as_mut()) {
+                c.span.end = toks[e - 1].end as usize;
+                c.text = c.span.text(text).to_string();
+            }
             let span = d.span;
             drafts.push(d);
             resolved[ri].used = true;

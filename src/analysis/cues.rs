@@ -48,7 +48,22 @@ pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
 
 
 /// Cues in tokens `range` that lie outside quotations (`depth[i] == 0`).
-pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &super::ExtraVerbs) -> Vec<CueCand> {
+/// A headline in title case ("Mayor Says Pier Will Reopen"): its verbs are capitalised too.
+pub fn is_headline(doc: &Doc, range: std::ops::Range<usize>) -> bool {
+    let toks = &doc.tokens;
+    let (mut long, mut cap) = (0usize, 0usize);
+    for k in range.clone() {
+        let t = &toks[k];
+        if t.kind == TokKind::Word && t.end - t.start >= 4 {
+            long += 1;
+            cap += usize::from(t.cap);
+        }
+    }
+    let last = toks[range.end - 1].text(doc.text);
+    long >= 3 && long <= 20 && cap * 10 >= long * 8 && !last.ends_with('.') || long >= 3 && long <= 20 && cap == long
+}
+
+pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &super::ExtraVerbs, headline: bool) -> Vec<CueCand> {
     let lx = lexicon();
     let toks = &doc.tokens;
     let text = doc.text;
@@ -78,7 +93,7 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
         };
         // A noun use after a determiner ("the report", "a claim", "his remarks"); a capitalised
         // word inside a sentence is a name ("the United States").
-        if i > range.start && (is(doc, i - 1, flag::DET_NOUN) || t.cap) {
+        if i > range.start && (is(doc, i - 1, flag::DET_NOUN) || (t.cap && !(headline && form != Form::Base || headline && i + 1 < range.end && toks[i + 1].kind == TokKind::Mark))) {
             i += 1;
             continue;
         }

@@ -79,6 +79,11 @@ fn attribution_follows(doc: &Doc, k: usize, end: usize) -> bool {
     if toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(doc.text), '—' | '–' | '―') {
         return toks.get(k + 1).is_some_and(|n| n.cap && n.kind == TokKind::Word);
     }
+    // `“... work.” He told the crowd ...`: a capitalised pronoun opens a new sentence; an
+    // attribution after a quotation's full stop is written `he said`.
+    if toks[k].cap && super::cues::word_in(doc, k, &["he", "she", "they", "we", "it"]) {
+        return false;
+    }
     for x in k..(k + 6).min(end) {
         let t = &toks[x];
         if t.kind != TokKind::Word && !(t.kind == TokKind::Punct && t.first_char(doc.text) == '.') {
@@ -171,6 +176,7 @@ mod tests {
             ("“We lost.” Then she left.", &["“We lost.”", "Then she left."]),
             ("“Why?” she asked.", &["“Why?” she asked."]),
             ("J. K. Rowling wrote it. Really?! Yes.", &["J. K. Rowling wrote it.", "Really?!", "Yes."]),
+            ("“We won.” He told the crowd that he would stay.", &["“We won.”", "He told the crowd that he would stay."]),
             ("“Why not?” Trump said. “Go.” Then she left.", &["“Why not?” Trump said.", "“Go.”", "Then she left."]),
             ("It was G.K. Butterfield. He spoke.", &["It was G.K. Butterfield.", "He spoke."]),
             ("One.\n\nTwo", &["One.", "Two"]),

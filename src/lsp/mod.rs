@@ -17,7 +17,8 @@ pub mod transport;
 #[cfg(test)]
 mod tests;
 
-use crate::analysis::Options;
+use crate::analysis::{rules, Options};
+use crate::config::edit::{Change, Outcome};
 use crate::config::{ConfigError, PROJECT_FILE};
 use documents::{Document, Slot, Snapshot};
 use position::Encoding;
@@ -149,6 +150,68 @@ impl Backend {
             }
             Ok(Err(e)) => log(&self.state.client, MessageType::WARNING, format!("workspace/configuration failed: {e}")).await,
             Err(_) => log(&self.state.client, MessageType::WARNING, "workspace/configuration: no reply".into()).await,
+        }
+    }
+
+    /// Save a setting in `.whosaid.toml` (the server's only file write), then apply it like a
+    /// watched-file change. A refusal is shown to the user and returned as the request's error.
+    async fn save_setting(&self, change: Change) -> Result<Option<LSPAny>> {
+        let state = self.state.clone();
+        let job = change.clone();
+        let written = tokio::task::spawn_blocking(move || {
+            // Under the lock: reloads and other writes wait, so each write compares with the latest read.
+            let mut layers = lock(&state.layers);
+            let generation = layers.generation;
+            let result = layers.write_project(&job);
+            // Editor settings win over the file; say so when they undo what was just saved.
+            let options = &layers.effective.options;
+            let overridden = match &job {
+                Change::DisableRule { rule } => rules::rule(rule).is_some() && options.rules.severity(rule).is_some(),
+                Change::AddSpeaker { name, .. } => {
+                    !options.known_speakers.iter().any(|k| k.name.trim().to_lowercase() == name.trim().to_lowercase())
+                }
+            };
+            (result, layers.generation != generation, overridden)
+        })
+        .await;
+        let Ok((result, config_changed, overridden)) = written else {
+            return Err(Error::internal_error());
+        };
+        if config_changed {
+            self.config_changed().await;
+        }
+        match result {
+            Ok((outcome, path)) => {
+                let file = path.display().to_string();
+                let mut message = match outcome {
+                    Outcome::Written => change.done(&file),
+                    Outcome::Unchanged => change.already(&file),
+                };
+                if overridden {
+                    message.push_str(match change {
+                        Change::DisableRule { .. } => {
+                            " Your editor's whosaid settings turn it on again; they take precedence over the file."
+                        }
+                        Change::AddSpeaker { .. } => {
+                            " Your editor's whosaid settings list speakers too and take precedence over the file, so add this person there as well."
+                        }
+                    });
+                }
+                log(&self.state.client, MessageType::INFO, format!("whosaid: {message}")).await;
+                self.state.client.show_message(MessageType::INFO, format!("whosaid: {message}")).await;
+                Ok(Some(serde_json::json!({
+                    "written": outcome == Outcome::Written,
+                    "file": file,
+                    "message": message,
+                })))
+            }
+            Err(refusal) => {
+                let message = format!("whosaid: {refusal}");
+                log(&self.state.client, MessageType::WARNING, message.clone()).await;
+                self.state.client.show_message(MessageType::WARNING, message.clone()).await;
+                // -32803, RequestFailed: the request was valid, the server could not carry it out.
+                Err(Error { code: ErrorCode::ServerError(-32803), message: message.into(), data: None })
+            }
         }
     }
 
@@ -423,7 +486,14 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let Some(s) = self.snapshot(&params.text_document.uri).await else { return Ok(None) };
-        let found = actions::code_actions(&s, s.span(params.range));
+        let config = {
+            let l = lock(&self.state.layers);
+            actions::ConfigContext {
+                writable: l.root.is_some(),
+                known_speakers: l.effective.options.known_speakers.iter().map(|k| k.name.trim().to_lowercase()).collect(),
+            }
+        };
+        let found = actions::code_actions(&s, s.span(params.range), &config);
         Ok((!found.is_empty()).then_some(found))
     }
 
@@ -444,6 +514,10 @@ impl LanguageServer for Backend {
                         data: None,
                     }),
                 }
+            }
+            commands::ADD_KNOWN_SPEAKER | commands::DISABLE_RULE => {
+                let change = commands::config_change(&params.command, &params.arguments).map_err(Error::invalid_params)?;
+                self.save_setting(change).await
             }
             other => Err(Error::invalid_params(format!("unknown command `{other}`; known: {}", commands::ALL.join(", ")))),
         }

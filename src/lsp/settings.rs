@@ -2,6 +2,7 @@
 //! (`initializationOptions`, then `workspace/configuration` or `didChangeConfiguration`).
 //! A layer that fails to parse is refused as a whole and the previous configuration stays.
 
+use crate::config::edit::{self, Change, OnDisk, Outcome, Refusal};
 use crate::config::{Config, ConfigError, PROJECT_FILE};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -11,6 +12,9 @@ pub struct Layers {
     pub root: Option<PathBuf>,
     /// Text of the project file last read successfully.
     pub project: Option<String>,
+    /// Exactly what the project file held when last read, valid or not (`None`: never read). A
+    /// command writes the file only while it still holds this.
+    pub on_disk: Option<OnDisk>,
     pub init_options: Option<Value>,
     pub editor: Option<Value>,
     pub effective: Config,
@@ -56,15 +60,48 @@ impl Layers {
     /// Re-read `.whosaid.toml` (a missing file is no error: defaults apply).
     pub fn reload_project(&mut self) -> Result<bool, ConfigError> {
         let Some(path) = self.project_path() else { return Ok(false) };
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => Some(t),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        let read = OnDisk::read(&path);
+        self.on_disk = read.as_ref().ok().cloned();
+        let text = match read {
+            Ok(OnDisk::Bytes(bytes)) => Some(
+                String::from_utf8(bytes)
+                    .map_err(|_| ConfigError(format!("{} is not UTF-8 text", path.display())))?,
+            ),
+            Ok(OnDisk::Missing) => None,
             Err(e) => return Err(ConfigError(format!("cannot read {}: {e}", path.display()))),
         };
         let config = Self::build(text.as_deref(), self.init_options.as_ref(), self.editor.as_ref())
             .map_err(|e| located(&path, e))?;
         self.project = text;
         Ok(self.commit(config))
+    }
+
+    /// Save `change` in the project file, then read it back as a watched-file change would (the
+    /// caller sees a new `generation` when the configuration in force changed). A file found
+    /// changed on disk is re-read, so trying again works on what is there now.
+    pub fn write_project(&mut self, change: &Change) -> Result<(Outcome, PathBuf), Refusal> {
+        let path = self.project_path().ok_or_else(Refusal::no_workspace)?;
+        let result = match &self.on_disk {
+            Some(seen) => edit::write(&path, seen, change),
+            // Never read (unreadable when last tried): nothing to compare with, so it counts as changed.
+            None => Err(edit::Refusal::changed(&path.display().to_string())),
+        };
+        match result {
+            Ok(Outcome::Written) => {
+                self.reload_project().map_err(|e| Refusal {
+                    kind: edit::Refused::InvalidConfig,
+                    message: format!("{}: saved, but reading it back failed: {e}", path.display()),
+                })?;
+                Ok((Outcome::Written, path))
+            }
+            Ok(Outcome::Unchanged) => Ok((Outcome::Unchanged, path)),
+            Err(refusal) => {
+                if refusal.kind == edit::Refused::ChangedOnDisk {
+                    let _ = self.reload_project();
+                }
+                Err(refusal)
+            }
+        }
     }
 
     pub fn set_init_options(&mut self, value: Value) -> Result<bool, ConfigError> {

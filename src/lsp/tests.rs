@@ -6,7 +6,7 @@ use super::position::Encoding;
 use super::*;
 use crate::analysis::*;
 use std::str::FromStr;
-use tower_lsp_server::ls_types::{CodeActionOrCommand, InlayHintLabel, InlayHintTooltip, Uri};
+use tower_lsp_server::ls_types::{CodeActionOrCommand, InlayHintLabel, InlayHintTooltip, NumberOrString, Uri};
 
 const TEXT: &str = "Tomas Berg 😀 claimed the mayor moved too fast. “We are asking,” he said.\n\n“Nobody told us.”\n";
 
@@ -189,7 +189,7 @@ fn navigation() {
 fn code_actions_fix_and_suppress() {
     let s = snapshot(Encoding::Utf16);
     let cursor = span("claimed").start + 1;
-    let actions = actions::code_actions(&s, Span::new(cursor, cursor));
+    let actions = actions::code_actions(&s, Span::new(cursor, cursor), &actions::ConfigContext::default());
     let titles: Vec<&str> = actions
         .iter()
         .map(|a| match a {
@@ -206,7 +206,60 @@ fn code_actions_fix_and_suppress() {
     let edits = &sup.edit.as_ref().unwrap().changes.as_ref().unwrap()[&s.uri];
     assert_eq!(edits[0].range, Range::new(Position::new(0, 0), Position::new(0, 0)));
     assert_eq!(edits[0].new_text, "<!-- whosaid-disable-next-line loaded-verb -->\n");
-    assert!(actions::code_actions(&s, span("mayor")).is_empty());
+    assert!(actions::code_actions(&s, span("mayor"), &actions::ConfigContext::default()).is_empty());
+}
+
+fn titles(actions: &[CodeActionOrCommand]) -> Vec<&str> {
+    actions
+        .iter()
+        .map(|a| match a {
+            CodeActionOrCommand::CodeAction(a) => a.title.as_str(),
+            CodeActionOrCommand::Command(c) => c.title.as_str(),
+        })
+        .collect()
+}
+
+#[test]
+fn configuration_actions_only_with_a_workspace_and_for_unknown_speakers() {
+    let s = snapshot(Encoding::Utf16);
+    let writable = actions::ConfigContext { writable: true, known_speakers: vec![] };
+    let at = |needle: &str| {
+        let c = span(needle).start + 1;
+        Span::new(c, c)
+    };
+    let found = actions::code_actions(&s, at("claimed"), &writable);
+    assert_eq!(
+        titles(&found),
+        [
+            "Replace “claimed” with “said”",
+            "Suppress loaded-verb on this line",
+            "Turn off ‘loaded-verb’ for this workspace (.whosaid.toml)"
+        ]
+    );
+    let CodeActionOrCommand::CodeAction(off) = &found[2] else { panic!() };
+    let cmd = off.command.as_ref().unwrap();
+    assert_eq!((cmd.command.as_str(), cmd.arguments.clone()), (commands::DISABLE_RULE, Some(vec![serde_json::json!({"rule": "loaded-verb"})])));
+    assert!(off.edit.is_none(), "the file is written by the command, not by an edit");
+    assert_eq!(off.diagnostics.as_ref().unwrap()[0].code, Some(NumberOrString::String("loaded-verb".into())));
+
+    // On a mention, on a pronoun, inside a quote the speaker said: the speaker, with the role.
+    for needle in ["Tomas Berg", "he said", "asking"] {
+        let found = actions::code_actions(&s, at(needle), &writable);
+        assert_eq!(titles(&found), ["Add ‘Tomas Berg’ (council member) to known speakers in .whosaid.toml"], "{needle}");
+        let CodeActionOrCommand::CodeAction(add) = &found[0] else { panic!() };
+        let cmd = add.command.as_ref().unwrap();
+        assert_eq!(cmd.command, commands::ADD_KNOWN_SPEAKER);
+        assert_eq!(cmd.arguments, Some(vec![serde_json::json!({"name": "Tomas Berg", "role": "council member"})]));
+    }
+    // A quote nobody is credited with offers no speaker.
+    assert_eq!(
+        titles(&actions::code_actions(&s, at("Nobody"), &writable)),
+        ["Suppress unattributed-quote on this line", "Turn off ‘unattributed-quote’ for this workspace (.whosaid.toml)"]
+    );
+    // Already known (any case), or no workspace folder to write to: not offered.
+    let known = actions::ConfigContext { writable: true, known_speakers: vec!["tomas berg".into()] };
+    assert!(actions::code_actions(&s, at("Tomas Berg"), &known).is_empty());
+    assert!(actions::code_actions(&s, at("Tomas Berg"), &actions::ConfigContext::default()).is_empty());
 }
 
 #[test]

@@ -19,9 +19,13 @@
 //! Editor settings (LSP `initializationOptions`, `workspace/configuration` section `whosaid`)
 //! take the same keys in JSON, with camelCase accepted too (`inlayHints`, `reportingVerbs`,
 //! `maxFileSize`) and `speakers` either a table or a list of `{name, role}`.
+//!
+//! [`edit`] writes the two settings the server offers to save (a known speaker, a rule turned off).
 
 use crate::analysis::{rules, KnownSpeaker, Options, RuleSetting};
 use std::path::{Path, PathBuf};
+
+pub mod edit;
 
 pub const PROJECT_FILE: &str = ".whosaid.toml";
 
