@@ -9,7 +9,7 @@ use super::lexicon::{flag, lexicon, PhraseKind};
 use super::model::{Claim, ClaimKind, Span};
 use super::quotes::Quotes;
 use super::sentences::Sentence;
-use super::text::{lower, Doc, TokKind};
+use super::text::{lower_into, Doc, TokKind};
 
 
 const FIGURE_UNITS: &[&str] = &["percent", "per", "million", "billion", "trillion", "thousand", "times", "fold", "pc"];
@@ -36,7 +36,6 @@ pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attributi
             }
         }
     }
-    let mut buf = String::new();
     for (si, sent) in sentences.iter().enumerate() {
         if attr.sentence_attributed[si] {
             continue;
@@ -46,7 +45,10 @@ pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attributi
         let mut k = s0;
         while k < s1 {
             let t = &toks[k];
-            if !free(k) || t.kind == TokKind::Mark {
+            // Only a form of "be", a phrase or doubt word, or a number can start a claim; testing
+            // that first spares the look-up in the attributed spans for every other token.
+            let candidate = t.kind == TokKind::Number || t.flags() & (flag::BE | flag::PHRASE_CLAIM | flag::DOUBT) != 0;
+            if !candidate || !free(k) || t.kind == TokKind::Mark {
                 k += 1;
                 continue;
             }
@@ -72,7 +74,7 @@ pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attributi
             }
             // Weasel phrases and multi-word doubt words.
             if t.has(flag::PHRASE_CLAIM) && t.kind == TokKind::Word {
-                if let Some((len, kind)) = longest_phrase(doc, k, s1, &mut buf) {
+                if let Some((len, kind)) = longest_phrase(doc, k, s1) {
                     // "it is believed", "it has been said": a passive inside a weasel phrase.
                     let passive = (k..k + len).any(|x| toks[x].has(flag::PARTICIPLE)) && (k..k + len).any(|x| toks[x].has(flag::BE));
                     let claim = match kind {
@@ -147,10 +149,10 @@ fn figure(doc: &Doc, k: usize, s1: usize) -> Option<usize> {
     None
 }
 
-fn longest_phrase(doc: &Doc, k: usize, s1: usize, buf: &mut String) -> Option<(usize, PhraseKind)> {
+fn longest_phrase(doc: &Doc, k: usize, s1: usize) -> Option<(usize, PhraseKind)> {
     let lx = lexicon();
     let toks = &doc.tokens;
-    let mut key = String::new();
+    let mut key = super::text::Scratch::new();
     let mut best = None;
     for len in 1..=lx.max_phrase_words.min(s1 - k) {
         let t = &toks[k + len - 1];
@@ -163,7 +165,7 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize, buf: &mut String) -> Option<(u
         if len > 1 {
             key.push(' ');
         }
-        key.push_str(lower(t.text(doc.text), buf));
+        lower_into(t.text(doc.text), &mut key);
         if len >= 2 {
             if !lx.is_prefix(&key) {
                 break;
@@ -179,17 +181,17 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize, buf: &mut String) -> Option<(u
 }
 
 fn has_phrase(doc: &Doc, sent: &Sentence, want: PhraseKind) -> bool {
-    let mut buf = String::new();
+    let mut key = super::text::Scratch::new();
     let lx = lexicon();
     (sent.tokens.clone()).any(|k| {
         doc.tokens[k].has(flag::PHRASE_CLAIM) && {
-            let mut key = String::new();
+            key.clear();
             (0..lx.max_phrase_words.min(sent.tokens.end - k)).any(|len| {
                 let t = &doc.tokens[k + len];
                 if len > 0 {
                     key.push(' ');
                 }
-                key.push_str(lower(t.text(doc.text), &mut buf));
+                lower_into(t.text(doc.text), &mut key);
                 len >= 1 && lx.phrase(&key).is_some_and(|ks| ks.contains(&want))
             })
         }

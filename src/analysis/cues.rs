@@ -31,10 +31,12 @@ pub fn is(doc: &Doc, i: usize, f: u64) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.flags() & f != 0)
 }
 
+#[inline]
 pub fn word_is(doc: &Doc, i: usize, w: &str) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.text(doc.text).eq_ignore_ascii_case(w))
 }
 
+#[inline]
 pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
     doc.tokens.get(i).is_some_and(|t| {
         t.kind == TokKind::Word && {

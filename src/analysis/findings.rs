@@ -17,14 +17,24 @@ pub struct Input<'a> {
     pub analysis: &'a Analysis,
 }
 
-fn quoted(s: &str) -> String {
+/// `before` + the words in curly quotes (at most 60 characters, then "…") + `after`, built in one
+/// string: there is a message for every claim, and `format!` three times over cost more.
+fn quoted_message(before: &str, s: &str, after: &str) -> String {
     let s = s.trim();
-    let short: String = s.chars().take(60).collect();
-    if short.len() < s.len() {
-        format!("“{short}…”")
-    } else {
-        format!("“{short}”")
+    let (short, cut) = match s.char_indices().nth(60) {
+        Some((i, _)) => (&s[..i], true),
+        None => (s, false),
+    };
+    let mut m = String::with_capacity(before.len() + short.len() + after.len() + 9);
+    m.push_str(before);
+    m.push('“');
+    m.push_str(short);
+    if cut {
+        m.push('…');
     }
+    m.push('”');
+    m.push_str(after);
+    m
 }
 
 pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
@@ -70,7 +80,8 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
     // Cue verbs.
     for (di, d) in input.drafts.iter().enumerate() {
         let qid = input.quote_ids[di];
-        let Some(cue) = &d.cue else { continue };
+        // The quote holds the draft's cue and parts (moved there by `analyze`).
+        let Some(cue) = &a.quotes[qid].cue else { continue };
         let Some(head) = d.cue_head else { continue };
         if d.entity.is_none() {
             continue;
@@ -108,7 +119,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
             );
         }
         // Late attribution: a direct quotation of three or more sentences attributed at its end.
-        if d.kind == QuoteKind::Direct && cue.span.start >= d.parts[0].end {
+        if d.kind == QuoteKind::Direct && cue.span.start >= a.quotes[qid].parts[0].end {
             if let Some(&qi) = d.quotations.first() {
                 let q = &input.quotes.quotations[qi];
                 let inner_sentences = (q.open + 1..q.close)
@@ -132,13 +143,13 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
         }
     }
     for (ci, c) in a.claims.iter().enumerate() {
-        let t = quoted(c.trigger.text(text));
+        let t = c.trigger.text(text);
         let (code, message) = match c.kind {
-            ClaimKind::AgentlessPassive => ("agentless-passive", format!("{t} — by whom? This sentence gives no source for the view.")),
-            ClaimKind::WeaselAttribution => ("weasel-attribution", format!("{t} — who, exactly? Name the people or the study.")),
-            ClaimKind::AnonymousSource => ("anonymous-source", format!("{t} is not described: say who the source is (their position) and why they are not named.")),
-            ClaimKind::DoubtWord => ("doubt-word", format!("{t} casts doubt with no source in the sentence: who says so?")),
-            ClaimKind::Statistic => ("unsourced-statistic", format!("The figure {t} has no source in this sentence.")),
+            ClaimKind::AgentlessPassive => ("agentless-passive", quoted_message("", t, " — by whom? This sentence gives no source for the view.")),
+            ClaimKind::WeaselAttribution => ("weasel-attribution", quoted_message("", t, " — who, exactly? Name the people or the study.")),
+            ClaimKind::AnonymousSource => ("anonymous-source", quoted_message("", t, " is not described: say who the source is (their position) and why they are not named.")),
+            ClaimKind::DoubtWord => ("doubt-word", quoted_message("", t, " casts doubt with no source in the sentence: who says so?")),
+            ClaimKind::Statistic => ("unsourced-statistic", quoted_message("The figure ", t, " has no source in this sentence.")),
         };
         push(code, c.trigger, message, Vec::new(), Vec::new(), None, Some(ci));
     }
@@ -184,7 +195,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
 fn say_replacement(doc: &Doc, head: usize) -> (Span, String) {
     let t = &doc.tokens[head];
     let text = doc.text;
-    let mut buf = String::new();
+    let mut buf = super::text::Scratch::new();
     let lx = lexicon();
     let (verb, form) = lx.verb(lower(t.text(text), &mut buf)).expect("cue head is a verb");
     let mut span = t.span();

@@ -213,12 +213,20 @@ pub const PASSIVE_ADVERBS: &[&str] = &[
     "universally", "popularly", "sometimes", "previously", "once", "originally", "traditionally", "reportedly",
 ];
 
+struct Slot {
+    key_start: u32,
+    key_len: u32,
+    entry: Entry,
+}
+
 pub struct Lexicon {
     pub words: FxMap<Box<str>, Entry>,
     /// Open-addressing index over `words` for case-insensitive ASCII look-ups without copying the
-    /// word: (hash, key, entry) slots and a power-of-two table of slot numbers.
-    slots: Vec<(u64, Box<str>, Entry)>,
-    table: Vec<u32>,
+    /// word. The table holds (hash tag, slot) so most misses never leave it; keys sit in one
+    /// arena so a hit touches little memory (this look-up runs for every word of every article).
+    slots: Vec<Slot>,
+    table: Vec<(u32, u32)>,
+    keys: String,
     pub verbs: Vec<Verb>,
     /// Multi-word phrases (lower-case words joined by one space) → kinds.
     pub phrases: FxMap<Box<str>, Vec<PhraseKind>>,
@@ -275,7 +283,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut lx = Lexicon { words: FxMap::default(), slots: Vec::new(), table: Vec::new(), verbs: Vec::new(), phrases: FxMap::default(), prefixes: FxMap::default(), max_phrase_words: 1 };
+        let mut lx = Lexicon { words: FxMap::default(), slots: Vec::new(), table: Vec::new(), keys: String::new(), verbs: Vec::new(), phrases: FxMap::default(), prefixes: FxMap::default(), max_phrase_words: 1 };
         for line in lines(include_str!("lexicon/verbs.tsv")) {
             let c = cols(line);
             if c.len() < 6 {
@@ -446,15 +454,17 @@ impl Lexicon {
             }
         }
         let cap = (lx.words.len() * 2).next_power_of_two();
-        lx.table = vec![u32::MAX; cap];
+        lx.table = vec![(0, u32::MAX); cap];
         for (k, e) in &lx.words {
             let h = hash_ci(k.as_bytes());
             let mut i = h as usize & (cap - 1);
-            while lx.table[i] != u32::MAX {
+            while lx.table[i].1 != u32::MAX {
                 i = (i + 1) & (cap - 1);
             }
-            lx.table[i] = lx.slots.len() as u32;
-            lx.slots.push((h, k.clone(), *e));
+            lx.table[i] = ((h >> 32) as u32, lx.slots.len() as u32);
+            lx.slots.push(Slot { key_start: lx.keys.len() as u32, key_len: k.len() as u32, entry: *e });
+            // Stored lower-cased: equal ignoring ASCII case becomes equal to the folded word.
+            lx.keys.push_str(&k.to_ascii_lowercase());
         }
         lx
     }
@@ -463,20 +473,32 @@ impl Lexicon {
     #[inline]
     pub fn get_ci(&self, word: &str) -> Option<&Entry> {
         if !word.is_ascii() {
-            let mut buf = String::new();
+            let mut buf = super::text::Scratch::new();
             return self.words.get(super::text::lower(word, &mut buf));
         }
+        self.get_ci_ascii(word)
+    }
+
+    /// [`Lexicon::get_ci`] for a word known to be ASCII.
+    #[inline]
+    pub fn get_ci_ascii(&self, word: &str) -> Option<&Entry> {
         let h = hash_ci(word.as_bytes());
+        let tag = (h >> 32) as u32;
         let mask = self.table.len() - 1;
         let mut i = h as usize & mask;
         loop {
-            let slot = self.table[i];
+            let (t, slot) = self.table[i];
             if slot == u32::MAX {
                 return None;
             }
-            let (sh, key, entry) = &self.slots[slot as usize];
-            if *sh == h && key.as_bytes().eq_ignore_ascii_case(word.as_bytes()) {
-                return Some(entry);
+            if t == tag {
+                let s = &self.slots[slot as usize];
+                if s.key_len as usize == word.len() {
+                    let key = &self.keys.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize];
+                    if key.iter().zip(word.as_bytes()).all(|(&k, &w)| ASCII_LOWER[w as usize] == k) {
+                        return Some(&s.entry);
+                    }
+                }
             }
             i = (i + 1) & mask;
         }
@@ -508,12 +530,23 @@ impl Lexicon {
 
 }
 
+/// `u8::to_ascii_lowercase` as a table: one load per byte in the per-word hash and compare.
+static ASCII_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+};
+
 /// FNV-1a over ASCII-lower-cased bytes.
 #[inline]
 fn hash_ci(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
-        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+        h = (h ^ ASCII_LOWER[b as usize] as u64).wrapping_mul(0x0100_0000_01b3);
     }
     h
 }

@@ -130,11 +130,12 @@ impl ExtraVerbs {
     }
 
     /// The configured verb at token `i`, reported as a neutral speech verb.
+    #[inline]
     pub fn get(&self, doc: &text::Doc, i: usize) -> Option<(&'static lexicon::Verb, lexicon::Form)> {
         if self.forms.is_empty() {
             return None;
         }
-        let mut buf = String::new();
+        let mut buf = text::Scratch::new();
         let form = *self.forms.get(text::lower(doc.tokens[i].text(doc.text), &mut buf))?;
         lexicon::lexicon().verb("say").map(|(v, _)| (v, form))
     }
@@ -145,27 +146,28 @@ fn analyze_text(text: &str, options: &Options) -> Analysis {
     let quotes = quotes::pair(&doc);
     let sentences = sentences::split(&doc, &quotes);
     let extra = ExtraVerbs::new(&options.extra_reporting_verbs);
-    let attr = attribution::attribute(&doc, &quotes, &sentences, &extra, &options.known_speakers);
+    let mut attr = attribution::attribute(&doc, &quotes, &sentences, &extra, &options.known_speakers);
     let claims = claims::find(&doc, &quotes, &sentences, &attr);
 
     // Speakers: entities that speak, in order of first mention.
     let mut order: Vec<usize> = (0..attr.entities.list.len()).filter(|&e| attr.entities.list[e].speaks).collect();
     order.sort_by_key(|&e| attr.entities.list[e].first_full.start);
     let mut speaker_id = vec![usize::MAX; attr.entities.list.len()];
+    // Entities are not needed after this: their strings move into the speakers.
     let speakers: Vec<Speaker> = order
         .iter()
         .enumerate()
         .map(|(id, &e)| {
             speaker_id[e] = id;
-            let ent = &attr.entities.list[e];
+            let ent = &mut attr.entities.list[e];
             let mut mentions: Vec<Mention> = ent.mentions.iter().map(|(span, kind)| Mention { span: *span, kind: *kind }).collect();
             mentions.sort_by_key(|m| m.span.start);
             mentions.dedup_by_key(|m| m.span);
             Speaker {
                 id,
-                name: ent.name.clone(),
-                short_name: ent.short_name.clone(),
-                role: ent.role.clone(),
+                name: std::mem::take(&mut ent.name),
+                short_name: std::mem::take(&mut ent.short_name),
+                role: ent.role.take(),
                 kind: ent.kind,
                 mentions,
             }
@@ -183,21 +185,22 @@ fn analyze_text(text: &str, options: &Options) -> Analysis {
         .iter()
         .enumerate()
         .map(|(id, &d)| {
-            let dr = &attr.drafts[d];
+            // Moved, not cloned: findings read the cue and parts from the quote.
+            let dr = &mut attr.drafts[d];
             let speaker = dr.entity.map(|e| speaker_id[e]).filter(|&s| s != usize::MAX);
-            let resolution = match &dr.resolution {
-                Resolution::Adjacent { from_quote } => Resolution::Adjacent { from_quote: quote_ids[*from_quote] },
-                Resolution::SplitQuote { from_quote } => Resolution::SplitQuote { from_quote: quote_ids[*from_quote] },
-                other => other.clone(),
+            let resolution = match std::mem::replace(&mut dr.resolution, Resolution::None) {
+                Resolution::Adjacent { from_quote } => Resolution::Adjacent { from_quote: quote_ids[from_quote] },
+                Resolution::SplitQuote { from_quote } => Resolution::SplitQuote { from_quote: quote_ids[from_quote] },
+                other => other,
             };
             Quote {
                 id,
                 kind: dr.kind,
                 span: dr.span,
-                parts: dr.parts.clone(),
+                parts: std::mem::take(&mut dr.parts),
                 speaker,
                 speaker_mention: if speaker.is_some() { dr.mention } else { None },
-                cue: dr.cue.clone(),
+                cue: dr.cue.take(),
                 resolution,
                 outer: dr.outer.map(|o| quote_ids[o]),
             }

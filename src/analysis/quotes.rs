@@ -169,7 +169,7 @@ pub fn pair(doc: &Doc) -> Quotes {
                 let elision = matches!(word_after.as_deref(), Some("n" | "em" | "til" | "cause" | "tis" | "twas" | "bout"));
                 let after_n = ti > 0 && doc.tokens[ti - 1].end == tok.start && doc.tokens[ti - 1].text(text) == "n" && ti >= 2 && doc.tokens[ti - 2].kind == TokKind::Mark;
                 let plural_possessive = matches!(prev, 's' | 'z' | 'S' | 'Z') && !left && has_open(Family::Single).is_none();
-                if elision || after_n || plural_possessive || (prev.is_alphanumeric() && next.is_alphanumeric()) {
+                if elision || after_n || plural_possessive || (alnum(prev) && alnum(next)) {
                     apostrophes.push(ti);
                     continue;
                 }
@@ -252,15 +252,25 @@ pub fn pair(doc: &Doc) -> Quotes {
         }
     }
     flush_unclosed(&mut stack, &mut issues, &mut apostrophes, doc);
-    quotations.sort_by_key(|q| q.span.start);
+    // Each quotation opens at its own token, so starts are unique: sorting small keys unstably and
+    // moving each quotation once gives the same order as a stable sort of the large structs.
+    let mut keys: Vec<(usize, u32)> = quotations.iter().enumerate().map(|(i, q)| (q.span.start, i as u32)).collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<Quotation>> = quotations.into_iter().map(Some).collect();
+    let quotations: Vec<Quotation> = keys.iter().filter_map(|&(_, i)| slots[i as usize].take()).collect();
     issues.sort_by_key(|i| i.span.start);
     apostrophes.sort_unstable();
 
     let mut depth = vec![0u8; n];
     let mut inside = vec![u32::MAX; n];
-    // Outer quotations first, so inner ones overwrite.
-    let mut order: Vec<usize> = (0..quotations.len()).collect();
-    order.sort_by_key(|&i| quotations[i].depth);
+    // Outer quotations first, so inner ones overwrite; within a depth in index order (a stable
+    // counting sort, depth < MAX_DEPTH).
+    let depths: Vec<u8> = quotations.iter().map(|q| q.depth).collect();
+    let deepest = depths.iter().copied().max().unwrap_or(0);
+    let mut order: Vec<usize> = Vec::with_capacity(quotations.len());
+    for d in 0..=deepest {
+        order.extend((0..depths.len()).filter(|&i| depths[i] == d));
+    }
     for qi in order {
         let q = &quotations[qi];
         for t in q.open..=q.close.min(n.saturating_sub(1)) {
@@ -269,6 +279,16 @@ pub fn pair(doc: &Doc) -> Quotes {
         }
     }
     Quotes { quotations, issues, depth, inside, apostrophes }
+}
+
+/// `char::is_alphanumeric`, answering for quotation marks (the usual neighbours of a mark in
+/// damaged text) without the Unicode table search.
+fn alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !super::text::is_quote_char(c) && c.is_alphanumeric()
+    }
 }
 
 fn drop_unclosed(o: Open, issues: &mut Vec<MarkIssue>, apostrophes: &mut Vec<usize>, doc: &Doc) {

@@ -5,7 +5,56 @@
 use super::cues::{is, word_in};
 use super::lexicon::{flag, lexicon, FxMap, Gender, PhraseKind};
 use super::model::{MentionKind, Span, SpeakerKind};
-use super::text::{lower, Doc, TokKind};
+use super::text::{lower, lower_into, Doc, Scratch, TokKind};
+
+/// A lower-case word kept inline when short. Heads are single words, and a noun phrase is built
+/// (and often cloned) for every candidate source; a heap string each time cost more than the parse.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Word {
+    Inline(u8, [u8; 22]),
+    Heap(Box<str>),
+}
+
+impl Word {
+    pub fn new(s: &str) -> Word {
+        if s.len() <= 22 {
+            let mut buf = [0u8; 22];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Word::Inline(s.len() as u8, buf)
+        } else {
+            Word::Heap(s.into())
+        }
+    }
+}
+
+impl Word {
+    /// `s.to_ascii_lowercase()`, inline when short.
+    pub fn ascii_lower(s: &str) -> Word {
+        let mut w = Word::new(s);
+        match &mut w {
+            Word::Inline(n, buf) => buf[..*n as usize].make_ascii_lowercase(),
+            Word::Heap(s) => s.make_ascii_lowercase(),
+        }
+        w
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            // Always a whole str copied in `new`, so valid UTF-8.
+            Word::Inline(n, buf) => std::str::from_utf8(&buf[..*n as usize]).unwrap_or(""),
+            Word::Heap(s) => s,
+        }
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
 
 
 
@@ -34,7 +83,7 @@ pub struct Np {
     pub mention: MentionKind,
     pub gender: Gender,
     /// Lower-case head noun for role nouns and groups ("president", "officials").
-    pub head: String,
+    pub head: Word,
     pub weasel: bool,
     /// A bare anonymous source ("a source", "sources").
     pub anonymous_bare: bool,
@@ -248,8 +297,8 @@ fn extend_anonymous_left(doc: &Doc, depth: &[u8], np: &mut Np, lb: usize) {
 
 fn pronoun_np(doc: &Doc, i: usize) -> Np {
     let t = &doc.tokens[i];
-    let w = t.text(doc.text).to_ascii_lowercase();
-    let gender = match w.as_str() {
+    let w = Word::ascii_lower(t.text(doc.text));
+    let gender = match &*w {
         "he" => Gender::Male,
         "she" => Gender::Female,
         _ => Gender::Unknown,
@@ -281,7 +330,7 @@ pub fn group_np(doc: &Doc, s: usize, e: usize) -> Np {
         kind: SpeakerKind::Group,
         mention: MentionKind::Full,
         gender: Gender::Unknown,
-        head: t[e - 1].text(doc.text).to_ascii_lowercase(),
+        head: Word::ascii_lower(t[e - 1].text(doc.text)),
         weasel: false,
         anonymous_bare: false,
     }
@@ -292,7 +341,8 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let lx = lexicon();
     let toks = &doc.tokens;
     let text = doc.text;
-    let mut buf = String::new();
+    let mut buf = Scratch::new();
+    let mut key = Scratch::new();
     let body_start = if is_det(doc, s) { s + 1 } else { s };
     if body_start >= e {
         return None;
@@ -310,12 +360,12 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         let mut matched = 0;
         if f & flag::PHRASE_NAME != 0 {
             // Longest title phrase starting here, built up word by word.
-            let mut key = String::new();
+            key.clear();
             for len in 1..=lx.max_phrase_words.min(e - k) {
                 if len > 1 {
                     key.push(' ');
                 }
-                key.push_str(lower(toks[k + len - 1].stem(text), &mut buf));
+                lower_into(toks[k + len - 1].stem(text), &mut key);
                 if len < 2 {
                     continue;
                 }
@@ -389,7 +439,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     }
     let last = &toks[e - 1];
     let last_flags = last.flags();
-    let head = lower(last.stem(text), &mut buf).to_string();
+    let head = Word::new(lower(last.stem(text), &mut buf));
     let role = if let Some(te) = title_end {
         let role_start = body_start;
         // A description without a name ("the French presidency") has no separate role.
@@ -406,8 +456,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     if let Some((ns, ne)) = name {
         let first = &toks[ns];
         let name_phrase = if ne - ns > 1 && first.has(flag::PHRASE_NAME) {
-            let name_text = lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize).text(text), &mut buf).to_string();
-            lx.phrase(&name_text).unwrap_or(&[])
+            lx.phrase(lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize).text(text), &mut buf)).unwrap_or(&[])
         } else {
             &[]
         };
@@ -451,8 +500,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     // Anonymous sources and weasel groups.
     let mut anonymous_bare = false;
     let full_kinds = if e - s > 1 && toks[s].has(flag::PHRASE_CLAIM) {
-        let full = lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), &mut buf).to_string();
-        lx.phrase(&full)
+        lx.phrase(lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), &mut buf))
     } else {
         None
     };
@@ -464,7 +512,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             kind = SpeakerKind::Anonymous;
         }
     }
-    if matches!(head.as_str(), "source" | "sources" | "insider" | "insiders") {
+    if matches!(&*head, "source" | "sources" | "insider" | "insiders") {
         kind = SpeakerKind::Anonymous;
         mention = MentionKind::Full;
         // "a source", "sources", "another source": nothing says who they are.
@@ -622,7 +670,7 @@ impl Entities {
     pub fn link(&mut self, doc: &Doc, np: &Np) -> Option<(usize, Link)> {
         let text = doc.text;
         let toks = &doc.tokens;
-        let mut buf = String::new();
+        let mut buf = Scratch::new();
         match np.mention {
             MentionKind::Pronoun => {
                 let idx = match self.resolve_pronoun(&np.head, np.span.start) {
@@ -642,16 +690,15 @@ impl Entities {
             MentionKind::Role => {
                 // The same description again ("the French presidency") is the same entity.
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut buf).to_string();
-                let same = self.by_word.get(&key).and_then(|v| v.iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0] == key));
+                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut buf);
+                let same = self.by_word.get(key).and_then(|v| v.iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0] == key));
                 if let Some(idx) = same {
                     self.touch(idx, np.span.start);
                     self.list[idx].mentions.push((np.span, MentionKind::Full));
                     return Some((idx, Link::Name));
                 }
                 // "the president" → the latest entity whose role or description has that head.
-                let head = np.head.clone();
-                let found = self.by_role.get(&head).and_then(|v| {
+                let found = self.by_role.get(&*np.head).and_then(|v| {
                     v.iter()
                         .copied()
                         .filter(|&i| self.list[i].last_seen <= np.span.start && !self.list[i].mentions.is_empty())
@@ -665,54 +712,61 @@ impl Entities {
             }
             _ => {}
         }
-        let role_text = np.role.map(|r| r.text(text).to_string());
-        let (name, keys) = match np.name {
+        // Keys are lower-cased into one scratch buffer; strings are made only for a new or grown
+        // entity (most mentions link to an existing one).
+        let mut kbuf = Scratch::new();
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let name_span = match np.name {
             Some((ns, ne)) => {
-                let name = Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize).text(text).to_string();
-                let keys: Vec<String> = (ns..ne)
-                    .filter(|&k| toks[k].kind == TokKind::Word && !toks[k].has(flag::HONORIFIC))
-                    .map(|k| lower(toks[k].stem(text), &mut buf).to_string())
-                    .collect();
-                (name, keys)
+                for k in (ns..ne).filter(|&k| toks[k].kind == TokKind::Word && !toks[k].has(flag::HONORIFIC)) {
+                    let from = kbuf.len();
+                    lower_into(toks[k].stem(text), &mut kbuf);
+                    ranges.push((from, kbuf.len()));
+                }
+                Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize)
             }
             None => {
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                let name = Span::new(toks[np.start].start as usize, toks[np.end - 1].stem_end as usize).text(text).to_string();
-                let keys = vec![lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut buf).to_string()];
-                (name, keys)
+                lower_into(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut kbuf);
+                ranges.push((0, kbuf.len()));
+                Span::new(toks[np.start].start as usize, toks[np.end - 1].stem_end as usize)
             }
         };
-        if keys.is_empty() {
+        if ranges.is_empty() {
             return None;
         }
+        let key = |r: &(usize, usize)| &kbuf[r.0..r.1];
+        let nkeys = ranges.len();
+        let same_keys = |ek: &[String]| ek.len() == nkeys && ek.iter().zip(&ranges).all(|(a, r)| a.as_str() == key(r));
+        let make_keys = || -> Vec<String> { ranges.iter().map(|r| key(r).to_string()).collect() };
         // Same entity: for names, the last name matches (or a one-word mention matches any part);
         // for descriptions, the same words after the determiner.
         let is_name = np.name.is_some();
-        let last = keys.last().unwrap();
+        let last = key(&ranges[nkeys - 1]);
         let found = self.by_word.get(last).and_then(|cands| {
             cands.iter().rev().copied().find(|&i| {
                 let e = &self.list[i];
                 if is_name {
-                    e.keys.last() == Some(last) || (keys.len() == 1 && e.keys.iter().any(|k| k == last) && e.kind != SpeakerKind::Organization) || e.keys == keys
+                    e.keys.last().map(String::as_str) == Some(last) || (nkeys == 1 && e.keys.iter().any(|k| k == last) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
                 } else {
-                    e.keys == keys
+                    same_keys(&e.keys)
                 }
             })
         });
         if let Some(idx) = found {
             self.touch(idx, np.span.start);
             let e = &mut self.list[idx];
-            let link = if keys.len() >= e.keys.len() { Link::Name } else { Link::Short };
-            let keys_changed = keys.len() > e.keys.len();
+            let link = if nkeys >= e.keys.len() { Link::Name } else { Link::Short };
+            let keys_changed = nkeys > e.keys.len();
             if keys_changed {
-                e.name = name.clone();
-                e.keys = keys.clone();
+                e.name = name_span.text(text).to_string();
+                e.keys = make_keys();
             }
-            let role_added = e.role.is_none() && role_text.is_some();
+            let role_added = e.role.is_none() && np.role.is_some();
             if e.role.is_none() {
-                e.role = role_text;
+                e.role = np.role.map(|r| r.text(text).to_string());
             }
-            if e.kind == SpeakerKind::Unknown || (e.kind == SpeakerKind::Person && np.kind == SpeakerKind::Organization && keys.len() > 1) {
+            if e.kind == SpeakerKind::Unknown || (e.kind == SpeakerKind::Person && np.kind == SpeakerKind::Organization && nkeys > 1) {
                 e.kind = np.kind;
             }
             if e.gender == Gender::Unknown {
@@ -727,17 +781,19 @@ impl Entities {
             }
             return Some((idx, link));
         }
+        let name = name_span.text(text).to_string();
         let short_name = short_name(&name, np);
+        let keys = make_keys();
         self.list.push(Entity {
             name,
             short_name,
-            role: role_text,
+            role: np.role.map(|r| r.text(text).to_string()),
             kind: np.kind,
             gender: np.gender,
             keys,
             mentions: vec![(np.span, MentionKind::Full)],
             last_seen: np.span.start,
-            head: np.head.clone(),
+            head: np.head.to_string(),
             first_full: np.span,
             speaks: false,
         });
