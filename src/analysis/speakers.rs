@@ -619,8 +619,8 @@ impl Entities {
 
     /// The entity for the article's own first-person voice, created at its first "I" or "we".
     fn writer(&mut self, np: &Np) -> usize {
-        let (name, kind) = if np.head == "i" { ("the writer", SpeakerKind::Person) } else { ("the writers", SpeakerKind::Group) };
-        if let Some(i) = self.list.iter().position(|e| e.name == name && e.head == np.head) {
+        let (name, kind) = if &*np.head == "i" { ("the writer", SpeakerKind::Person) } else { ("the writers", SpeakerKind::Group) };
+        if let Some(i) = self.list.iter().position(|e| e.name == name && *e.head == *np.head) {
             return i;
         }
         self.list.push(Entity {
@@ -632,7 +632,7 @@ impl Entities {
             keys: Vec::new(),
             mentions: Vec::new(),
             last_seen: np.span.start,
-            head: np.head.clone(),
+            head: np.head.to_string(),
             first_full: np.span,
             speaks: false,
         });
@@ -676,7 +676,7 @@ impl Entities {
                 let idx = match self.resolve_pronoun(&np.head, np.span.start) {
                     Some(idx) => idx,
                     // "I", "we" outside any quotation: the writer of a column or the paper's voice.
-                    None if matches!(np.head.as_str(), "i" | "we") => self.writer(np),
+                    None if matches!(&*np.head, "i" | "we") => self.writer(np),
                     None => return None,
                 };
                 self.touch(idx, np.span.start);
