@@ -158,7 +158,13 @@ pub fn apply_change(rope: &mut Rope, range: Option<Range>, text: &str, enc: Enco
 pub struct LineIndex {
     /// Byte offset where each line starts; the first is 0.
     starts: Vec<usize>,
+    /// (byte, UTF-16 column) checkpoints every few KB inside long lines, so a position on a
+    /// megabyte-long line is not counted from the line start for every diagnostic.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between checkpoints inside one long line.
+const MARK_EVERY: usize = 4096;
 
 /// UTF-16 length of UTF-8 text: one unit per char, two for 4-byte chars.
 fn utf16_len(s: &str) -> usize {
@@ -169,6 +175,9 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let b = text.as_bytes();
         let mut starts = vec![0];
+        let mut marks = Vec::new();
+        // Last checkpoint (or line start) and its UTF-16 column.
+        let (mut last, mut col) = (0usize, 0usize);
         let mut i = 0;
         while i < b.len() {
             match b[i] {
@@ -178,11 +187,30 @@ impl LineIndex {
                     i += 1;
                 }
                 b'\r' => starts.push(i + 1),
-                _ => {}
+                c => {
+                    if i - last >= MARK_EVERY && (c & 0xC0) != 0x80 {
+                        col += utf16_len(&text[last..i]);
+                        marks.push((i, col));
+                        last = i;
+                    }
+                    i += 1;
+                    continue;
+                }
             }
             i += 1;
+            last = i;
+            col = 0;
         }
-        LineIndex { starts }
+        LineIndex { starts, marks }
+    }
+
+    /// UTF-16 column of `byte` (a char boundary) on the line starting at `start`.
+    fn utf16_col(&self, text: &str, start: usize, byte: usize) -> usize {
+        let m = self.marks.partition_point(|&(b, _)| b <= byte);
+        match m.checked_sub(1).map(|m| self.marks[m]) {
+            Some((b, c)) if b >= start => c + utf16_len(&text[b..byte]),
+            _ => utf16_len(&text[start..byte]),
+        }
     }
 
     /// End of a line's content (before its line break).
@@ -204,7 +232,7 @@ impl LineIndex {
         let start = self.starts[line];
         let character = match enc {
             Encoding::Utf8 => byte - start,
-            Encoding::Utf16 => utf16_len(&text[start..byte]),
+            Encoding::Utf16 => self.utf16_col(text, start, byte),
         };
         Position::new(line as u32, character as u32)
     }
@@ -297,6 +325,26 @@ mod tests {
                     continue;
                 }
                 assert_eq!((back, clamp), (byte, None), "{text:?} byte {byte} {enc:?} -> {p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_and_agree_with_the_rope() {
+        let chunk = "Ana said “yes” 😀 and 北京 — e\u{301}. ";
+        let long: String = chunk.repeat(700);
+        let text = format!("short\n{long}\r\n{long}\rtail {long}");
+        let index = LineIndex::new(&text);
+        assert!(index.marks.len() > 10, "long lines get checkpoints");
+        let rope = Rope::from_str(&text);
+        let mut bytes: Vec<usize> = (0..text.len()).step_by(97).collect();
+        for &(b, _) in &index.marks {
+            bytes.extend([b.saturating_sub(1), b, b + 1, b + 5]);
+        }
+        bytes.push(text.len());
+        for byte in bytes {
+            for enc in [Encoding::Utf8, Encoding::Utf16] {
+                assert_eq!(index.position(&text, byte, enc), to_position(&rope, byte, enc), "byte {byte} {enc:?}");
             }
         }
     }
