@@ -35,6 +35,10 @@ fn direct_quotes_get_their_speaker_and_cue() {
         ("“We are ready.” — Coach Marta Silva", "ready", "Marta Silva", "—"),
         ("Lena Hartley continued:\n\n“We will rebuild the pier.”", "rebuild", "Lena Hartley", "continued"),
         ("HARTLEY: We will rebuild the pier before winter.", "rebuild", "HARTLEY", ":"),
+        ("“We are ready,” Wasserman said.", "ready", "Wasserman", "said"),
+        ("“We will march,” Quina Jones, 25, said as she left.", "march", "Quina Jones", "said"),
+        ("“The ban will go,” Council Leader Mitch Connell, R-Ky., said Tuesday.", "ban", "Mitch Connell", "said"),
+        ("Mook told WKRN, “We are focused on the ferries.”", "ferries", "Mook", "told"),
         ("Mayor Hartley Says Harbour Pier Will Reopen ‘Before the Storms’\n\nThe pier closed in March.", "Storms", "Hartley", "Says"),
         ("The transcript follows.\n\n\"HARTLEY: We will rebuild the pier.\n\n\"OKAFOR: The money is not there yet.", "money", "OKAFOR", ":"),
     ];
@@ -157,6 +161,10 @@ fn a_transcript_in_quotation_marks_is_its_turns_not_one_unattributed_quote() {
     let text = "The transcript follows.\n\n\"HARTLEY: We will rebuild the pier.\n\n\"OKAFOR: The money is not there yet.";
     let a = run(text);
     assert_eq!(a.quotes.len(), 2, "{:#?}", a.quotes);
+    let told = "Ana Ruiz told reporters: “We are focused on the ferries.”";
+    let a = run(told);
+    assert_eq!(a.quotes.len(), 1, "the listener is not quoted: {:#?}", a.quotes);
+    assert_eq!(a.quotes[0].kind, QuoteKind::Direct);
     assert!(a.unattributed_quotes().next().is_none());
 }
 

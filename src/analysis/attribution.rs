@@ -260,6 +260,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
         let delim = |x: usize| toks[x].is_punct(text, ',') || (toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), '—' | '–' | '-') && toks[x].text(text) != "-");
         if left.is_none() && k > s0 + 2 && delim(k - 1) {
             let lim = k.saturating_sub(45).max(s0);
+            // Only the words after a quotation that precedes the source.
+            let lim = (lim..k).rev().find(|&x| depth[x] != 0 || toks[x].kind == TokKind::Mark).map_or(lim, |x| x + 1);
             let clean = (lim..k).all(|x| depth[x] == 0 && !toks[x].is_punct(text, ';'));
             if clean {
                 let subject_start = |st: usize| st == s0 || toks[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"]));
@@ -546,9 +548,22 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     if r.source.is_none() || r.used || r.cue.end > q.open {
                         continue;
                     }
-                    let a = skip_right(doc, depth, r.after, q.open);
+                    let mut a = skip_right(doc, depth, r.after, q.open);
+                    let before_listener = a;
+                    // "Mook told WKRN, “...”": past the listener (and a comma or colon must follow it).
+                    if r.cue.verb.is_some_and(|(v, _)| v.listener) && a < q.open && toks[a].kind == TokKind::Word {
+                        let end = np_right(doc, depth, a, q.open)
+                            .map(|np| np.end)
+                            // "told reporters:", "told the crowd:"
+                            .or_else(|| (a + 1..(a + 4).min(q.open)).find(|&x| toks[x].kind != TokKind::Word).filter(|&x| (a..x).all(|y| !is(doc, y, flag::VERB))));
+                        if let Some(end) = end {
+                            a = skip_right(doc, depth, end, q.open);
+                        }
+                    }
                     let a = if word_is(doc, a, "that") { a + 1 } else { a };
-                    let gap_ok = (a..q.open).all(|x| toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), ':' | ',' | '—' | '–'));
+                    let gap_ok = (a..q.open).all(|x| toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), ':' | ',' | '—' | '–'))
+                        // "told WKRN's “Morning Desk” that ...": a programme's name, not the quotation.
+                        && !(a > before_listener && a == q.open && word_is(doc, q.close + 1, "that"));
                     if gap_ok {
                         chosen = Some(ri);
                         pre = true;

@@ -521,7 +521,10 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     // A lone nationality adjective ("Russian demands") is not a source.
     if e - body_start == 1 && name.is_some() && last_flags & (flag::FIRST_NAME | nominal_flags()) == 0 {
         let w = last.text(text);
-        if ["an", "ese", "ish", "ian", "ean"].iter().any(|suf| w.ends_with(suf)) && lower(w, &mut buf).len() > 4 {
+        // Not every "-an" word: Wasserman, Sullivan and Jordan are surnames.
+        const AN_DEMONYMS: &[&str] = &["american", "mexican", "german", "cuban", "dominican", "moroccan", "african", "guatemalan", "venezuelan", "chilean", "afghan"];
+        let lw = lower(w, &mut buf);
+        if (["ese", "ish", "ian", "ean"].iter().any(|suf| lw.ends_with(suf)) && lw.len() > 4) || AN_DEMONYMS.contains(&lw) {
             return None;
         }
     }
