@@ -332,3 +332,19 @@ fn seed_article_when_available() {
     assert_eq!(a.findings.iter().filter(|f| f.code == "mismatched-quotes").count(), 3);
     assert!(a.quotes.iter().any(|q| q.kind == QuoteKind::Partial && q.span.text(&text).contains("in principle")));
 }
+
+#[test]
+fn an_analysis_can_be_abandoned_and_otherwise_matches_analyze() {
+    use std::cell::Cell;
+    let text = "“We will rebuild,” Mayor Lena Hartley said. ".repeat(300);
+    let opts = Options::default();
+    assert_eq!(whosaid::analysis::analyze_unless(&text, &opts, &|| false), Some(run(&text)));
+    assert_eq!(whosaid::analysis::analyze_unless(&text, &opts, &|| true), None);
+    // A change arriving mid-way (here: after the third poll) also stops it.
+    let polls = Cell::new(0);
+    let stop = || {
+        polls.set(polls.get() + 1);
+        polls.get() > 3
+    };
+    assert_eq!(whosaid::analysis::analyze_unless(&text, &opts, &stop), None);
+}

@@ -367,7 +367,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
     Resolved { cue: cue.clone(), source, after, block_start, link: None, used: false, relative }
 }
 
-pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &ExtraVerbs, known: &[super::KnownSpeaker]) -> Attribution {
+/// `None` when `stop()` turned true (polled every 64 sentences).
+pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &ExtraVerbs, known: &[super::KnownSpeaker], stop: &dyn Fn() -> bool) -> Option<Attribution> {
     let toks = &doc.tokens;
     let text = doc.text;
     let depth = &quotes.depth;
@@ -424,6 +425,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     }
     let in_transcript = |k: usize| transcript.iter().any(|(s, e, _)| k >= *s && k < *e);
     for (si, sent) in sentences.iter().enumerate() {
+        if si % 64 == 63 && stop() {
+            return None;
+        }
         let sentence_first_draft = drafts.len();
         if let Some((ts, te, np)) = transcript.iter().find(|(ts, _, np)| np.start >= sent.tokens.start && np.start < sent.tokens.end && *ts <= sent.tokens.end) {
             if let Some((e, link)) = entities.link(doc, np) {
@@ -955,7 +959,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             entities.list[e].speaks = true;
         }
     }
-    Attribution { drafts, entities, sentence_attributed, attributed_spans }
+    Some(Attribution { drafts, entities, sentence_attributed, attributed_spans })
 }
 
 /// A direct quotation attributed by punctuation: a transcript colon or a dash before a name.

@@ -80,6 +80,13 @@ impl Default for Options {
 
 /// Analyse one article.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    analyze_unless(text, options, &|| false).unwrap_or_default()
+}
+
+/// Like [`analyze`], but gives up (returns `None`) soon after `stop()` turns true: an editor
+/// drops an analysis of text the user has already changed. `stop` is polled between phases and
+/// every few dozen sentences, so it must be cheap.
+pub fn analyze_unless(text: &str, options: &Options, stop: &dyn Fn() -> bool) -> Option<Analysis> {
     if text.len() > options.max_bytes {
         let mut analysis = Analysis { skipped: true, ..Analysis::default() };
         if let Some(severity) = options.rules.severity("document-too-large") {
@@ -98,9 +105,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                 claim: None,
             });
         }
-        return analysis;
+        return Some(analysis);
     }
-    analyze_text(text, options)
+    analyze_text(text, options, stop)
 }
 
 /// Reporting verbs the user added in the configuration, with their regular inflections.
@@ -141,13 +148,22 @@ impl ExtraVerbs {
     }
 }
 
-fn analyze_text(text: &str, options: &Options) -> Analysis {
+fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool) -> Option<Analysis> {
     let doc = text::Doc::new(text, options.format);
+    if stop() {
+        return None;
+    }
     let quotes = quotes::pair(&doc);
     let sentences = sentences::split(&doc, &quotes);
+    if stop() {
+        return None;
+    }
     let extra = ExtraVerbs::new(&options.extra_reporting_verbs);
-    let mut attr = attribution::attribute(&doc, &quotes, &sentences, &extra, &options.known_speakers);
+    let mut attr = attribution::attribute(&doc, &quotes, &sentences, &extra, &options.known_speakers, stop)?;
     let claims = claims::find(&doc, &quotes, &sentences, &attr);
+    if stop() {
+        return None;
+    }
 
     // Speakers: entities that speak, in order of first mention.
     let mut order: Vec<usize> = (0..attr.entities.list.len()).filter(|&e| attr.entities.list[e].speaks).collect();
@@ -218,5 +234,5 @@ fn analyze_text(text: &str, options: &Options) -> Analysis {
     };
     let input = findings::Input { doc: &doc, quotes: &quotes, drafts: &attr.drafts, quote_ids: &quote_ids, analysis: &analysis };
     analysis.findings = findings::collect(&input, options);
-    analysis
+    Some(analysis)
 }
