@@ -7,7 +7,7 @@
 //!
 //! ```text
 //! src/analysis/          the engine: text in, one Analysis out. Pure, no I/O, no LSP types.
-//!   mod.rs               analyze(), Options, Format, user-added reporting verbs
+//!   mod.rs               analyze() (and analyze_unless(), which an editor can stop), Options, Format, user-added reporting verbs
 //!   model.rs             the output value: Span, Speaker, Mention, Quote, Cue, Claim, Finding
 //!   text.rs              prose regions (Markdown code, comments, URLs left out), paragraphs, tokens
 //!   quotes.rs            quotation marks paired into quotations; apostrophes; unbalanced marks
