@@ -184,6 +184,8 @@ fn partial_quotes_and_mismatched_marks() {
 fn claims_with_no_source_are_flagged_and_sourced_ones_are_not() {
     let flagged: &[(&str, &str)] = &[
         ("The plan is widely seen as a turning point.", "agentless-passive"),
+        // "promise" here is the mayor's noun, not a cue that would source the sentence.
+        ("The closure is widely seen as a test of the mayor's promise to fix the roads.", "agentless-passive"),
         ("It is believed the mill will close.", "agentless-passive"),
         ("The mayor is expected to resign.", "agentless-passive"),
         ("Critics say the plan will fail.", "weasel-attribution"),

@@ -290,7 +290,9 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                         who = Some(w);
                     }
                     // "... Dana Whitfield, who says she is proud": the name before the comma.
-                    if left.is_none() && w > s0 + 1 && toks[w - 1].is_punct(text, ',') {
+                    // Only for verbs that report a clause: "..., who proposed the closure" reports nothing.
+                    let clause_verb = cue.verb.is_some_and(|(v, _)| v.takes_clause || v.listener);
+                    if left.is_none() && clause_verb && w > s0 + 1 && toks[w - 1].is_punct(text, ',') {
                         left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
                         if left.is_some() {
                             relative = Some(w);

@@ -93,7 +93,8 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
         };
         // A noun use after a determiner ("the report", "a claim", "his remarks"); a capitalised
         // word inside a sentence is a name ("the United States").
-        if i > range.start && (is(doc, i - 1, flag::DET_NOUN) || (t.cap && !(headline && form != Form::Base || headline && i + 1 < range.end && toks[i + 1].kind == TokKind::Mark))) {
+        // "the mayor’s promise to fix ...": a possessive before it and "to" after make it a noun.
+        if i > range.start && (is(doc, i - 1, flag::DET_NOUN) || (toks[i - 1].possessive && !t.cap && word_is(doc, i + 1, "to")) || (t.cap && !(headline && form != Form::Base || headline && i + 1 < range.end && toks[i + 1].kind == TokKind::Mark))) {
             i += 1;
             continue;
         }
