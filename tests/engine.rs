@@ -154,6 +154,8 @@ fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
     assert_eq!(a.speakers[q.speaker.unwrap()].name, "Alan Cho");
     assert_eq!(q.speaker_mention.map(|m| m.text(text)), Some("who"));
     assert!(matches!(&q.resolution, whosaid::analysis::Resolution::Pronoun { pronoun, .. } if pronoun == "who"), "{:?}", q.resolution);
+    // An act is not a quotation.
+    assert!(run("Parents thanked Alan Cho, who proposed the closure.").quotes.is_empty());
 }
 
 #[test]

@@ -185,7 +185,9 @@ fn clause_start(doc: &Doc, depth: &[u8], upto: usize, sent_start: usize) -> usiz
     s
 }
 
+/// Byte span of tokens `[s, e)`; `e > s` (an empty range would invert the span).
 fn span_of(doc: &Doc, s: usize, e: usize) -> Span {
+    debug_assert!(e > s, "empty token range {s}..{e}");
     Span::new(doc.tokens[s].start as usize, doc.tokens[e - 1].end as usize)
 }
 
@@ -247,8 +249,10 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                         }
                     }
                     if let (Some(np), false) = (&mut left, word_in(doc, c + 1, &["who", "which", "whose"])) {
-                        if np.role.is_none() {
-                            np.role = Some(span_of(doc, c + 1 + word_in(doc, c + 1, &["the", "a", "an"]) as usize, k - 1));
+                        let role_start = c + 1 + word_in(doc, c + 1, &["the", "a", "an"]) as usize;
+                        // "X, the ,said" (a bare article) names no role.
+                        if np.role.is_none() && role_start < k - 1 {
+                            np.role = Some(span_of(doc, role_start, k - 1));
                         }
                     }
                 }
@@ -290,8 +294,14 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                         who = Some(w);
                     }
                     // "... Dana Whitfield, who says she is proud": the name before the comma.
-                    // Only for verbs that report a clause: "..., who proposed the closure" reports nothing.
-                    let clause_verb = cue.verb.is_some_and(|(v, _)| v.takes_clause || v.listener);
+                    // Only verbs that report a clause without "that" ("..., who says she is proud");
+                    // "..., who proposed the closure" is an act, not a quotation.
+                    let clause_verb = cue.verb.is_some_and(|(v, _)| {
+                        matches!(
+                            &*v.base,
+                            "say" | "tell" | "add" | "claim" | "insist" | "argue" | "warn" | "explain" | "note" | "state" | "write" | "announce" | "predict" | "acknowledge" | "admit" | "complain" | "agree" | "testify" | "report" | "contend" | "maintain" | "stress" | "emphasize"
+                        )
+                    });
                     if left.is_none() && clause_verb && w > s0 + 1 && toks[w - 1].is_punct(text, ',') {
                         left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
                         if left.is_some() {
@@ -357,7 +367,9 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                             let e = (after + 1..s1).find(|&x| toks[x].kind != TokKind::Word || toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE)).unwrap_or(s1);
                             if e > after + 1 && (after + 1..e).any(|x| toks[x].has(flag::TITLE)) {
                                 let start = after + 1 + usize::from(word_in(doc, after + 1, &["the", "a", "an"]));
-                                np.role = Some(span_of(doc, start, e));
+                                if start < e {
+                                    np.role = Some(span_of(doc, start, e));
+                                }
                             }
                         }
                         source = Some(Source { np, right: true, via: None });
