@@ -71,7 +71,15 @@ struct Resolved {
 
 fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
     let toks = &doc.tokens;
-    let span = Span::new(toks[c.start].start as usize, toks[c.end - 1].end as usize);
+    // Adverbs in the verb group belong to the cue ("also said", "has repeatedly warned"), as
+    // annotated news marks them; the subject search still starts at the auxiliary.
+    let mut first = c.start;
+    if c.verb.is_some() {
+        while first > 0 && !toks[first - 1].cap && (is(doc, first - 1, flag::ADVERB) && !word_in(doc, first - 1, &["last", "late"]) || ly_adverb(doc, first - 1)) {
+            first -= 1;
+        }
+    }
+    let span = Span::new(toks[first].start as usize, toks[c.end - 1].end as usize);
     Cue {
         span,
         text: span.text(doc.text).to_string(),
@@ -80,6 +88,22 @@ fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
 }
 
 
+
+/// A lower-case "-ly" adverb ("quickly", "boldly"), not a noun or adjective that a subject
+/// could end in ("family", "the elderly", "a weekly").
+fn ly_adverb(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let w = t.text(doc.text);
+    t.kind == TokKind::Word
+        && !t.cap
+        && w.len() >= 6
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family" | "friendly" | "likely" | "elderly" | "assembly" | "supply" | "monopoly" | "anomaly" | "butterfly" | "weekly"
+                | "monthly" | "yearly" | "quarterly" | "lonely" | "lovely" | "costly" | "deadly" | "orderly" | "unlikely"
+        )
+}
 
 /// Skip adverbs and time expressions leftwards from `k` (exclusive end), staying within `lb`.
 fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usize {
