@@ -80,6 +80,21 @@ fn split_and_continued_quotes_keep_one_speaker() {
     assert_eq!(split.speaker, Some(okafor));
     let cont = a.quotes.iter().find(|q| q.parts.iter().any(|p| p.text(text).contains("Every winter"))).unwrap();
     assert_eq!(cont.speaker, Some(okafor));
+
+    // A quotation after reported speech in the same paragraph is the same source's, with its cue;
+    // one in the next paragraph, or before the reported speech, is not.
+    let text = "Okafor said the repairs would take a year. “We have waited long enough.”\n\n\
+                The council met on Friday.\n\n\
+                “Nobody told us anything.” Later, Mayor Ruth Ames said the ferry would run.\n\n\
+                “The ferry is late again.”";
+    let a = run(text);
+    let q = |needle: &str| a.quotes.iter().find(|q| q.span.text(text).contains(needle)).unwrap();
+    let waited = q("waited long");
+    assert_eq!(waited.speaker.map(|s| a.speakers[s].name.as_str()), Some("Okafor"));
+    assert_eq!(waited.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    assert_eq!(waited.speaker_mention.map(|m| m.text(text)), Some("Okafor"));
+    assert_eq!(q("Nobody told").speaker, None);
+    assert_eq!(q("ferry is late").speaker, None);
 }
 
 #[test]
