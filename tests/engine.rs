@@ -165,6 +165,9 @@ fn indirect_patterns() {
         // A participle after a comma reports its own clause, with the main clause's subject.
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "roof had leaked", "saying"),
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "for the delay", "attacked"),
+        // A new subject and cue after ", but" report their own clause.
+        ("Alan Cho agreed that the rules were old, but he said that the vote should wait.", "vote should wait", "said"),
+        ("Alan Cho agreed that the rules were old, but he said that the vote should wait.", "rules were old", "agreed"),
     ];
     for (text, needle, cue) in cases {
         assert_eq!(speaker_of(text, needle).1.as_deref(), Some(*cue), "{text}");

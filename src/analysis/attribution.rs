@@ -803,6 +803,12 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     fwd_end = b - 1;
                     break;
                 }
+                // "agreed that the rules are old, but he said that ...": a new subject and cue
+                // after a comma and a conjunction report their own clause.
+                if !src.right && !r2.cue.participial && b > a + 2 && b <= fwd_end && toks[b - 2].is_punct(text, ',') && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
+                    fwd_end = b - 2;
+                    break;
+                }
             }
             let mut content = None;
             let mut second_part: Option<(usize, usize)> = None;
