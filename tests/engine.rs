@@ -175,6 +175,24 @@ fn indirect_patterns() {
 }
 
 #[test]
+fn each_cue_reports_its_own_clause() {
+    // (sentence, cue, what its content is: exactly these words)
+    let cases: &[(&str, &str, &str)] = &[
+        ("Alan Cho said the pool would close and warned that the gym could follow.", "said", "the pool would close"),
+        ("Alan Cho said the pool would close and warned that the gym could follow.", "warned", "the gym could follow"),
+        ("Alan Cho agreed that the rules were old, but he said that the vote should wait.", "agreed", "the rules were old"),
+        ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "attacked", "the council for the delay"),
+        ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "saying", "the roof had leaked for years"),
+    ];
+    for (text, cue, content) in cases {
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.cue.as_ref().is_some_and(|c| c.text == *cue)).unwrap_or_else(|| panic!("no quote with cue {cue:?} in {text:?}"));
+        assert_eq!(q.span.text(text), *content, "{text}");
+        assert_eq!(q.speaker.map(|s| a.speakers[s].name.as_str()), Some("Alan Cho"), "{text}");
+    }
+}
+
+#[test]
 fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
     let text = "Parents thanked Alan Cho, who said the roof would be fixed by spring.";
     let a = run(text);

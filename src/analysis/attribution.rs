@@ -803,6 +803,14 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     fwd_end = b - 1;
                     break;
                 }
+                // "said he would order a review and warned against hackers": a coordinated cue
+                // with the same subject reports its own clause.
+                let own_clause = word_is(doc, r2.after, "that")
+                    || r2.cue.verb.is_some_and(|(v, _)| v.takes_clause) && r2.after < s1 && toks[r2.after].kind == TokKind::Word && !is(doc, r2.after, flag::PREP);
+                if own_clause && !r2.cue.participial && r2.cue.start > a + 1 && r2.cue.start <= fwd_end && word_in(doc, r2.cue.start - 1, &["and", "but"]) {
+                    fwd_end = r2.cue.start - 1;
+                    break;
+                }
                 // "agreed that the rules are old, but he said that ...": a new subject and cue
                 // after a comma and a conjunction report their own clause.
                 if !src.right && !r2.cue.participial && b > a + 2 && b <= fwd_end && toks[b - 2].is_punct(text, ',') && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
