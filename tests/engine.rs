@@ -144,6 +144,8 @@ fn indirect_patterns() {
         ("Dr. Omar Haddad, 61, a surgeon who has worked at the clinic since 1990, said the wing would close.", "wing would close", "Omar Haddad"),
         ("I told the council in March that the budget was late.", "budget was late", "the writer"),
         ("Alan Cho ran the district office, which closed in 2015, and said he would not return.", "would not return", "Alan Cho"),
+        ("“We live in a hard town,” my father often said.", "hard town", "my father"),
+        ("Fishermen often say the river gives and takes.", "gives and takes", "Fishermen"),
         // "--" typed for a dash sets off an aside like "—".
         ("Jane Dorsey, the head of Ora Films -- the studio that owns the show -- told me that it would end.", "it would end", "Jane Dorsey"),
         ("“We will reopen,” Alan Cho said. And perhaps, he said, the gym could follow by spring.", "the gym could follow", "Alan Cho"),

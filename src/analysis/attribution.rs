@@ -6,7 +6,7 @@
 //! quotation takes the cue that follows its closing mark or introduces it; a quotation with no cue
 //! takes the speaker of an adjacent quotation in the same or the previous paragraph.
 
-use super::cues::{self, is, word_in, word_is, CueCand};
+use super::cues::{self, is, ly_adverb, word_in, word_is, CueCand};
 use super::lexicon::{flag, Loaded, VerbClass};
 use super::model::{Cue, CueKind, MentionKind, QuoteKind, Resolution, Span, SpeakerKind};
 use super::quotes::Quotes;
@@ -88,22 +88,6 @@ fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
 }
 
 
-
-/// A lower-case "-ly" adverb ("quickly", "boldly"), not a noun or adjective that a subject
-/// could end in ("family", "the elderly", "a weekly").
-fn ly_adverb(doc: &Doc, i: usize) -> bool {
-    let t = &doc.tokens[i];
-    let w = t.text(doc.text);
-    t.kind == TokKind::Word
-        && !t.cap
-        && w.len() >= 6
-        && w.ends_with("ly")
-        && !matches!(
-            w,
-            "family" | "friendly" | "likely" | "elderly" | "assembly" | "supply" | "monopoly" | "anomaly" | "butterfly" | "weekly"
-                | "monthly" | "yearly" | "quarterly" | "lonely" | "lovely" | "costly" | "deadly" | "orderly" | "unlikely"
-        )
-}
 
 /// Skip adverbs and time expressions leftwards from `k` (exclusive end), staying within `lb`.
 fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usize {

@@ -47,6 +47,22 @@ pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
 }
 
 
+/// A lower-case "-ly" adverb ("quickly", "boldly"), not a noun or adjective that a subject
+/// could end in ("family", "the elderly", "a weekly").
+pub fn ly_adverb(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let w = t.text(doc.text);
+    t.kind == TokKind::Word
+        && !t.cap
+        && w.len() >= 6
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family" | "friendly" | "likely" | "elderly" | "assembly" | "supply" | "monopoly" | "anomaly" | "butterfly" | "weekly"
+                | "monthly" | "yearly" | "quarterly" | "lonely" | "lovely" | "costly" | "deadly" | "orderly" | "unlikely"
+        )
+}
+
 /// Cues in tokens `range` that lie outside quotations (`depth[i] == 0`).
 /// A headline in title case ("Mayor Says Pier Will Reopen"): its verbs are capitalised too.
 pub fn is_headline(doc: &Doc, range: std::ops::Range<usize>) -> bool {
@@ -151,14 +167,19 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
             }
             Form::Base => {
                 // "officials say", "they say", "will say"; not "to say" or a noun use.
+                // Adverbs between subject and verb ("Mexicans often say") are looked past.
+                let mut p = i;
+                while p > range.start + 1 && depth[p - 1] == 0 && !toks[p - 1].cap && (is(doc, p - 1, flag::ADVERB) && !is(doc, p - 1, flag::AUX) || ly_adverb(doc, p - 1)) {
+                    p -= 1;
+                }
                 let prev_ok = has_aux
-                    || (i > range.start
-                        && (toks[i - 1].is_punct(text, ',')
-                            || word_in(doc, i - 1, &["they", "we", "i", "you", "people", "some", "many", "others"])
-                            || toks[i - 1].has(flag::GROUP)
+                    || (p > range.start
+                        && (toks[p - 1].is_punct(text, ',')
+                            || word_in(doc, p - 1, &["they", "we", "i", "you", "people", "some", "many", "others"])
+                            || toks[p - 1].has(flag::GROUP)
                             // "Mr. Grassley and Mr. Leahy say", "supporters in Congress say"
-                            || (toks[i - 1].cap && toks[i - 1].kind == TokKind::Word && i - 1 > range.start)
-                            || (toks[i - 1].kind == TokKind::Word && text[toks[i - 1].start as usize..toks[i - 1].end as usize].ends_with('s') && !toks[i - 1].cap)));
+                            || (toks[p - 1].cap && toks[p - 1].kind == TokKind::Word && (p - 1 > range.start || p < i))
+                            || (toks[p - 1].kind == TokKind::Word && text[toks[p - 1].start as usize..toks[p - 1].end as usize].ends_with('s') && !toks[p - 1].cap)));
                 if !prev_ok {
                     i += 1;
                     continue;

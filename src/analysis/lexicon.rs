@@ -197,8 +197,8 @@ pub const ADVERBS: &[&str] = &[
 ];
 pub const DETERMINERS_BEFORE_NOUN: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose"];
 pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "his", "her", "their", "its", "our", "this", "these", "those", "some", "many", "several",
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "both", "all", "most", "other", "one",
+    "the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "some", "many",
+    "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "both", "all", "most", "other", "one",
     "each", "every", "no", "few", "numerous", "multiple", "various",
 ];
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
