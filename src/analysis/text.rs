@@ -585,14 +585,16 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
         }
         let c = if b < 0x80 { b as char } else { text[i..].chars().next().unwrap_or(' ') };
         let clen = c.len_utf8();
+        // An ASCII letter or digit starts a word: none of the checks below apply to it.
+        let ascii_alnum = ASCII_ALNUM[b as usize];
         // Curly quotation marks are neither space nor letters: skip the Unicode table searches.
         let curly = b >= 0x80 && is_quote_char(c);
-        if !curly && (c.is_whitespace() || c == '\u{feff}' || c.is_control()) {
+        if !ascii_alnum && !curly && (c.is_whitespace() || c == '\u{feff}' || c.is_control()) {
             i += clen;
             continue;
         }
         // ’90s: an apostrophe that opens an elided year is part of the word.
-        if is_apostrophe(c) {
+        if !ascii_alnum && is_apostrophe(c) {
             let rest = &bytes[i + clen..limit];
             if rest.len() >= 2 && rest[0].is_ascii_digit() && rest[1].is_ascii_digit() && (rest.len() == 2 || !rest[2].is_ascii_digit()) {
                 let mut j = i + clen + 2;
@@ -604,7 +606,7 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
                 continue;
             }
         }
-        if !curly && c.is_alphanumeric() {
+        if ascii_alnum || (!curly && c.is_alphanumeric()) {
             let numeric = c.is_ascii_digit();
             // Known ASCII words skip the lexicon's own check.
             let mut ascii = b < 0x80;
@@ -661,7 +663,7 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
                 start: i as u32,
                 end: j as u32,
                 kind: if numeric { TokKind::Number } else { TokKind::Word },
-                cap: c.is_uppercase(),
+                cap: if b < 0x80 { b.is_ascii_uppercase() } else { c.is_uppercase() },
                 possessive,
                 stem_end: stem_end as u32,
                 entry,
