@@ -273,29 +273,22 @@ impl<'a> Doc<'a> {
 /// The first \n or \r at or after `pos` (or the text's end); bytes, as no other char contains them.
 fn line_end_from(text: &str, pos: usize) -> usize {
     // memchr for \n, then for a \r before it: far cheaper than testing every byte for both.
-    let nl = text[pos..].find('\n').unwrap_or(text.len() - pos);
-    let end = match text[pos..pos + nl].find('\r') {
-        Some(r) => r,
-        None => nl,
-    };
+    let bytes = &text.as_bytes()[pos..];
+    let nl = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
+    let end = memchr::memchr(b'\r', &bytes[..nl]).unwrap_or(nl);
     pos + end
 }
 
+/// Two line feeds with only spaces, tabs or carriage returns between them.
 fn has_blank_line(text: &str) -> bool {
-    let mut prev_nl = false;
-    let mut only_ws = true;
-    for b in text.bytes() {
-        match b {
-            b'\n' => {
-                if prev_nl && only_ws {
-                    return true;
-                }
-                prev_nl = true;
-                only_ws = true;
-            }
-            b' ' | b'\t' | b'\r' => {}
-            _ => only_ws = false,
+    let bytes = text.as_bytes();
+    let mut nls = memchr::memchr_iter(b'\n', bytes);
+    let Some(mut prev) = nls.next() else { return false };
+    for nl in nls {
+        if bytes[prev + 1..nl].iter().all(|&b| matches!(b, b' ' | b'\t' | b'\r')) {
+            return true;
         }
+        prev = nl;
     }
     false
 }
@@ -329,7 +322,7 @@ fn merge(spans: Vec<Span>) -> Vec<Span> {
 
 fn find_comments(text: &str, excluded: &mut Vec<Span>, directives: &mut Vec<Directive>) {
     let mut from = 0;
-    while let Some(start) = find_from(text, from, "<!--", 0) {
+    while let Some(start) = find_from(text, from, "<!--") {
         // An unclosed comment runs to the end of the text.
         let close = text[start + 4..].find("-->").map(|j| start + 4 + j);
         let end = close.map_or(text.len(), |c| c + 3);
@@ -349,30 +342,17 @@ fn find_comments(text: &str, excluded: &mut Vec<Span>, directives: &mut Vec<Dire
     }
 }
 
-/// The first occurrence of ASCII `pat` starting at or after `from` (a char boundary), found by
-/// memchr on the byte `pat[anchor]`: much faster than a substring search over a whole article
-/// that usually holds no comment or URL at all.
-fn find_from(text: &str, from: usize, pat: &str, anchor: usize) -> Option<usize> {
-    let a = pat.as_bytes()[anchor] as char;
-    let bytes = text.as_bytes();
-    let mut pos = from;
-    while let Some(i) = text[pos..].find(a) {
-        let p = pos + i;
-        pos = p + 1;
-        if p >= from + anchor && bytes[p - anchor..].starts_with(pat.as_bytes()) {
-            return Some(p - anchor);
-        }
-    }
-    None
+/// The first occurrence of `pat` starting at or after `from`: a vectorised substring search
+/// over a whole article that usually holds no comment or URL at all.
+fn find_from(text: &str, from: usize, pat: &str) -> Option<usize> {
+    memchr::memmem::find(&text.as_bytes()[from..], pat.as_bytes()).map(|i| from + i)
 }
 
 fn find_urls(text: &str, excluded: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     for pat in ["http://", "https://", "www."] {
         let mut from = 0;
-        // Anchored on a rare byte of each pattern: ':' of "://", the '.' of "www.".
-        let anchor = if pat == "www." { 3 } else { pat.len() - 3 };
-        while let Some(start) = find_from(text, from, pat, anchor) {
+        while let Some(start) = find_from(text, from, pat) {
             // "www." inside a word (e.g. part of an http URL already found) is skipped.
             if pat == "www." && start > 0 && !bytes[start - 1].is_ascii_whitespace() && bytes[start - 1] != b'(' {
                 from = start + pat.len();
