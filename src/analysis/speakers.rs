@@ -270,6 +270,29 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
     Some(np)
 }
 
+/// False only when `np_right(doc, depth, start, ub)` cannot return a phrase with a name: a name
+/// holds a capitalised word, and the phrase is a run of depth-0 words, numbers, '.' and '&'.
+/// Cheap next to building the phrase, which costs a look-up per word.
+pub fn may_name(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> bool {
+    let toks = &doc.tokens;
+    // Bounded, so a long run of lower-case words stays linear; past it, ask `np_right`.
+    for x in start..ub.min(start + 48) {
+        let t = &toks[x];
+        if depth[x] != 0 {
+            return false;
+        }
+        if t.cap {
+            return true;
+        }
+        match t.kind {
+            TokKind::Word | TokKind::Number => {}
+            TokKind::Punct if matches!(doc.text.as_bytes()[t.start as usize], b'.' | b'&') => {}
+            _ => return false,
+        }
+    }
+    ub > start + 48
+}
+
 fn word_is_lower(doc: &Doc, i: usize, w: &str) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.text(doc.text).eq_ignore_ascii_case(w))
 }
