@@ -414,7 +414,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     for k in known {
         entities.seed(k);
     }
-    let mut drafts: Vec<Draft> = Vec::new();
+    // Drafts are large: sized once (about one per quotation or cue) rather than grown by copying.
+    let mut drafts: Vec<Draft> = Vec::with_capacity(quotes.quotations.len() + sentences.len() / 2);
     let mut quotation_draft: Vec<Option<usize>> = vec![None; quotes.quotations.len()];
     let mut sentence_attributed = vec![false; sentences.len()];
     let mut attributed_spans = Vec::new();

@@ -817,7 +817,12 @@ impl Entities {
             kind: np.kind,
             gender: np.gender,
             keys,
-            mentions: vec![(np.span, MentionKind::Full)],
+            mentions: {
+                // Most entities are mentioned again: skip the 1 -> 4 regrowth.
+                let mut m = Vec::with_capacity(4);
+                m.push((np.span, MentionKind::Full));
+                m
+            },
             last_seen: np.span.start,
             head: np.head.to_string(),
             first_full: np.span,
