@@ -140,6 +140,14 @@ fn indirect_patterns() {
         ("The union called for an inquiry into the collapse.", "inquiry", "called for"),
         ("Alan Cho called on the council to fund the repairs.", "fund", "called on"),
         ("Alan Cho commented on the flooding for the first time.", "flooding", "commented on"),
+        // Adverbs in the verb group are part of the cue; a subject's "family" is not an adverb.
+        ("Alan Cho also said the gym would reopen.", "gym", "also said"),
+        ("The district has repeatedly warned that the roof leaks.", "roof leaks", "has repeatedly warned"),
+        ("Alan Cho boldly predicted that the team would win.", "team would win", "boldly predicted"),
+        ("The Cho family said the gym would reopen.", "gym", "said"),
+        // A participle after a comma reports its own clause, with the main clause's subject.
+        ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "roof had leaked", "saying"),
+        ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "for the delay", "attacked"),
     ];
     for (text, needle, cue) in cases {
         assert_eq!(speaker_of(text, needle).1.as_deref(), Some(*cue), "{text}");
@@ -180,6 +188,17 @@ fn partial_quotes_and_mismatched_marks() {
     assert!(codes.contains(&"mismatched-quotes"), "{codes:?}");
     let fix = &a.findings.iter().find(|f| f.code == "mismatched-quotes").unwrap().fixes[0];
     assert_eq!(fix.edits[0].1, "”");
+
+    // A partial quotation after "saying that": the whole clause around it is reported speech.
+    let text = "Ruth Ames told the council the ferry must return, saying that “the river divides us” in winter and spring.";
+    let a = run(text);
+    let clause = a.quotes.iter().find(|q| q.span.text(text).contains("in winter and spring")).expect("the clause is a quote");
+    assert_eq!(clause.kind, QuoteKind::Mixed);
+    assert_eq!(clause.cue.as_ref().map(|c| c.text.as_str()), Some("saying"));
+    assert_eq!(clause.speaker.map(|s| a.speakers[s].name.as_str()), Some("Ruth Ames"));
+    let inner = a.quotes.iter().find(|q| q.span.text(text) == "“the river divides us”").expect("the partial quotation");
+    assert_eq!(inner.kind, QuoteKind::Partial);
+    assert!(inner.outer.is_some());
 }
 
 #[test]

@@ -113,7 +113,7 @@ fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usize {
             return k;
         }
         let t = &toks[k - 1];
-        if is(doc, k - 1, flag::ADVERB) && !t.cap {
+        if is(doc, k - 1, flag::ADVERB) && !t.cap || ly_adverb(doc, k - 1) {
             k -= 1;
             continue;
         }
@@ -238,7 +238,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
         }
     } else if cue.participial {
         // ", saying ...": the subject of the clause's main cue, else of the sentence.
-        if let Some(prev) = earlier.iter().rev().find(|r| r.source.is_some()) {
+        if let Some(prev) = earlier.iter().find(|r| r.source.is_some()) {
             source = prev.source.clone();
         } else if let Some(np) = np_right(doc, depth, s0, cue.start) {
             source = Some(Source { np, right: false, via: None });
@@ -645,7 +645,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if !speaks(&resolved[ri]) && !resolved[ri].cue.verb.is_some_and(|(v, _)| v.class == VerbClass::NonSpeech) {
                 continue;
             }
-            resolved[ri].used = true;
+            let kind = if is_partial(doc, quotes, qi, s0) { QuoteKind::Partial } else { QuoteKind::Direct };
+            // "saying that “race divides” in the region, ...": the clause around a partial
+            // quotation is reported speech of the same cue, found below.
+            resolved[ri].used = !(pre && kind == QuoteKind::Partial);
             let r = &resolved[ri];
             let mut parts = vec![q.span];
             let mut qset = vec![qi];
@@ -671,7 +674,6 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             for &x in &qset {
                 quotation_draft[x] = Some(di);
             }
-            let kind = if is_partial(doc, quotes, qi, s0) { QuoteKind::Partial } else { QuoteKind::Direct };
             drafts.push(make_draft(doc, &entities, r, kind, parts, qset, si));
             sentence_attributed[si] = true;
         }
@@ -793,14 +795,15 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     break;
                 }
                 let b = r2.block_start.min(r2.cue.start);
-                if !src.right && b > a + 1 && b <= fwd_end && toks[b - 1].is_punct(text, ',') && clause_end(doc, depth, r2.after, s1) <= r2.after + 1 {
+                // "attacked Clinton for her record, saying ...": the participle reports its own clause.
+                if !src.right && b > a + 1 && b <= fwd_end && toks[b - 1].is_punct(text, ',') && (r2.cue.participial || clause_end(doc, depth, r2.after, s1) <= r2.after + 1) {
                     fwd_end = b - 1;
                     break;
                 }
             }
             let mut content = None;
             let mut second_part: Option<(usize, usize)> = None;
-            let intro_quote = a < s1 && (toks[a].kind == TokKind::Mark || toks[a].is_punct(text, ':'));
+            let intro_quote = a < s1 && (toks[a].kind == TokKind::Mark && !explicit_that || toks[a].is_punct(text, ':'));
             // "According to the authority, about 42,000 vehicles ..."
             if r.cue.according_to && r.cue.start <= s0 + 1 && a < s1 && toks[a].is_punct(text, ',') {
                 a += 1;
