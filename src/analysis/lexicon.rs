@@ -527,7 +527,7 @@ impl Lexicon {
     }
 
     /// [`Lexicon::index_ci`] for a word known to be ASCII.
-    #[inline]
+    #[inline(always)]
     pub fn index_ci_ascii(&self, word: &str) -> Option<u32> {
         let h = hash_ci(word.as_bytes());
         let tag = (h >> 32) as u32;

@@ -587,6 +587,12 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
+        // ASCII punctuation other than the two quotation marks is a one-byte token.
+        if b > 0x20 && b < 0x7f && !ASCII_ALNUM[b as usize] && b != b'\'' && b != b'"' {
+            out.push(Token::new(i, i + 1, TokKind::Punct));
+            i += 1;
+            continue;
+        }
         let c = if b < 0x80 { b as char } else { text[i..].chars().next().unwrap_or(' ') };
         let clen = c.len_utf8();
         // An ASCII letter or digit starts a word: none of the checks below apply to it.
