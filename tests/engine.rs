@@ -80,6 +80,21 @@ fn split_and_continued_quotes_keep_one_speaker() {
     assert_eq!(split.speaker, Some(okafor));
     let cont = a.quotes.iter().find(|q| q.parts.iter().any(|p| p.text(text).contains("Every winter"))).unwrap();
     assert_eq!(cont.speaker, Some(okafor));
+
+    // A quotation after reported speech in the same paragraph is the same source's, with its cue;
+    // one in the next paragraph, or before the reported speech, is not.
+    let text = "Okafor said the repairs would take a year. “We have waited long enough.”\n\n\
+                The council met on Friday.\n\n\
+                “Nobody told us anything.” Later, Mayor Ruth Ames said the ferry would run.\n\n\
+                “The ferry is late again.”";
+    let a = run(text);
+    let q = |needle: &str| a.quotes.iter().find(|q| q.span.text(text).contains(needle)).unwrap();
+    let waited = q("waited long");
+    assert_eq!(waited.speaker.map(|s| a.speakers[s].name.as_str()), Some("Okafor"));
+    assert_eq!(waited.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    assert_eq!(waited.speaker_mention.map(|m| m.text(text)), Some("Okafor"));
+    assert_eq!(q("Nobody told").speaker, None);
+    assert_eq!(q("ferry is late").speaker, None);
 }
 
 #[test]
@@ -129,6 +144,8 @@ fn indirect_patterns() {
         ("Dr. Omar Haddad, 61, a surgeon who has worked at the clinic since 1990, said the wing would close.", "wing would close", "Omar Haddad"),
         ("I told the council in March that the budget was late.", "budget was late", "the writer"),
         ("Alan Cho ran the district office, which closed in 2015, and said he would not return.", "would not return", "Alan Cho"),
+        // "--" typed for a dash sets off an aside like "—".
+        ("Jane Dorsey, the head of Ora Films -- the studio that owns the show -- told me that it would end.", "it would end", "Jane Dorsey"),
         ("“We will reopen,” Alan Cho said. And perhaps, he said, the gym could follow by spring.", "the gym could follow", "Alan Cho"),
         ("Alan Cho set a goal of “Schools First.” He told parents that he wants a gym “fit for the whole town.”", "he wants a gym", "Alan Cho"),
     ];
@@ -148,9 +165,30 @@ fn indirect_patterns() {
         // A participle after a comma reports its own clause, with the main clause's subject.
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "roof had leaked", "saying"),
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "for the delay", "attacked"),
+        // A new subject and cue after ", but" report their own clause.
+        ("Alan Cho agreed that the rules were old, but he said that the vote should wait.", "vote should wait", "said"),
+        ("Alan Cho agreed that the rules were old, but he said that the vote should wait.", "rules were old", "agreed"),
     ];
     for (text, needle, cue) in cases {
         assert_eq!(speaker_of(text, needle).1.as_deref(), Some(*cue), "{text}");
+    }
+}
+
+#[test]
+fn each_cue_reports_its_own_clause() {
+    // (sentence, cue, what its content is: exactly these words)
+    let cases: &[(&str, &str, &str)] = &[
+        ("Alan Cho said the pool would close and warned that the gym could follow.", "said", "the pool would close"),
+        ("Alan Cho said the pool would close and warned that the gym could follow.", "warned", "the gym could follow"),
+        ("Alan Cho agreed that the rules were old, but he said that the vote should wait.", "agreed", "the rules were old"),
+        ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "attacked", "the council for the delay"),
+        ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "saying", "the roof had leaked for years"),
+    ];
+    for (text, cue, content) in cases {
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.cue.as_ref().is_some_and(|c| c.text == *cue)).unwrap_or_else(|| panic!("no quote with cue {cue:?} in {text:?}"));
+        assert_eq!(q.span.text(text), *content, "{text}");
+        assert_eq!(q.speaker.map(|s| a.speakers[s].name.as_str()), Some("Alan Cho"), "{text}");
     }
 }
 

@@ -663,7 +663,15 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 let next_q = qs.iter().copied().filter(|&x| quotes.quotations[x].open >= a && quotation_draft[x].is_none()).min_by_key(|&x| quotes.quotations[x].open);
                 if let Some(q2) = next_q {
                     let o = quotes.quotations[q2].open;
-                    let other_cue = resolved.iter().any(|r2| r2.cue.start >= a && r2.cue.start < o && r2.source.is_some() && !r2.cue.participial);
+                    // A participle that introduces it (", adding that “B”", ", adding, “B”") is its own cue.
+                    let introduces = |r2: &Resolved| {
+                        let mut b = skip_right(doc, depth, r2.after, o);
+                        if b < o && (word_is(doc, b, "that") || toks[b].kind == TokKind::Punct && matches!(toks[b].first_char(text), ',' | ':')) {
+                            b += 1;
+                        }
+                        b == o
+                    };
+                    let other_cue = resolved.iter().any(|r2| r2.cue.start >= a && r2.cue.start < o && r2.source.is_some() && (!r2.cue.participial || introduces(r2)));
                     if o == a || (!other_cue && o - a <= 12) {
                         parts.push(quotes.quotations[q2].span);
                         qset.push(q2);
@@ -800,6 +808,20 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     fwd_end = b - 1;
                     break;
                 }
+                // "said he would order a review and warned against hackers": a coordinated cue
+                // with the same subject reports its own clause.
+                let own_clause = word_is(doc, r2.after, "that")
+                    || r2.cue.verb.is_some_and(|(v, _)| v.takes_clause) && r2.after < s1 && toks[r2.after].kind == TokKind::Word && !is(doc, r2.after, flag::PREP);
+                if own_clause && !r2.cue.participial && r2.cue.start > a + 1 && r2.cue.start <= fwd_end && word_in(doc, r2.cue.start - 1, &["and", "but"]) {
+                    fwd_end = r2.cue.start - 1;
+                    break;
+                }
+                // "agreed that the rules are old, but he said that ...": a new subject and cue
+                // after a comma and a conjunction report their own clause.
+                if !src.right && !r2.cue.participial && b > a + 2 && b <= fwd_end && toks[b - 2].is_punct(text, ',') && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
+                    fwd_end = b - 2;
+                    break;
+                }
             }
             let mut content = None;
             let mut second_part: Option<(usize, usize)> = None;
@@ -920,9 +942,14 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
 
     // 3. Quotations with no cue of their own.
     let mut direct_by_para: Vec<Vec<usize>> = vec![Vec::new(); doc.paragraphs.len()];
+    // Reported speech that can carry its speaker to a later quotation of the paragraph
+    // ("X said the roof leaks. “We have waited a year.”").
+    let mut reported_by_para: Vec<Vec<usize>> = vec![Vec::new(); doc.paragraphs.len()];
     for (di, d) in drafts.iter().enumerate() {
         if d.kind == QuoteKind::Direct && d.entity.is_some() {
             direct_by_para[sentences[d.sentence].para].push(di);
+        } else if d.entity.is_some() && d.outer.is_none() && d.kind != QuoteKind::Partial {
+            reported_by_para[sentences[d.sentence].para].push(di);
         }
     }
     for (qi, q) in quotes.quotations.iter().enumerate() {
@@ -955,6 +982,13 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let same_para = direct_by_para.get(para).map_or(&[][..], Vec::as_slice);
             // The nearest attributed quotation; recent ones are nearest, so a bounded look suffices.
             from = same_para.iter().rev().take(16).copied().min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
+            // Reported speech carries only forward, and only when it is nearer than a direct quote.
+            let reported = reported_by_para[para].iter().rev().copied().find(|&d| drafts[d].span.end <= q.span.start);
+            if let Some(r) = reported {
+                if from.is_none_or(|f| drafts[f].span.end <= drafts[r].span.start && drafts[f].span.start < q.span.start) {
+                    from = Some(r);
+                }
+            }
             if from.is_none() && doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0 {
                 from = direct_by_para[q.first_para - 1]
                     .iter()
@@ -995,6 +1029,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         };
         if let Some(f) = from {
             d.entity = drafts[f].entity;
+            // The carried attribution's cue and mention: what a reader takes as the source.
+            d.mention = drafts[f].mention;
+            d.cue = drafts[f].cue.clone();
             d.resolution = Resolution::Adjacent { from_quote: f };
             direct_by_para[para].push(di);
         }

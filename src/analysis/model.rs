@@ -148,7 +148,8 @@ pub enum Resolution {
     Pronoun { pronoun: String, antecedent: Span },
     /// A role noun ("the president") resolved to an entity introduced earlier.
     Role { first: Span },
-    /// No cue nearby; the speaker of the previous or next quote in the same paragraph is carried over.
+    /// No cue nearby; the speaker, mention and cue of the previous or next quote in the same
+    /// paragraph (or of reported speech before it) are carried over.
     Adjacent { from_quote: usize },
     /// The second half of a split quotation ("A," she said, "B.").
     SplitQuote { from_quote: usize },

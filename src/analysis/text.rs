@@ -682,7 +682,14 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
             continue;
         }
         // Two apostrophes typed for a double quotation mark ('' as in some wire styles).
-        let clen = if (c == '\'' || c == '’') && text[i + clen..limit].starts_with(c) { clen * 2 } else { clen };
+        let clen = if (c == '\'' || c == '’') && text[i + clen..limit].starts_with(c) {
+            clen * 2
+        } else if c == '-' {
+            // "--" typed for a dash is one dash.
+            1 + text.as_bytes()[i + 1..limit].iter().take_while(|&&b| b == b'-').count()
+        } else {
+            clen
+        };
         let kind = if is_quote_char(c) { TokKind::Mark } else { TokKind::Punct };
         out.push(Token::new(i, i + clen, kind));
         i += clen;

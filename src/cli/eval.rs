@@ -507,8 +507,9 @@ pub fn score_article_explained(art: &Article, a: &Analysis, t: &mut Tally, mut e
             }
             if !cue_ok {
                 errs.push(format!(
-                    "[{}] cue: gold “{}”, predicted “{}” for “{}”",
+                    "[{}] {}cue: gold “{}”, predicted “{}” for “{}”",
                     art.id,
+                    if speech { "speech " } else { "" },
                     g.cue.as_deref().unwrap_or(""),
                     q.cue.as_ref().map_or("", |c| c.text.as_str()),
                     show(g.content)
@@ -1320,7 +1321,7 @@ mod tests {
         let all = errs.join("\n");
         assert!(all.contains("[a] missed no_source (is expected): “It is expected to pass”"), "{all}");
         assert!(all.contains("[a] speaker: gold “Critics”, predicted “” for “the plan is doomed”"), "{all}");
-        assert!(all.contains("[a] cue: gold “say”, predicted “”"), "{all}");
+        assert!(all.contains("[a] speech cue: gold “say”, predicted “”"), "{all}");
         assert!(all.contains("[a] extra partial quote: “Rue Célèste”"), "{all}");
         assert_eq!(errs.len(), 4, "{all}");
     }

@@ -122,7 +122,7 @@ pub fn why(s: &Snapshot, q: &Quote) -> String {
         ),
         Resolution::Adjacent { from_quote } => match a.quotes.get(*from_quote) {
             Some(other) => format!(
-                "no cue next to this quote; its speaker is carried over from the quote on {} in the same paragraph",
+                "no cue next to this quote; its speaker and cue are carried over from the quote on {} in the same paragraph",
                 line_label(s, other.span.start)
             ),
             None => "no cue next to this quote; its speaker is carried over from a neighbouring quote".to_string(),
