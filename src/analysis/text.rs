@@ -587,8 +587,9 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        // ASCII punctuation other than the two quotation marks is a one-byte token.
-        if b > 0x20 && b < 0x7f && !ASCII_ALNUM[b as usize] && b != b'\'' && b != b'"' {
+        // ASCII punctuation other than the two quotation marks and the hyphen (a run of them is
+        // one dash) is a one-byte token.
+        if b > 0x20 && b < 0x7f && !ASCII_ALNUM[b as usize] && b != b'\'' && b != b'"' && b != b'-' {
             out.push(Token::new(i, i + 1, TokKind::Punct));
             i += 1;
             continue;
