@@ -398,7 +398,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     for k in known {
         entities.seed(k);
     }
-    let mut drafts: Vec<Draft> = Vec::new();
+    // Drafts are large: sized once (about one per quotation or cue) rather than grown by copying.
+    let mut drafts: Vec<Draft> = Vec::with_capacity(quotes.quotations.len() + sentences.len() / 2);
     let mut quotation_draft: Vec<Option<usize>> = vec![None; quotes.quotations.len()];
     let mut sentence_attributed = vec![false; sentences.len()];
     let mut attributed_spans = Vec::new();
@@ -446,6 +447,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         }
     }
     let in_transcript = |k: usize| transcript.iter().any(|(s, e, _)| k >= *s && k < *e);
+    // Per-sentence work lists, reused: most sentences need only a few entries.
+    let mut resolved: Vec<Resolved> = Vec::new();
+    let mut to_link: Vec<(usize, Option<usize>)> = Vec::new(); // (position, resolved idx)
+    let mut others: Vec<Np> = Vec::new();
     for (si, sent) in sentences.iter().enumerate() {
         if si % 64 == 63 && stop() {
             return None;
@@ -475,20 +480,20 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         if !transcript.is_empty() {
             found.retain(|c| !in_transcript(c.head));
         }
-        let mut resolved: Vec<Resolved> = Vec::with_capacity(found.len());
+        resolved.clear();
         for c in &found {
             let r = resolve_cue(doc, depth, sent, c, &resolved);
             resolved.push(r);
         }
         // Sentence-initial subject for salience ("Putin told Macron ..." makes Putin the topic).
-        let mut to_link: Vec<(usize, Option<usize>)> = Vec::new(); // (position, resolved idx)
+        to_link.clear();
         for (ri, r) in resolved.iter().enumerate() {
             if r.source.is_some() {
                 to_link.push((r.source.as_ref().unwrap().np.span.start, Some(ri)));
             }
         }
         // Other named people and bodies in the sentence: antecedents for later pronouns and short names.
-        let mut others: Vec<Np> = Vec::new();
+        others.clear();
         let mut k = s0;
         while k < s1 {
             let t = &toks[k];
@@ -498,7 +503,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 && t.kind == TokKind::Word
                 && (t.has(flag::FIRST_NAME | flag::TITLE | flag::HONORIFIC)
                     || (t.cap && t.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0 && toks.get(k + 1).is_some_and(|n| n.cap && n.kind == TokKind::Word)));
-            if starts && !to_link.iter().any(|(p, _)| *p == t.start as usize) {
+            if starts && !to_link.iter().any(|(p, _)| *p == t.start as usize) && super::speakers::may_name(doc, depth, k, s1) {
                 if let Some(np) = np_right(doc, depth, k, s1) {
                     if np.name.is_some() && np.end > k {
                         let covered = resolved.iter().any(|r| r.source.as_ref().is_some_and(|s| s.np.span.overlaps(np.span)));
@@ -514,7 +519,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             k += 1;
         }
         to_link.sort_by_key(|x| x.0);
-        for (pos, ri) in to_link {
+        for &(pos, ri) in &to_link {
             match ri {
                 Some(ri) => {
                     let np = resolved[ri].source.as_ref().unwrap().np.clone();

@@ -98,7 +98,7 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
             continue;
         }
         let verb = t
-            .entry
+            .entry()
             .and_then(|e| e.verb)
             .filter(|_| !t.possessive)
             .map(|(vi, form)| (&lx.verbs[vi as usize], form))

@@ -216,6 +216,8 @@ pub const PASSIVE_ADVERBS: &[&str] = &[
 struct Slot {
     key_start: u32,
     key_len: u32,
+    /// The key has no upper-case ASCII letter (so an exact look-up may match it).
+    exact: bool,
     entry: Entry,
 }
 
@@ -225,6 +227,8 @@ pub struct Lexicon {
     /// word. The table holds (hash tag, slot) so most misses never leave it; keys sit in one
     /// arena so a hit touches little memory (this look-up runs for every word of every article).
     slots: Vec<Slot>,
+    /// `slots[i].entry.flags` as a dense table: the flags are what most token tests read.
+    slot_flags: Vec<u64>,
     table: Vec<(u32, u32)>,
     keys: String,
     pub verbs: Vec<Verb>,
@@ -283,7 +287,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut lx = Lexicon { words: FxMap::default(), slots: Vec::new(), table: Vec::new(), keys: String::new(), verbs: Vec::new(), phrases: FxMap::default(), prefixes: FxMap::default(), max_phrase_words: 1 };
+        let mut lx = Lexicon { words: FxMap::default(), slots: Vec::new(), slot_flags: Vec::new(), table: Vec::new(), keys: String::new(), verbs: Vec::new(), phrases: FxMap::default(), prefixes: FxMap::default(), max_phrase_words: 1 };
         for line in lines(include_str!("lexicon/verbs.tsv")) {
             let c = cols(line);
             if c.len() < 6 {
@@ -462,26 +466,69 @@ impl Lexicon {
                 i = (i + 1) & (cap - 1);
             }
             lx.table[i] = ((h >> 32) as u32, lx.slots.len() as u32);
-            lx.slots.push(Slot { key_start: lx.keys.len() as u32, key_len: k.len() as u32, entry: *e });
+            lx.slots.push(Slot { key_start: lx.keys.len() as u32, key_len: k.len() as u32, exact: !k.bytes().any(|b| b.is_ascii_uppercase()), entry: *e });
             // Stored lower-cased: equal ignoring ASCII case becomes equal to the folded word.
             lx.keys.push_str(&k.to_ascii_lowercase());
         }
+        lx.slot_flags = lx.slots.iter().map(|s| s.entry.flags).collect();
         lx
     }
 
     /// Look up a word in any letter case. ASCII words are hashed in place; others are lower-cased.
     #[inline]
     pub fn get_ci(&self, word: &str) -> Option<&Entry> {
-        if !word.is_ascii() {
-            let mut buf = super::text::Scratch::new();
-            return self.words.get(super::text::lower(word, &mut buf));
-        }
-        self.get_ci_ascii(word)
+        self.index_ci(word).map(|i| self.entry_at(i))
     }
 
     /// [`Lexicon::get_ci`] for a word known to be ASCII.
     #[inline]
     pub fn get_ci_ascii(&self, word: &str) -> Option<&Entry> {
+        self.index_ci_ascii(word).map(|i| self.entry_at(i))
+    }
+
+    /// The entry at an index from [`Lexicon::index_ci`] (tokens keep the index, not a pointer).
+    #[inline]
+    pub fn entry_at(&self, i: u32) -> &Entry {
+        &self.slots[i as usize].entry
+    }
+
+    /// The flags of the entry at `i`; 0 for an index out of range (a token with no entry).
+    #[inline]
+    pub fn flags_at(&self, i: u32) -> u64 {
+        self.slot_flags.get(i as usize).copied().unwrap_or(0)
+    }
+
+    /// [`Lexicon::get_ci`] as an index for [`Lexicon::entry_at`].
+    #[inline]
+    pub fn index_ci(&self, word: &str) -> Option<u32> {
+        if word.is_ascii() {
+            return self.index_ci_ascii(word);
+        }
+        // As `words.get(lower(word))`: an exact match with a key.
+        let mut buf = super::text::Scratch::new();
+        let lowered = super::text::lower(word, &mut buf).as_bytes();
+        let h = hash_ci(lowered);
+        let tag = (h >> 32) as u32;
+        let mask = self.table.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let (t, slot) = self.table[i];
+            if slot == u32::MAX {
+                return None;
+            }
+            if t == tag {
+                let s = &self.slots[slot as usize];
+                if s.exact && s.key_len as usize == lowered.len() && &self.keys.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize] == lowered {
+                    return Some(slot);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// [`Lexicon::index_ci`] for a word known to be ASCII.
+    #[inline(always)]
+    pub fn index_ci_ascii(&self, word: &str) -> Option<u32> {
         let h = hash_ci(word.as_bytes());
         let tag = (h >> 32) as u32;
         let mask = self.table.len() - 1;
@@ -496,7 +543,7 @@ impl Lexicon {
                 if s.key_len as usize == word.len() {
                     let key = &self.keys.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize];
                     if key.iter().zip(word.as_bytes()).all(|(&k, &w)| ASCII_LOWER[w as usize] == k) {
-                        return Some(&s.entry);
+                        return Some(slot);
                     }
                 }
             }
@@ -541,14 +588,45 @@ static ASCII_LOWER: [u8; 256] = {
     t
 };
 
-/// FNV-1a over ASCII-lower-cased bytes.
+/// A hash equal for words equal ignoring ASCII case. Bytes are folded with `| 0x20` (A-Z to a-z;
+/// the few other bytes it merges only cost a key comparison) and read a word at a time with
+/// overlapping loads, not byte by byte: this runs for every word of every article.
 #[inline]
-fn hash_ci(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h = (h ^ ASCII_LOWER[b as usize] as u64).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+fn hash_ci(b: &[u8]) -> u64 {
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    let n = b.len();
+    let (x, y) = if n >= 8 {
+        let mut h = 0u64;
+        let mut i = 0;
+        while i + 8 < n {
+            h = mix(h ^ (read8(b, i) | FOLD), 0x9e37_79b9_7f4a_7c15);
+            i += 8;
+        }
+        (h, read8(b, n - 8) | FOLD)
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
+        (0, (lo << 32 | hi) | FOLD)
+    } else if n > 0 {
+        (0, ((b[0] as u64) << 16 | (b[n / 2] as u64) << 8 | b[n - 1] as u64) | 0x20_2020)
+    } else {
+        (0, 0)
+    };
+    mix(x ^ 0xa076_1d64_78bd_642f ^ n as u64, y ^ 0xe703_7ed1_a0b4_28db)
+}
+
+#[inline]
+fn read8(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// 64x64 -> 128 multiply, halves folded (wyhash's mixer).
+#[inline]
+fn mix(a: u64, b: u64) -> u64 {
+    let r = (a as u128).wrapping_mul(b as u128);
+    (r as u64) ^ (r >> 64) as u64
 }
 
 /// Lower case, typographic apostrophes straightened, single spaces.

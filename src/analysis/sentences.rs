@@ -89,7 +89,7 @@ fn attribution_follows(doc: &Doc, k: usize, end: usize) -> bool {
         if t.kind != TokKind::Word && !(t.kind == TokKind::Punct && t.first_char(doc.text) == '.') {
             return false;
         }
-        if let Some((vi, _)) = t.entry.and_then(|e| e.verb) {
+        if let Some((vi, _)) = t.entry().and_then(|e| e.verb) {
             if !t.cap || x == k {
                 let class = lx.verbs[vi as usize].class;
                 return !matches!(class, super::lexicon::VerbClass::Mental | super::lexicon::VerbClass::Evidence);

@@ -133,7 +133,7 @@ fn modifier_token(doc: &Doc, i: usize) -> bool {
     t.kind == TokKind::Word && !t.cap && {
         let f = t.flags();
         // A verb's base form can be a noun modifier ("fire department", "trade union").
-        let base_verb = t.entry.and_then(|e| e.verb).is_some_and(|(_, form)| form == super::lexicon::Form::Base);
+        let base_verb = t.entry().and_then(|e| e.verb).is_some_and(|(_, form)| form == super::lexicon::Form::Base);
         (f & (flag::VERB | flag::FUNCTION | flag::DAY_MONTH) == 0 || f & nominal_flags() != 0 || (base_verb && f & flag::FUNCTION == 0))
             && f & (flag::PREP | flag::DET | flag::PRONOUN | flag::AUX) == 0
     }
@@ -270,6 +270,29 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
     Some(np)
 }
 
+/// False only when `np_right(doc, depth, start, ub)` cannot return a phrase with a name: a name
+/// holds a capitalised word, and the phrase is a run of depth-0 words, numbers, '.' and '&'.
+/// Cheap next to building the phrase, which costs a look-up per word.
+pub fn may_name(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> bool {
+    let toks = &doc.tokens;
+    // Bounded, so a long run of lower-case words stays linear; past it, ask `np_right`.
+    for x in start..ub.min(start + 48) {
+        let t = &toks[x];
+        if depth[x] != 0 {
+            return false;
+        }
+        if t.cap {
+            return true;
+        }
+        match t.kind {
+            TokKind::Word | TokKind::Number => {}
+            TokKind::Punct if matches!(doc.text.as_bytes()[t.start as usize], b'.' | b'&') => {}
+            _ => return false,
+        }
+    }
+    ub > start + 48
+}
+
 fn word_is_lower(doc: &Doc, i: usize, w: &str) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.text(doc.text).eq_ignore_ascii_case(w))
 }
@@ -394,7 +417,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         org_described |= org_role;
         if (f & (flag::TITLE | flag::HONORIFIC) != 0 || org_role) && !(t.cap && f & flag::FIRST_NAME != 0) {
             title_end = Some(k + 1);
-            if let Some(en) = t.entry {
+            if let Some(en) = t.entry() {
                 if en.gender != Gender::Unknown && f & flag::FIRST_NAME == 0 {
                     gender = en.gender;
                 }
@@ -456,7 +479,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     if let Some((ns, ne)) = name {
         let first = &toks[ns];
         let name_phrase = if ne - ns > 1 && first.has(flag::PHRASE_NAME) {
-            lx.phrase(lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize).text(text), &mut buf)).unwrap_or(&[])
+            lx.phrase(lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize).text(text), &mut buf)).unwrap_or(&[])
         } else {
             &[]
         };
@@ -472,7 +495,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         } else if first.has(flag::FIRST_NAME) || all & flag::HONORIFIC != 0 || (title_end.is_some() && !collective) {
             kind = SpeakerKind::Person;
             if gender == Gender::Unknown && first.has(flag::FIRST_NAME) && ne - ns > 1 {
-                gender = first.entry.map_or(Gender::Unknown, |en| en.gender);
+                gender = first.entry().map_or(Gender::Unknown, |en| en.gender);
             }
         } else if ne - ns >= 2 && (ns..ne).all(|x| toks[x].kind == TokKind::Word && toks[x].flags() & flag::PLACE == 0) {
             kind = SpeakerKind::Person;
@@ -693,7 +716,7 @@ impl Entities {
             MentionKind::Role => {
                 // The same description again ("the French presidency") is the same entity.
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut buf);
+                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), &mut buf);
                 let same = self.by_word.get(key).and_then(|v| v.iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0] == key));
                 if let Some(idx) = same {
                     self.touch(idx, np.span.start);
@@ -726,13 +749,13 @@ impl Entities {
                     lower_into(toks[k].stem(text), &mut kbuf);
                     ranges.push((from, kbuf.len()));
                 }
-                Span::new(toks[ns].start as usize, toks[ne - 1].stem_end as usize)
+                Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize)
             }
             None => {
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                lower_into(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end as usize).text(text), &mut kbuf);
+                lower_into(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), &mut kbuf);
                 ranges.push((0, kbuf.len()));
-                Span::new(toks[np.start].start as usize, toks[np.end - 1].stem_end as usize)
+                Span::new(toks[np.start].start as usize, toks[np.end - 1].stem_end() as usize)
             }
         };
         if ranges.is_empty() {
@@ -794,7 +817,12 @@ impl Entities {
             kind: np.kind,
             gender: np.gender,
             keys,
-            mentions: vec![(np.span, MentionKind::Full)],
+            mentions: {
+                // Most entities are mentioned again: skip the 1 -> 4 regrowth.
+                let mut m = Vec::with_capacity(4);
+                m.push((np.span, MentionKind::Full));
+                m
+            },
             last_seen: np.span.start,
             head: np.head.to_string(),
             first_full: np.span,
