@@ -183,6 +183,8 @@ fn each_cue_reports_its_own_clause() {
         ("Alan Cho said the pool would close and warned that the gym could follow.", "said", "the pool would close"),
         ("Alan Cho said the pool would close and warned that the gym could follow.", "warned", "the gym could follow"),
         ("Alan Cho agreed that the rules were old, but he said that the vote should wait.", "agreed", "the rules were old"),
+        ("Alan Cho said the pool would close — and he noted that the gym could follow.", "said", "the pool would close"),
+        ("When he wrote his memoir, Alan Cho said that the pool would close.", "said", "the pool would close"),
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "attacked", "the council for the delay"),
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "saying", "the roof had leaked for years"),
     ];
@@ -191,6 +193,12 @@ fn each_cue_reports_its_own_clause() {
         let q = a.quotes.iter().find(|q| q.cue.as_ref().is_some_and(|c| c.text == *cue)).unwrap_or_else(|| panic!("no quote with cue {cue:?} in {text:?}"));
         assert_eq!(q.span.text(text), *content, "{text}");
         assert_eq!(q.speaker.map(|s| a.speakers[s].name.as_str()), Some("Alan Cho"), "{text}");
+    }
+    // The earlier cue's content stops before the next clause's subject.
+    let text = "When he wrote his memoir, Alan Cho said that the pool would close.";
+    let a = run(text);
+    for q in a.quotes.iter().filter(|q| q.span.text(text).contains("pool")) {
+        assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"), "{text}");
     }
 }
 

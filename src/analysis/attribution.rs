@@ -800,10 +800,23 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     fwd_end = r2.cue.start - 1;
                     break;
                 }
-                // "agreed that the rules are old, but he said that ...": a new subject and cue
-                // after a comma and a conjunction report their own clause.
-                if !src.right && !r2.cue.participial && b > a + 2 && b <= fwd_end && toks[b - 2].is_punct(text, ',') && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
+                // "agreed that the rules are old, but he said that ...", "... intense — and he
+                // noted that ...": a new subject and cue after a comma or dash and a conjunction
+                // report their own clause.
+                let pause = |x: usize| {
+                    toks[x].is_punct(text, ',')
+                        || toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), '—' | '–') || toks[x].text(text) == "--"
+                        || toks[x].kind == TokKind::Mark && x > a && toks[x - 1].is_punct(text, ',')
+                };
+                if !src.right && !r2.cue.participial && b > a + 2 && b <= fwd_end && pause(b - 2) && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
                     fwd_end = b - 2;
+                    break;
+                }
+                // "When he wrote his book, Mr. Kane said that ...": a main clause with its own
+                // subject and reported clause after the comma.
+                let intro = r2.after + 1 < s1 && toks[r2.after].kind == TokKind::Punct && matches!(toks[r2.after].first_char(text), ',' | ':') && toks[r2.after + 1].kind == TokKind::Mark;
+                if !src.right && !r2.cue.participial && (own_clause || intro) && b > a + 1 && b <= fwd_end && toks[b - 1].is_punct(text, ',') {
+                    fwd_end = b - 1;
                     break;
                 }
             }
