@@ -94,6 +94,12 @@ fn split_and_continued_quotes_keep_one_speaker() {
     assert_eq!(waited.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
     assert_eq!(waited.speaker_mention.map(|m| m.text(text)), Some("Okafor"));
     assert_eq!(q("Nobody told").speaker, None);
+    // A participle after the first quotation does not take the next one.
+    let text2 = "“We cannot change what we do not know,” Lena Marsh said, stressing why the archive matters. “What we need is money.”";
+    let a2 = run(text2);
+    let money = a2.quotes.iter().find(|q| q.span.text(text2).contains("need is money")).unwrap();
+    assert_eq!(money.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    assert_eq!(money.speaker.map(|s| a2.speakers[s].name.as_str()), Some("Lena Marsh"));
     assert_eq!(q("ferry is late").speaker, None);
 }
 

@@ -982,7 +982,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             // Reported speech carries only forward, and only when it is nearer than a direct quote.
             let reported = reported_by_para[para].iter().rev().copied().find(|&d| drafts[d].span.end <= q.span.start);
             if let Some(r) = reported {
-                if from.is_none_or(|f| drafts[f].span.end <= drafts[r].span.start && drafts[f].span.start < q.span.start) {
+                // Not a participle's clause after the direct quotation it follows (“…,” X said,
+                // emphasizing why …): the quotation's speaker and cue carry on.
+                if from.is_none_or(|f| drafts[f].span.end <= drafts[r].span.start && drafts[f].span.start < q.span.start && drafts[f].sentence != drafts[r].sentence) {
                     from = Some(r);
                 }
             }
