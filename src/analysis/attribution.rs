@@ -805,7 +805,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // report their own clause.
                 let pause = |x: usize| {
                     toks[x].is_punct(text, ',')
-                        || toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), '—' | '–') || toks[x].text(text) == "--"
+                        || toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–') || toks[x].text(text).starts_with("--"))
                         || toks[x].kind == TokKind::Mark && x > a && toks[x - 1].is_punct(text, ',')
                 };
                 if !src.right && !r2.cue.participial && b > a + 2 && b <= fwd_end && pause(b - 2) && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
@@ -980,7 +980,11 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             // The nearest attributed quotation; recent ones are nearest, so a bounded look suffices.
             from = same_para.iter().rev().take(16).copied().min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
             // Reported speech carries only forward, and only when it is nearer than a direct quote.
-            let reported = reported_by_para[para].iter().rev().copied().find(|&d| drafts[d].span.end <= q.span.start);
+            // Drafts of a paragraph are in sentence order: start at this sentence and look back
+            // a bounded way, so a huge paragraph stays linear.
+            let list = &reported_by_para[para];
+            let upto = list.partition_point(|&d| drafts[d].sentence <= si);
+            let reported = list[..upto].iter().rev().take(64).copied().find(|&d| drafts[d].span.end <= q.span.start);
             if let Some(r) = reported {
                 // Not a participle's clause after the direct quotation it follows (“…,” X said,
                 // emphasizing why …): the quotation's speaker and cue carry on.
