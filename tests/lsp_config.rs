@@ -12,19 +12,6 @@ fn severity_of(diags: &[Value], code: &str) -> Option<i64> {
     diags.iter().find(|d| d["code"] == code).and_then(|d| d["severity"].as_i64())
 }
 
-/// Wait for a publish for `u` whose diagnostics satisfy `pred` (configuration changes keep the version).
-fn wait_diags(s: &mut Server, u: &str, what: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
-    let msg = s.wait_for(
-        |m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == u
-                && pred(m["params"]["diagnostics"].as_array().map_or(&[][..], |v| &v[..]))
-        },
-        what,
-    );
-    msg["params"]["diagnostics"].as_array().cloned().unwrap_or_default()
-}
-
 fn temp_project(name: &str, toml: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("whosaid-lsp-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -50,7 +37,7 @@ fn did_change_configuration_reanalyses_open_documents() {
     let diags = s.diagnostics(&u, 1);
     assert_eq!(severity_of(&diags, "loaded-verb"), Some(2));
     s.notify("workspace/didChangeConfiguration", json!({"settings": {"whosaid": {"rules": {"loaded-verb": "error"}}}}));
-    let diags = wait_diags(&mut s, &u, "loaded-verb as an error", |d| severity_of(d, "loaded-verb") == Some(1));
+    let diags = s.diagnostics_where(&u, "loaded-verb as an error", |d| severity_of(d, "loaded-verb") == Some(1));
     assert_eq!(diags[0]["source"], "whosaid");
 
     // Invalid settings: a clear message, and the previous configuration stays in force.
@@ -73,7 +60,7 @@ fn workspace_configuration_is_pulled_and_refreshes_inlay_hints() {
     let u = uri("pull.txt");
     s.open(&u, "plaintext", 1, RIVERTON);
     // The pulled settings apply (possibly after a first publish made before the reply arrived).
-    wait_diags(&mut s, &u, "unattributed-quote as a hint", |d| severity_of(d, "unattributed-quote") == Some(4));
+    s.diagnostics_where(&u, "unattributed-quote as a hint", |d| severity_of(d, "unattributed-quote") == Some(4));
     assert!(s.server_requests.lock().unwrap().contains(&"workspace/configuration".to_string()));
 
     // Turning inlay hints off: the server asks the editor to refresh them, then returns none.
@@ -103,7 +90,7 @@ fn project_file_applies_and_editor_settings_win() {
     std::fs::write(dir.join(".whosaid.toml"), "[rules]\nunattributed-quote = \"warning\"\n").unwrap();
     let file_uri = format!("file://{}/.whosaid.toml", dir.display());
     s.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": file_uri, "type": 2}]}));
-    wait_diags(&mut s, &u, "project file change applied", |d| severity_of(d, "unattributed-quote") == Some(2));
+    s.diagnostics_where(&u, "project file change applied", |d| severity_of(d, "unattributed-quote") == Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -153,9 +140,9 @@ fn size_limit_and_its_severity_follow_every_settings_path() {
     assert_eq!(severity_of(&d, "document-too-large"), Some(3), "initializationOptions: {d:#?}");
     s.notify("initialized", json!({}));
     // The pulled settings raise the limit again.
-    wait_diags(&mut s, &u, "limit lifted by workspace/configuration", |d| severity_of(d, "document-too-large").is_none());
+    s.diagnostics_where(&u, "limit lifted by workspace/configuration", |d| severity_of(d, "document-too-large").is_none());
     s.notify("workspace/didChangeConfiguration", json!({"settings": {"whosaid": {"maxFileSize": 10, "rules": {"document-too-large": "error"}}}}));
-    wait_diags(&mut s, &u, "limit as an error", |d| severity_of(d, "document-too-large") == Some(1));
+    s.diagnostics_where(&u, "limit as an error", |d| severity_of(d, "document-too-large") == Some(1));
     // Refused: the previous settings stay.
     s.notify("workspace/didChangeConfiguration", json!({"settings": {"whosaid": {"maxFileSize": -1}}}));
     let shown = s.wait_for(|m| m["method"] == "window/showMessage", "window/showMessage");

@@ -92,18 +92,6 @@ fn show_message(s: &mut Server, kind: i64) -> String {
     m["params"]["message"].as_str().unwrap().to_string()
 }
 
-fn wait_diags(s: &mut Server, u: &str, what: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
-    let msg = s.wait_for(
-        |m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == u
-                && pred(m["params"]["diagnostics"].as_array().map_or(&[][..], |v| &v[..]))
-        },
-        what,
-    );
-    msg["params"]["diagnostics"].as_array().cloned().unwrap_or_default()
-}
-
 const ADD_DANA: &str = "Add ‘Dana Whitfield’ (county fire chief) to known speakers in .whosaid.toml";
 const OFF_WEASEL: &str = "Turn off ‘weasel-attribution’ for this workspace (.whosaid.toml)";
 
@@ -135,7 +123,7 @@ fn code_actions_save_settings_and_diagnostics_follow() {
     let r = run(&mut s, &off).expect("written");
     assert_eq!(r["written"], true, "{r}");
     assert!(show_message(&mut s, 3).contains("Turned off ‘weasel-attribution’ for this workspace"));
-    wait_diags(&mut s, &u, "diagnostics without weasel-attribution", |d| !has_code(d, "weasel-attribution"));
+    s.diagnostics_where(&u, "diagnostics without weasel-attribution", |d| !has_code(d, "weasel-attribution"));
     let expected = with_dana.replace("loaded-verb = \"hint\"  # sports copy\n", "loaded-verb = \"hint\"  # sports copy\nweasel-attribution = \"off\"\n");
     assert_eq!(ws.toml(), expected);
 

@@ -404,6 +404,23 @@ impl Server {
         self.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
     }
 
+    /// Wait for a publish for `uri` whose diagnostics satisfy `pred`, whatever its version
+    /// (configuration changes republish under the same version).
+    pub fn diagnostics_where(&mut self, uri: &str, what: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let mut msg = self.wait_for(
+            |m| {
+                m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["uri"] == uri
+                    && pred(m["params"]["diagnostics"].as_array().map_or(&[][..], |v| &v[..]))
+            },
+            what,
+        );
+        match msg["params"]["diagnostics"].take() {
+            Value::Array(list) => list,
+            _ => Vec::new(),
+        }
+    }
+
     /// Wait for diagnostics published for `uri` at `version`.
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
         let mut msg = self.wait_for(
