@@ -576,33 +576,41 @@ loaded-verb = \"hint\"   # was \"off\" until the style review\n\
 
     #[test]
     fn list_forms_get_one_more_entry_in_their_own_style() {
+        // (file before, name, role, file after, speakers it then holds)
         let one_line = "speakers = [\"Tomas Berg\", \"Lena Ortiz\"]  # names only\n";
-        assert_eq!(
-            edit(one_line, &speaker("Ana Ruiz", None)),
-            "speakers = [\"Tomas Berg\", \"Lena Ortiz\", \"Ana Ruiz\"]  # names only\n"
-        );
-        assert_eq!(
-            edit(one_line, &speaker("Ana Ruiz", Some("mayor"))),
-            "speakers = [\"Tomas Berg\", \"Lena Ortiz\", { name = \"Ana Ruiz\", role = \"mayor\" }]  # names only\n"
-        );
         let multi = "speakers = [\n  { name = \"Tomas Berg\", role = \"council member\" },\n  { name = \"Lena Ortiz\", role = \"city engineer\" },  # new\n]\n";
-        let out = edit(multi, &speaker("Dana Whitfield", Some("fire chief")));
-        assert_eq!(
-            out,
-            "speakers = [\n  { name = \"Tomas Berg\", role = \"council member\" },\n  { name = \"Lena Ortiz\", role = \"city engineer\" },\n  { name = \"Dana Whitfield\", role = \"fire chief\" },  # new\n]\n"
-        );
-        assert_eq!(parsed(&out).options.known_speakers.len(), 3);
-        let spaced = "speakers = [ \"Tomas Berg\" ]\n";
-        assert_eq!(edit(spaced, &speaker("Ana Ruiz", None)), "speakers = [ \"Tomas Berg\", \"Ana Ruiz\" ]\n");
-        assert_eq!(edit("speakers = []\n", &speaker("Ana Ruiz", None)), "speakers = [\"Ana Ruiz\"]\n");
-
         let tables = "[[speakers]]\nname = \"Tomas Berg\"\nrole = \"council member\"\n\n[rules]\ndoubt-word = \"hint\"\n";
-        let out = edit(tables, &speaker("Ana Ruiz", Some("mayor")));
-        assert_eq!(
-            out,
-            "[[speakers]]\nname = \"Tomas Berg\"\nrole = \"council member\"\n[[speakers]]\nname = \"Ana Ruiz\"\nrole = \"mayor\"\n\n[rules]\ndoubt-word = \"hint\"\n"
-        );
-        assert_eq!(parsed(&out).options.known_speakers.len(), 2);
+        let cases: &[(&str, &str, Option<&str>, &str, usize)] = &[
+            (one_line, "Ana Ruiz", None, "speakers = [\"Tomas Berg\", \"Lena Ortiz\", \"Ana Ruiz\"]  # names only\n", 3),
+            (
+                one_line,
+                "Ana Ruiz",
+                Some("mayor"),
+                "speakers = [\"Tomas Berg\", \"Lena Ortiz\", { name = \"Ana Ruiz\", role = \"mayor\" }]  # names only\n",
+                3,
+            ),
+            (
+                multi,
+                "Dana Whitfield",
+                Some("fire chief"),
+                "speakers = [\n  { name = \"Tomas Berg\", role = \"council member\" },\n  { name = \"Lena Ortiz\", role = \"city engineer\" },\n  { name = \"Dana Whitfield\", role = \"fire chief\" },  # new\n]\n",
+                3,
+            ),
+            ("speakers = [ \"Tomas Berg\" ]\n", "Ana Ruiz", None, "speakers = [ \"Tomas Berg\", \"Ana Ruiz\" ]\n", 2),
+            ("speakers = []\n", "Ana Ruiz", None, "speakers = [\"Ana Ruiz\"]\n", 1),
+            (
+                tables,
+                "Ana Ruiz",
+                Some("mayor"),
+                "[[speakers]]\nname = \"Tomas Berg\"\nrole = \"council member\"\n[[speakers]]\nname = \"Ana Ruiz\"\nrole = \"mayor\"\n\n[rules]\ndoubt-word = \"hint\"\n",
+                2,
+            ),
+        ];
+        for (before, name, role, after, count) in cases {
+            let out = edit(before, &speaker(name, *role));
+            assert_eq!(out, *after, "adding {name} to {before:?}");
+            assert_eq!(parsed(&out).options.known_speakers.len(), *count, "{out:?}");
+        }
     }
 
     #[test]
