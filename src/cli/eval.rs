@@ -1087,16 +1087,21 @@ mod tests {
     const TEXT: &str = "Zoë Ångström said that the café on Rue Célèste would close. “We tried everything,” she said. \
                         Critics say the plan is doomed. It is expected to pass.";
 
-    fn gold() -> Article {
-        let t = TEXT;
-        let item = |content: &str, speaker: Option<&str>, cue: Option<&str>, direct, no_source| GoldItem {
+    /// A gold item of `t` from its words (speaker and cue found in `t` too).
+    fn item(t: &str, content: &str, speaker: Option<&str>, cue: Option<&str>, direct: bool, no_source: bool) -> GoldItem {
+        GoldItem {
             content: cp(t, content),
             speaker: speaker.map(|s| cp(t, s)),
             cue: cue.map(str::to_string),
             cue_span: cue.map(|c| cp(t, c)),
             direct,
             no_source,
-        };
+        }
+    }
+
+    fn gold() -> Article {
+        let t = TEXT;
+        let item = |content: &str, speaker: Option<&str>, cue: Option<&str>, direct, no_source| item(t, content, speaker, cue, direct, no_source);
         Article {
             id: "a".into(),
             text: t.into(),
@@ -1226,14 +1231,7 @@ mod tests {
         let art = Article {
             id: "f".into(),
             text: t.into(),
-            items: vec![GoldItem {
-                content: cp(t, "the budget was “dead on arrival” and would be rewritten"),
-                speaker: Some(cp(t, "The mayor")),
-                cue: Some("said".into()),
-                cue_span: Some(cp(t, "said")),
-                direct: false,
-                no_source: false,
-            }],
+            items: vec![item(t, "the budget was “dead on arrival” and would be rewritten", Some("The mayor"), Some("said"), false, false)],
         };
         let cue = Cue { span: by(t, "said"), text: "said".into(), kind: CueKind::Verb };
         let mut outer = quote(0, QuoteKind::Mixed, by(t, "the budget was “dead on arrival” and would be rewritten"), Some(by(t, "The mayor")), None);
@@ -1332,14 +1330,7 @@ mod tests {
         let art = Article {
             id: "b".into(),
             text: t.into(),
-            items: vec![GoldItem {
-                content: cp(t, "Prices will rise"),
-                speaker: None,
-                cue: None,
-                cue_span: None,
-                direct: false,
-                no_source: true,
-            }],
+            items: vec![item(t, "Prices will rise", None, None, false, true)],
         };
         let mut a = Analysis { quotes: vec![quote(0, QuoteKind::Indirect, by(t, "Prices will rise"), None, None)], ..Analysis::default() };
         let mut tally = Tally::default();
