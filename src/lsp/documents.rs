@@ -209,21 +209,25 @@ async fn worker(state: Arc<State>, uri: Uri) {
                     ))
                     .await;
                 }
-                let publish = {
+                let (publish, previous) = {
                     let docs = state.docs();
                     let current = is_current(&docs);
+                    let mut previous = None;
                     if let Some(slot) = docs.get(&uri) {
                         if slot.doc.as_ref().is_some_and(|d| d.open_id == open_id) {
                             // Cached even when stale: requests wait for a newer one but can fall back to it.
-                            slot.latest.send_replace(Some(snapshot));
+                            previous = slot.latest.send_replace(Some(snapshot));
                         }
                     }
-                    current
+                    (current, previous)
                 };
                 // Sent while this worker still owns the document, so publishes stay in version order.
                 if publish {
                     state.out.send(framed);
                 }
+                // Freeing the old analysis (a megabyte's takes about a millisecond) waits until
+                // the diagnostics are on their way.
+                drop(previous);
             }
             Err(err) => {
                 // An engine bug. Cache an empty analysis so requests waiting for this version
