@@ -753,12 +753,12 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
                     j += d.len_utf8();
                     continue;
                 }
-                let joiner = is_apostrophe(d) || is_hyphen(d) || d == '.' || d == '&' || d == '_' || (numeric && (d == ',' || d == ':'));
+                let joiner = is_apostrophe(d) || is_hyphen(d) || d == '.' || d == '&' || d == '_' || (numeric && (d == ',' || d == ':' || d == '/'));
                 if joiner {
                     let k = j + d.len_utf8();
                     let nxt = text[k.min(limit)..limit].chars().next();
                     if let Some(n) = nxt {
-                        let ok = if numeric && (d == ',' || d == ':') { n.is_ascii_digit() } else { n.is_alphanumeric() };
+                        let ok = if numeric && (d == ',' || d == ':' || d == '/') { n.is_ascii_digit() } else { n.is_alphanumeric() };
                         if ok {
                             ascii &= d.is_ascii();
                             j = k;
@@ -856,6 +856,7 @@ mod tests {
             words(t, Format::PlainText),
             ["Mr", ".", "Putin’s", "aide", "met", "U.S", ".", "officials", "at", "3", "p.m", ".", "on", "2022-02-21", ",", "paying", "$", "1,000", "."]
         );
+        assert_eq!(words("open 24/7 since 3/4/2019, and/or not", Format::PlainText), ["open", "24/7", "since", "3/4/2019", ",", "and", "/", "or", "not"]);
         let doc = Doc::new(t, Format::PlainText);
         assert!(doc.tokens[2].possessive);
         assert_eq!(doc.tokens[2].stem(t), "Putin");
