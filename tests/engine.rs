@@ -199,6 +199,7 @@ fn each_cue_reports_its_own_clause() {
         ("When he wrote his memoir, Alan Cho said that the pool would close.", "said", "the pool would close"),
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "attacked", "the council for the delay"),
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "saying", "the roof had leaked for years"),
+        ("Alan Cho said last summer that the pool would close.", "said", "the pool would close"),
     ];
     for (text, cue, content) in cases {
         let a = run(text);
