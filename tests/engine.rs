@@ -44,6 +44,7 @@ fn direct_quotes_get_their_speaker_and_cue() {
         ("Kane said on the other hand, “the current system works for most people.”", "current system", "Kane", "said"),
         ("Kane said, in the same breath, “the plan is dead.”", "plan is dead", "Kane", "said"),
         ("Ruiz spoke of the plan: “It is the best we have seen.”", "best we have", "Ruiz", "spoke"),
+        ("The tide came in, and Ana Ruiz says of Kane, “He will sell the pier.”", "sell the pier", "Ana Ruiz", "says"),
         ("Mayor Hartley Says Harbour Pier Will Reopen ‘Before the Storms’\n\nThe pier closed in March.", "Storms", "Hartley", "Says"),
         ("The transcript follows.\n\n\"HARTLEY: We will rebuild the pier.\n\n\"OKAFOR: The money is not there yet.", "money", "OKAFOR", ":"),
     ];
@@ -137,6 +138,9 @@ fn indirect_patterns() {
         ("The school will reopen on Monday, the district said.", "reopen", "the district"),
         ("The school will reopen on Monday, said district spokesman Alan Cho.", "reopen", "Alan Cho"),
         ("Kane said 40 percent of the voters backed the plan.", "voters backed", "Kane"),
+        ("The New York state attorney general said the fund was not registered.", "fund was not", "The New York state attorney general"),
+        ("Council members say president Kane misled them.", "misled them", "Council members"),
+        ("At the hearing, residents say president Kane misled them.", "misled them", "residents"),
         ("According to the district, the school will reopen on Monday.", "reopen", "the district"),
         ("The school will reopen on Monday, according to the district.", "reopen", "the district"),
         ("Alan Cho told parents the school would reopen on Monday.", "reopen", "Alan Cho"),

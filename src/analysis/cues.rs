@@ -180,7 +180,10 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
                             // "Mr. Grassley and Mr. Leahy say", "supporters in Congress say"
                             || (toks[p - 1].cap && toks[p - 1].kind == TokKind::Word && (p - 1 > range.start || p < i))
                             || (toks[p - 1].kind == TokKind::Word && text[toks[p - 1].start as usize..toks[p - 1].end as usize].ends_with('s') && !toks[p - 1].cap)));
-                if !prev_ok {
+                // "the New York state attorney general": after a name inside the sentence and before
+                // a lower-case title, a noun ("Critics say president Kane…" still reports).
+                let before_title = p > range.start + 1 && toks[p - 1].cap && i + 1 < range.end && !toks[i + 1].cap && !toks[i + 1].possessive && is(doc, i + 1, flag::TITLE);
+                if !prev_ok || before_title {
                     i += 1;
                     continue;
                 }
