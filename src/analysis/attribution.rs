@@ -406,15 +406,27 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
 
     let mut colon_intro: Vec<Option<Draft>> = vec![None; doc.paragraphs.len()];
     // Outermost quotations by the sentence they close in.
-    let mut closing_in: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    // One flat list in sentence order with offsets, not a Vec per sentence (an allocation each).
+    let mut closing: Vec<(usize, usize)> = Vec::new(); // (sentence, quotation)
     for (qi, q) in quotes.quotations.iter().enumerate() {
         if q.depth == 0 {
             let si = sentences.partition_point(|s| s.tokens.end <= q.close);
             if si < sentences.len() {
-                closing_in[si].push(qi);
+                closing.push((si, qi));
             }
         }
     }
+    // Stable: quotations of one sentence stay in text order.
+    closing.sort_by_key(|&(si, _)| si);
+    let closing_qs: Vec<usize> = closing.iter().map(|&(_, qi)| qi).collect();
+    let mut closing_from = vec![0usize; sentences.len() + 1];
+    for &(si, _) in &closing {
+        closing_from[si + 1] += 1;
+    }
+    for si in 0..sentences.len() {
+        closing_from[si + 1] += closing_from[si];
+    }
+    drop(closing);
     // Transcripts and headlines: `PENCE: Well, look ...`, `Jane Doe: We will win` — a paragraph
     // that opens with a name and a colon quotes that person for the rest of the paragraph.
     // A transcript printed inside quotation marks opens each turn with a mark (`"WALLACE: ...`).
@@ -451,6 +463,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     let mut resolved: Vec<Resolved> = Vec::new();
     let mut to_link: Vec<(usize, Option<usize>)> = Vec::new(); // (position, resolved idx)
     let mut others: Vec<Np> = Vec::new();
+    let mut found: Vec<CueCand> = Vec::new();
     for (si, sent) in sentences.iter().enumerate() {
         if si % 64 == 63 && stop() {
             return None;
@@ -476,7 +489,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         let s0 = sent.tokens.start;
         let s1 = sent.tokens.end;
         let headline = sent.para == 0 && cues::is_headline(doc, sent.tokens.clone());
-        let mut found = cues::find(doc, depth, sent.tokens.clone(), extra, headline);
+        cues::find_into(doc, depth, sent.tokens.clone(), extra, headline, &mut found);
         if !transcript.is_empty() {
             found.retain(|c| !in_transcript(c.head));
         }
@@ -543,7 +556,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         };
 
         // 1. Direct quotations closing in this sentence.
-        let qs: &[usize] = &closing_in[si];
+        let qs: &[usize] = &closing_qs[closing_from[si]..closing_from[si + 1]];
         for &qi in qs {
             let q = &quotes.quotations[qi];
             if quotation_draft[qi].is_some() {

@@ -80,10 +80,17 @@ pub fn is_headline(doc: &Doc, range: std::ops::Range<usize>) -> bool {
 }
 
 pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &super::ExtraVerbs, headline: bool) -> Vec<CueCand> {
+    let mut out = Vec::new();
+    find_into(doc, depth, range, extra, headline, &mut out);
+    out
+}
+
+/// [`find`] into `out` (cleared first): attribution reuses one list for every sentence.
+pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &super::ExtraVerbs, headline: bool, out: &mut Vec<CueCand>) {
     let lx = lexicon();
     let toks = &doc.tokens;
     let text = doc.text;
-    let mut out = Vec::new();
+    out.clear();
     let mut i = range.start;
     while i < range.end {
         let t = &toks[i];
@@ -190,5 +197,4 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
         out.push(cand);
         i = end;
     }
-    out
 }
