@@ -347,7 +347,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     && np.mention == MentionKind::Full
                     && np.name.is_none()
                     && !is(doc, np.start, flag::DET)
-                    && !(np.head.ends_with('s') && !toks[np.end - 1].has(flag::VERB))) =>
+                    && !(np.head.as_bytes().ends_with(b"s") && !toks[np.end - 1].has(flag::VERB))) =>
             {
                 block_start = np.start;
                 let via = who.map(|w| toks[w].span());
@@ -535,8 +535,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         for &(pos, ri) in &to_link {
             match ri {
                 Some(ri) => {
-                    let np = resolved[ri].source.as_ref().unwrap().np.clone();
-                    resolved[ri].link = entities.link(doc, &np);
+                    let link = entities.link(doc, &resolved[ri].source.as_ref().unwrap().np);
+                    resolved[ri].link = link;
                 }
                 None => {
                     if let Some(np) = others.iter().find(|n| n.span.start == pos) {
