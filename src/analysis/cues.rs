@@ -31,17 +31,21 @@ pub fn is(doc: &Doc, i: usize, f: u64) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.flags() & f != 0)
 }
 
+// Both compare bytes: the same test as `str::eq_ignore_ascii_case`, without slicing the text
+// at char boundaries for every word of every sentence.
 #[inline]
 pub fn word_is(doc: &Doc, i: usize, w: &str) -> bool {
-    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.text(doc.text).eq_ignore_ascii_case(w))
+    doc.tokens.get(i).is_some_and(|t| {
+        t.kind == TokKind::Word && (t.end - t.start) as usize == w.len() && doc.text.as_bytes()[t.start as usize..t.end as usize].eq_ignore_ascii_case(w.as_bytes())
+    })
 }
 
 #[inline]
 pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
     doc.tokens.get(i).is_some_and(|t| {
         t.kind == TokKind::Word && {
-            let s = t.text(doc.text);
-            list.iter().any(|w| s.eq_ignore_ascii_case(w))
+            let s = &doc.text.as_bytes()[t.start as usize..t.end as usize];
+            list.iter().any(|w| s.eq_ignore_ascii_case(w.as_bytes()))
         }
     })
 }
@@ -104,9 +108,8 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
             i += 2;
             continue;
         }
-        let verb = t
-            .entry()
-            .and_then(|e| e.verb)
+        // A word has a verb entry exactly when it has the VERB flag, which is cheaper to read.
+        let verb = (if t.flags() & flag::VERB != 0 { t.entry().and_then(|e| e.verb) } else { None })
             .filter(|_| !t.possessive)
             .map(|(vi, form)| (&lx.verbs[vi as usize], form))
             .or_else(|| extra.get(doc, i));
