@@ -951,17 +951,29 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     }
 
     // 3. Quotations with no cue of their own.
-    let mut direct_by_para: Vec<Vec<usize>> = vec![Vec::new(); doc.paragraphs.len()];
+    // Per-paragraph lists, in arenas rather than a Vec per paragraph (an allocation each).
+    let mut direct_by_para = ParaLists::new(doc.paragraphs.len());
     // Reported speech that can carry its speaker to a later quotation of the paragraph
-    // ("X said the roof leaks. “We have waited a year.”").
-    let mut reported_by_para: Vec<Vec<usize>> = vec![Vec::new(); doc.paragraphs.len()];
+    // ("X said the roof leaks. “We have waited a year.”"): fixed here, so one sorted list.
+    let mut reported: Vec<(usize, usize)> = Vec::new(); // (paragraph, draft)
     for (di, d) in drafts.iter().enumerate() {
         if d.kind == QuoteKind::Direct && d.entity.is_some() {
-            direct_by_para[sentences[d.sentence].para].push(di);
+            direct_by_para.push(sentences[d.sentence].para, di);
         } else if d.entity.is_some() && d.outer.is_none() && d.kind != QuoteKind::Partial {
-            reported_by_para[sentences[d.sentence].para].push(di);
+            reported.push((sentences[d.sentence].para, di));
         }
     }
+    // Stable: each paragraph's drafts stay in draft (so sentence) order.
+    reported.sort_by_key(|&(p, _)| p);
+    let reported_drafts: Vec<usize> = reported.iter().map(|&(_, d)| d).collect();
+    let mut reported_from = vec![0usize; doc.paragraphs.len() + 1];
+    for &(p, _) in &reported {
+        reported_from[p + 1] += 1;
+    }
+    for p in 0..doc.paragraphs.len() {
+        reported_from[p + 1] += reported_from[p];
+    }
+    drop(reported);
     for (qi, q) in quotes.quotations.iter().enumerate() {
         if q.depth != 0 || quotation_draft[qi].is_some() {
             continue;
@@ -979,7 +991,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 d.sentence = si;
                 quotation_draft[qi] = Some(drafts.len());
                 if d.entity.is_some() {
-                    direct_by_para[para].push(drafts.len());
+                    direct_by_para.push(para, drafts.len());
                 }
                 drafts.push(d);
                 continue;
@@ -989,13 +1001,12 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         if kind == QuoteKind::Direct {
             // An attributed direct quotation in the same paragraph, nearest first, else the last one
             // of the previous paragraph when this quotation opens its paragraph.
-            let same_para = direct_by_para.get(para).map_or(&[][..], Vec::as_slice);
             // The nearest attributed quotation; recent ones are nearest, so a bounded look suffices.
-            from = same_para.iter().rev().take(16).copied().min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
+            from = direct_by_para.rev(para).take(16).min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
             // Reported speech carries only forward, and only when it is nearer than a direct quote.
             // Drafts of a paragraph are in sentence order: start at this sentence and look back
             // a bounded way, so a huge paragraph stays linear.
-            let list = &reported_by_para[para];
+            let list = &reported_drafts[reported_from[para]..reported_from[para + 1]];
             let upto = list.partition_point(|&d| drafts[d].sentence <= si);
             let reported = list[..upto].iter().rev().take(64).copied().find(|&d| drafts[d].span.end <= q.span.start);
             if let Some(r) = reported {
@@ -1006,11 +1017,14 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
             }
             if from.is_none() && doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0 {
-                from = direct_by_para[q.first_para - 1]
-                    .iter()
-                    .copied()
-                    .max_by_key(|&d| drafts[d].span.start)
-                    .filter(|&d| drafts[d].span.end + 4 >= doc.paragraphs[q.first_para - 1].span.end);
+                // The latest-pushed of equal starts wins, as `max_by_key` over the list in order did.
+                let mut latest: Option<usize> = None;
+                for d in direct_by_para.rev(q.first_para - 1) {
+                    if latest.is_none_or(|b| drafts[d].span.start > drafts[b].span.start) {
+                        latest = Some(d);
+                    }
+                }
+                from = latest.filter(|&d| drafts[d].span.end + 4 >= doc.paragraphs[q.first_para - 1].span.end);
             }
         }
         // `"A," said X, a lawyer. "B."` — the next sentence's quotation continues the same speaker.
@@ -1049,7 +1063,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             d.mention = drafts[f].mention;
             d.cue = drafts[f].cue.clone();
             d.resolution = Resolution::Adjacent { from_quote: f };
-            direct_by_para[para].push(di);
+            direct_by_para.push(para, di);
         }
         drafts.push(d);
     }
@@ -1059,6 +1073,38 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         }
     }
     Some(Attribution { drafts, entities, sentence_attributed, attributed_spans })
+}
+
+/// Lists of draft indexes per paragraph in one arena, each read newest first.
+struct ParaLists {
+    /// Per paragraph: the newest item, or `NONE`.
+    head: Vec<u32>,
+    /// (draft, the item pushed before it to the same paragraph).
+    items: Vec<(usize, u32)>,
+}
+
+impl ParaLists {
+    const NONE: u32 = u32::MAX;
+
+    fn new(paragraphs: usize) -> ParaLists {
+        ParaLists { head: vec![Self::NONE; paragraphs], items: Vec::new() }
+    }
+
+    fn push(&mut self, para: usize, draft: usize) {
+        let prev = self.head[para];
+        self.head[para] = self.items.len() as u32;
+        self.items.push((draft, prev));
+    }
+
+    /// The drafts of `para`, last pushed first.
+    fn rev(&self, para: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.head.get(para).copied().unwrap_or(Self::NONE);
+        std::iter::from_fn(move || {
+            let (d, prev) = *self.items.get(at as usize)?;
+            at = prev;
+            Some(d)
+        })
+    }
 }
 
 /// A direct quotation attributed by punctuation: a transcript colon or a dash before a name.

@@ -86,7 +86,18 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
         if d.entity.is_none() {
             continue;
         }
-        let related = d.mention.map(|m| vec![Related { span: m, message: format!("speaker: {}", m.text(text)) }]).unwrap_or_default();
+        // Built only for a finding that shows it: most attributions raise none.
+        let related = || {
+            d.mention
+                .map(|m| {
+                    let name = m.text(text);
+                    let mut message = String::with_capacity(9 + name.len());
+                    message.push_str("speaker: ");
+                    message.push_str(name);
+                    vec![Related { span: m, message }]
+                })
+                .unwrap_or_default()
+        };
         if let Some(l) = loaded_of(d.cue_class) {
             let (span, replacement) = say_replacement(doc, head);
             let verb = span.text(text);
@@ -100,7 +111,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
                 "loaded-verb",
                 span,
                 format!("“{verb}” {why}; “{replacement}” is neutral."),
-                related.clone(),
+                related(),
                 vec![Fix { title: format!("Replace “{verb}” with “{replacement}”"), edits: vec![(span, replacement.clone())] }],
                 Some(qid),
                 None,
@@ -112,7 +123,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
                 "non-speech-verb",
                 span,
                 format!("People do not “{}” words: use “{replacement}” and describe the gesture separately.", span.text(text)),
-                related.clone(),
+                related(),
                 vec![Fix { title: format!("Replace “{}” with “{replacement}”", span.text(text)), edits: vec![(span, replacement.clone())] }],
                 Some(qid),
                 None,
@@ -133,7 +144,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
                         "late-attribution",
                         doc.tokens[q.open].span(),
                         format!("The speaker of this {}-sentence quotation is named only at its end; attribute it after the first sentence.", inner_sentences + 1),
-                        related.clone(),
+                        related(),
                         Vec::new(),
                         Some(qid),
                         None,
