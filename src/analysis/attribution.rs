@@ -7,7 +7,7 @@
 //! takes the speaker of an adjacent quotation in the same or the previous paragraph.
 
 use super::cues::{self, is, ly_adverb, word_in, word_is, CueCand};
-use super::lexicon::{flag, Loaded, VerbClass};
+use super::lexicon::{flag, FxMap, Loaded, VerbClass};
 use super::model::{Cue, CueKind, MentionKind, QuoteKind, Resolution, Span, SpeakerKind};
 use super::quotes::Quotes;
 use super::sentences::Sentence;
@@ -404,13 +404,29 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     let mut sentence_attributed = vec![false; sentences.len()];
     let mut attributed_spans = Vec::new();
 
-    let mut colon_intro: Vec<Option<Draft>> = vec![None; doc.paragraphs.len()];
+    // By paragraph; few paragraphs end in `X continued:`, so a map, not a large slot each.
+    let mut colon_intro: FxMap<usize, Draft> = FxMap::default();
     // Outermost quotations by the sentence they close in.
     // One flat list in sentence order with offsets, not a Vec per sentence (an allocation each).
     let mut closing: Vec<(usize, usize)> = Vec::new(); // (sentence, quotation)
+    // Per quotation (outermost only): the sentence it closes in, `sentences.len()` if none.
+    let mut close_sentence: Vec<usize> = vec![usize::MAX; quotes.quotations.len()];
+    let mut cursor = (0usize, 0usize); // (close token, its sentence) of the last outermost quotation
     for (qi, q) in quotes.quotations.iter().enumerate() {
         if q.depth == 0 {
-            let si = sentences.partition_point(|s| s.tokens.end <= q.close);
+            // Outermost quotations close in text order: walk forward instead of a binary search
+            // per quotation (each a string of cache misses on a large text).
+            let si = if q.close >= cursor.0 {
+                let mut si = cursor.1;
+                while si < sentences.len() && sentences[si].tokens.end <= q.close {
+                    si += 1;
+                }
+                si
+            } else {
+                sentences.partition_point(|s| s.tokens.end <= q.close)
+            };
+            cursor = (q.close, si);
+            close_sentence[qi] = si;
             if si < sentences.len() {
                 closing.push((si, qi));
             }
@@ -464,6 +480,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     let mut to_link: Vec<(usize, Option<usize>)> = Vec::new(); // (position, resolved idx)
     let mut others: Vec<Np> = Vec::new();
     let mut found: Vec<CueCand> = Vec::new();
+    let mut qcur = 0; // the first quotation that starts at or after the current sentence
     for (si, sent) in sentences.iter().enumerate() {
         if si % 64 == 63 && stop() {
             return None;
@@ -885,7 +902,24 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             }
             // Content wholly inside an already attributed quotation is not new.
             let span = span_of(doc, cs, ce);
-            let from = quotes.quotations.partition_point(|q| q.span.start < span.start);
+            // Quotations are sorted by start, and the content lies in this sentence: scan from the
+            // sentence's first quotation (a binary search over all of them missed the cache).
+            let qs_all = &quotes.quotations;
+            while qcur < qs_all.len() && qs_all[qcur].span.start < toks[s0].start as usize {
+                qcur += 1;
+            }
+            let mut from = qcur;
+            let near = (qcur + 8).min(qs_all.len());
+            while from < near && qs_all[from].span.start < span.start {
+                from += 1;
+            }
+            if from == near {
+                from += qs_all[near..].partition_point(|q| q.span.start < span.start);
+            }
+            if span.start < toks[s0].start as usize {
+                // Not reached (content starts in its sentence); kept exact all the same.
+                from = qs_all.partition_point(|q| q.span.start < span.start);
+            }
             let inner_quotations: Vec<usize> = (from..quotes.quotations.len())
                 .take_while(|&x| quotes.quotations[x].span.start < span.end)
                 .filter(|&x| quotes.quotations[x].depth == 0 && quotes.quotations[x].span.end <= span.end)
@@ -930,7 +964,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if a + 1 == para_end && toks[a].is_punct(text, ':') {
                 let mut d = make_draft(doc, &entities, r, QuoteKind::Direct, vec![toks[a].span()], Vec::new(), si);
                 d.quotations.clear();
-                colon_intro[sent.para] = Some(d);
+                colon_intro.insert(sent.para, d);
             }
         }
         // Nested reporting: an attribution inside another's content.
@@ -978,13 +1012,13 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         if q.depth != 0 || quotation_draft[qi].is_some() {
             continue;
         }
-        let si = sentences.partition_point(|s| s.tokens.end <= q.close);
+        let si = close_sentence[qi];
         let Some(sent) = sentences.get(si) else { continue };
         let kind = if is_partial(doc, quotes, qi, sent.tokens.start) { QuoteKind::Partial } else { QuoteKind::Direct };
         let para = sent.para;
         let opens_para = doc.paragraphs[q.first_para].tokens.start == q.open;
         if opens_para && q.first_para > 0 {
-            if let Some(mut d) = colon_intro[q.first_para - 1].take() {
+            if let Some(mut d) = colon_intro.remove(&(q.first_para - 1)) {
                 d.span = q.span;
                 d.parts = vec![q.span];
                 d.quotations = vec![qi];
