@@ -664,8 +664,11 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             // quotation is reported speech of the same cue, found below.
             resolved[ri].used = !(pre && kind == QuoteKind::Partial);
             let r = &resolved[ri];
-            let mut parts = vec![q.span];
-            let mut qset = vec![qi];
+            // Room for the second half of a split quotation or a next-sentence continuation.
+            let mut parts = Vec::with_capacity(2);
+            parts.push(q.span);
+            let mut qset = Vec::with_capacity(2);
+            qset.push(qi);
             // Split quotation: `"A," she said, "B."`
             if !pre {
                 let mut a = skip_right(doc, depth, r.after.max(r.source.as_ref().map_or(0, |s| s.np.end)).max(r.cue.end), s1);

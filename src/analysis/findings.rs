@@ -41,7 +41,8 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
     let doc = input.doc;
     let text = doc.text;
     let a = input.analysis;
-    let mut out: Vec<Finding> = Vec::new();
+    // About one finding per claim and a few more: sized once rather than regrown (and copied).
+    let mut out: Vec<Finding> = Vec::with_capacity(a.claims.len() + input.quotes.issues.len() + 16);
     let mut push = |code: &'static str, span: Span, message: String, related: Vec<Related>, fixes: Vec<Fix>, quote: Option<usize>, claim: Option<usize>| {
         if let Some(severity) = options.rules.severity(code) {
             out.push(Finding { code, severity, span, message, related, fixes, quote, claim });
