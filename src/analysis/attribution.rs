@@ -6,7 +6,7 @@
 //! quotation takes the cue that follows its closing mark or introduces it; a quotation with no cue
 //! takes the speaker of an adjacent quotation in the same or the previous paragraph.
 
-use super::cues::{self, is, ly_adverb, word_in, word_is, CueCand};
+use super::cues::{self, is, ly_adverb, punct_is, word_in, word_is, CueCand};
 use super::lexicon::{flag, FxMap, Loaded, VerbClass};
 use super::model::{Cue, CueKind, MentionKind, QuoteKind, Resolution, Span, SpeakerKind};
 use super::quotes::Quotes;
@@ -102,8 +102,8 @@ fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usize {
             continue;
         }
         // "Rep. Jason Chaffetz (R-Utah) said": a parenthesis after the name.
-        if t.is_punct(doc.text, ')') {
-            if let Some(open) = (k.saturating_sub(12).max(lb)..k - 1).rev().find(|&x| toks[x].is_punct(doc.text, '(')) {
+        if punct_is(&t, doc.text, b')') {
+            if let Some(open) = (k.saturating_sub(12).max(lb)..k - 1).rev().find(|&x| punct_is(&toks[x], doc.text, b'(')) {
                 k = open;
                 continue;
             }
@@ -151,7 +151,7 @@ fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> usize {
                 }
             }
         }
-        if t.is_punct(doc.text, ',') && a + 1 < ub && (toks[a + 1].has(flag::DAY_MONTH) || word_in(doc, a + 1, &["in", "on"])) {
+        if punct_is(&t, doc.text, b',') && a + 1 < ub && (toks[a + 1].has(flag::DAY_MONTH) || word_in(doc, a + 1, &["in", "on"])) {
             a += 1;
             continue;
         }
@@ -181,7 +181,7 @@ fn clause_start(doc: &Doc, depth: &[u8], upto: usize, sent_start: usize) -> usiz
     let toks = &doc.tokens;
     let mut s = sent_start;
     for k in (sent_start..upto).rev() {
-        if depth[k] == 0 && toks[k].is_punct(doc.text, ';') {
+        if depth[k] == 0 && punct_is(&toks[k], doc.text, b';') {
             s = k + 1;
             break;
         }
@@ -231,9 +231,9 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
         let k = skip_left(doc, depth, cue.start, s0);
         let mut left = np_left(doc, depth, k, s0);
         // "X, who ..., said" / "X, the agency's head, said": look past a comma-delimited insert.
-        if left.is_none() && k > s0 && toks[k - 1].is_punct(text, ',') {
+        if left.is_none() && k > s0 && punct_is(&toks[k - 1], text, b',') {
             let lim = k.saturating_sub(30).max(s0);
-            if let Some(c) = (lim..k - 1).rev().find(|&x| depth[x] == 0 && toks[x].is_punct(text, ',')) {
+            if let Some(c) = (lim..k - 1).rev().find(|&x| depth[x] == 0 && punct_is(&toks[x], text, b',')) {
                 // The insert describes the source: a relative clause, or a role ("a professor at ...").
                 let insert_ok = word_in(doc, c + 1, &["who", "which", "whose"])
                     // "President Obama, dedicating the museum on Saturday, said"
@@ -248,7 +248,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     let mut guard = 0;
                     while let Some(np) = &left {
                         guard += 1;
-                        if guard > 3 || np.name.is_some() || np.start < s0 + 2 || !toks[np.start - 1].is_punct(text, ',') {
+                        if guard > 3 || np.name.is_some() || np.start < s0 + 2 || !punct_is(&toks[np.start - 1], text, b',') {
                             break;
                         }
                         match np_left(doc, depth, np.start - 1, s0) {
@@ -269,19 +269,19 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
         // Longer asides: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
         // said", "Mr. King, 82, said", "John Dickey, the chief executive -- the company that owns
         // the show -- told me": a named subject at the start of the clause, before the first delimiter.
-        let delim = |x: usize| toks[x].is_punct(text, ',') || (toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), '—' | '–' | '-') && toks[x].text(text) != "-");
+        let delim = |x: usize| punct_is(&toks[x], text, b',') || (toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), '—' | '–' | '-') && toks[x].text(text) != "-");
         if left.is_none() && k > s0 + 2 && delim(k - 1) {
             let lim = k.saturating_sub(45).max(s0);
             // Only the words after a quotation that precedes the source.
             let lim = (lim..k).rev().find(|&x| depth[x] != 0 || toks[x].kind == TokKind::Mark).map_or(lim, |x| x + 1);
-            let clean = (lim..k).all(|x| depth[x] == 0 && !toks[x].is_punct(text, ';'));
+            let clean = (lim..k).all(|x| depth[x] == 0 && !punct_is(&toks[x], text, b';'));
             if clean {
                 let subject_start = |st: usize| st == s0 || toks[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"]));
                 for c in (lim..k - 1).filter(|&x| delim(x)) {
                     let mut e = c;
                     // "Rep. Jim Jordan (R-Ohio), ..."
-                    if e > s0 && toks[e - 1].is_punct(text, ')') {
-                        if let Some(open) = (e.saturating_sub(8).max(s0)..e - 1).rev().find(|&x| toks[x].is_punct(text, '(')) {
+                    if e > s0 && punct_is(&toks[e - 1], text, b')') {
+                        if let Some(open) = (e.saturating_sub(8).max(s0)..e - 1).rev().find(|&x| punct_is(&toks[x], text, b'(')) {
                             e = open;
                         }
                     }
@@ -296,7 +296,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
         if left.is_none() && !word_in(doc, k.saturating_sub(1), &["and", "but"]) {
             let lim = k.saturating_sub(14).max(s0);
             if let Some(w) = (lim..k).rev().find(|&x| depth[x] == 0 && word_in(doc, x, &["who", "which"])) {
-                if (w..k).all(|x| depth[x] == 0 && toks[x].kind != TokKind::Mark && !toks[x].is_punct(text, '.')) {
+                if (w..k).all(|x| depth[x] == 0 && toks[x].kind != TokKind::Mark && !punct_is(&toks[x], text, b'.')) {
                     left = np_left(doc, depth, w, s0);
                     if w + 1 == k {
                         who = Some(w);
@@ -310,7 +310,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                             "say" | "tell" | "add" | "claim" | "insist" | "argue" | "warn" | "explain" | "note" | "state" | "write" | "announce" | "predict" | "acknowledge" | "admit" | "complain" | "agree" | "testify" | "report" | "contend" | "maintain" | "stress" | "emphasize"
                         )
                     });
-                    if left.is_none() && clause_verb && w > s0 + 1 && toks[w - 1].is_punct(text, ',') {
+                    if left.is_none() && clause_verb && w > s0 + 1 && punct_is(&toks[w - 1], text, b',') {
                         left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
                         if left.is_some() {
                             relative = Some(w);
@@ -371,7 +371,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     if let Some(mut np) = np_right(doc, depth, cue.end, s1).filter(|np| np.mention != MentionKind::Pronoun) {
                         after = np.end;
                         // "said Tomas Okafor, the council's chief engineer."
-                        if np.role.is_none() && np.name.is_some() && after + 2 < s1 && toks[after].is_punct(text, ',') && (is(doc, after + 1, flag::DET) || toks[after + 1].has(flag::TITLE)) {
+                        if np.role.is_none() && np.name.is_some() && after + 2 < s1 && punct_is(&toks[after], text, b',') && (is(doc, after + 1, flag::DET) || toks[after + 1].has(flag::TITLE)) {
                             let e = (after + 1..s1).find(|&x| toks[x].kind != TokKind::Word || toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE)).unwrap_or(s1);
                             if e > after + 1 && (after + 1..e).any(|x| toks[x].has(flag::TITLE)) {
                                 let start = after + 1 + usize::from(word_in(doc, after + 1, &["the", "a", "an"]));
@@ -452,7 +452,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         let p1 = para.tokens.end;
         let quoted = para.tokens.start < p1 && toks[para.tokens.start].kind == TokKind::Mark;
         let p0 = para.tokens.start + usize::from(quoted);
-        let Some(colon) = (p0 + 1..(p0 + 6).min(p1)).find(|&x| toks[x].is_punct(text, ':')) else { continue };
+        let Some(colon) = (p0 + 1..(p0 + 6).min(p1)).find(|&x| punct_is(&toks[x], text, b':')) else { continue };
         if colon + 3 >= p1 || depth[colon] != depth[p0] || (!quoted && depth[colon] != 0) {
             continue;
         }
@@ -634,7 +634,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let Some(ri) = chosen else {
                 // `"..." — Jane Doe (@janedoe)`: a dash and a name after the quotation.
                 let mut k = q.close + 1;
-                if k < s1 && toks[k].is_punct(text, ',') {
+                if k < s1 && punct_is(&toks[k], text, b',') {
                     k += 1;
                 }
                 let dash = k < s1 && toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(text), '—' | '–' | '―' | '-');
@@ -805,7 +805,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let explicit_that = word_is(doc, a, "that");
             if explicit_that {
                 a += 1;
-                if a < s1 && toks[a].is_punct(text, ',') {
+                if a < s1 && punct_is(&toks[a], text, b',') {
                     a += 1;
                 }
             }
@@ -821,7 +821,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
                 let b = r2.block_start.min(r2.cue.start);
                 // "attacked Clinton for her record, saying ...": the participle reports its own clause.
-                if !src.right && b > a + 1 && b <= fwd_end && toks[b - 1].is_punct(text, ',') && (r2.cue.participial || clause_end(doc, depth, r2.after, s1) <= r2.after + 1) {
+                if !src.right && b > a + 1 && b <= fwd_end && punct_is(&toks[b - 1], text, b',') && (r2.cue.participial || clause_end(doc, depth, r2.after, s1) <= r2.after + 1) {
                     fwd_end = b - 1;
                     break;
                 }
@@ -837,9 +837,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // noted that ...": a new subject and cue after a comma or dash and a conjunction
                 // report their own clause.
                 let pause = |x: usize| {
-                    toks[x].is_punct(text, ',')
+                    punct_is(&toks[x], text, b',')
                         || toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–') || toks[x].text(text).starts_with("--"))
-                        || toks[x].kind == TokKind::Mark && x > a && toks[x - 1].is_punct(text, ',')
+                        || toks[x].kind == TokKind::Mark && x > a && punct_is(&toks[x - 1], text, b',')
                 };
                 if !src.right && !r2.cue.participial && b > a + 2 && b <= fwd_end && pause(b - 2) && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
                     fwd_end = b - 2;
@@ -848,19 +848,19 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // "When he wrote his book, Mr. Kane said that ...": a main clause with its own
                 // subject and reported clause after the comma.
                 let intro = r2.after + 1 < s1 && toks[r2.after].kind == TokKind::Punct && matches!(toks[r2.after].first_char(text), ',' | ':') && toks[r2.after + 1].kind == TokKind::Mark;
-                if !src.right && !r2.cue.participial && (own_clause || intro) && b > a + 1 && b <= fwd_end && toks[b - 1].is_punct(text, ',') {
+                if !src.right && !r2.cue.participial && (own_clause || intro) && b > a + 1 && b <= fwd_end && punct_is(&toks[b - 1], text, b',') {
                     fwd_end = b - 1;
                     break;
                 }
             }
             let mut content = None;
             let mut second_part: Option<(usize, usize)> = None;
-            let intro_quote = a < s1 && (toks[a].kind == TokKind::Mark && !explicit_that || toks[a].is_punct(text, ':'));
+            let intro_quote = a < s1 && (toks[a].kind == TokKind::Mark && !explicit_that || punct_is(&toks[a], text, b':'));
             // "According to the authority, about 42,000 vehicles ..."
-            if r.cue.according_to && r.cue.start <= s0 + 1 && a < s1 && toks[a].is_punct(text, ',') {
+            if r.cue.according_to && r.cue.start <= s0 + 1 && a < s1 && punct_is(&toks[a], text, b',') {
                 a += 1;
             }
-            if !intro_quote && fwd_end > a + 1 && !(a < s1 && toks[a].is_punct(text, ',') && r.source.as_ref().is_some_and(|s| s.right)) {
+            if !intro_quote && fwd_end > a + 1 && !(a < s1 && punct_is(&toks[a], text, b',') && r.source.as_ref().is_some_and(|s| s.right)) {
                 // "spoke to Putin", "talked about the war": a preposition starts no reported clause.
                 let starts_ok = a < s1
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
@@ -878,14 +878,14 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if content.is_none() || r.cue.according_to && r.block_start > s0 + 2 {
                 let bs = r.block_start.min(r.cue.start);
                 // `The country "has changed," McConnell said`: the comma sits inside the closing mark.
-                let comma_in_mark = bs > s0 + 2 && toks[bs - 1].kind == TokKind::Mark && toks[bs - 2].is_punct(text, ',');
-                if bs > s0 + 1 && (toks[bs - 1].is_punct(text, ',') || comma_in_mark) || bs > s0 + 1 && r.cue.according_to {
+                let comma_in_mark = bs > s0 + 2 && toks[bs - 1].kind == TokKind::Mark && punct_is(&toks[bs - 2], text, b',');
+                if bs > s0 + 1 && (punct_is(&toks[bs - 1], text, b',') || comma_in_mark) || bs > s0 + 1 && r.cue.according_to {
                     let end = if toks[bs - 1].kind == TokKind::Punct { bs - 1 } else { bs };
                     let start = clause_start(doc, depth, end, s0);
                     if end > start {
                         // "But to prevent problems, he said, officials should be vigilant."
                         let b = skip_right(doc, depth, r.after, s1);
-                        if b + 2 < s1 && toks[b].is_punct(text, ',') {
+                        if b + 2 < s1 && punct_is(&toks[b], text, b',') {
                             let e2 = clause_end(doc, depth, b + 1, s1);
                             if e2 > b + 2 {
                                 second_part = Some((b + 1, e2));
@@ -964,7 +964,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         for r in resolved.iter().filter(|r| !r.used && speaks(r)) {
             let a = skip_right(doc, depth, r.after, s1);
             let para_end = doc.paragraphs[sent.para].tokens.end;
-            if a + 1 == para_end && toks[a].is_punct(text, ':') {
+            if a + 1 == para_end && punct_is(&toks[a], text, b':') {
                 let mut d = make_draft(doc, &entities, r, QuoteKind::Direct, vec![toks[a].span()], Vec::new(), si);
                 d.quotations.clear();
                 colon_intro.insert(sent.para, d);

@@ -4,7 +4,7 @@
 //! are not flagged.
 
 use super::attribution::Attribution;
-use super::cues::{is, word_in, word_is};
+use super::cues::{is, punct_is, word_in, word_is};
 use super::lexicon::{flag, lexicon, PhraseKind};
 use super::model::{Claim, ClaimKind, Span};
 use super::quotes::Quotes;
@@ -129,7 +129,7 @@ fn figure(doc: &Doc, k: usize, s1: usize) -> Option<usize> {
     }
     let money = k > 0 && toks[k - 1].kind == TokKind::Punct && matches!(toks[k - 1].first_char(text), '$' | '€' | '£' | '¥') && toks[k - 1].end == t.start;
     let mut end = k + 1;
-    let percent = end < s1 && (toks[end].is_punct(text, '%') || word_in(doc, end, &["percent", "pc"]) || (word_is(doc, end, "per") && word_is(doc, end + 1, "cent")));
+    let percent = end < s1 && (punct_is(&toks[end], text, b'%') || word_in(doc, end, &["percent", "pc"]) || (word_is(doc, end, "per") && word_is(doc, end + 1, "cent")));
     if percent {
         end += if word_is(doc, end, "per") { 2 } else { 1 };
         return Some(end);

@@ -51,6 +51,13 @@ pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
 }
 
 
+/// `t.is_punct(text, c)` for an ASCII `c`: one byte read instead of decoding a char (an ASCII
+/// byte never occurs inside a multi-byte character).
+#[inline]
+pub fn punct_is(t: &super::text::Token, text: &str, c: u8) -> bool {
+    t.kind == TokKind::Punct && text.as_bytes().get(t.start as usize) == Some(&c)
+}
+
 /// A lower-case "-ly" adverb ("quickly", "boldly"), not a noun or adjective that a subject
 /// could end in ("family", "the elderly", "a weekly").
 pub fn ly_adverb(doc: &Doc, i: usize) -> bool {
@@ -159,7 +166,7 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
                     }
                     cand.start = s;
                 } else if !has_aux {
-                    let after_comma = i > range.start && toks[i - 1].is_punct(text, ',');
+                    let after_comma = i > range.start && punct_is(&toks[i - 1], text, b',');
                     if !after_comma {
                         i += 1;
                         continue;
@@ -184,7 +191,7 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
                 }
                 let prev_ok = has_aux
                     || (p > range.start
-                        && (toks[p - 1].is_punct(text, ',')
+                        && (punct_is(&toks[p - 1], text, b',')
                             || word_in(doc, p - 1, &["they", "we", "i", "you", "people", "some", "many", "others"])
                             || toks[p - 1].has(flag::GROUP)
                             // "Mr. Grassley and Mr. Leahy say", "supporters in Congress say"

@@ -2,7 +2,7 @@
 //! French presidency", "officials", "a person familiar with the talks", "he"), and the entity table
 //! that links later mentions (surname, pronoun, role noun) to the entity introduced first.
 
-use super::cues::{is, word_in};
+use super::cues::{is, punct_is, word_in};
 use super::lexicon::{flag, lexicon, FxMap, Gender, PhraseKind};
 use super::model::{MentionKind, Span, SpeakerKind};
 use super::text::{lower, lower_into, Doc, Scratch, TokKind};
@@ -305,7 +305,8 @@ pub fn may_name(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> bool {
 }
 
 fn word_is_lower(doc: &Doc, i: usize, w: &str) -> bool {
-    doc.tokens.get(i).is_some_and(|t| t.text(doc.text).eq_ignore_ascii_case(w))
+    // Bytes after a length check: called for every post-modifier pair at every phrase end.
+    doc.tokens.get(i).is_some_and(|t| (t.end - t.start) as usize == w.len() && doc.text.as_bytes()[t.start as usize..t.end as usize].eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// "a person familiar with [the talks] said": extend the NP found left of the verb.
@@ -436,7 +437,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             }
             collective |= f & flag::COLLECTIVE != 0;
             // "Mr." — the period belongs to the honorific.
-            if k + 1 < e && toks[k + 1].is_punct(text, '.') {
+            if k + 1 < e && punct_is(&toks[k + 1], text, b'.') {
                 title_end = Some(k + 2);
                 k += 1;
             }
