@@ -137,7 +137,8 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
                 let inner_sentences = (q.open + 1..q.close)
                     .filter(|&k| {
                         let t = &doc.tokens[k];
-                        t.kind == TokKind::Punct && matches!(t.first_char(text), '.' | '!' | '?') && k + 1 < q.close && super::sentences::ends_sentence(doc, k, k, q.close)
+                        // ASCII marks: the first byte is the first char.
+                        t.kind == TokKind::Punct && matches!(text.as_bytes().get(t.start as usize), Some(b'.' | b'!' | b'?')) && k + 1 < q.close && super::sentences::ends_sentence(doc, k, k, q.close)
                     })
                     .count();
                 if inner_sentences >= 2 {
@@ -166,9 +167,11 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
         push(code, c.trigger, message, Vec::new(), Vec::new(), None, Some(ci));
     }
     // Quotation marks.
-    let (curly, straight) = dominant_style(doc);
+    // Counted over every token, so only once a mismatched quotation needs it.
+    let mut style: Option<(usize, usize)> = None;
     for q in &input.quotes.quotations {
         if q.mismatched {
+            let (curly, straight) = *style.get_or_insert_with(|| dominant_style(doc));
             let open = &doc.tokens[q.open];
             let close = &doc.tokens[q.close];
             let og = open.first_char(text);
