@@ -37,6 +37,8 @@ fn direct_quotes_get_their_speaker_and_cue() {
         ("HARTLEY: We will rebuild the pier before winter.", "rebuild", "HARTLEY", ":"),
         ("“We are ready,” Wasserman said.", "ready", "Wasserman", "said"),
         ("“We will march,” Quina Jones, 25, said as she left.", "march", "Quina Jones", "said"),
+        ("“The rules do not hold,” said 31-year-old teacher Ana Ruiz.", "rules", "Ana Ruiz", "said"),
+        ("“The ferry must run 24/7,” said 40 residents in a letter.", "ferry", "40 residents", "said"),
         ("“The ban will go,” Council Leader Mitch Connell, R-Ky., said Tuesday.", "ban", "Mitch Connell", "said"),
         ("Mook told WKRN, “We are focused on the ferries.”", "ferries", "Mook", "told"),
         ("Mayor Hartley Says Harbour Pier Will Reopen ‘Before the Storms’\n\nThe pier closed in March.", "Storms", "Hartley", "Says"),
@@ -131,6 +133,7 @@ fn indirect_patterns() {
     let cases: &[(&str, &str, &str)] = &[
         ("The school will reopen on Monday, the district said.", "reopen", "the district"),
         ("The school will reopen on Monday, said district spokesman Alan Cho.", "reopen", "Alan Cho"),
+        ("Kane said 40 percent of the voters backed the plan.", "voters backed", "Kane"),
         ("According to the district, the school will reopen on Monday.", "reopen", "the district"),
         ("The school will reopen on Monday, according to the district.", "reopen", "the district"),
         ("Alan Cho told parents the school would reopen on Monday.", "reopen", "Alan Cho"),

@@ -216,8 +216,6 @@ pub const PASSIVE_ADVERBS: &[&str] = &[
 struct Slot {
     key_start: u32,
     key_len: u32,
-    /// The key has no upper-case ASCII letter (so an exact look-up may match it).
-    exact: bool,
     entry: Entry,
 }
 
@@ -466,7 +464,7 @@ impl Lexicon {
                 i = (i + 1) & (cap - 1);
             }
             lx.table[i] = ((h >> 32) as u32, lx.slots.len() as u32);
-            lx.slots.push(Slot { key_start: lx.keys.len() as u32, key_len: k.len() as u32, exact: !k.bytes().any(|b| b.is_ascii_uppercase()), entry: *e });
+            lx.slots.push(Slot { key_start: lx.keys.len() as u32, key_len: k.len() as u32, entry: *e });
             // Stored lower-cased: equal ignoring ASCII case becomes equal to the folded word.
             lx.keys.push_str(&k.to_ascii_lowercase());
         }
@@ -507,29 +505,19 @@ impl Lexicon {
         // As `words.get(lower(word))`: an exact match with a key.
         let mut buf = super::text::Scratch::new();
         let lowered = super::text::lower(word, &mut buf).as_bytes();
-        let h = hash_ci(lowered);
-        let tag = (h >> 32) as u32;
-        let mask = self.table.len() - 1;
-        let mut i = h as usize & mask;
-        loop {
-            let (t, slot) = self.table[i];
-            if slot == u32::MAX {
-                return None;
-            }
-            if t == tag {
-                let s = &self.slots[slot as usize];
-                if s.exact && s.key_len as usize == lowered.len() && &self.keys.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize] == lowered {
-                    return Some(slot);
-                }
-            }
-            i = (i + 1) & mask;
-        }
+        self.probe(hash_ci(lowered), |key| key == lowered)
     }
 
     /// [`Lexicon::index_ci`] for a word known to be ASCII.
     #[inline(always)]
     pub fn index_ci_ascii(&self, word: &str) -> Option<u32> {
-        let h = hash_ci(word.as_bytes());
+        let w = word.as_bytes();
+        self.probe(hash_ci(w), |key| key.len() == w.len() && key.iter().zip(w).all(|(&k, &c)| ASCII_LOWER[c as usize] == k))
+    }
+
+    /// The slot whose key `matches`, among those filed under hash `h` (linear probing).
+    #[inline(always)]
+    fn probe(&self, h: u64, matches: impl Fn(&[u8]) -> bool) -> Option<u32> {
         let tag = (h >> 32) as u32;
         let mask = self.table.len() - 1;
         let mut i = h as usize & mask;
@@ -540,11 +528,8 @@ impl Lexicon {
             }
             if t == tag {
                 let s = &self.slots[slot as usize];
-                if s.key_len as usize == word.len() {
-                    let key = &self.keys.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize];
-                    if key.iter().zip(word.as_bytes()).all(|(&k, &w)| ASCII_LOWER[w as usize] == k) {
-                        return Some(slot);
-                    }
+                if matches(&self.keys.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize]) {
+                    return Some(slot);
                 }
             }
             i = (i + 1) & mask;

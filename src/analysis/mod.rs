@@ -23,6 +23,7 @@ pub mod text;
 
 pub use model::*;
 pub use rules::{RuleSetting, RuleSettings, RULES};
+pub use text::Reuse;
 #[doc(hidden)]
 pub use invariants::check_invariants;
 
@@ -87,6 +88,20 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 /// drops an analysis of text the user has already changed. `stop` is polled between phases and
 /// every few dozen sentences, so it must be cheap.
 pub fn analyze_unless(text: &str, options: &Options, stop: &dyn Fn() -> bool) -> Option<Analysis> {
+    analyze_reusing(text, options, stop, None, false).map(|(analysis, _)| analysis)
+}
+
+/// Like [`analyze_unless`], for an editor that analyses the same document after every edit:
+/// `reuse` (from the previous analysis of this document) saves re-reading paragraphs the edit
+/// did not touch, and with `keep` the result carries a [`Reuse`] for the next analysis. The
+/// analysis is exactly what [`analyze`] gives.
+pub fn analyze_reusing(
+    text: &str,
+    options: &Options,
+    stop: &dyn Fn() -> bool,
+    reuse: Option<&Reuse>,
+    keep: bool,
+) -> Option<(Analysis, Option<Reuse>)> {
     if text.len() > options.max_bytes {
         let mut analysis = Analysis { skipped: true, ..Analysis::default() };
         if let Some(severity) = options.rules.severity("document-too-large") {
@@ -105,9 +120,9 @@ pub fn analyze_unless(text: &str, options: &Options, stop: &dyn Fn() -> bool) ->
                 claim: None,
             });
         }
-        return Some(analysis);
+        return Some((analysis, None));
     }
-    analyze_text(text, options, stop)
+    analyze_text(text, options, stop, reuse, keep)
 }
 
 /// Reporting verbs the user added in the configuration, with their regular inflections.
@@ -148,8 +163,8 @@ impl ExtraVerbs {
     }
 }
 
-fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool) -> Option<Analysis> {
-    let doc = text::Doc::new(text, options.format);
+fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool, reuse: Option<&Reuse>, keep: bool) -> Option<(Analysis, Option<Reuse>)> {
+    let doc = text::Doc::reusing(text, options.format, reuse);
     if stop() {
         return None;
     }
@@ -234,5 +249,6 @@ fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool) -> Optio
     };
     let input = findings::Input { doc: &doc, quotes: &quotes, drafts: &attr.drafts, quote_ids: &quote_ids, analysis: &analysis };
     analysis.findings = findings::collect(&input, options);
-    Some(analysis)
+    let reuse = keep.then(|| doc.into_reuse());
+    Some((analysis, reuse))
 }

@@ -242,8 +242,9 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
             head_end = Some(j);
             continue;
         }
-        // "a 52-count complaint", "the 2016 report": a number can modify the head too.
-        if modifier_token(doc, j) || (t.kind == TokKind::Number && j > start) {
+        // "a 52-count complaint", "the 2016 report", "31-year-old teacher Ana Ruiz": a number can
+        // modify the head too.
+        if modifier_token(doc, j) || t.kind == TokKind::Number {
             // A lower-case modifier must lead to a head within three words ("senior administration official").
             let lookahead = (j + 1..(j + 4).min(ub))
                 .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags() & nominal_flags() != 0) || toks[k].kind == TokKind::Number)

@@ -4,7 +4,8 @@
 //! the order received. Analysis runs on the blocking pool; at most one worker runs per document, and
 //! it loops until the document stops changing, so a burst of keystrokes costs one analysis per
 //! loop rather than one per keystroke (queued edits coalesce). A result is cached and published only
-//! while its version is still the document's current one.
+//! while its version is still the document's current one. Each slot keeps the engine's
+//! [`analysis::Reuse`] of the last analysed text, so an edit re-tokenises only the paragraphs it touched.
 
 use super::position::{Encoding, LineIndex};
 use super::{diagnostics, log, transport, State};
@@ -72,11 +73,14 @@ pub struct Slot {
     pub doc: Option<Document>,
     pub analysing: bool,
     pub latest: watch::Sender<Option<Arc<Snapshot>>>,
+    /// Tokens of the last analysed text, so the next analysis re-reads only edited paragraphs.
+    /// Taken by the worker while it analyses.
+    pub reuse: Option<analysis::Reuse>,
 }
 
 impl Slot {
     pub fn new_empty() -> Slot {
-        Slot { doc: None, analysing: false, latest: watch::channel(None).0 }
+        Slot { doc: None, analysing: false, latest: watch::channel(None).0, reuse: None }
     }
 }
 
@@ -98,7 +102,7 @@ pub fn schedule(state: &Arc<State>, slot: &mut Slot, uri: &Uri) {
 }
 
 enum Next {
-    Analyse { rope: Rope, version: i32, open_id: u64, format: Format },
+    Analyse { rope: Rope, version: i32, open_id: u64, format: Format, reuse: Option<analysis::Reuse> },
     Closed,
     Gone,
 }
@@ -107,7 +111,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
     loop {
         let next = {
             let mut docs = state.docs();
-            match docs.get(&uri) {
+            match docs.get_mut(&uri) {
                 None => Next::Gone,
                 Some(Slot { doc: None, .. }) => {
                     docs.remove(&uri);
@@ -115,15 +119,19 @@ async fn worker(state: Arc<State>, uri: Uri) {
                     publish(&state, uri.clone(), Vec::new(), None);
                     Next::Closed
                 }
-                Some(Slot { doc: Some(d), .. }) => {
-                    Next::Analyse { rope: d.rope.clone(), version: d.version, open_id: d.open_id, format: d.format }
-                }
+                Some(Slot { doc: Some(d), reuse, .. }) => Next::Analyse {
+                    rope: d.rope.clone(),
+                    version: d.version,
+                    open_id: d.open_id,
+                    format: d.format,
+                    reuse: reuse.take(),
+                },
             }
         };
-        let (rope, version, open_id, format) = match next {
+        let (rope, version, open_id, format, reuse) = match next {
             Next::Gone => return,
             Next::Closed => return,
-            Next::Analyse { rope, version, open_id, format } => (rope, version, open_id, format),
+            Next::Analyse { rope, version, open_id, format, reuse } => (rope, version, open_id, format, reuse),
         };
         let (mut options, generation) = state.options();
         options.format = format;
@@ -145,12 +153,13 @@ async fn worker(state: Arc<State>, uri: Uri) {
             // An engine bug must cost this document its analysis, not the server (or other documents).
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 fault_injection(&text);
-                analysis::analyze_unless(&text, &options, &superseded)
+                analysis::analyze_reusing(&text, &options, &superseded, reuse.as_ref(), true)
             }));
-            let (analysis, failure) = match outcome {
-                Ok(Some(a)) => (a, None),
-                Ok(None) => return None,
-                Err(payload) => (Analysis::default(), Some(panic_message(payload.as_ref()))),
+            let (analysis, failure, next_reuse) = match outcome {
+                Ok(Some((a, next))) => (a, None, next),
+                // Superseded: the old tokens still serve the next analysis.
+                Ok(None) => return (None, reuse),
+                Err(payload) => (Analysis::default(), Some(panic_message(payload.as_ref())), None),
             };
             let t2 = std::time::Instant::now();
             let snapshot = Snapshot::new(job_uri, open_id, version, text, format, analysis, enc);
@@ -170,9 +179,20 @@ async fn worker(state: Arc<State>, uri: Uri) {
                 n,
                 t2.elapsed()
             );
-            Some((Arc::new(snapshot), framed, failure))
+            (Some((Arc::new(snapshot), framed, failure)), next_reuse)
         })
         .await;
+        let result = match result {
+            Ok((done, reuse)) => {
+                if let Some(reuse) = reuse {
+                    if let Some(slot @ Slot { doc: Some(_), .. }) = state.docs().get_mut(&uri) {
+                        slot.reuse = Some(reuse);
+                    }
+                }
+                Ok(done)
+            }
+            Err(err) => Err(err),
+        };
 
         let is_current = |docs: &std::collections::HashMap<Uri, Slot>| {
             matches!(docs.get(&uri), Some(Slot { doc: Some(d), .. }) if d.open_id == open_id && d.version == version)
@@ -189,21 +209,25 @@ async fn worker(state: Arc<State>, uri: Uri) {
                     ))
                     .await;
                 }
-                let publish = {
+                let (publish, previous) = {
                     let docs = state.docs();
                     let current = is_current(&docs);
+                    let mut previous = None;
                     if let Some(slot) = docs.get(&uri) {
                         if slot.doc.as_ref().is_some_and(|d| d.open_id == open_id) {
                             // Cached even when stale: requests wait for a newer one but can fall back to it.
-                            slot.latest.send_replace(Some(snapshot));
+                            previous = slot.latest.send_replace(Some(snapshot));
                         }
                     }
-                    current
+                    (current, previous)
                 };
                 // Sent while this worker still owns the document, so publishes stay in version order.
                 if publish {
                     state.out.send(framed);
                 }
+                // Freeing the old analysis (a megabyte's takes about a millisecond) waits until
+                // the diagnostics are on their way.
+                drop(previous);
             }
             Err(err) => {
                 // An engine bug. Cache an empty analysis so requests waiting for this version

@@ -167,6 +167,24 @@ pub struct LineIndex {
 const MARK_EVERY: usize = 4096;
 
 /// UTF-16 length of UTF-8 text: one unit per char, two for 4-byte chars.
+/// Checkpoints every [`MARK_EVERY`] bytes (at a char start) in the line `start..end`.
+fn mark_long_line(text: &str, start: usize, end: usize, marks: &mut Vec<(usize, usize)>) {
+    let (mut last, mut col) = (start, 0);
+    let mut i = start + MARK_EVERY;
+    while i < end {
+        while i < end && !text.is_char_boundary(i) {
+            i += 1;
+        }
+        if i >= end {
+            break;
+        }
+        col += utf16_len(&text[last..i]);
+        marks.push((i, col));
+        last = i;
+        i += MARK_EVERY;
+    }
+}
+
 fn utf16_len(s: &str) -> usize {
     s.as_bytes().iter().map(|&b| ((b & 0xC0) != 0x80) as usize + (b >= 0xF0) as usize).sum()
 }
@@ -176,35 +194,21 @@ impl LineIndex {
         let b = text.as_bytes();
         let mut starts = vec![0];
         let mut marks = Vec::new();
-        // Last checkpoint (or line start) and its UTF-16 column.
-        let (mut last, mut col) = (0usize, 0usize);
-        let mut i = 0;
-        while i < b.len() {
-            match b[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if b.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i + 2);
-                    i += 1;
-                }
-                b'\r' => starts.push(i + 1),
-                c => {
-                    if i - last >= MARK_EVERY && (c & 0xC0) != 0x80 {
-                        col += utf16_len(&text[last..i]);
-                        marks.push((i, col));
-                        last = i;
-                    }
-                    i += 1;
-                    continue;
-                }
+        let mut line_start = 0;
+        // memchr for the line ends: a byte-by-byte loop cost 2 ms on a megabyte.
+        for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+            if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                continue; // the \n ends this line
             }
-            i += 1;
-            last = i;
-            col = 0;
+            let end = if b[i] == b'\n' && i > 0 && b[i - 1] == b'\r' { i - 1 } else { i };
+            mark_long_line(text, line_start, end, &mut marks);
+            line_start = i + 1;
+            starts.push(line_start);
         }
+        mark_long_line(text, line_start, b.len(), &mut marks);
         LineIndex { starts, marks }
     }
 
-    /// UTF-16 column of `byte` (a char boundary) on the line starting at `start`.
     fn utf16_col(&self, text: &str, start: usize, byte: usize) -> usize {
         let m = self.marks.partition_point(|&(b, _)| b <= byte);
         match m.checked_sub(1).map(|m| self.marks[m]) {
