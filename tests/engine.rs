@@ -41,6 +41,9 @@ fn direct_quotes_get_their_speaker_and_cue() {
         ("“The ferry must run 24/7,” said 40 residents in a letter.", "ferry", "40 residents", "said"),
         ("“The ban will go,” Council Leader Mitch Connell, R-Ky., said Tuesday.", "ban", "Mitch Connell", "said"),
         ("Mook told WKRN, “We are focused on the ferries.”", "ferries", "Mook", "told"),
+        ("Kane said on the other hand, “the current system works for most people.”", "current system", "Kane", "said"),
+        ("Kane said, in the same breath, “the plan is dead.”", "plan is dead", "Kane", "said"),
+        ("Ruiz spoke of the plan: “It is the best we have seen.”", "best we have", "Ruiz", "spoke"),
         ("Mayor Hartley Says Harbour Pier Will Reopen ‘Before the Storms’\n\nThe pier closed in March.", "Storms", "Hartley", "Says"),
         ("The transcript follows.\n\n\"HARTLEY: We will rebuild the pier.\n\n\"OKAFOR: The money is not there yet.", "money", "OKAFOR", ":"),
     ];
@@ -196,6 +199,7 @@ fn each_cue_reports_its_own_clause() {
         ("When he wrote his memoir, Alan Cho said that the pool would close.", "said", "the pool would close"),
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "attacked", "the council for the delay"),
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "saying", "the roof had leaked for years"),
+        ("Alan Cho said last summer that the pool would close.", "said", "the pool would close"),
     ];
     for (text, cue, content) in cases {
         let a = run(text);

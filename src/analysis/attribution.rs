@@ -160,6 +160,24 @@ fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> usize {
     a
 }
 
+/// Past ", on the other hand," or "of the plan:" from `a`: a short prepositional phrase (at most
+/// five words, no verb, no name: "in Forbes’ words" is a source of its own) ending in the comma
+/// or colon just before token `open`; else `a`.
+fn past_short_aside(doc: &Doc, depth: &[u8], a: usize, open: usize) -> usize {
+    let toks = &doc.tokens;
+    let b = if a < open && toks[a].is_punct(doc.text, ',') { a + 1 } else { a };
+    if b + 2 > open || !is(doc, b, flag::PREP) || !(toks[open - 1].is_punct(doc.text, ',') || toks[open - 1].is_punct(doc.text, ':')) {
+        return a;
+    }
+    let words = b..open - 1;
+    let plain = words.clone().all(|x| depth[x] == 0 && matches!(toks[x].kind, TokKind::Word | TokKind::Number) && !toks[x].cap && !is(doc, x, flag::VERB));
+    if words.len() <= 5 && plain {
+        open - 1
+    } else {
+        a
+    }
+}
+
 /// The last token (exclusive) of the clause that starts at `from`: the sentence end or a `;`.
 fn clause_end(doc: &Doc, depth: &[u8], from: usize, sent_end: usize) -> usize {
     let toks = &doc.tokens;
@@ -621,7 +639,16 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                             a = skip_right(doc, depth, end, q.open);
                         }
                     }
-                    let a = if word_is(doc, a, "that") { a + 1 } else { a };
+                    // "Kane said on the other hand, “…”", only when the source opens the sentence:
+                    // mid-sentence ("…, Rubio said in his book, “Title”") the phrase tends to set
+                    // the quotation, not introduce it.
+                    let a = if word_is(doc, a, "that") {
+                        a + 1
+                    } else if r.block_start <= s0 + 1 {
+                        past_short_aside(doc, depth, a, q.open)
+                    } else {
+                        a
+                    };
                     let gap_ok = (a..q.open).all(|x| toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), ':' | ',' | '—' | '–'))
                         // "told WKRN's “Morning Desk” that ...": a programme's name, not the quotation.
                         && !(a > before_listener && a == q.open && word_is(doc, q.close + 1, "that"));

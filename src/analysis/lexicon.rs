@@ -206,7 +206,7 @@ pub const PREPOSITIONS: &[&str] = &[
     "to", "with", "about", "on", "at", "for", "in", "of", "from", "by", "into", "over", "after", "before", "during", "against",
     "without", "through", "under", "between", "among", "as", "like", "via", "up", "out", "off", "down", "back", "away",
 ];
-pub const TIME_NOUNS: &[&str] = &["week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "day", "today", "yesterday", "tonight"];
+pub const TIME_NOUNS: &[&str] = &["week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "day", "today", "yesterday", "tonight", "summer", "winter", "autumn"];
 pub const PASSIVE_ADVERBS: &[&str] = &[
     "being", "widely", "generally", "largely", "also", "now", "increasingly", "still", "often", "commonly", "broadly",
     "not", "long", "privately", "publicly", "internally", "already", "further", "frequently", "strongly", "firmly",
