@@ -6,8 +6,8 @@
 //! quotation takes the cue that follows its closing mark or introduces it; a quotation with no cue
 //! takes the speaker of an adjacent quotation in the same or the previous paragraph.
 
-use super::cues::{self, is, ly_adverb, word_in, word_is, CueCand};
-use super::lexicon::{flag, Loaded, VerbClass};
+use super::cues::{self, is, ly_adverb, punct_is, word_in, word_is, CueCand};
+use super::lexicon::{flag, FxMap, Loaded, VerbClass};
 use super::model::{Cue, CueKind, MentionKind, QuoteKind, Resolution, Span, SpeakerKind};
 use super::quotes::Quotes;
 use super::sentences::Sentence;
@@ -102,8 +102,8 @@ fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usize {
             continue;
         }
         // "Rep. Jason Chaffetz (R-Utah) said": a parenthesis after the name.
-        if t.is_punct(doc.text, ')') {
-            if let Some(open) = (k.saturating_sub(12).max(lb)..k - 1).rev().find(|&x| toks[x].is_punct(doc.text, '(')) {
+        if punct_is(&t, doc.text, b')') {
+            if let Some(open) = (k.saturating_sub(12).max(lb)..k - 1).rev().find(|&x| punct_is(&toks[x], doc.text, b'(')) {
                 k = open;
                 continue;
             }
@@ -151,7 +151,7 @@ fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> usize {
                 }
             }
         }
-        if t.is_punct(doc.text, ',') && a + 1 < ub && (toks[a + 1].has(flag::DAY_MONTH) || word_in(doc, a + 1, &["in", "on"])) {
+        if punct_is(&t, doc.text, b',') && a + 1 < ub && (toks[a + 1].has(flag::DAY_MONTH) || word_in(doc, a + 1, &["in", "on"])) {
             a += 1;
             continue;
         }
@@ -205,7 +205,7 @@ fn clause_start(doc: &Doc, depth: &[u8], upto: usize, sent_start: usize) -> usiz
     let toks = &doc.tokens;
     let mut s = sent_start;
     for k in (sent_start..upto).rev() {
-        if depth[k] == 0 && toks[k].is_punct(doc.text, ';') {
+        if depth[k] == 0 && punct_is(&toks[k], doc.text, b';') {
             s = k + 1;
             break;
         }
@@ -255,9 +255,9 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
         let k = skip_left(doc, depth, cue.start, s0);
         let mut left = np_left(doc, depth, k, s0);
         // "X, who ..., said" / "X, the agency's head, said": look past a comma-delimited insert.
-        if left.is_none() && k > s0 && toks[k - 1].is_punct(text, ',') {
+        if left.is_none() && k > s0 && punct_is(&toks[k - 1], text, b',') {
             let lim = k.saturating_sub(30).max(s0);
-            if let Some(c) = (lim..k - 1).rev().find(|&x| depth[x] == 0 && toks[x].is_punct(text, ',')) {
+            if let Some(c) = (lim..k - 1).rev().find(|&x| depth[x] == 0 && punct_is(&toks[x], text, b',')) {
                 // The insert describes the source: a relative clause, or a role ("a professor at ...").
                 let insert_ok = word_in(doc, c + 1, &["who", "which", "whose"])
                     // "President Obama, dedicating the museum on Saturday, said"
@@ -272,7 +272,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     let mut guard = 0;
                     while let Some(np) = &left {
                         guard += 1;
-                        if guard > 3 || np.name.is_some() || np.start < s0 + 2 || !toks[np.start - 1].is_punct(text, ',') {
+                        if guard > 3 || np.name.is_some() || np.start < s0 + 2 || !punct_is(&toks[np.start - 1], text, b',') {
                             break;
                         }
                         match np_left(doc, depth, np.start - 1, s0) {
@@ -293,19 +293,19 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
         // Longer asides: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
         // said", "Mr. King, 82, said", "John Dickey, the chief executive -- the company that owns
         // the show -- told me": a named subject at the start of the clause, before the first delimiter.
-        let delim = |x: usize| toks[x].is_punct(text, ',') || (toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), '—' | '–' | '-') && toks[x].text(text) != "-");
+        let delim = |x: usize| punct_is(&toks[x], text, b',') || (toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), '—' | '–' | '-') && toks[x].text(text) != "-");
         if left.is_none() && k > s0 + 2 && delim(k - 1) {
             let lim = k.saturating_sub(45).max(s0);
             // Only the words after a quotation that precedes the source.
             let lim = (lim..k).rev().find(|&x| depth[x] != 0 || toks[x].kind == TokKind::Mark).map_or(lim, |x| x + 1);
-            let clean = (lim..k).all(|x| depth[x] == 0 && !toks[x].is_punct(text, ';'));
+            let clean = (lim..k).all(|x| depth[x] == 0 && !punct_is(&toks[x], text, b';'));
             if clean {
                 let subject_start = |st: usize| st == s0 || toks[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"]));
                 for c in (lim..k - 1).filter(|&x| delim(x)) {
                     let mut e = c;
                     // "Rep. Jim Jordan (R-Ohio), ..."
-                    if e > s0 && toks[e - 1].is_punct(text, ')') {
-                        if let Some(open) = (e.saturating_sub(8).max(s0)..e - 1).rev().find(|&x| toks[x].is_punct(text, '(')) {
+                    if e > s0 && punct_is(&toks[e - 1], text, b')') {
+                        if let Some(open) = (e.saturating_sub(8).max(s0)..e - 1).rev().find(|&x| punct_is(&toks[x], text, b'(')) {
                             e = open;
                         }
                     }
@@ -320,7 +320,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
         if left.is_none() && !word_in(doc, k.saturating_sub(1), &["and", "but"]) {
             let lim = k.saturating_sub(14).max(s0);
             if let Some(w) = (lim..k).rev().find(|&x| depth[x] == 0 && word_in(doc, x, &["who", "which"])) {
-                if (w..k).all(|x| depth[x] == 0 && toks[x].kind != TokKind::Mark && !toks[x].is_punct(text, '.')) {
+                if (w..k).all(|x| depth[x] == 0 && toks[x].kind != TokKind::Mark && !punct_is(&toks[x], text, b'.')) {
                     left = np_left(doc, depth, w, s0);
                     if w + 1 == k {
                         who = Some(w);
@@ -334,7 +334,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                             "say" | "tell" | "add" | "claim" | "insist" | "argue" | "warn" | "explain" | "note" | "state" | "write" | "announce" | "predict" | "acknowledge" | "admit" | "complain" | "agree" | "testify" | "report" | "contend" | "maintain" | "stress" | "emphasize"
                         )
                     });
-                    if left.is_none() && clause_verb && w > s0 + 1 && toks[w - 1].is_punct(text, ',') {
+                    if left.is_none() && clause_verb && w > s0 + 1 && punct_is(&toks[w - 1], text, b',') {
                         left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
                         if left.is_some() {
                             relative = Some(w);
@@ -371,7 +371,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     && np.mention == MentionKind::Full
                     && np.name.is_none()
                     && !is(doc, np.start, flag::DET)
-                    && !(np.head.ends_with('s') && !toks[np.end - 1].has(flag::VERB))) =>
+                    && !(np.head.as_bytes().ends_with(b"s") && !toks[np.end - 1].has(flag::VERB))) =>
             {
                 block_start = np.start;
                 let via = who.map(|w| toks[w].span());
@@ -395,7 +395,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     if let Some(mut np) = np_right(doc, depth, cue.end, s1).filter(|np| np.mention != MentionKind::Pronoun) {
                         after = np.end;
                         // "said Tomas Okafor, the council's chief engineer."
-                        if np.role.is_none() && np.name.is_some() && after + 2 < s1 && toks[after].is_punct(text, ',') && (is(doc, after + 1, flag::DET) || toks[after + 1].has(flag::TITLE)) {
+                        if np.role.is_none() && np.name.is_some() && after + 2 < s1 && punct_is(&toks[after], text, b',') && (is(doc, after + 1, flag::DET) || toks[after + 1].has(flag::TITLE)) {
                             let e = (after + 1..s1).find(|&x| toks[x].kind != TokKind::Word || toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE)).unwrap_or(s1);
                             if e > after + 1 && (after + 1..e).any(|x| toks[x].has(flag::TITLE)) {
                                 let start = after + 1 + usize::from(word_in(doc, after + 1, &["the", "a", "an"]));
@@ -428,17 +428,45 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     let mut sentence_attributed = vec![false; sentences.len()];
     let mut attributed_spans = Vec::new();
 
-    let mut colon_intro: Vec<Option<Draft>> = vec![None; doc.paragraphs.len()];
+    // By paragraph; few paragraphs end in `X continued:`, so a map, not a large slot each.
+    let mut colon_intro: FxMap<usize, Draft> = FxMap::default();
     // Outermost quotations by the sentence they close in.
-    let mut closing_in: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    // One flat list in sentence order with offsets, not a Vec per sentence (an allocation each).
+    let mut closing: Vec<(usize, usize)> = Vec::new(); // (sentence, quotation)
+    // Per quotation (outermost only): the sentence it closes in, `sentences.len()` if none.
+    let mut close_sentence: Vec<usize> = vec![usize::MAX; quotes.quotations.len()];
+    let mut cursor = (0usize, 0usize); // (close token, its sentence) of the last outermost quotation
     for (qi, q) in quotes.quotations.iter().enumerate() {
         if q.depth == 0 {
-            let si = sentences.partition_point(|s| s.tokens.end <= q.close);
+            // Outermost quotations close in text order: walk forward instead of a binary search
+            // per quotation (each a string of cache misses on a large text).
+            let si = if q.close >= cursor.0 {
+                let mut si = cursor.1;
+                while si < sentences.len() && sentences[si].tokens.end <= q.close {
+                    si += 1;
+                }
+                si
+            } else {
+                sentences.partition_point(|s| s.tokens.end <= q.close)
+            };
+            cursor = (q.close, si);
+            close_sentence[qi] = si;
             if si < sentences.len() {
-                closing_in[si].push(qi);
+                closing.push((si, qi));
             }
         }
     }
+    // Stable: quotations of one sentence stay in text order.
+    closing.sort_by_key(|&(si, _)| si);
+    let closing_qs: Vec<usize> = closing.iter().map(|&(_, qi)| qi).collect();
+    let mut closing_from = vec![0usize; sentences.len() + 1];
+    for &(si, _) in &closing {
+        closing_from[si + 1] += 1;
+    }
+    for si in 0..sentences.len() {
+        closing_from[si + 1] += closing_from[si];
+    }
+    drop(closing);
     // Transcripts and headlines: `PENCE: Well, look ...`, `Jane Doe: We will win` — a paragraph
     // that opens with a name and a colon quotes that person for the rest of the paragraph.
     // A transcript printed inside quotation marks opens each turn with a mark (`"WALLACE: ...`).
@@ -448,7 +476,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         let p1 = para.tokens.end;
         let quoted = para.tokens.start < p1 && toks[para.tokens.start].kind == TokKind::Mark;
         let p0 = para.tokens.start + usize::from(quoted);
-        let Some(colon) = (p0 + 1..(p0 + 6).min(p1)).find(|&x| toks[x].is_punct(text, ':')) else { continue };
+        let Some(colon) = (p0 + 1..(p0 + 6).min(p1)).find(|&x| punct_is(&toks[x], text, b':')) else { continue };
         if colon + 3 >= p1 || depth[colon] != depth[p0] || (!quoted && depth[colon] != 0) {
             continue;
         }
@@ -475,6 +503,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     let mut resolved: Vec<Resolved> = Vec::new();
     let mut to_link: Vec<(usize, Option<usize>)> = Vec::new(); // (position, resolved idx)
     let mut others: Vec<Np> = Vec::new();
+    let mut found: Vec<CueCand> = Vec::new();
+    let mut qcur = 0; // the first quotation that starts at or after the current sentence
     for (si, sent) in sentences.iter().enumerate() {
         if si % 64 == 63 && stop() {
             return None;
@@ -500,7 +530,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         let s0 = sent.tokens.start;
         let s1 = sent.tokens.end;
         let headline = sent.para == 0 && cues::is_headline(doc, sent.tokens.clone());
-        let mut found = cues::find(doc, depth, sent.tokens.clone(), extra, headline);
+        cues::find_into(doc, depth, sent.tokens.clone(), extra, headline, &mut found);
         if !transcript.is_empty() {
             found.retain(|c| !in_transcript(c.head));
         }
@@ -546,8 +576,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         for &(pos, ri) in &to_link {
             match ri {
                 Some(ri) => {
-                    let np = resolved[ri].source.as_ref().unwrap().np.clone();
-                    resolved[ri].link = entities.link(doc, &np);
+                    let link = entities.link(doc, &resolved[ri].source.as_ref().unwrap().np);
+                    resolved[ri].link = link;
                 }
                 None => {
                     if let Some(np) = others.iter().find(|n| n.span.start == pos) {
@@ -567,7 +597,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         };
 
         // 1. Direct quotations closing in this sentence.
-        let qs: &[usize] = &closing_in[si];
+        let qs: &[usize] = &closing_qs[closing_from[si]..closing_from[si + 1]];
         for &qi in qs {
             let q = &quotes.quotations[qi];
             if quotation_draft[qi].is_some() {
@@ -628,7 +658,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let Some(ri) = chosen else {
                 // `"..." — Jane Doe (@janedoe)`: a dash and a name after the quotation.
                 let mut k = q.close + 1;
-                if k < s1 && toks[k].is_punct(text, ',') {
+                if k < s1 && punct_is(&toks[k], text, b',') {
                     k += 1;
                 }
                 let dash = k < s1 && toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(text), '—' | '–' | '―' | '-');
@@ -658,8 +688,11 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             // quotation is reported speech of the same cue, found below.
             resolved[ri].used = !(pre && kind == QuoteKind::Partial);
             let r = &resolved[ri];
-            let mut parts = vec![q.span];
-            let mut qset = vec![qi];
+            // Room for the second half of a split quotation or a next-sentence continuation.
+            let mut parts = Vec::with_capacity(2);
+            parts.push(q.span);
+            let mut qset = Vec::with_capacity(2);
+            qset.push(qi);
             // Split quotation: `"A," she said, "B."`
             if !pre {
                 let mut a = skip_right(doc, depth, r.after.max(r.source.as_ref().map_or(0, |s| s.np.end)).max(r.cue.end), s1);
@@ -796,7 +829,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let explicit_that = word_is(doc, a, "that");
             if explicit_that {
                 a += 1;
-                if a < s1 && toks[a].is_punct(text, ',') {
+                if a < s1 && punct_is(&toks[a], text, b',') {
                     a += 1;
                 }
             }
@@ -812,7 +845,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
                 let b = r2.block_start.min(r2.cue.start);
                 // "attacked Clinton for her record, saying ...": the participle reports its own clause.
-                if !src.right && b > a + 1 && b <= fwd_end && toks[b - 1].is_punct(text, ',') && (r2.cue.participial || clause_end(doc, depth, r2.after, s1) <= r2.after + 1) {
+                if !src.right && b > a + 1 && b <= fwd_end && punct_is(&toks[b - 1], text, b',') && (r2.cue.participial || clause_end(doc, depth, r2.after, s1) <= r2.after + 1) {
                     fwd_end = b - 1;
                     break;
                 }
@@ -828,9 +861,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // noted that ...": a new subject and cue after a comma or dash and a conjunction
                 // report their own clause.
                 let pause = |x: usize| {
-                    toks[x].is_punct(text, ',')
+                    punct_is(&toks[x], text, b',')
                         || toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–') || toks[x].text(text).starts_with("--"))
-                        || toks[x].kind == TokKind::Mark && x > a && toks[x - 1].is_punct(text, ',')
+                        || toks[x].kind == TokKind::Mark && x > a && punct_is(&toks[x - 1], text, b',')
                 };
                 if !src.right && !r2.cue.participial && b > a + 2 && b <= fwd_end && pause(b - 2) && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
                     fwd_end = b - 2;
@@ -839,19 +872,19 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // "When he wrote his book, Mr. Kane said that ...": a main clause with its own
                 // subject and reported clause after the comma.
                 let intro = r2.after + 1 < s1 && toks[r2.after].kind == TokKind::Punct && matches!(toks[r2.after].first_char(text), ',' | ':') && toks[r2.after + 1].kind == TokKind::Mark;
-                if !src.right && !r2.cue.participial && (own_clause || intro) && b > a + 1 && b <= fwd_end && toks[b - 1].is_punct(text, ',') {
+                if !src.right && !r2.cue.participial && (own_clause || intro) && b > a + 1 && b <= fwd_end && punct_is(&toks[b - 1], text, b',') {
                     fwd_end = b - 1;
                     break;
                 }
             }
             let mut content = None;
             let mut second_part: Option<(usize, usize)> = None;
-            let intro_quote = a < s1 && (toks[a].kind == TokKind::Mark && !explicit_that || toks[a].is_punct(text, ':'));
+            let intro_quote = a < s1 && (toks[a].kind == TokKind::Mark && !explicit_that || punct_is(&toks[a], text, b':'));
             // "According to the authority, about 42,000 vehicles ..."
-            if r.cue.according_to && r.cue.start <= s0 + 1 && a < s1 && toks[a].is_punct(text, ',') {
+            if r.cue.according_to && r.cue.start <= s0 + 1 && a < s1 && punct_is(&toks[a], text, b',') {
                 a += 1;
             }
-            if !intro_quote && fwd_end > a + 1 && !(a < s1 && toks[a].is_punct(text, ',') && r.source.as_ref().is_some_and(|s| s.right)) {
+            if !intro_quote && fwd_end > a + 1 && !(a < s1 && punct_is(&toks[a], text, b',') && r.source.as_ref().is_some_and(|s| s.right)) {
                 // "spoke to Putin", "talked about the war": a preposition starts no reported clause.
                 let starts_ok = a < s1
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
@@ -869,14 +902,14 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             if content.is_none() || r.cue.according_to && r.block_start > s0 + 2 {
                 let bs = r.block_start.min(r.cue.start);
                 // `The country "has changed," McConnell said`: the comma sits inside the closing mark.
-                let comma_in_mark = bs > s0 + 2 && toks[bs - 1].kind == TokKind::Mark && toks[bs - 2].is_punct(text, ',');
-                if bs > s0 + 1 && (toks[bs - 1].is_punct(text, ',') || comma_in_mark) || bs > s0 + 1 && r.cue.according_to {
+                let comma_in_mark = bs > s0 + 2 && toks[bs - 1].kind == TokKind::Mark && punct_is(&toks[bs - 2], text, b',');
+                if bs > s0 + 1 && (punct_is(&toks[bs - 1], text, b',') || comma_in_mark) || bs > s0 + 1 && r.cue.according_to {
                     let end = if toks[bs - 1].kind == TokKind::Punct { bs - 1 } else { bs };
                     let start = clause_start(doc, depth, end, s0);
                     if end > start {
                         // "But to prevent problems, he said, officials should be vigilant."
                         let b = skip_right(doc, depth, r.after, s1);
-                        if b + 2 < s1 && toks[b].is_punct(text, ',') {
+                        if b + 2 < s1 && punct_is(&toks[b], text, b',') {
                             let e2 = clause_end(doc, depth, b + 1, s1);
                             if e2 > b + 2 {
                                 second_part = Some((b + 1, e2));
@@ -896,7 +929,24 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             }
             // Content wholly inside an already attributed quotation is not new.
             let span = span_of(doc, cs, ce);
-            let from = quotes.quotations.partition_point(|q| q.span.start < span.start);
+            // Quotations are sorted by start, and the content lies in this sentence: scan from the
+            // sentence's first quotation (a binary search over all of them missed the cache).
+            let qs_all = &quotes.quotations;
+            while qcur < qs_all.len() && qs_all[qcur].span.start < toks[s0].start as usize {
+                qcur += 1;
+            }
+            let mut from = qcur;
+            let near = (qcur + 8).min(qs_all.len());
+            while from < near && qs_all[from].span.start < span.start {
+                from += 1;
+            }
+            if from == near {
+                from += qs_all[near..].partition_point(|q| q.span.start < span.start);
+            }
+            if span.start < toks[s0].start as usize {
+                // Not reached (content starts in its sentence); kept exact all the same.
+                from = qs_all.partition_point(|q| q.span.start < span.start);
+            }
             let inner_quotations: Vec<usize> = (from..quotes.quotations.len())
                 .take_while(|&x| quotes.quotations[x].span.start < span.end)
                 .filter(|&x| quotes.quotations[x].depth == 0 && quotes.quotations[x].span.end <= span.end)
@@ -938,10 +988,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         for r in resolved.iter().filter(|r| !r.used && speaks(r)) {
             let a = skip_right(doc, depth, r.after, s1);
             let para_end = doc.paragraphs[sent.para].tokens.end;
-            if a + 1 == para_end && toks[a].is_punct(text, ':') {
+            if a + 1 == para_end && punct_is(&toks[a], text, b':') {
                 let mut d = make_draft(doc, &entities, r, QuoteKind::Direct, vec![toks[a].span()], Vec::new(), si);
                 d.quotations.clear();
-                colon_intro[sent.para] = Some(d);
+                colon_intro.insert(sent.para, d);
             }
         }
         // Nested reporting: an attribution inside another's content.
@@ -962,35 +1012,47 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     }
 
     // 3. Quotations with no cue of their own.
-    let mut direct_by_para: Vec<Vec<usize>> = vec![Vec::new(); doc.paragraphs.len()];
+    // Per-paragraph lists, in arenas rather than a Vec per paragraph (an allocation each).
+    let mut direct_by_para = ParaLists::new(doc.paragraphs.len());
     // Reported speech that can carry its speaker to a later quotation of the paragraph
-    // ("X said the roof leaks. “We have waited a year.”").
-    let mut reported_by_para: Vec<Vec<usize>> = vec![Vec::new(); doc.paragraphs.len()];
+    // ("X said the roof leaks. “We have waited a year.”"): fixed here, so one sorted list.
+    let mut reported: Vec<(usize, usize)> = Vec::new(); // (paragraph, draft)
     for (di, d) in drafts.iter().enumerate() {
         if d.kind == QuoteKind::Direct && d.entity.is_some() {
-            direct_by_para[sentences[d.sentence].para].push(di);
+            direct_by_para.push(sentences[d.sentence].para, di);
         } else if d.entity.is_some() && d.outer.is_none() && d.kind != QuoteKind::Partial {
-            reported_by_para[sentences[d.sentence].para].push(di);
+            reported.push((sentences[d.sentence].para, di));
         }
     }
+    // Stable: each paragraph's drafts stay in draft (so sentence) order.
+    reported.sort_by_key(|&(p, _)| p);
+    let reported_drafts: Vec<usize> = reported.iter().map(|&(_, d)| d).collect();
+    let mut reported_from = vec![0usize; doc.paragraphs.len() + 1];
+    for &(p, _) in &reported {
+        reported_from[p + 1] += 1;
+    }
+    for p in 0..doc.paragraphs.len() {
+        reported_from[p + 1] += reported_from[p];
+    }
+    drop(reported);
     for (qi, q) in quotes.quotations.iter().enumerate() {
         if q.depth != 0 || quotation_draft[qi].is_some() {
             continue;
         }
-        let si = sentences.partition_point(|s| s.tokens.end <= q.close);
+        let si = close_sentence[qi];
         let Some(sent) = sentences.get(si) else { continue };
         let kind = if is_partial(doc, quotes, qi, sent.tokens.start) { QuoteKind::Partial } else { QuoteKind::Direct };
         let para = sent.para;
         let opens_para = doc.paragraphs[q.first_para].tokens.start == q.open;
         if opens_para && q.first_para > 0 {
-            if let Some(mut d) = colon_intro[q.first_para - 1].take() {
+            if let Some(mut d) = colon_intro.remove(&(q.first_para - 1)) {
                 d.span = q.span;
                 d.parts = vec![q.span];
                 d.quotations = vec![qi];
                 d.sentence = si;
                 quotation_draft[qi] = Some(drafts.len());
                 if d.entity.is_some() {
-                    direct_by_para[para].push(drafts.len());
+                    direct_by_para.push(para, drafts.len());
                 }
                 drafts.push(d);
                 continue;
@@ -1000,13 +1062,12 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         if kind == QuoteKind::Direct {
             // An attributed direct quotation in the same paragraph, nearest first, else the last one
             // of the previous paragraph when this quotation opens its paragraph.
-            let same_para = direct_by_para.get(para).map_or(&[][..], Vec::as_slice);
             // The nearest attributed quotation; recent ones are nearest, so a bounded look suffices.
-            from = same_para.iter().rev().take(16).copied().min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
+            from = direct_by_para.rev(para).take(16).min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
             // Reported speech carries only forward, and only when it is nearer than a direct quote.
             // Drafts of a paragraph are in sentence order: start at this sentence and look back
             // a bounded way, so a huge paragraph stays linear.
-            let list = &reported_by_para[para];
+            let list = &reported_drafts[reported_from[para]..reported_from[para + 1]];
             let upto = list.partition_point(|&d| drafts[d].sentence <= si);
             let reported = list[..upto].iter().rev().take(64).copied().find(|&d| drafts[d].span.end <= q.span.start);
             if let Some(r) = reported {
@@ -1017,11 +1078,14 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 }
             }
             if from.is_none() && doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0 {
-                from = direct_by_para[q.first_para - 1]
-                    .iter()
-                    .copied()
-                    .max_by_key(|&d| drafts[d].span.start)
-                    .filter(|&d| drafts[d].span.end + 4 >= doc.paragraphs[q.first_para - 1].span.end);
+                // The latest-pushed of equal starts wins, as `max_by_key` over the list in order did.
+                let mut latest: Option<usize> = None;
+                for d in direct_by_para.rev(q.first_para - 1) {
+                    if latest.is_none_or(|b| drafts[d].span.start > drafts[b].span.start) {
+                        latest = Some(d);
+                    }
+                }
+                from = latest.filter(|&d| drafts[d].span.end + 4 >= doc.paragraphs[q.first_para - 1].span.end);
             }
         }
         // `"A," said X, a lawyer. "B."` — the next sentence's quotation continues the same speaker.
@@ -1060,7 +1124,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             d.mention = drafts[f].mention;
             d.cue = drafts[f].cue.clone();
             d.resolution = Resolution::Adjacent { from_quote: f };
-            direct_by_para[para].push(di);
+            direct_by_para.push(para, di);
         }
         drafts.push(d);
     }
@@ -1070,6 +1134,38 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         }
     }
     Some(Attribution { drafts, entities, sentence_attributed, attributed_spans })
+}
+
+/// Lists of draft indexes per paragraph in one arena, each read newest first.
+struct ParaLists {
+    /// Per paragraph: the newest item, or `NONE`.
+    head: Vec<u32>,
+    /// (draft, the item pushed before it to the same paragraph).
+    items: Vec<(usize, u32)>,
+}
+
+impl ParaLists {
+    const NONE: u32 = u32::MAX;
+
+    fn new(paragraphs: usize) -> ParaLists {
+        ParaLists { head: vec![Self::NONE; paragraphs], items: Vec::new() }
+    }
+
+    fn push(&mut self, para: usize, draft: usize) {
+        let prev = self.head[para];
+        self.head[para] = self.items.len() as u32;
+        self.items.push((draft, prev));
+    }
+
+    /// The drafts of `para`, last pushed first.
+    fn rev(&self, para: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.head.get(para).copied().unwrap_or(Self::NONE);
+        std::iter::from_fn(move || {
+            let (d, prev) = *self.items.get(at as usize)?;
+            at = prev;
+            Some(d)
+        })
+    }
 }
 
 /// A direct quotation attributed by punctuation: a transcript colon or a dash before a name.

@@ -4,7 +4,7 @@
 //! are not flagged.
 
 use super::attribution::Attribution;
-use super::cues::{is, word_in, word_is};
+use super::cues::{is, punct_is, word_in, word_is};
 use super::lexicon::{flag, lexicon, PhraseKind};
 use super::model::{Claim, ClaimKind, Span};
 use super::quotes::Quotes;
@@ -20,8 +20,24 @@ pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attributi
     let mut out = Vec::new();
     let mut spans = attr.attributed_spans.clone();
     spans.sort_unstable();
+    // Positions are asked for mostly in text order: when the ends are sorted too (spans do not
+    // nest), a cursor finds the same index as a binary search, without its cache misses.
+    let ends_sorted = spans.windows(2).all(|w| w[0].end <= w[1].end);
+    let cursor = std::cell::Cell::new(0usize);
     let in_attributed = |pos: usize| {
-        let i = spans.partition_point(|s| s.end <= pos);
+        let i = if ends_sorted {
+            let mut i = cursor.get();
+            while i < spans.len() && spans[i].end <= pos {
+                i += 1;
+            }
+            while i > 0 && spans[i - 1].end > pos {
+                i -= 1;
+            }
+            cursor.set(i);
+            i
+        } else {
+            spans.partition_point(|s| s.end <= pos)
+        };
         spans.get(i).is_some_and(|s| s.contains(pos))
     };
     // Weasel and anonymous sources come from attributions themselves.
@@ -129,7 +145,7 @@ fn figure(doc: &Doc, k: usize, s1: usize) -> Option<usize> {
     }
     let money = k > 0 && toks[k - 1].kind == TokKind::Punct && matches!(toks[k - 1].first_char(text), '$' | '€' | '£' | '¥') && toks[k - 1].end == t.start;
     let mut end = k + 1;
-    let percent = end < s1 && (toks[end].is_punct(text, '%') || word_in(doc, end, &["percent", "pc"]) || (word_is(doc, end, "per") && word_is(doc, end + 1, "cent")));
+    let percent = end < s1 && (punct_is(&toks[end], text, b'%') || word_in(doc, end, &["percent", "pc"]) || (word_is(doc, end, "per") && word_is(doc, end + 1, "cent")));
     if percent {
         end += if word_is(doc, end, "per") { 2 } else { 1 };
         return Some(end);

@@ -31,21 +31,32 @@ pub fn is(doc: &Doc, i: usize, f: u64) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.flags() & f != 0)
 }
 
+// Both compare bytes: the same test as `str::eq_ignore_ascii_case`, without slicing the text
+// at char boundaries for every word of every sentence.
 #[inline]
 pub fn word_is(doc: &Doc, i: usize, w: &str) -> bool {
-    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.text(doc.text).eq_ignore_ascii_case(w))
+    doc.tokens.get(i).is_some_and(|t| {
+        t.kind == TokKind::Word && (t.end - t.start) as usize == w.len() && doc.text.as_bytes()[t.start as usize..t.end as usize].eq_ignore_ascii_case(w.as_bytes())
+    })
 }
 
 #[inline]
 pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
     doc.tokens.get(i).is_some_and(|t| {
         t.kind == TokKind::Word && {
-            let s = t.text(doc.text);
-            list.iter().any(|w| s.eq_ignore_ascii_case(w))
+            let s = &doc.text.as_bytes()[t.start as usize..t.end as usize];
+            list.iter().any(|w| s.eq_ignore_ascii_case(w.as_bytes()))
         }
     })
 }
 
+
+/// `t.is_punct(text, c)` for an ASCII `c`: one byte read instead of decoding a char (an ASCII
+/// byte never occurs inside a multi-byte character).
+#[inline]
+pub fn punct_is(t: &super::text::Token, text: &str, c: u8) -> bool {
+    t.kind == TokKind::Punct && text.as_bytes().get(t.start as usize) == Some(&c)
+}
 
 /// A lower-case "-ly" adverb ("quickly", "boldly"), not a noun or adjective that a subject
 /// could end in ("family", "the elderly", "a weekly").
@@ -80,10 +91,17 @@ pub fn is_headline(doc: &Doc, range: std::ops::Range<usize>) -> bool {
 }
 
 pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &super::ExtraVerbs, headline: bool) -> Vec<CueCand> {
+    let mut out = Vec::new();
+    find_into(doc, depth, range, extra, headline, &mut out);
+    out
+}
+
+/// [`find`] into `out` (cleared first): attribution reuses one list for every sentence.
+pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &super::ExtraVerbs, headline: bool, out: &mut Vec<CueCand>) {
     let lx = lexicon();
     let toks = &doc.tokens;
     let text = doc.text;
-    let mut out = Vec::new();
+    out.clear();
     let mut i = range.start;
     while i < range.end {
         let t = &toks[i];
@@ -97,9 +115,8 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
             i += 2;
             continue;
         }
-        let verb = t
-            .entry()
-            .and_then(|e| e.verb)
+        // A word has a verb entry exactly when it has the VERB flag, which is cheaper to read.
+        let verb = (if t.flags() & flag::VERB != 0 { t.entry().and_then(|e| e.verb) } else { None })
             .filter(|_| !t.possessive)
             .map(|(vi, form)| (&lx.verbs[vi as usize], form))
             .or_else(|| extra.get(doc, i));
@@ -149,7 +166,7 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
                     }
                     cand.start = s;
                 } else if !has_aux {
-                    let after_comma = i > range.start && toks[i - 1].is_punct(text, ',');
+                    let after_comma = i > range.start && punct_is(&toks[i - 1], text, b',');
                     if !after_comma {
                         i += 1;
                         continue;
@@ -174,7 +191,7 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
                 }
                 let prev_ok = has_aux
                     || (p > range.start
-                        && (toks[p - 1].is_punct(text, ',')
+                        && (punct_is(&toks[p - 1], text, b',')
                             || word_in(doc, p - 1, &["they", "we", "i", "you", "people", "some", "many", "others"])
                             || toks[p - 1].has(flag::GROUP)
                             // "Mr. Grassley and Mr. Leahy say", "supporters in Congress say"
@@ -193,5 +210,4 @@ pub fn find(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: &supe
         out.push(cand);
         i = end;
     }
-    out
 }

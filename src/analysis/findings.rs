@@ -41,7 +41,8 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
     let doc = input.doc;
     let text = doc.text;
     let a = input.analysis;
-    let mut out: Vec<Finding> = Vec::new();
+    // About one finding per claim and a few more: sized once rather than regrown (and copied).
+    let mut out: Vec<Finding> = Vec::with_capacity(a.claims.len() + input.quotes.issues.len() + 16);
     let mut push = |code: &'static str, span: Span, message: String, related: Vec<Related>, fixes: Vec<Fix>, quote: Option<usize>, claim: Option<usize>| {
         if let Some(severity) = options.rules.severity(code) {
             out.push(Finding { code, severity, span, message, related, fixes, quote, claim });
@@ -86,7 +87,18 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
         if d.entity.is_none() {
             continue;
         }
-        let related = d.mention.map(|m| vec![Related { span: m, message: format!("speaker: {}", m.text(text)) }]).unwrap_or_default();
+        // Built only for a finding that shows it: most attributions raise none.
+        let related = || {
+            d.mention
+                .map(|m| {
+                    let name = m.text(text);
+                    let mut message = String::with_capacity(9 + name.len());
+                    message.push_str("speaker: ");
+                    message.push_str(name);
+                    vec![Related { span: m, message }]
+                })
+                .unwrap_or_default()
+        };
         if let Some(l) = loaded_of(d.cue_class) {
             let (span, replacement) = say_replacement(doc, head);
             let verb = span.text(text);
@@ -100,7 +112,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
                 "loaded-verb",
                 span,
                 format!("“{verb}” {why}; “{replacement}” is neutral."),
-                related.clone(),
+                related(),
                 vec![Fix { title: format!("Replace “{verb}” with “{replacement}”"), edits: vec![(span, replacement.clone())] }],
                 Some(qid),
                 None,
@@ -112,7 +124,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
                 "non-speech-verb",
                 span,
                 format!("People do not “{}” words: use “{replacement}” and describe the gesture separately.", span.text(text)),
-                related.clone(),
+                related(),
                 vec![Fix { title: format!("Replace “{}” with “{replacement}”", span.text(text)), edits: vec![(span, replacement.clone())] }],
                 Some(qid),
                 None,
@@ -125,7 +137,8 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
                 let inner_sentences = (q.open + 1..q.close)
                     .filter(|&k| {
                         let t = &doc.tokens[k];
-                        t.kind == TokKind::Punct && matches!(t.first_char(text), '.' | '!' | '?') && k + 1 < q.close && super::sentences::ends_sentence(doc, k, k, q.close)
+                        // ASCII marks: the first byte is the first char.
+                        t.kind == TokKind::Punct && matches!(text.as_bytes().get(t.start as usize), Some(b'.' | b'!' | b'?')) && k + 1 < q.close && super::sentences::ends_sentence(doc, k, k, q.close)
                     })
                     .count();
                 if inner_sentences >= 2 {
@@ -133,7 +146,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
                         "late-attribution",
                         doc.tokens[q.open].span(),
                         format!("The speaker of this {}-sentence quotation is named only at its end; attribute it after the first sentence.", inner_sentences + 1),
-                        related.clone(),
+                        related(),
                         Vec::new(),
                         Some(qid),
                         None,
@@ -154,9 +167,11 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
         push(code, c.trigger, message, Vec::new(), Vec::new(), None, Some(ci));
     }
     // Quotation marks.
-    let (curly, straight) = dominant_style(doc);
+    // Counted over every token, so only once a mismatched quotation needs it.
+    let mut style: Option<(usize, usize)> = None;
     for q in &input.quotes.quotations {
         if q.mismatched {
+            let (curly, straight) = *style.get_or_insert_with(|| dominant_style(doc));
             let open = &doc.tokens[q.open];
             let close = &doc.tokens[q.close];
             let og = open.first_char(text);

@@ -2,7 +2,7 @@
 //! French presidency", "officials", "a person familiar with the talks", "he"), and the entity table
 //! that links later mentions (surname, pronoun, role noun) to the entity introduced first.
 
-use super::cues::{is, word_in};
+use super::cues::{is, punct_is, word_in};
 use super::lexicon::{flag, lexicon, FxMap, Gender, PhraseKind};
 use super::model::{MentionKind, Span, SpeakerKind};
 use super::text::{lower, lower_into, Doc, Scratch, TokKind};
@@ -36,6 +36,17 @@ impl Word {
             Word::Heap(s) => s.make_ascii_lowercase(),
         }
         w
+    }
+}
+
+impl Word {
+    /// The bytes, without the UTF-8 check that `Deref` makes: the hot tests compare ASCII.
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Word::Inline(n, buf) => &buf[..*n as usize],
+            Word::Heap(s) => s.as_bytes(),
+        }
     }
 }
 
@@ -295,7 +306,8 @@ pub fn may_name(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> bool {
 }
 
 fn word_is_lower(doc: &Doc, i: usize, w: &str) -> bool {
-    doc.tokens.get(i).is_some_and(|t| t.text(doc.text).eq_ignore_ascii_case(w))
+    // Bytes after a length check: called for every post-modifier pair at every phrase end.
+    doc.tokens.get(i).is_some_and(|t| (t.end - t.start) as usize == w.len() && doc.text.as_bytes()[t.start as usize..t.end as usize].eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// "a person familiar with [the talks] said": extend the NP found left of the verb.
@@ -322,9 +334,9 @@ fn extend_anonymous_left(doc: &Doc, depth: &[u8], np: &mut Np, lb: usize) {
 fn pronoun_np(doc: &Doc, i: usize) -> Np {
     let t = &doc.tokens[i];
     let w = Word::ascii_lower(t.text(doc.text));
-    let gender = match &*w {
-        "he" => Gender::Male,
-        "she" => Gender::Female,
+    let gender = match w.as_bytes() {
+        b"he" => Gender::Male,
+        b"she" => Gender::Female,
         _ => Gender::Unknown,
     };
     Np {
@@ -365,8 +377,8 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let lx = lexicon();
     let toks = &doc.tokens;
     let text = doc.text;
+    // One scratch for every look-up key of the phrase: each use lower-cases afresh.
     let mut buf = Scratch::new();
-    let mut key = Scratch::new();
     let body_start = if is_det(doc, s) { s + 1 } else { s };
     if body_start >= e {
         return None;
@@ -384,19 +396,20 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         let mut matched = 0;
         if f & flag::PHRASE_NAME != 0 {
             // Longest title phrase starting here, built up word by word.
+            let key = &mut buf;
             key.clear();
             for len in 1..=lx.max_phrase_words.min(e - k) {
                 if len > 1 {
                     key.push(' ');
                 }
-                lower_into(toks[k + len - 1].stem(text), &mut key);
+                lower_into(toks[k + len - 1].stem(text), key);
                 if len < 2 {
                     continue;
                 }
-                if !lx.is_prefix(&key) {
+                if !lx.is_prefix(key) {
                     break;
                 }
-                if let Some(kinds) = lx.phrase(&key) {
+                if let Some(kinds) = lx.phrase(key) {
                     for kind in kinds {
                         if let PhraseKind::Title(g, c) = kind {
                             matched = len;
@@ -425,7 +438,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             }
             collective |= f & flag::COLLECTIVE != 0;
             // "Mr." — the period belongs to the honorific.
-            if k + 1 < e && toks[k + 1].is_punct(text, '.') {
+            if k + 1 < e && punct_is(&toks[k + 1], text, b'.') {
                 title_end = Some(k + 2);
                 k += 1;
             }
@@ -463,7 +476,9 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     }
     let last = &toks[e - 1];
     let last_flags = last.flags();
-    let head = Word::new(lower(last.stem(text), &mut buf));
+    let stem = last.stem(text);
+    // `lower` of ASCII is `to_ascii_lowercase`: no scratch needed for most heads.
+    let head = if stem.is_ascii() { Word::ascii_lower(stem) } else { Word::new(lower(stem, &mut buf)) };
     let role = if let Some(te) = title_end {
         let role_start = body_start;
         // A description without a name ("the French presidency") has no separate role.
@@ -516,7 +531,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         } else {
             mention = MentionKind::Full;
             // "business owners", "local residents": people in the plural.
-            if head.ends_with('s') && last_flags & flag::VERB == 0 && !last.cap {
+            if head.as_bytes().ends_with(b"s") && last_flags & flag::VERB == 0 && !last.cap {
                 kind = SpeakerKind::Group;
             }
         }
@@ -536,7 +551,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             kind = SpeakerKind::Anonymous;
         }
     }
-    if matches!(&*head, "source" | "sources" | "insider" | "insiders") {
+    if matches!(head.as_bytes(), b"source" | b"sources" | b"insider" | b"insiders") {
         kind = SpeakerKind::Anonymous;
         mention = MentionKind::Full;
         // "a source", "sources", "another source": nothing says who they are.
@@ -601,6 +616,8 @@ pub struct Entities {
     by_role: FxMap<String, Vec<usize>>,
     /// Entities by recency of mention, most recent last (bounded: pronouns look back a little).
     recent: Vec<usize>,
+    /// Key ranges of the mention being linked, kept to save an allocation per mention.
+    ranges: Vec<(usize, usize)>,
 }
 
 /// How a mention was linked; the hover explains it.
@@ -697,7 +714,9 @@ impl Entities {
     pub fn link(&mut self, doc: &Doc, np: &Np) -> Option<(usize, Link)> {
         let text = doc.text;
         let toks = &doc.tokens;
-        let mut buf = Scratch::new();
+        // Keys are lower-cased into one scratch buffer; strings are made only for a new or grown
+        // entity (most mentions link to an existing one).
+        let mut kbuf = Scratch::new();
         match np.mention {
             MentionKind::Pronoun => {
                 let idx = match self.resolve_pronoun(&np.head, np.span.start) {
@@ -717,7 +736,7 @@ impl Entities {
             MentionKind::Role => {
                 // The same description again ("the French presidency") is the same entity.
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), &mut buf);
+                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), &mut kbuf);
                 let same = self.by_word.get(key).and_then(|v| v.iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0] == key));
                 if let Some(idx) = same {
                     self.touch(idx, np.span.start);
@@ -739,22 +758,30 @@ impl Entities {
             }
             _ => {}
         }
-        // Keys are lower-cased into one scratch buffer; strings are made only for a new or grown
-        // entity (most mentions link to an existing one).
-        let mut kbuf = Scratch::new();
-        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        kbuf.clear();
+        let mut ranges = std::mem::take(&mut self.ranges);
+        ranges.clear();
+        let found = self.link_keys(doc, np, &mut kbuf, &mut ranges);
+        self.ranges = ranges;
+        found
+    }
+
+    /// The name or description part of [`Entities::link`]: `kbuf` and `ranges` come empty.
+    fn link_keys(&mut self, doc: &Doc, np: &Np, kbuf: &mut String, ranges: &mut Vec<(usize, usize)>) -> Option<(usize, Link)> {
+        let text = doc.text;
+        let toks = &doc.tokens;
         let name_span = match np.name {
             Some((ns, ne)) => {
                 for k in (ns..ne).filter(|&k| toks[k].kind == TokKind::Word && !toks[k].has(flag::HONORIFIC)) {
                     let from = kbuf.len();
-                    lower_into(toks[k].stem(text), &mut kbuf);
+                    lower_into(toks[k].stem(text), kbuf);
                     ranges.push((from, kbuf.len()));
                 }
                 Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize)
             }
             None => {
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                lower_into(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), &mut kbuf);
+                lower_into(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), kbuf);
                 ranges.push((0, kbuf.len()));
                 Span::new(toks[np.start].start as usize, toks[np.end - 1].stem_end() as usize)
             }
@@ -762,9 +789,10 @@ impl Entities {
         if ranges.is_empty() {
             return None;
         }
+        let (kbuf, ranges): (&String, &[(usize, usize)]) = (kbuf, ranges);
         let key = |r: &(usize, usize)| &kbuf[r.0..r.1];
         let nkeys = ranges.len();
-        let same_keys = |ek: &[String]| ek.len() == nkeys && ek.iter().zip(&ranges).all(|(a, r)| a.as_str() == key(r));
+        let same_keys = |ek: &[String]| ek.len() == nkeys && ek.iter().zip(ranges).all(|(a, r)| a.as_str() == key(r));
         let make_keys = || -> Vec<String> { ranges.iter().map(|r| key(r).to_string()).collect() };
         // Same entity: for names, the last name matches (or a one-word mention matches any part);
         // for descriptions, the same words after the determiner.
