@@ -675,6 +675,14 @@ pub fn inflect(base: &str) -> [String; 4] {
 mod tests {
     use super::*;
 
+    /// `cues` reads the cheap VERB flag and only then the verb entry.
+    #[test]
+    fn the_verb_flag_marks_exactly_the_words_with_a_verb_entry() {
+        for (word, e) in &lexicon().words {
+            assert_eq!(e.flags & flag::VERB != 0, e.verb.is_some(), "{word}");
+        }
+    }
+
     #[test]
     fn core_words_are_known() {
         let lx = lexicon();
