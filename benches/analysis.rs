@@ -4,10 +4,6 @@
 //! `cargo bench --bench analysis`. The texts are generated here from fictional news paragraphs.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-
-// The allocator of the `whosaid` binary (src/main.rs), so the bench measures what users run.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use whosaid::analysis::{analyze, Options};
 
 const PARAGRAPHS: &[&str] = &[

@@ -14,10 +14,6 @@ use serde_json::json;
 use std::time::{Duration, Instant};
 use support::{summary, uri, Enc, Server};
 
-// The allocator of the `whosaid` binary, for the in-process "engine alone" figures.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// A small deterministic generator, so every run measures the same text.
 struct Rng(u64);
 

@@ -1,7 +1,4 @@
 //! Time the engine on one file, for profiling: `cargo run --release --example speed -- FILE [N]`.
-// The allocator of the `whosaid` binary (src/main.rs).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use whosaid::analysis::{analyze, Format, Options};
 
 fn main() {

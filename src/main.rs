@@ -2,11 +2,6 @@
 
 use std::process::ExitCode;
 
-// The engine builds many small strings and vectors per article; mimalloc serves them with about
-// a tenth fewer instructions than the system allocator. The benches use it too, to measure this binary.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const USAGE: &str = "\
 whosaid — who is speaking in this article?
 
