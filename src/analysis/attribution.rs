@@ -328,12 +328,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     // "... Dana Whitfield, who says she is proud": the name before the comma.
                     // Only verbs that report a clause without "that" ("..., who says she is proud");
                     // "..., who proposed the closure" is an act, not a quotation.
-                    let clause_verb = cue.verb.is_some_and(|(v, _)| {
-                        matches!(
-                            &*v.base,
-                            "say" | "tell" | "add" | "claim" | "insist" | "argue" | "warn" | "explain" | "note" | "state" | "write" | "announce" | "predict" | "acknowledge" | "admit" | "complain" | "agree" | "testify" | "report" | "contend" | "maintain" | "stress" | "emphasize"
-                        )
-                    });
+                    let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative);
                     if left.is_none() && clause_verb && w > s0 + 1 && punct_is(&toks[w - 1], text, b',') {
                         left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
                         if left.is_some() {
@@ -775,21 +770,21 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             // "cited derogatory comments", "criticized the plan": what a speech verb's object names
             // is reported too (not for "speak" or "talk", which take no object of content).
             let np_object = r.cue.verb.is_some_and(|(v, _)| {
-                matches!(v.class, VerbClass::Speech | VerbClass::Loaded(_) | VerbClass::Written)
-                    && !matches!(&*v.base, "speak" | "talk" | "chat" | "reply" | "respond" | "comment" | "testify" | "add" | "continue" | "ask")
+                matches!(v.class, VerbClass::Speech | VerbClass::Loaded(_) | VerbClass::Written) && !v.no_object
             }) && (is(doc, a, flag::DET)
                 || (a < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::VERB) == 0)
                 // "criticized Tulsa police officer Betty Shelby for ...": a named target.
                 || (a < s1
                     && toks[a].kind == TokKind::Word
                     && toks[a].cap
-                    && r.cue.verb.is_some_and(|(v, _)| matches!(&*v.base, "criticize" | "accuse" | "praise" | "blast" | "describe" | "blame" | "attack" | "condemn" | "denounce" | "slam" | "warn" | "urge"))));
+                    && r.cue.verb.is_some_and(|(v, _)| v.target)));
             let base = r.cue.verb.map(|(v, _)| &*v.base).unwrap_or("");
             // "spoke of the legacy", "commented on the shooting", "asked Clinton about her email":
             // the topic of the talk is what is reported.
             let mut topic = false;
             let mut cue_end = None;
-            if matches!(base, "speak" | "talk" | "comment" | "write" | "ask" | "testify" | "complain" | "joke" | "boast" | "brag" | "speak out") {
+            let verb = r.cue.verb.map(|(v, _)| v);
+            if verb.is_some_and(|v| v.topic) {
                 let mut b = a;
                 if base == "ask" {
                     if let Some(np) = np_right(doc, depth, b, s1).filter(|np| word_is(doc, np.end, "about")) {
@@ -811,9 +806,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 && toks[a + 1].kind == TokKind::Word
                 && !toks[a + 1].cap
                 && toks[a + 1].flags() & (flag::DET | flag::PRONOUN) == 0;
-            let mut promise_to = infinitive_next && matches!(base, "vow" | "pledge" | "promise" | "threaten");
+            let mut promise_to = infinitive_next && verb.is_some_and(|v| v.promise);
             // "urged Republicans to join", "warned voters to stay home": the listener and the request.
-            if infinitive_next && a > listener_start && matches!(base, "urge" | "warn" | "ask" | "encourage" | "implore" | "press" | "tell" | "advise" | "beg" | "order") {
+            if infinitive_next && a > listener_start && verb.is_some_and(|v| v.request) {
                 a = listener_start;
                 promise_to = true;
             }

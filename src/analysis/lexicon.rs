@@ -96,6 +96,18 @@ pub struct Verb {
     pub takes_clause: bool,
     /// Particle of a phrasal verb ("out" in "point out").
     pub particle: Option<Box<str>>,
+    /// Reports a clause after ", who" with no "that" ("Ruiz, who says she is proud").
+    pub relative: bool,
+    /// Its direct object is not what was said ("asked the mayor").
+    pub no_object: bool,
+    /// A named object is the person talked about ("criticized Mayor Ruiz for …").
+    pub target: bool,
+    /// "about/of/on X" names what was talked about ("spoke of the flood").
+    pub topic: bool,
+    /// "to" + a verb is the content ("vowed to rebuild the pier").
+    pub promise: bool,
+    /// Listener + "to" + a verb is the content ("urged voters to stay home").
+    pub request: bool,
 }
 
 impl Verb {
@@ -304,6 +316,7 @@ impl Lexicon {
                 _ => VerbClass::Speech,
             };
             let flags = c.get(6).copied().unwrap_or("-");
+            let has = |f: &str| flags.split(',').any(|x| x == f);
             let split = |s: &str| -> (Box<str>, Option<Box<str>>) {
                 match s.split_once(' ') {
                     Some((w, p)) => (w.into(), Some(p.into())),
@@ -318,9 +331,15 @@ impl Lexicon {
                 participle: split(c[3]).0,
                 gerund: split(c[4]).0,
                 class,
-                listener: flags.split(',').any(|f| f == "listener"),
-                takes_clause: flags.split(',').any(|f| f == "that" || f == "quote"),
+                listener: has("listener"),
+                takes_clause: has("that") || has("quote"),
                 particle,
+                relative: has("relative"),
+                no_object: has("no-object"),
+                target: has("target"),
+                topic: has("topic"),
+                promise: has("promise"),
+                request: has("request"),
             };
             let idx = lx.verbs.len() as u32;
             // Gerund first so that a form shared with the past ("said") ends up as Past.
@@ -690,6 +709,10 @@ mod tests {
         assert_eq!(&*v.base, "say");
         assert_eq!(f, Form::Past);
         assert!(lx.verb("told").unwrap().0.listener);
+        // The roles attribution reads from verbs.tsv's flags column.
+        assert!(lx.verb("vowed").unwrap().0.promise && lx.verb("urged").unwrap().0.request && lx.verb("spoke").unwrap().0.topic);
+        assert!(lx.verb("criticized").unwrap().0.target && lx.verb("says").unwrap().0.relative && lx.verb("asked").unwrap().0.no_object);
+        assert!(!lx.verb("said").unwrap().0.promise && !lx.verb("said").unwrap().0.no_object);
         assert!(lx.flags("vladimir") & flag::FIRST_NAME != 0);
         assert!(lx.phrase("press secretary").is_some());
         assert!(lx.flags("press") & flag::PHRASE != 0);

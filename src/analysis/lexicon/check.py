@@ -12,7 +12,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 VERB_CLASSES = {"speech", "loaded:doubt", "loaded:guilt", "loaded:truth",
                 "loaded:emphasis", "nonspeech", "mental", "written", "evidence"}
-VERB_FLAGS = {"listener", "that", "quote", "passive-ok"}
+VERB_FLAGS = {"listener", "that", "quote", "passive-ok", "relative", "no-object", "target", "topic", "promise", "request"}
 GENDER3 = {"m", "f", "-"}
 
 # file -> (kind, number of columns or None for .txt, {column index: allowed values or None}, optional columns)
