@@ -31,23 +31,14 @@ pub fn is(doc: &Doc, i: usize, f: u64) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.flags() & f != 0)
 }
 
-// Both compare bytes: the same test as `str::eq_ignore_ascii_case`, without slicing the text
-// at char boundaries for every word of every sentence.
 #[inline]
 pub fn word_is(doc: &Doc, i: usize, w: &str) -> bool {
-    doc.tokens.get(i).is_some_and(|t| {
-        t.kind == TokKind::Word && (t.end - t.start) as usize == w.len() && doc.text.as_bytes()[t.start as usize..t.end as usize].eq_ignore_ascii_case(w.as_bytes())
-    })
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.is_ci(doc.text, w))
 }
 
 #[inline]
 pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
-    doc.tokens.get(i).is_some_and(|t| {
-        t.kind == TokKind::Word && {
-            let s = &doc.text.as_bytes()[t.start as usize..t.end as usize];
-            list.iter().any(|w| s.eq_ignore_ascii_case(w.as_bytes()))
-        }
-    })
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && list.iter().any(|w| t.is_ci(doc.text, w)))
 }
 
 

@@ -306,8 +306,7 @@ pub fn may_name(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> bool {
 }
 
 fn word_is_lower(doc: &Doc, i: usize, w: &str) -> bool {
-    // Bytes after a length check: called for every post-modifier pair at every phrase end.
-    doc.tokens.get(i).is_some_and(|t| (t.end - t.start) as usize == w.len() && doc.text.as_bytes()[t.start as usize..t.end as usize].eq_ignore_ascii_case(w.as_bytes()))
+    doc.tokens.get(i).is_some_and(|t| t.is_ci(doc.text, w))
 }
 
 /// "a person familiar with [the talks] said": extend the NP found left of the verb.

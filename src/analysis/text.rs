@@ -76,6 +76,11 @@ impl Token {
     pub fn first_char(&self, text: &str) -> char {
         text[self.start as usize..].chars().next().unwrap_or(' ')
     }
+    /// The token is `w`, ignoring ASCII case; compares bytes, so no char-boundary slicing.
+    #[inline]
+    pub fn is_ci(&self, text: &str, w: &str) -> bool {
+        text.as_bytes()[self.start as usize..self.end as usize].eq_ignore_ascii_case(w.as_bytes())
+    }
     pub fn is_punct(&self, text: &str, c: char) -> bool {
         self.kind == TokKind::Punct && self.first_char(text) == c
     }
