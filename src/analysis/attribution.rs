@@ -366,6 +366,9 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     && np.mention == MentionKind::Full
                     && np.name.is_none()
                     && !is(doc, np.start, flag::DET)
+                    // "Ivana Kane's brief said": a possessive determines the phrase too, before a plain
+                    // reporting verb ("Kane's plan rejected …" is no speech).
+                    && !(np.end >= np.start + 2 && toks[np.end - 2].possessive && cue.verb.is_some_and(|(v, _)| v.relative))
                     && !(np.head.as_bytes().ends_with(b"s") && !toks[np.end - 1].has(flag::VERB))) =>
             {
                 block_start = np.start;

@@ -117,8 +117,12 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
         };
         // A noun use after a determiner ("the report", "a claim", "his remarks"); a capitalised
         // word inside a sentence is a name ("the United States").
-        // "the mayor’s promise to fix ...": a possessive before it and "to" after make it a noun.
-        if i > range.start && (is(doc, i - 1, flag::DET_NOUN) || (toks[i - 1].possessive && !t.cap && word_is(doc, i + 1, "to")) || (t.cap && !(headline && form != Form::Base || headline && i + 1 < range.end && toks[i + 1].kind == TokKind::Mark))) {
+        // After a possessive a present form is a noun ("the mayor’s brief said", "the chief’s
+        // show"); "’s said" and "’s claiming" are "has" and "is". Words for speech still report
+        // ("Kane’s claim that …", "Kane’s comments on …"), but not before "to" ("the mayor’s
+        // promise to fix ...").
+        let possessed = toks[i - 1.min(i)].possessive && i > range.start && !t.cap && matches!(form, Form::Base | Form::Third) && !t.has(flag::ATTR_NOUN);
+        if i > range.start && (is(doc, i - 1, flag::DET_NOUN) || (toks[i - 1].possessive && !t.cap && word_is(doc, i + 1, "to")) || (possessed && !word_is(doc, i + 1, "that")) || (t.cap && !(headline && form != Form::Base || headline && i + 1 < range.end && toks[i + 1].kind == TokKind::Mark))) {
             i += 1;
             continue;
         }
@@ -189,8 +193,16 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
                             || (toks[p - 1].cap && toks[p - 1].kind == TokKind::Word && (p - 1 > range.start || p < i))
                             || (toks[p - 1].kind == TokKind::Word && text[toks[p - 1].start as usize..toks[p - 1].end as usize].ends_with('s') && !toks[p - 1].cap)));
                 // "the New York state attorney general": after a name inside the sentence and before
-                // a lower-case title, a noun ("Critics say president Kane…" still reports).
-                let before_title = p > range.start + 1 && toks[p - 1].cap && i + 1 < range.end && !toks[i + 1].cap && !toks[i + 1].possessive && is(doc, i + 1, flag::TITLE);
+                // a lower-case title, a noun ("Critics say president Kane…" still reports). After a
+                // comma or a reporting verb any title will do: "the mayor’s niece, state Sen. Quill,",
+                // "says state Rep. Ruiz".
+                let title_next = i + 1 < range.end && !toks[i + 1].possessive && is(doc, i + 1, flag::TITLE | flag::HONORIFIC);
+                let before_title = title_next
+                    && ((p > range.start + 1 && toks[p - 1].cap && !toks[i + 1].cap && is(doc, i + 1, flag::TITLE))
+                        || (p > range.start
+                            && (punct_is(&toks[p - 1], text, b',')
+                                || toks[p - 1].entry().and_then(|e| e.verb).is_some_and(|(_, f)| matches!(f, Form::Past | Form::Participle))
+                                || word_is(doc, p - 1, "says"))));
                 if !prev_ok || before_title {
                     i += 1;
                     continue;

@@ -127,6 +127,10 @@ fn np_token(doc: &Doc, i: usize) -> bool {
         TokKind::Punct => {
             // "Mr.", "J.", "AT&T": a period right after an honorific, an initial or an abbreviation.
             let c = t.first_char(doc.text);
+            // Marcia "Cia" Price: the tokeniser leaves only a nickname's marks as punctuation.
+            if super::text::is_quote_char(c) {
+                return true;
+            }
             if (c == '.' || c == '&') && i > 0 && doc.tokens[i - 1].end == t.start {
                 let p = &doc.tokens[i - 1];
                 let w = p.text(doc.text);
@@ -245,10 +249,11 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
         // "a 52-count complaint", "the 2016 report", "31-year-old teacher Ana Ruiz": a number can
         // modify the head too.
         if modifier_token(doc, j) || t.kind == TokKind::Number {
-            // A lower-case modifier must lead to a head within three words ("senior administration official").
+            // A lower-case modifier must lead to a head within three words ("senior administration
+            // official", "state Sen. Mara Quill").
             let lookahead = (j + 1..(j + 4).min(ub))
                 .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags() & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
-                .find(|&k| toks[k].flags() & nominal_flags() != 0 && !toks[k].cap);
+                .find(|&k| toks[k].flags() & nominal_flags() != 0 && (!toks[k].cap || toks[k].flags() & (flag::TITLE | flag::HONORIFIC) != 0));
             if lookahead.is_some() {
                 j += 1;
                 continue;
