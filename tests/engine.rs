@@ -47,6 +47,10 @@ fn direct_quotes_get_their_speaker_and_cue() {
         ("The tide came in, and Ana Ruiz says of Kane, “He will sell the pier.”", "sell the pier", "Ana Ruiz", "says"),
         ("Mayor Hartley Says Harbour Pier Will Reopen ‘Before the Storms’\n\nThe pier closed in March.", "Storms", "Hartley", "Says"),
         ("The transcript follows.\n\n\"HARTLEY: We will rebuild the pier.\n\n\"OKAFOR: The money is not there yet.", "money", "OKAFOR", ":"),
+        // A participle that introduces the quotation is its cue: with the person right before
+        // it, else with the clause's subject.
+        ("The video shows the governor asking, “Why is nobody listening to us?”", "nobody listening", "the governor", "asking"),
+        ("Lena Ortiz hums a ballad to the mayor before asking her, “Where do we go from here?”", "go from here", "Lena Ortiz", "asking"),
         // A nickname in quotation marks is part of the name, not a quotation.
         ("\"It is a big night!\" Mara \"Bee\" Quill shouted to the crowd.", "big night", "Mara \"Bee\" Quill", "shouted"),
         ("“It is a big night!” Mara “Bee” Quill said.", "big night", "Mara “Bee” Quill", "said"),
@@ -171,6 +175,9 @@ fn indirect_patterns() {
         ("Jane Dorsey, the head of Ora Films -- the studio that owns the show -- told me that it would end.", "it would end", "Jane Dorsey"),
         ("“We will reopen,” Alan Cho said. And perhaps, he said, the gym could follow by spring.", "the gym could follow", "Alan Cho"),
         ("Alan Cho set a goal of “Schools First.” He told parents that he wants a gym “fit for the whole town.”", "he wants a gym", "Alan Cho"),
+        // A participle after a preposition reports with the clause's subject.
+        ("Ana Ruiz was criticised at the hearing for saying that the tea cured colds.", "tea cured colds", "Ana Ruiz"),
+        ("Ana Ruiz apologised on Monday after saying that the ferry was unsafe.", "ferry was unsafe", "Ana Ruiz"),
         // After a possessive, a present form is a noun: the verb after it is the cue.
         ("However, Ivana Kane's brief said that was not her view.", "not her view", "Ivana Kane's brief"),
         ("Mara Quill's claim that the pier was safe was false.", "pier was safe", "Mara Quill"),
@@ -201,6 +208,9 @@ fn indirect_patterns() {
     for (text, needle, cue) in cases {
         assert_eq!(speaker_of(text, needle).1.as_deref(), Some(*cue), "{text}");
     }
+    // An idiom, not a report.
+    let text = "It goes without saying that the pier is old.";
+    assert!(run(text).quotes.is_empty(), "{text}");
 }
 
 #[test]

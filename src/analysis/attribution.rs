@@ -245,8 +245,13 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
             source = Some(Source { np, right: true, via: None });
         }
     } else if cue.participial {
-        // ", saying ...": the subject of the clause's main cue, else of the sentence.
-        if let Some(prev) = earlier.iter().find(|r| r.source.is_some()) {
+        // ", saying ...": the subject of the clause's main cue, else of the sentence; "footage of
+        // the governor asking, “…”": the person right before it.
+        let named_before = np_left(doc, depth, cue.start, s0)
+            .filter(|np| np.name.is_some() || np.kind != SpeakerKind::Unknown && np.mention != MentionKind::Pronoun && is(doc, np.start, flag::DET));
+        if let Some(np) = named_before {
+            source = Some(Source { np, right: false, via: None });
+        } else if let Some(prev) = earlier.iter().find(|r| r.source.is_some()) {
             source = prev.source.clone();
         } else if let Some(np) = np_right(doc, depth, s0, cue.start) {
             source = Some(Source { np, right: false, via: None });

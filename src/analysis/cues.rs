@@ -162,7 +162,13 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
                     cand.start = s;
                 } else if !has_aux {
                     let after_comma = i > range.start && punct_is(&toks[i - 1], text, b',');
-                    if !after_comma {
+                    // "criticised for saying that …", "After saying her knee was …" (not "goes
+                    // without saying").
+                    let after_prep = i > range.start && word_in(doc, i - 1, &["after", "before", "for", "from", "by", "while", "upon", "in", "when"]);
+                    // "footage of the governor asking, “…”": it introduces a quotation.
+                    let k = i + 1 + usize::from(i + 1 < range.end && toks[i + 1].kind == TokKind::Punct && matches!(text.as_bytes()[toks[i + 1].start as usize], b',' | b':'));
+                    let before_quote = i > range.start && k < range.end && toks[k].kind == TokKind::Mark && depth.get(k + 1).is_some_and(|&d| d > 0);
+                    if !(after_comma || after_prep || before_quote) {
                         i += 1;
                         continue;
                     }

@@ -249,11 +249,13 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
         // "a 52-count complaint", "the 2016 report", "31-year-old teacher Ana Ruiz": a number can
         // modify the head too.
         if modifier_token(doc, j) || t.kind == TokKind::Number {
+            // Only a phrase's first word may lead to a capitalised title ("state Sen. Quill").
+            let lead = j == start || j == start + 1 && is_det(doc, start);
             // A lower-case modifier must lead to a head within three words ("senior administration
             // official", "state Sen. Mara Quill").
             let lookahead = (j + 1..(j + 4).min(ub))
                 .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags() & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
-                .find(|&k| toks[k].flags() & nominal_flags() != 0 && (!toks[k].cap || toks[k].flags() & (flag::TITLE | flag::HONORIFIC) != 0));
+                .find(|&k| toks[k].flags() & nominal_flags() != 0 && (!toks[k].cap || lead && toks[k].flags() & (flag::TITLE | flag::HONORIFIC) != 0));
             if lookahead.is_some() {
                 j += 1;
                 continue;
