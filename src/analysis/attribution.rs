@@ -888,7 +888,11 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 a += 1;
             }
             if !intro_quote && fwd_end > a + 1 && !(a < s1 && punct_is(&toks[a], text, b',') && r.source.as_ref().is_some_and(|s| s.right)) {
-                // "spoke to Putin", "talked about the war": a preposition starts no reported clause.
+                // "spoke to Putin", "talked about the war": a preposition starts no reported clause,
+                // unless it rounds a number ("said about 20 people left", "over half").
+                let approx = word_in(doc, a, &["about", "around", "over", "under", "nearly"])
+                    && (toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Number)
+                        || word_in(doc, a + 1, &["half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand"]));
                 let starts_ok = a < s1
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
                     && (explicit_that
@@ -896,7 +900,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                         || topic
                         || promise_to
                         || r.cue.according_to
-                        || ((takes_clause || np_object) && !is(doc, a, flag::PREP)));
+                        || ((takes_clause || np_object) && (!is(doc, a, flag::PREP) || approx && takes_clause)));
                 if starts_ok {
                     content = Some((a, fwd_end));
                 }

@@ -142,7 +142,12 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
         let mut start = i;
         let mut aux_be = false;
         let mut has_aux = false;
-        while start > range.start && depth[start - 1] == 0 && is(doc, start - 1, flag::AUX) {
+        // An adverb between auxiliary and verb is walked over too ("is also determined").
+        let adverb = |k: usize| !toks[k].cap && (is(doc, k, flag::ADVERB) || ly_adverb(doc, k));
+        while start > range.start
+            && depth[start - 1] == 0
+            && (is(doc, start - 1, flag::AUX) || start - 1 > range.start && adverb(start - 1) && depth[start - 2] == 0 && is(doc, start - 2, flag::AUX))
+        {
             if is(doc, start - 1, flag::BE) {
                 aux_be = true;
             }
