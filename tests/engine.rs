@@ -51,6 +51,9 @@ fn direct_quotes_get_their_speaker_and_cue() {
         // it, else with the clause's subject.
         ("The video shows the governor asking, “Why is nobody listening to us?”", "nobody listening", "the governor", "asking"),
         ("Lena Ortiz hums a ballad to the mayor before asking her, “Where do we go from here?”", "go from here", "Lena Ortiz", "asking"),
+        ("When pressed, the 34-year-old mother of three replied, \"It is meant to help the mother.\"", "meant to help", "the 34-year-old mother of three", "replied"),
+        // Two people named together speak as one source.
+        ("“It is a disgrace,” Mr. Abel and Ms. Vance said.", "disgrace", "Mr. Abel and Ms. Vance", "said"),
         // A nickname in quotation marks is part of the name, not a quotation.
         ("\"It is a big night!\" Mara \"Bee\" Quill shouted to the crowd.", "big night", "Mara \"Bee\" Quill", "shouted"),
         ("“It is a big night!” Mara “Bee” Quill said.", "big night", "Mara “Bee” Quill", "said"),
@@ -178,6 +181,9 @@ fn indirect_patterns() {
         // A participle after a preposition reports with the clause's subject.
         ("Ana Ruiz was criticised at the hearing for saying that the tea cured colds.", "tea cured colds", "Ana Ruiz"),
         ("Ana Ruiz apologised on Monday after saying that the ferry was unsafe.", "ferry was unsafe", "Ana Ruiz"),
+        ("Abel and Vance said the pier was closed.", "pier was closed", "Abel and Vance"),
+        ("Ana Vance and Tom Abel said the pier was closed. Later, Vance said it would reopen.", "would reopen", "Vance"),
+        ("Even Norland, Kestria's only ally, said it was “firmly opposed” to the test.", "to the test", "Norland"),
         // "about" before a number rounds it; it does not name a topic.
         ("The mayor has said about 20 people have asked for the seat.", "about 20 people", "The mayor"),
         ("The mayor said over half of the money was spent.", "over half", "The mayor"),

@@ -268,7 +268,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     // "President Obama, dedicating the museum on Saturday, said"
                     || (toks[c + 1].kind == TokKind::Word && !toks[c + 1].cap && toks[c + 1].text(text).ends_with("ing"))
                     || np_right(doc, depth, c + 1, k - 1).is_some_and(|n| n.end == k - 1)
-                    || ((is(doc, c + 1, flag::DET) || toks[c + 1].has(flag::TITLE))
+                    // "Even Norland, Kestria's only ally, said"
+                    || ((is(doc, c + 1, flag::DET) || toks[c + 1].has(flag::TITLE) || toks[c + 1].possessive && toks[c + 1].cap)
                         && (c + 1..k - 1).all(|x| depth[x] == 0 && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE))));
                 if insert_ok {
                     left = np_left(doc, depth, c, s0);

@@ -2,7 +2,7 @@
 //! ("has said", "pointed out", "was quoted as saying"), "according to", and the passive with an
 //! agent ("was told by").
 
-use super::lexicon::{flag, lexicon, Form, Verb};
+use super::lexicon::{flag, lexicon, Form, Verb, VerbClass};
 use super::text::{Doc, TokKind};
 
 #[derive(Clone, Debug)]
@@ -172,7 +172,11 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
                     let after_prep = i > range.start && word_in(doc, i - 1, &["after", "before", "for", "from", "by", "while", "upon", "in", "when"]);
                     // "footage of the governor asking, “…”": it introduces a quotation.
                     let k = i + 1 + usize::from(i + 1 < range.end && toks[i + 1].kind == TokKind::Punct && matches!(text.as_bytes()[toks[i + 1].start as usize], b',' | b':'));
-                    let before_quote = i > range.start && k < range.end && toks[k].kind == TokKind::Mark && depth.get(k + 1).is_some_and(|&d| d > 0);
+                    let before_quote = i > range.start
+                        && k < range.end
+                        && toks[k].kind == TokKind::Mark
+                        && depth.get(k + 1).is_some_and(|&d| d > 0)
+                        && !matches!(v.class, VerbClass::Mental | VerbClass::Evidence);
                     if !(after_comma || after_prep || before_quote) {
                         i += 1;
                         continue;
