@@ -205,6 +205,10 @@ fn indirect_patterns() {
         ("The district has repeatedly warned that the roof leaks.", "roof leaks", "has repeatedly warned"),
         ("Alan Cho boldly predicted that the team would win.", "team would win", "boldly predicted"),
         ("The Cho family said the gym would reopen.", "gym", "said"),
+        // "called X a Y" reports a characterisation.
+        ("His former partner, Lars Dunn, called him a master at closing deals.", "master at closing", "called"),
+        // A split quotation ends where a participle introduces a new one, even past its listener.
+        ("“Stay,” Ruiz sings to the mayor before asking her, “Where do we go from here?”", "go from here", "asking"),
         ("However, Ivana Kane's brief said that was not her view.", "not her view", "said"),
         ("Mara Quill's comments on the flood angered the council.", "the flood", "comments on"),
         // A participle after a comma reports its own clause, with the main clause's subject.

@@ -711,6 +711,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     // A participle that introduces it (", adding that “B”", ", adding, “B”") is its own cue.
                     let introduces = |r2: &Resolved| {
                         let mut b = skip_right(doc, depth, r2.after, o);
+                        // "before asking her, “…”": past a pronoun listener.
+                        if r2.cue.verb.is_some_and(|(v, _)| v.listener) && word_in(doc, b, &["him", "her", "them", "us", "me"]) {
+                            b += 1;
+                        }
                         if b < o && (word_is(doc, b, "that") || toks[b].kind == TokKind::Punct && matches!(toks[b].first_char(text), ',' | ':')) {
                             b += 1;
                         }
@@ -773,7 +777,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     calls = true;
                 } else {
                     let lim = (a + 8).min(s1);
-                    calls = (a..lim).any(|x| toks[x].kind == TokKind::Mark && depth[x] == 1) && !is(doc, a, flag::PREP);
+                    calls = (a..lim).any(|x| toks[x].kind == TokKind::Mark && depth[x] == 1) && !is(doc, a, flag::PREP)
+                        // "called him a master at closing deals", "called it the worst flood"
+                        || word_in(doc, a, &["him", "her", "it", "them", "this"]) && word_in(doc, a + 1, &["a", "an", "the", "one", "another"]);
                 }
             }
             // "cited derogatory comments", "criticized the plan": what a speech verb's object names
