@@ -872,7 +872,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // report their own clause.
                 let pause = |x: usize| {
                     punct_is(&toks[x], text, b',')
-                        || toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–') || toks[x].text(text).starts_with("--"))
+                        || toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–' | '―') || toks[x].text(text).starts_with("--"))
                         || toks[x].kind == TokKind::Mark && x > a && punct_is(&toks[x - 1], text, b',')
                 };
                 if !src.right && !r2.cue.participial && b > a + 2 && b <= fwd_end && pause(b - 2) && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
@@ -880,9 +880,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     break;
                 }
                 // "When he wrote his book, Mr. Kane said that ...": a main clause with its own
-                // subject and reported clause after the comma.
+                // subject and reported clause after the comma (or a dash closing an aside).
                 let intro = r2.after + 1 < s1 && toks[r2.after].kind == TokKind::Punct && matches!(toks[r2.after].first_char(text), ',' | ':') && toks[r2.after + 1].kind == TokKind::Mark;
-                if !src.right && !r2.cue.participial && (own_clause || intro) && b > a + 1 && b <= fwd_end && punct_is(&toks[b - 1], text, b',') {
+                if !src.right && !r2.cue.participial && (own_clause || intro) && b > a + 1 && b <= fwd_end && pause(b - 1) {
                     fwd_end = b - 1;
                     break;
                 }
