@@ -78,6 +78,16 @@ fn pronouns_surnames_and_roles_resolve_to_the_first_full_mention() {
     assert_eq!(marsh.role.as_deref(), Some("Governor"));
     assert_eq!(a.quotes_of(marsh.id).count(), 3, "{:#?}", a.quotes);
     assert!(a.unattributed_quotes().next().is_none());
+
+    // A title that begins with a body's name is still a person's: only the longest title counts.
+    for (text, who, kind) in [
+        ("White House spokeswoman Dana Pruitt said the talks were useful.", "Dana Pruitt", SpeakerKind::Person),
+        ("The White House said the talks were useful.", "The White House", SpeakerKind::Organization),
+    ] {
+        let a = run(text);
+        let s = a.speakers.iter().find(|s| s.name == who).unwrap_or_else(|| panic!("{who} in {:#?}", a.speakers));
+        assert_eq!(s.kind, kind, "{text}");
+    }
 }
 
 #[test]

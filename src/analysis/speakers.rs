@@ -438,9 +438,11 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         let f = t.flags();
         let mut matched = 0;
         if f & flag::PHRASE_NAME != 0 {
-            // Longest title phrase starting here, built up word by word.
+            // Longest title phrase starting here, built up word by word: only the longest match
+            // says whether it names a body ("White House" does, "White House spokesman" does not).
             let key = &mut buf;
             key.clear();
+            let (mut longest_collective, mut longest_gender) = (false, Gender::Unknown);
             for len in 1..=lx.max_phrase_words.min(e - k) {
                 if len > 1 {
                     key.push(' ');
@@ -455,13 +457,22 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
                 if let Some(kinds) = lx.phrase(key) {
                     for kind in kinds {
                         if let PhraseKind::Title(g, c) = kind {
+                            if matched != len {
+                                (longest_collective, longest_gender) = (false, Gender::Unknown);
+                            }
                             matched = len;
-                            collective |= *c;
+                            longest_collective |= *c;
                             if *g != Gender::Unknown {
-                                gender = *g;
+                                longest_gender = *g;
                             }
                         }
                     }
+                }
+            }
+            if matched > 0 {
+                collective |= longest_collective;
+                if longest_gender != Gender::Unknown {
+                    gender = longest_gender;
                 }
             }
         }
