@@ -194,6 +194,9 @@ fn indirect_patterns() {
         ("Abel and Vance said the pier was closed.", "pier was closed", "Abel and Vance"),
         ("Ana Vance and Tom Abel said the pier was closed. Later, Vance said it would reopen.", "would reopen", "Vance"),
         ("Even Norland, Kestria's only ally, said it was “firmly opposed” to the test.", "to the test", "Norland"),
+        // A group with its description, set off by commas; poll shares written out.
+        ("The repairs, harbour officials say, will take a week.", "repairs", "harbour officials"),
+        ("Forty-two percent of voters say they like the new ferry.", "like the new ferry", "Forty-two percent of voters"),
         // "about" before a number rounds it; it does not name a topic.
         ("The mayor has said about 20 people have asked for the seat.", "about 20 people", "The mayor"),
         ("The mayor said over half of the money was spent.", "over half", "The mayor"),

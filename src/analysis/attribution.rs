@@ -223,6 +223,16 @@ fn span_of(doc: &Doc, s: usize, e: usize) -> Span {
     Span::new(doc.tokens[s].start as usize, doc.tokens[e - 1].end as usize)
 }
 
+/// A number written out: "ten", "Forty-two", "sixty-one".
+fn number_word(doc: &Doc, i: usize) -> bool {
+    const UNITS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let t = &doc.tokens[i];
+    t.kind == TokKind::Word && t.text(doc.text).split('-').all(|part| UNITS.iter().any(|u| part.eq_ignore_ascii_case(u)))
+}
+
 /// Find the source of a cue and where its content may begin.
 fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier: &[Resolved]) -> Resolved {
     let toks = &doc.tokens;
@@ -346,9 +356,12 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                 }
             }
         }
-        // "Another 41 percent said": poll respondents.
-        if left.is_none() && k > s0 + 1 && word_in(doc, k - 1, &["percent", "%"]) && toks[k - 2].kind == TokKind::Number {
-            let s = if k > s0 + 2 && word_in(doc, k - 3, &["another", "some", "about", "nearly", "almost", "only", "just", "the"]) { k - 3 } else { k - 2 };
+        // "Another 41 percent said", "Forty-two percent of voters say": poll respondents.
+        let amount = |x: usize| toks[x].kind == TokKind::Number || number_word(doc, x);
+        let of_whom = left.as_ref().filter(|np| np.start >= s0 + 3 && word_is(doc, np.start - 1, "of")).map(|np| np.start - 1);
+        let pct = of_whom.unwrap_or(k);
+        if (left.is_none() || of_whom.is_some()) && pct > s0 + 1 && word_in(doc, pct - 1, &["percent", "%"]) && amount(pct - 2) {
+            let s = if pct > s0 + 2 && word_in(doc, pct - 3, &["another", "some", "about", "nearly", "almost", "only", "just", "the"]) { pct - 3 } else { pct - 2 };
             left = Some(super::speakers::group_np(doc, s, k));
         }
         // "Business owners on the quay said", "the spokeswoman for the ministry said": the head of

@@ -225,7 +225,9 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
     // "harbour master Ewan Pike" right after a quotation or a comma: the words are a role.
     let at_boundary = j == lb || toks[j - 1].kind != TokKind::Word;
     let ends_in_name = toks[end - 1].cap && toks[end - 1].kind == TokKind::Word;
-    if !is_det(doc, s) && !(at_boundary && ends_in_name) {
+    // "…, harbour officials say, …": after a comma, the words before a role or group noun too.
+    let ends_in_nominal = toks[end - 1].kind == TokKind::Word && toks[end - 1].flags() & (flag::GROUP | flag::TITLE | flag::ORG_HEAD) != 0;
+    if !is_det(doc, s) && !(at_boundary && (ends_in_name || ends_in_nominal)) {
         while s < end && modifier_token(doc, s) && toks[s].flags() & (nominal_flags() | flag::PHRASE) == 0 {
             s += 1;
         }
