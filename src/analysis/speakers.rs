@@ -61,6 +61,21 @@ impl std::ops::Deref for Word {
     }
 }
 
+/// Hashes as the `str` it holds, so that a map keyed by `Word` is looked up with a `&str`.
+impl std::hash::Hash for Word {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state)
+    }
+}
+
+/// Equal words are built the same way (`Word::new`: inline up to 22 bytes, zero-padded), so
+/// the derived equality agrees with that of the `str`s.
+impl std::borrow::Borrow<str> for Word {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
 impl std::fmt::Debug for Word {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(&**self, f)
@@ -596,12 +611,13 @@ pub struct Entity {
     pub role: Option<String>,
     pub kind: SpeakerKind,
     pub gender: Gender,
-    /// Lower-case name tokens, for linking later mentions.
-    pub keys: Vec<String>,
+    /// Lower-case name tokens, for linking later mentions (inline when short: one allocation
+    /// for the list, not one per word).
+    pub keys: Vec<Word>,
     pub mentions: Vec<(Span, MentionKind)>,
     pub last_seen: usize,
     /// Lower-case head of a description ("presidency", "officials").
-    pub head: String,
+    pub head: Word,
     pub first_full: Span,
     pub speaks: bool,
 }
@@ -610,13 +626,35 @@ pub struct Entity {
 pub struct Entities {
     pub list: Vec<Entity>,
     /// Lower-case name word (or whole description) → entities that have it.
-    by_word: FxMap<String, Vec<usize>>,
+    by_word: FxMap<Word, Ids>,
     /// Lower-case role or head word → entities.
-    by_role: FxMap<String, Vec<usize>>,
+    by_role: FxMap<Word, Ids>,
     /// Entities by recency of mention, most recent last (bounded: pronouns look back a little).
     recent: Vec<usize>,
     /// Key ranges of the mention being linked, kept to save an allocation per mention.
     ranges: Vec<(usize, usize)>,
+}
+
+/// Entity indexes under one key, oldest first; most keys name a single entity, kept inline.
+#[derive(Clone, Debug)]
+enum Ids {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Ids {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Ids::One(x) => std::slice::from_ref(x),
+            Ids::Many(v) => v,
+        }
+    }
+    fn push(&mut self, idx: usize) {
+        match self {
+            Ids::One(x) => *self = Ids::Many(vec![*x, idx]),
+            Ids::Many(v) => v.push(idx),
+        }
+    }
 }
 
 /// How a mention was linked; the hover explains it.
@@ -631,22 +669,33 @@ pub enum Link {
 
 impl Entities {
     fn index(&mut self, idx: usize) {
+        // Keys are looked up first and copied only when new: most words are indexed already.
+        fn add(map: &mut FxMap<Word, Ids>, w: &str, idx: usize) {
+            match map.get_mut(w) {
+                Some(v) => {
+                    if v.as_slice().last() != Some(&idx) {
+                        v.push(idx);
+                    }
+                }
+                None => {
+                    // An article names a few dozen entities: one table, no regrowth.
+                    if map.capacity() == 0 {
+                        map.reserve(64);
+                    }
+                    map.insert(Word::new(w), Ids::One(idx));
+                }
+            }
+        }
         let e = &self.list[idx];
-        let words: Vec<String> = e.keys.clone();
-        let mut roles: Vec<String> = e.role.as_deref().map(|r| r.to_lowercase().split(' ').map(str::to_string).collect()).unwrap_or_default();
-        roles.push(e.head.clone());
-        for w in words {
-            let v = self.by_word.entry(w).or_default();
-            if v.last() != Some(&idx) {
-                v.push(idx);
+        for w in &e.keys {
+            add(&mut self.by_word, w, idx);
+        }
+        if let Some(r) = e.role.as_deref() {
+            for w in r.to_lowercase().split(' ') {
+                add(&mut self.by_role, w, idx);
             }
         }
-        for w in roles {
-            let v = self.by_role.entry(w).or_default();
-            if v.last() != Some(&idx) {
-                v.push(idx);
-            }
-        }
+        add(&mut self.by_role, &e.head, idx);
     }
 
     fn touch(&mut self, idx: usize, at: usize) {
@@ -675,7 +724,7 @@ impl Entities {
             keys: Vec::new(),
             mentions: Vec::new(),
             last_seen: np.span.start,
-            head: np.head.to_string(),
+            head: np.head.clone(),
             first_full: np.span,
             speaks: false,
         });
@@ -691,6 +740,7 @@ impl Entities {
         }
         let keys: Vec<String> = words.iter().map(|w| super::lexicon::normalize_phrase(w.trim_end_matches('.'))).filter(|w| lx.flags(w) & flag::HONORIFIC == 0).collect();
         let first = keys.first().cloned().unwrap_or_default();
+        let keys: Vec<Word> = keys.iter().map(|k| Word::new(k)).collect();
         let gender = lx.get(&first).filter(|e| e.flags & flag::FIRST_NAME != 0).map_or(Gender::Unknown, |e| e.gender);
         let org = keys.iter().any(|k| lx.flags(k) & (flag::ORG_HEAD | flag::MEDIA | flag::ORG_SUFFIX) != 0);
         self.list.push(Entity {
@@ -702,7 +752,7 @@ impl Entities {
             keys,
             mentions: Vec::new(),
             last_seen: usize::MAX,
-            head: String::new(),
+            head: Word::new(""),
             first_full: Span::default(),
             speaks: false,
         });
@@ -736,7 +786,7 @@ impl Entities {
                 // The same description again ("the French presidency") is the same entity.
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
                 let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), &mut kbuf);
-                let same = self.by_word.get(key).and_then(|v| v.iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0] == key));
+                let same = self.by_word.get(key).and_then(|v| v.as_slice().iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0].as_bytes() == key.as_bytes()));
                 if let Some(idx) = same {
                     self.touch(idx, np.span.start);
                     self.list[idx].mentions.push((np.span, MentionKind::Full));
@@ -744,7 +794,8 @@ impl Entities {
                 }
                 // "the president" → the latest entity whose role or description has that head.
                 let found = self.by_role.get(&*np.head).and_then(|v| {
-                    v.iter()
+                    v.as_slice()
+                        .iter()
                         .copied()
                         .filter(|&i| self.list[i].last_seen <= np.span.start && !self.list[i].mentions.is_empty())
                         .max_by_key(|&i| self.list[i].last_seen)
@@ -791,17 +842,17 @@ impl Entities {
         let (kbuf, ranges): (&String, &[(usize, usize)]) = (kbuf, ranges);
         let key = |r: &(usize, usize)| &kbuf[r.0..r.1];
         let nkeys = ranges.len();
-        let same_keys = |ek: &[String]| ek.len() == nkeys && ek.iter().zip(ranges).all(|(a, r)| a.as_str() == key(r));
-        let make_keys = || -> Vec<String> { ranges.iter().map(|r| key(r).to_string()).collect() };
+        let same_keys = |ek: &[Word]| ek.len() == nkeys && ek.iter().zip(ranges).all(|(a, r)| a.as_bytes() == key(r).as_bytes());
+        let make_keys = || -> Vec<Word> { ranges.iter().map(|r| Word::new(key(r))).collect() };
         // Same entity: for names, the last name matches (or a one-word mention matches any part);
         // for descriptions, the same words after the determiner.
         let is_name = np.name.is_some();
         let last = key(&ranges[nkeys - 1]);
         let found = self.by_word.get(last).and_then(|cands| {
-            cands.iter().rev().copied().find(|&i| {
+            cands.as_slice().iter().rev().copied().find(|&i| {
                 let e = &self.list[i];
                 if is_name {
-                    e.keys.last().map(String::as_str) == Some(last) || (nkeys == 1 && e.keys.iter().any(|k| k == last) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
+                    e.keys.last().map(Word::as_bytes) == Some(last.as_bytes()) || (nkeys == 1 && e.keys.iter().any(|k| k.as_bytes() == last.as_bytes()) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
                 } else {
                     same_keys(&e.keys)
                 }
@@ -852,7 +903,7 @@ impl Entities {
                 m
             },
             last_seen: np.span.start,
-            head: np.head.to_string(),
+            head: np.head.clone(),
             first_full: np.span,
             speaks: false,
         });
