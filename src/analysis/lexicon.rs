@@ -543,11 +543,18 @@ impl Lexicon {
     pub fn index_ci_ascii_bytes(&self, w: &[u8]) -> Option<u32> {
         let n = w.len();
         if n <= 8 {
-            // The lower-cased word in one register: hashed, and compared with `Slot::small`.
-            let x = lower8(small_word(w));
-            return self.probe(hash_small(x, n), |s| s.small == x && s.key_len as usize == n);
+            return self.index_ci_small(small_word(w), n);
         }
         self.probe(hash_ci(w), |s| s.key_len as usize == n && eq_lower(self.key(s), w))
+    }
+
+    /// [`Lexicon::index_ci_ascii`] of the word of `n <= 8` bytes held in `x` as [`small_word`]
+    /// reads it (the tokenizer has it in a register already).
+    #[inline(always)]
+    pub fn index_ci_small(&self, x: u64, n: usize) -> Option<u32> {
+        // The lower-cased word in one register: hashed, and compared with `Slot::small`.
+        let x = lower8(x);
+        self.probe(hash_small(x, n), |s| s.small == x && s.key_len as usize == n)
     }
 
     #[inline(always)]
@@ -669,16 +676,17 @@ fn hash_small(x: u64, n: usize) -> u64 {
     mix(0xa076_1d64_78bd_642f ^ n as u64, x ^ 0xe703_7ed1_a0b4_28db)
 }
 
-/// A word of at most 8 bytes in one u64: two overlapping 4-byte loads, or bytes 0, n/2 and n-1
-/// of a shorter word. Together with the length it determines the word.
+/// A word of at most 8 bytes in one u64, little-endian, zero above its length: what an 8-byte
+/// load of it masked to its length gives. Read here with two overlapping 4-byte loads (or bytes
+/// 0, n/2 and n-1 of a shorter word), whose overlap holds the same bytes.
 #[inline(always)]
-fn small_word(b: &[u8]) -> u64 {
+pub fn small_word(b: &[u8]) -> u64 {
     let n = b.len();
     debug_assert!(n <= 8);
     if n >= 4 {
-        (read4(b, 0) as u64) << 32 | read4(b, n - 4) as u64
+        read4(b, 0) as u64 | (read4(b, n - 4) as u64) << (8 * (n - 4))
     } else if n > 0 {
-        (b[0] as u64) | (b[n / 2] as u64) << 8 | (b[n - 1] as u64) << 16
+        (b[0] as u64) | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1))
     } else {
         0
     }

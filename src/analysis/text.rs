@@ -745,6 +745,33 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
                 }
                 Class::Alnum => {
                     let numeric = b.is_ascii_digit();
+                    // Most words are short: find the end in one 8-byte load, which also holds
+                    // the word for the lexicon look-up.
+                    if i + 8 <= bytes.len() {
+                        let mut w = [0u8; 8];
+                        w.copy_from_slice(&bytes[i..i + 8]);
+                        let x = u64::from_le_bytes(w);
+                        let stop = non_alnum8(x);
+                        // Byte 0 is a letter or digit, so the first stop is at 1..8.
+                        let p = (stop.trailing_zeros() / 8) as usize;
+                        if p < 8 && (i + p >= limit || !may_continue(bytes[i + p], numeric)) {
+                            let j = (i + p).min(limit);
+                            let n = j - i;
+                            let entry = if numeric { None } else { lx.index_ci_small(x & (u64::MAX >> (64 - 8 * n)), n) };
+                            // Letters and digits only: no possessive ending.
+                            out.push(Token {
+                                start: i as u32,
+                                end: j as u32,
+                                entry: entry.unwrap_or(NO_ENTRY),
+                                kind: if numeric { TokKind::Number } else { TokKind::Word },
+                                cap: b.is_ascii_uppercase(),
+                                possessive: false,
+                                suffix: 0,
+                            });
+                            i = if j < limit && bytes[j] == b' ' { j + 1 } else { j };
+                            continue;
+                        }
+                    }
                     let mut ascii = true;
                     let j = word_end(text, i + 1, limit, numeric, &mut ascii);
                     push_word(lx, text, i, j, numeric, ascii, b.is_ascii_uppercase(), out);
@@ -755,6 +782,26 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
             }
         }
     }
+}
+
+/// A high bit in every byte of `x` that is not an ASCII letter or digit (per byte, on the low 7
+/// bits, so no carry crosses into the next byte).
+#[inline(always)]
+fn non_alnum8(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = x & !HIGH;
+    let digit = (low + ONES * (0x80 - b'0' as u64)) & !(low + ONES * (0x80 - b'9' as u64 - 1));
+    let folded = low | ONES * 0x20;
+    let letter = (folded + ONES * (0x80 - b'a' as u64)) & !(folded + ONES * (0x80 - b'z' as u64 - 1));
+    !((digit | letter) & !x) & HIGH
+}
+
+/// Can the non-alphanumeric byte `b` right after a run of letters and digits continue the word
+/// ([`word_end`] decides)? Non-ASCII, the joiners, and in numbers ',', ':', '/'.
+#[inline(always)]
+fn may_continue(b: u8, numeric: bool) -> bool {
+    b >= 0x80 || matches!(b, b'\'' | b'-' | b'.' | b'&' | b'_') || (numeric && matches!(b, b',' | b':' | b'/'))
 }
 
 /// Where the word whose first character ends at `j` ends: letters, digits, combining marks, and
@@ -941,6 +988,24 @@ mod tests {
         let doc = Doc::new(t, Format::PlainText);
         assert!(doc.tokens[2].possessive);
         assert_eq!(doc.tokens[2].stem(t), "Putin");
+    }
+
+    #[test]
+    fn eight_byte_word_scan_matches_ascii_alphanumeric() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut x = [b'a'; 8];
+                x[pos] = b;
+                let stop = non_alnum8(u64::from_le_bytes(x));
+                for (k, &c) in x.iter().enumerate() {
+                    assert_eq!(stop >> (8 * k + 7) & 1 == 1, !c.is_ascii_alphanumeric(), "byte {b:#x} at {pos}, checking {k}");
+                }
+            }
+        }
+        // Short words at the end of a text, and words ending at every offset of the load.
+        assert_eq!(words("Ab", Format::PlainText), ["Ab"]);
+        assert_eq!(words("said. a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh iiiiiiiii", Format::PlainText), ["said", ".", "a", "bb", "ccc", "dddd", "eeeee", "ffffff", "ggggggg", "hhhhhhhh", "iiiiiiiii"]);
+        assert_eq!(words("the U.S.-based rock’n’roll 1,000,000 3:15 it's Kate's", Format::PlainText), ["the", "U.S", ".", "-", "based", "rock’n’roll", "1,000,000", "3:15", "it's", "Kate's"]);
     }
 
     #[test]
