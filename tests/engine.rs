@@ -47,6 +47,18 @@ fn direct_quotes_get_their_speaker_and_cue() {
         ("The tide came in, and Ana Ruiz says of Kane, “He will sell the pier.”", "sell the pier", "Ana Ruiz", "says"),
         ("Mayor Hartley Says Harbour Pier Will Reopen ‘Before the Storms’\n\nThe pier closed in March.", "Storms", "Hartley", "Says"),
         ("The transcript follows.\n\n\"HARTLEY: We will rebuild the pier.\n\n\"OKAFOR: The money is not there yet.", "money", "OKAFOR", ":"),
+        // A participle that introduces the quotation is its cue: with the person right before
+        // it, else with the clause's subject.
+        ("The video shows the governor asking, “Why is nobody listening to us?”", "nobody listening", "the governor", "asking"),
+        ("Lena Ortiz hums a ballad to the mayor before asking her, “Where do we go from here?”", "go from here", "Lena Ortiz", "asking"),
+        ("When pressed, the 34-year-old mother of three replied, \"It is meant to help the mother.\"", "meant to help", "the 34-year-old mother of three", "replied"),
+        // Two people named together speak as one source.
+        ("“It is a disgrace,” Mr. Abel and Ms. Vance said.", "disgrace", "Mr. Abel and Ms. Vance", "said"),
+        // A nickname in quotation marks is part of the name, not a quotation.
+        ("\"It is a big night!\" Mara \"Bee\" Quill shouted to the crowd.", "big night", "Mara \"Bee\" Quill", "shouted"),
+        ("“It is a big night!” Mara “Bee” Quill said.", "big night", "Mara “Bee” Quill", "said"),
+        // "state" before a title is a noun, so the verb after the name is the cue.
+        ("“It is a big night!” the mayor's niece, state Sen. Mara Quill, shouted.", "big night", "the mayor's niece", "shouted"),
     ];
     for (text, needle, who, cue) in cases {
         let (speaker, got_cue) = speaker_of(text, needle);
@@ -166,6 +178,19 @@ fn indirect_patterns() {
         ("Jane Dorsey, the head of Ora Films -- the studio that owns the show -- told me that it would end.", "it would end", "Jane Dorsey"),
         ("“We will reopen,” Alan Cho said. And perhaps, he said, the gym could follow by spring.", "the gym could follow", "Alan Cho"),
         ("Alan Cho set a goal of “Schools First.” He told parents that he wants a gym “fit for the whole town.”", "he wants a gym", "Alan Cho"),
+        // A participle after a preposition reports with the clause's subject.
+        ("Ana Ruiz was criticised at the hearing for saying that the tea cured colds.", "tea cured colds", "Ana Ruiz"),
+        ("Ana Ruiz apologised on Monday after saying that the ferry was unsafe.", "ferry was unsafe", "Ana Ruiz"),
+        ("Abel and Vance said the pier was closed.", "pier was closed", "Abel and Vance"),
+        ("Ana Vance and Tom Abel said the pier was closed. Later, Vance said it would reopen.", "would reopen", "Vance"),
+        ("Even Norland, Kestria's only ally, said it was “firmly opposed” to the test.", "to the test", "Norland"),
+        // "about" before a number rounds it; it does not name a topic.
+        ("The mayor has said about 20 people have asked for the seat.", "about 20 people", "The mayor"),
+        ("The mayor said over half of the money was spent.", "over half", "The mayor"),
+        // After a possessive, a present form is a noun: the verb after it is the cue.
+        ("However, Ivana Kane's brief said that was not her view.", "not her view", "Ivana Kane's brief"),
+        ("Mara Quill's claim that the pier was safe was false.", "pier was safe", "Mara Quill"),
+        ("The ferry will run again, says state Sen. Mara Quill.", "ferry will run", "Mara Quill"),
     ];
     for (text, needle, who) in cases {
         assert_eq!(speaker_of(text, needle).0.as_deref(), Some(*who), "{text}");
@@ -180,6 +205,8 @@ fn indirect_patterns() {
         ("The district has repeatedly warned that the roof leaks.", "roof leaks", "has repeatedly warned"),
         ("Alan Cho boldly predicted that the team would win.", "team would win", "boldly predicted"),
         ("The Cho family said the gym would reopen.", "gym", "said"),
+        ("However, Ivana Kane's brief said that was not her view.", "not her view", "said"),
+        ("Mara Quill's comments on the flood angered the council.", "the flood", "comments on"),
         // A participle after a comma reports its own clause, with the main clause's subject.
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "roof had leaked", "saying"),
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "for the delay", "attacked"),
@@ -189,6 +216,10 @@ fn indirect_patterns() {
     ];
     for (text, needle, cue) in cases {
         assert_eq!(speaker_of(text, needle).1.as_deref(), Some(*cue), "{text}");
+    }
+    // An idiom and an adjective, not reports.
+    for text in ["It goes without saying that the pier is old.", "Mr. Abel is also determined to warn his supporters."] {
+        assert!(run(text).quotes.is_empty(), "{text}");
     }
 }
 
@@ -253,6 +284,16 @@ fn partial_quotes_and_mismatched_marks() {
     assert!(codes.contains(&"mismatched-quotes"), "{codes:?}");
     let fix = &a.findings.iter().find(|f| f.code == "mismatched-quotes").unwrap().fixes[0];
     assert_eq!(fix.edits[0].1, "”");
+
+    // A nickname's marks quote nobody: no quotation, no finding, in either style.
+    for text in ["Robert \"Bobby\" Hale said the pier would reopen.", "Robert “Bobby” Hale and Ana “Nan” Ruiz Diaz voted no."] {
+        let a = run(text);
+        assert!(a.quotes.iter().all(|q| !q.span.text(text).contains("Bobby")), "{text}: {:#?}", a.quotes);
+        assert!(a.findings.is_empty(), "{text}: {:#?}", a.findings);
+    }
+    // Quoted words that are not between two parts of a name are still quotations.
+    let text = "Robert Hale called it \"Big Tech\" at the meeting.";
+    assert!(run(text).quotes.iter().any(|q| q.span.text(text) == "\"Big Tech\""));
 
     // A partial quotation after "saying that": the whole clause around it is reported speech.
     let text = "Ruth Ames told the council the ferry must return, saying that “the river divides us” in winter and spring.";

@@ -245,8 +245,13 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
             source = Some(Source { np, right: true, via: None });
         }
     } else if cue.participial {
-        // ", saying ...": the subject of the clause's main cue, else of the sentence.
-        if let Some(prev) = earlier.iter().find(|r| r.source.is_some()) {
+        // ", saying ...": the subject of the clause's main cue, else of the sentence; "footage of
+        // the governor asking, “…”": the person right before it.
+        let named_before = np_left(doc, depth, cue.start, s0)
+            .filter(|np| np.name.is_some() || np.kind != SpeakerKind::Unknown && np.mention != MentionKind::Pronoun && is(doc, np.start, flag::DET));
+        if let Some(np) = named_before {
+            source = Some(Source { np, right: false, via: None });
+        } else if let Some(prev) = earlier.iter().find(|r| r.source.is_some()) {
             source = prev.source.clone();
         } else if let Some(np) = np_right(doc, depth, s0, cue.start) {
             source = Some(Source { np, right: false, via: None });
@@ -263,7 +268,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     // "President Obama, dedicating the museum on Saturday, said"
                     || (toks[c + 1].kind == TokKind::Word && !toks[c + 1].cap && toks[c + 1].text(text).ends_with("ing"))
                     || np_right(doc, depth, c + 1, k - 1).is_some_and(|n| n.end == k - 1)
-                    || ((is(doc, c + 1, flag::DET) || toks[c + 1].has(flag::TITLE))
+                    // "Even Norland, Kestria's only ally, said"
+                    || ((is(doc, c + 1, flag::DET) || toks[c + 1].has(flag::TITLE) || toks[c + 1].possessive && toks[c + 1].cap)
                         && (c + 1..k - 1).all(|x| depth[x] == 0 && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE))));
                 if insert_ok {
                     left = np_left(doc, depth, c, s0);
@@ -366,6 +372,9 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     && np.mention == MentionKind::Full
                     && np.name.is_none()
                     && !is(doc, np.start, flag::DET)
+                    // "Ivana Kane's brief said": a possessive determines the phrase too, before a plain
+                    // reporting verb ("Kane's plan rejected …" is no speech).
+                    && !(np.end >= np.start + 2 && toks[np.end - 2].possessive && cue.verb.is_some_and(|(v, _)| v.relative))
                     && !(np.head.as_bytes().ends_with(b"s") && !toks[np.end - 1].has(flag::VERB))) =>
             {
                 block_start = np.start;
@@ -880,7 +889,11 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 a += 1;
             }
             if !intro_quote && fwd_end > a + 1 && !(a < s1 && punct_is(&toks[a], text, b',') && r.source.as_ref().is_some_and(|s| s.right)) {
-                // "spoke to Putin", "talked about the war": a preposition starts no reported clause.
+                // "spoke to Putin", "talked about the war": a preposition starts no reported clause,
+                // unless it rounds a number ("said about 20 people left", "over half").
+                let approx = word_in(doc, a, &["about", "around", "over", "under", "nearly"])
+                    && (toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Number)
+                        || word_in(doc, a + 1, &["half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand"]));
                 let starts_ok = a < s1
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
                     && (explicit_that
@@ -888,7 +901,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                         || topic
                         || promise_to
                         || r.cue.according_to
-                        || ((takes_clause || np_object) && !is(doc, a, flag::PREP)));
+                        || ((takes_clause || np_object) && (!is(doc, a, flag::PREP) || approx && takes_clause)));
                 if starts_ok {
                     content = Some((a, fwd_end));
                 }

@@ -2,7 +2,7 @@
 //! ("has said", "pointed out", "was quoted as saying"), "according to", and the passive with an
 //! agent ("was told by").
 
-use super::lexicon::{flag, lexicon, Form, Verb};
+use super::lexicon::{flag, lexicon, Form, Verb, VerbClass};
 use super::text::{Doc, TokKind};
 
 #[derive(Clone, Debug)]
@@ -117,8 +117,12 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
         };
         // A noun use after a determiner ("the report", "a claim", "his remarks"); a capitalised
         // word inside a sentence is a name ("the United States").
-        // "the mayor’s promise to fix ...": a possessive before it and "to" after make it a noun.
-        if i > range.start && (is(doc, i - 1, flag::DET_NOUN) || (toks[i - 1].possessive && !t.cap && word_is(doc, i + 1, "to")) || (t.cap && !(headline && form != Form::Base || headline && i + 1 < range.end && toks[i + 1].kind == TokKind::Mark))) {
+        // After a possessive a present form is a noun ("the mayor’s brief said", "the chief’s
+        // show"); "’s said" and "’s claiming" are "has" and "is". Words for speech still report
+        // ("Kane’s claim that …", "Kane’s comments on …"), but not before "to" ("the mayor’s
+        // promise to fix ...").
+        let possessed = toks[i - 1.min(i)].possessive && i > range.start && !t.cap && matches!(form, Form::Base | Form::Third) && !t.has(flag::ATTR_NOUN);
+        if i > range.start && (is(doc, i - 1, flag::DET_NOUN) || (toks[i - 1].possessive && !t.cap && word_is(doc, i + 1, "to")) || (possessed && !word_is(doc, i + 1, "that")) || (t.cap && !(headline && form != Form::Base || headline && i + 1 < range.end && toks[i + 1].kind == TokKind::Mark))) {
             i += 1;
             continue;
         }
@@ -138,7 +142,12 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
         let mut start = i;
         let mut aux_be = false;
         let mut has_aux = false;
-        while start > range.start && depth[start - 1] == 0 && is(doc, start - 1, flag::AUX) {
+        // An adverb between auxiliary and verb is walked over too ("is also determined").
+        let adverb = |k: usize| !toks[k].cap && (is(doc, k, flag::ADVERB) || ly_adverb(doc, k));
+        while start > range.start
+            && depth[start - 1] == 0
+            && (is(doc, start - 1, flag::AUX) || start - 1 > range.start && adverb(start - 1) && depth[start - 2] == 0 && is(doc, start - 2, flag::AUX))
+        {
             if is(doc, start - 1, flag::BE) {
                 aux_be = true;
             }
@@ -158,7 +167,17 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
                     cand.start = s;
                 } else if !has_aux {
                     let after_comma = i > range.start && punct_is(&toks[i - 1], text, b',');
-                    if !after_comma {
+                    // "criticised for saying that …", "After saying her knee was …" (not "goes
+                    // without saying").
+                    let after_prep = i > range.start && word_in(doc, i - 1, &["after", "before", "for", "from", "by", "while", "upon", "in", "when"]);
+                    // "footage of the governor asking, “…”": it introduces a quotation.
+                    let k = i + 1 + usize::from(i + 1 < range.end && toks[i + 1].kind == TokKind::Punct && matches!(text.as_bytes()[toks[i + 1].start as usize], b',' | b':'));
+                    let before_quote = i > range.start
+                        && k < range.end
+                        && toks[k].kind == TokKind::Mark
+                        && depth.get(k + 1).is_some_and(|&d| d > 0)
+                        && !matches!(v.class, VerbClass::Mental | VerbClass::Evidence);
+                    if !(after_comma || after_prep || before_quote) {
                         i += 1;
                         continue;
                     }
@@ -189,8 +208,16 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
                             || (toks[p - 1].cap && toks[p - 1].kind == TokKind::Word && (p - 1 > range.start || p < i))
                             || (toks[p - 1].kind == TokKind::Word && text[toks[p - 1].start as usize..toks[p - 1].end as usize].ends_with('s') && !toks[p - 1].cap)));
                 // "the New York state attorney general": after a name inside the sentence and before
-                // a lower-case title, a noun ("Critics say president Kane…" still reports).
-                let before_title = p > range.start + 1 && toks[p - 1].cap && i + 1 < range.end && !toks[i + 1].cap && !toks[i + 1].possessive && is(doc, i + 1, flag::TITLE);
+                // a lower-case title, a noun ("Critics say president Kane…" still reports). After a
+                // comma or a reporting verb any title will do: "the mayor’s niece, state Sen. Quill,",
+                // "says state Rep. Ruiz".
+                let title_next = i + 1 < range.end && !toks[i + 1].possessive && is(doc, i + 1, flag::TITLE | flag::HONORIFIC);
+                let before_title = title_next
+                    && ((p > range.start + 1 && toks[p - 1].cap && !toks[i + 1].cap && is(doc, i + 1, flag::TITLE))
+                        || (p > range.start
+                            && (punct_is(&toks[p - 1], text, b',')
+                                || toks[p - 1].entry().and_then(|e| e.verb).is_some_and(|(_, f)| matches!(f, Form::Past | Form::Participle))
+                                || word_is(doc, p - 1, "says"))));
                 if !prev_ok || before_title {
                     i += 1;
                     continue;

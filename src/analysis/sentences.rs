@@ -95,7 +95,8 @@ fn attribution_follows(doc: &Doc, k: usize, end: usize) -> bool {
     }
     for x in k..(k + 6).min(end) {
         let t = &toks[x];
-        if t.kind != TokKind::Word && !(t.kind == TokKind::Punct && t.first_char(doc.text) == '.') {
+        // A period of "Sen." or a nickname's marks (Mara "Bee" Quill) stay inside the name.
+        if t.kind != TokKind::Word && !(t.kind == TokKind::Punct && matches!(t.first_char(doc.text), '.' | '"' | '“' | '”')) {
             return false;
         }
         if let Some((vi, _)) = t.entry().and_then(|e| e.verb) {

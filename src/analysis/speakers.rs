@@ -142,6 +142,10 @@ fn np_token(doc: &Doc, i: usize) -> bool {
         TokKind::Punct => {
             // "Mr.", "J.", "AT&T": a period right after an honorific, an initial or an abbreviation.
             let c = t.first_char(doc.text);
+            // Marcia "Cia" Price: the tokeniser leaves only a nickname's marks as punctuation.
+            if super::text::is_quote_char(c) {
+                return true;
+            }
             if (c == '.' || c == '&') && i > 0 && doc.tokens[i - 1].end == t.start {
                 let p = &doc.tokens[i - 1];
                 let w = p.text(doc.text);
@@ -174,6 +178,14 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
     if is(doc, end - 1, flag::PRONOUN) {
         return Some(pronoun_np(doc, end - 1));
     }
+    // "the mother of three replied"
+    if end >= lb + 3 && word_is_lower(doc, end - 2, "of") && (toks[end - 1].kind == TokKind::Number || word_in(doc, end - 1, &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])) {
+        return np_left(doc, depth, end - 2, lb).filter(|np| np.mention != MentionKind::Pronoun).map(|mut np| {
+            np.end = end;
+            np.span.end = toks[end - 1].end as usize;
+            np
+        });
+    }
     let mut j = end;
     let mut head_seen = false;
     let mut lowers = 0;
@@ -197,6 +209,11 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
             continue;
         }
         if word_in(doc, k, &["of", "for", "and"]) && head_seen && k > lb && np_token(doc, k - 1) && toks[k + 1].cap {
+            j = k;
+            continue;
+        }
+        // "the 34-year-old mother" (not "41 percent", which poll respondents name below)
+        if t.kind == TokKind::Number && j < end && t.text(doc.text).contains('-') {
             j = k;
             continue;
         }
@@ -260,10 +277,13 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
         // "a 52-count complaint", "the 2016 report", "31-year-old teacher Ana Ruiz": a number can
         // modify the head too.
         if modifier_token(doc, j) || t.kind == TokKind::Number {
-            // A lower-case modifier must lead to a head within three words ("senior administration official").
+            // Only a phrase's first word may lead to a capitalised title ("state Sen. Quill").
+            let lead = j == start || j == start + 1 && is_det(doc, start);
+            // A lower-case modifier must lead to a head within three words ("senior administration
+            // official", "state Sen. Mara Quill").
             let lookahead = (j + 1..(j + 4).min(ub))
                 .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags() & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
-                .find(|&k| toks[k].flags() & nominal_flags() != 0 && !toks[k].cap);
+                .find(|&k| toks[k].flags() & nominal_flags() != 0 && (!toks[k].cap || lead && toks[k].flags() & (flag::TITLE | flag::HONORIFIC) != 0));
             if lookahead.is_some() {
                 j += 1;
                 continue;
@@ -396,6 +416,30 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let body_start = if is_det(doc, s) { s + 1 } else { s };
     if body_start >= e {
         return None;
+    }
+    // "Abel and Vance said", "Mr. Abel and Ms. Vance said": two named speakers together are one
+    // source, named by the whole phrase (so a later "Vance said" is Vance alone).
+    if let Some(x) = (body_start + 1..e - 1).find(|&x| toks[x].kind == TokKind::Word && !toks[x].cap && toks[x].is_ci(text, "and")) {
+        if toks[x + 1].cap && (toks[x - 1].cap || punct_is(&toks[x - 1], text, b'.')) {
+            let named = |np: &Option<Np>| np.as_ref().is_some_and(|n| n.name.is_some() && !matches!(n.kind, SpeakerKind::Organization));
+            let (left, right) = (build(doc, s, x), build(doc, x + 1, e));
+            if named(&left) && named(&right) {
+                let right = right?;
+                return Some(Np {
+                    start: s,
+                    end: e,
+                    span: Span::new(toks[s].start as usize, toks[e - 1].end as usize),
+                    name: None,
+                    role: None,
+                    kind: SpeakerKind::Group,
+                    mention: MentionKind::Full,
+                    gender: Gender::Unknown,
+                    head: right.head,
+                    weasel: false,
+                    anonymous_bare: false,
+                });
+            }
+        }
     }
     // Find the last title word (single or the end of a multi-word title phrase): the name follows it.
     let mut title_end = None; // exclusive token index

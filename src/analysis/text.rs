@@ -4,7 +4,7 @@
 //! targets are not prose and produce no tokens. A leading metadata field ("date 2022-02-21") is not
 //! prose either. Sentences are cut later, once quotation marks are paired (`sentences`).
 
-use super::lexicon::{lexicon, Entry};
+use super::lexicon::{flag, lexicon, Entry};
 #[cfg(doc)]
 use super::lexicon::Lexicon;
 use super::model::Span;
@@ -402,7 +402,10 @@ impl<'a> Doc<'a> {
                 end: (t.end as isize + shift) as u32,
                 ..*t
             })),
-            None => tokenize(self.text, span, excluded, &mut self.tokens),
+            None => {
+                tokenize(self.text, span, excluded, &mut self.tokens);
+                mark_nicknames(self.text, &mut self.tokens[first..]);
+            }
         }
         if self.tokens.len() == first {
             return;
@@ -943,6 +946,38 @@ fn token_other(lx: &super::lexicon::Lexicon, text: &str, i: usize, limit: usize,
     let kind = if is_quote_char(c) { TokKind::Mark } else { TokKind::Punct };
     out.push(Token::new(i, i + clen, kind));
     i + clen
+}
+
+/// A nickname inside a name (Marcia "Cia" Price, Robert “Bobby” Scott) quotes nobody: its marks
+/// become punctuation that a name may hold. One or two capitalised words touch the marks, with a
+/// name word on each side.
+fn mark_nicknames(text: &str, toks: &mut [Token]) {
+    let double = |t: &Token| t.kind == TokKind::Mark && matches!(t.text(text), "\"" | "“" | "”");
+    let name_word = |t: &Token| t.kind == TokKind::Word && t.cap && !t.possessive && t.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0;
+    let mut i = 1;
+    while i + 3 < toks.len() {
+        let (before, open, inner) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+        if !double(open) || !name_word(before) || before.end == open.start || open.end != inner.start || !name_word(inner) {
+            i += 1;
+            continue;
+        }
+        let close = if double(&toks[i + 2]) {
+            i + 2
+        } else if name_word(&toks[i + 2]) && double(&toks[i + 3]) {
+            i + 3
+        } else {
+            i += 1;
+            continue;
+        };
+        let after = toks.get(close + 1);
+        if toks[close - 1].end == toks[close].start && after.is_some_and(|a| name_word(a) && toks[close].end < a.start) {
+            toks[i].kind = TokKind::Punct;
+            toks[close].kind = TokKind::Punct;
+            i = close + 1;
+        } else {
+            i += 1;
+        }
+    }
 }
 
 fn is_combining(c: char) -> bool {
