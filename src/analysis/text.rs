@@ -77,7 +77,7 @@ impl Token {
         text[self.start as usize..].chars().next().unwrap_or(' ')
     }
     /// The token is `w`, ignoring ASCII case; compares bytes, so no char-boundary slicing.
-    #[inline]
+    #[inline(always)]
     pub fn is_ci(&self, text: &str, w: &str) -> bool {
         text.as_bytes()[self.start as usize..self.end as usize].eq_ignore_ascii_case(w.as_bytes())
     }
@@ -956,6 +956,11 @@ fn mark_nicknames(text: &str, toks: &mut [Token]) {
     let name_word = |t: &Token| t.kind == TokKind::Word && t.cap && !t.possessive && t.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0;
     let mut i = 1;
     while i + 3 < toks.len() {
+        // Only a mark can open a nickname: skip to the next one in a tight scan.
+        match toks[i..toks.len() - 3].iter().position(|t| t.kind == TokKind::Mark) {
+            Some(k) => i += k,
+            None => break,
+        }
         let (before, open, inner) = (&toks[i - 1], &toks[i], &toks[i + 1]);
         if !double(open) || !name_word(before) || before.end == open.start || open.end != inner.start || !name_word(inner) {
             i += 1;
