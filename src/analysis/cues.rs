@@ -28,7 +28,7 @@ pub struct CueCand {
 /// Does token `i` carry lexicon flag `f` (a word class)?
 #[inline]
 pub fn is(doc: &Doc, i: usize, f: u64) -> bool {
-    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.flags() & f != 0)
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.flags_in(doc.lx) & f != 0)
 }
 
 #[inline]

@@ -128,7 +128,7 @@ fn np_token(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
         TokKind::Word => {
-            let f = t.flags();
+            let f = t.flags_in(doc.lx);
             // "Inc", "AG" name companies only when written as such.
             if f & nominal_flags() & !flag::ORG_SUFFIX != 0 || (f & flag::ORG_SUFFIX != 0 && t.cap) {
                 return true;
@@ -161,7 +161,7 @@ fn np_token(doc: &Doc, i: usize) -> bool {
 fn modifier_token(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokKind::Word && !t.cap && {
-        let f = t.flags();
+        let f = t.flags_in(doc.lx);
         // A verb's base form can be a noun modifier ("fire department", "trade union").
         let base_verb = t.entry().and_then(|e| e.verb).is_some_and(|(_, form)| form == super::lexicon::Form::Base);
         (f & (flag::VERB | flag::FUNCTION | flag::DAY_MONTH) == 0 || f & nominal_flags() != 0 || (base_verb && f & flag::FUNCTION == 0))
@@ -241,7 +241,7 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
     let at_boundary = j == lb || toks[j - 1].kind != TokKind::Word;
     let ends_in_name = toks[end - 1].cap && toks[end - 1].kind == TokKind::Word;
     if !is_det(doc, s) && !(at_boundary && ends_in_name) {
-        while s < end && modifier_token(doc, s) && toks[s].flags() & (nominal_flags() | flag::PHRASE) == 0 {
+        while s < end && modifier_token(doc, s) && toks[s].flags_in(doc.lx) & (nominal_flags() | flag::PHRASE) == 0 {
             s += 1;
         }
     }
@@ -282,8 +282,8 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
             // A lower-case modifier must lead to a head within three words ("senior administration
             // official", "state Sen. Mara Quill").
             let lookahead = (j + 1..(j + 4).min(ub))
-                .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags() & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
-                .find(|&k| toks[k].flags() & nominal_flags() != 0 && (!toks[k].cap || lead && toks[k].flags() & (flag::TITLE | flag::HONORIFIC) != 0));
+                .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags_in(doc.lx) & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
+                .find(|&k| toks[k].flags_in(doc.lx) & nominal_flags() != 0 && (!toks[k].cap || lead && toks[k].flags_in(doc.lx) & (flag::TITLE | flag::HONORIFIC) != 0));
             if lookahead.is_some() {
                 j += 1;
                 continue;
@@ -450,7 +450,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let mut k = body_start;
     while k < e {
         let t = &toks[k];
-        let f = t.flags();
+        let f = t.flags_in(doc.lx);
         let mut matched = 0;
         if f & flag::PHRASE_NAME != 0 {
             // Longest title phrase starting here, built up word by word.
@@ -516,7 +516,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         }
         if r == body_start && r < e {
             name = Some((r, e));
-        } else if r < e && r > body_start && (body_start..r).all(|x| !toks[x].cap && toks[x].kind == TokKind::Word) && toks[r].flags() & flag::FUNCTION == 0 {
+        } else if r < e && r > body_start && (body_start..r).all(|x| !toks[x].cap && toks[x].kind == TokKind::Word) && toks[r].flags_in(doc.lx) & flag::FUNCTION == 0 {
             // "harbour master Ewan Pike": lower-case words before a name describe the person.
             name = Some((r, e));
             title_end = Some(r);
@@ -525,7 +525,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     // "Critics", "Police" at the start of a sentence are common nouns, not names.
     if let Some((ns, ne)) = name {
         let common = (ns..ne).all(|x| {
-            let f = toks[x].flags();
+            let f = toks[x].flags_in(doc.lx);
             toks[x].kind != TokKind::Word || (f & (flag::GROUP | flag::TITLE) != 0 && f & (flag::FIRST_NAME | flag::PLACE | flag::MEDIA) == 0)
         });
         if common && ne - ns == 1 {
@@ -533,7 +533,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         }
     }
     let last = &toks[e - 1];
-    let last_flags = last.flags();
+    let last_flags = last.flags_in(doc.lx);
     let stem = last.stem(text);
     // `lower` of ASCII is `to_ascii_lowercase`: no scratch needed for most heads.
     let head = if stem.is_ascii() { Word::ascii_lower(stem) } else { Word::new(lower(stem, &mut buf)) };
@@ -547,7 +547,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         None
     };
     // Kind.
-    let all = (body_start..e).fold(0u64, |acc, x| acc | toks[x].flags());
+    let all = (body_start..e).fold(0u64, |acc, x| acc | toks[x].flags_in(doc.lx));
     let mut kind = SpeakerKind::Unknown;
     let mut mention = MentionKind::Full;
     if let Some((ns, ne)) = name {
@@ -557,7 +557,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         } else {
             &[]
         };
-        let name_flags = (ns..ne).fold(0u64, |acc, x| acc | toks[x].flags());
+        let name_flags = (ns..ne).fold(0u64, |acc, x| acc | toks[x].flags_in(doc.lx));
         if name_flags & (flag::MEDIA | flag::ORG_HEAD | flag::ORG_SUFFIX) != 0
             || name_phrase.iter().any(|k| matches!(k, PhraseKind::Org | PhraseKind::Media))
             || (ne - ns == 1 && first.has(flag::PLACE))
@@ -571,7 +571,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             if gender == Gender::Unknown && first.has(flag::FIRST_NAME) && ne - ns > 1 {
                 gender = first.entry().map_or(Gender::Unknown, |en| en.gender);
             }
-        } else if ne - ns >= 2 && (ns..ne).all(|x| toks[x].kind == TokKind::Word && toks[x].flags() & flag::PLACE == 0) {
+        } else if ne - ns >= 2 && (ns..ne).all(|x| toks[x].kind == TokKind::Word && toks[x].flags_in(doc.lx) & flag::PLACE == 0) {
             kind = SpeakerKind::Person;
         }
     } else {

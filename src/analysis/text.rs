@@ -5,7 +5,6 @@
 //! prose either. Sentences are cut later, once quotation marks are paired (`sentences`).
 
 use super::lexicon::{flag, lexicon, Entry};
-#[cfg(doc)]
 use super::lexicon::Lexicon;
 use super::model::Span;
 use super::Format;
@@ -73,6 +72,11 @@ impl Token {
     pub fn has(&self, flag: u64) -> bool {
         self.flags() & flag != 0
     }
+    /// [`Token::flags`] with the lexicon at hand ([`Doc::lx`]).
+    #[inline(always)]
+    pub fn flags_in(&self, lx: &Lexicon) -> u64 {
+        lx.flags_at(self.entry)
+    }
     pub fn first_char(&self, text: &str) -> char {
         text[self.start as usize..].chars().next().unwrap_or(' ')
     }
@@ -109,6 +113,8 @@ pub struct Directive {
 
 pub struct Doc<'a> {
     pub text: &'a str,
+    /// The lexicon, fetched once: token tests in hot loops read flags through it.
+    pub lx: &'static Lexicon,
     pub tokens: Vec<Token>,
     pub paragraphs: Vec<Paragraph>,
     pub directives: Vec<Directive>,
@@ -318,6 +324,7 @@ impl<'a> Doc<'a> {
         // News runs ~4.3 bytes per token: one allocation, not a grow-and-copy of a large vector.
         let mut doc = Doc {
             text,
+            lx: lexicon(),
             tokens: Vec::with_capacity(text.len() / 4),
             paragraphs: Vec::new(),
             directives,
@@ -751,12 +758,9 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
                     // Most words are short: find the end in one 8-byte load, which also holds
                     // the word for the lexicon look-up.
                     if i + 8 <= bytes.len() {
-                        let mut w = [0u8; 8];
-                        w.copy_from_slice(&bytes[i..i + 8]);
-                        let x = u64::from_le_bytes(w);
-                        let stop = non_alnum8(x);
+                        let x = load8(bytes, i);
                         // Byte 0 is a letter or digit, so the first stop is at 1..8.
-                        let p = (stop.trailing_zeros() / 8) as usize;
+                        let p = (non_alnum8(x).trailing_zeros() / 8) as usize;
                         if p < 8 && (i + p >= limit || !may_continue(bytes[i + p], numeric)) {
                             let j = (i + p).min(limit);
                             let n = j - i;
@@ -785,6 +789,13 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
             }
         }
     }
+}
+
+#[inline(always)]
+fn load8(bytes: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&bytes[i..i + 8]);
+    u64::from_le_bytes(w)
 }
 
 /// A high bit in every byte of `x` that is not an ASCII letter or digit (per byte, on the low 7
