@@ -412,7 +412,8 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let toks = &doc.tokens;
     let text = doc.text;
     // One scratch for every look-up key of the phrase: each use lower-cases afresh.
-    let mut buf = Scratch::new();
+    // Taken from the pool only when a key is needed: most phrases need none.
+    let mut buf: Option<Scratch> = None;
     let body_start = if is_det(doc, s) { s + 1 } else { s };
     if body_start >= e {
         return None;
@@ -454,7 +455,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         let mut matched = 0;
         if f & flag::PHRASE_NAME != 0 {
             // Longest title phrase starting here, built up word by word.
-            let key = &mut buf;
+            let key = buf.get_or_insert_with(Scratch::new);
             key.clear();
             for len in 1..=lx.max_phrase_words.min(e - k) {
                 if len > 1 {
@@ -536,7 +537,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let last_flags = last.flags_in(doc.lx);
     let stem = last.stem(text);
     // `lower` of ASCII is `to_ascii_lowercase`: no scratch needed for most heads.
-    let head = if stem.is_ascii() { Word::ascii_lower(stem) } else { Word::new(lower(stem, &mut buf)) };
+    let head = if stem.is_ascii() { Word::ascii_lower(stem) } else { Word::new(lower(stem, buf.get_or_insert_with(Scratch::new))) };
     let role = if let Some(te) = title_end {
         let role_start = body_start;
         // A description without a name ("the French presidency") has no separate role.
@@ -553,7 +554,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     if let Some((ns, ne)) = name {
         let first = &toks[ns];
         let name_phrase = if ne - ns > 1 && first.has(flag::PHRASE_NAME) {
-            lx.phrase(lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize).text(text), &mut buf)).unwrap_or(&[])
+            lx.phrase(lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize).text(text), buf.get_or_insert_with(Scratch::new))).unwrap_or(&[])
         } else {
             &[]
         };
@@ -597,7 +598,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     // Anonymous sources and weasel groups.
     let mut anonymous_bare = false;
     let full_kinds = if e - s > 1 && toks[s].has(flag::PHRASE_CLAIM) {
-        lx.phrase(lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), &mut buf))
+        lx.phrase(lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), buf.get_or_insert_with(Scratch::new)))
     } else {
         None
     };
@@ -620,7 +621,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         let w = last.text(text);
         // Not every "-an" word: Wasserman, Sullivan and Jordan are surnames.
         const AN_DEMONYMS: &[&str] = &["american", "mexican", "german", "cuban", "dominican", "moroccan", "african", "guatemalan", "venezuelan", "chilean", "afghan"];
-        let lw = lower(w, &mut buf);
+        let lw = lower(w, buf.get_or_insert_with(Scratch::new));
         if (["ese", "ish", "ian", "ean"].iter().any(|suf| lw.ends_with(suf)) && lw.len() > 4) || AN_DEMONYMS.contains(&lw) {
             return None;
         }
@@ -808,8 +809,8 @@ impl Entities {
         let text = doc.text;
         let toks = &doc.tokens;
         // Keys are lower-cased into one scratch buffer; strings are made only for a new or grown
-        // entity (most mentions link to an existing one).
-        let mut kbuf = Scratch::new();
+        // entity (most mentions link to an existing one). Not taken for a pronoun.
+        let mut kbuf: Option<Scratch> = None;
         match np.mention {
             MentionKind::Pronoun => {
                 let idx = match self.resolve_pronoun(&np.head, np.span.start) {
@@ -829,7 +830,7 @@ impl Entities {
             MentionKind::Role => {
                 // The same description again ("the French presidency") is the same entity.
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), &mut kbuf);
+                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), kbuf.get_or_insert_with(Scratch::new));
                 let same = self.by_word.get(key).and_then(|v| v.as_slice().iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0].as_bytes() == key.as_bytes()));
                 if let Some(idx) = same {
                     self.touch(idx, np.span.start);
@@ -852,10 +853,11 @@ impl Entities {
             }
             _ => {}
         }
+        let kbuf = kbuf.get_or_insert_with(Scratch::new);
         kbuf.clear();
         let mut ranges = std::mem::take(&mut self.ranges);
         ranges.clear();
-        let found = self.link_keys(doc, np, &mut kbuf, &mut ranges);
+        let found = self.link_keys(doc, np, kbuf, &mut ranges);
         self.ranges = ranges;
         found
     }
