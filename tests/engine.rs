@@ -205,6 +205,10 @@ fn indirect_patterns() {
         ("The district has repeatedly warned that the roof leaks.", "roof leaks", "has repeatedly warned"),
         ("Alan Cho boldly predicted that the team would win.", "team would win", "boldly predicted"),
         ("The Cho family said the gym would reopen.", "gym", "said"),
+        // "called X a Y" reports a characterisation.
+        ("His former partner, Lars Dunn, called him a master at closing deals.", "master at closing", "called"),
+        // A split quotation ends where a participle introduces a new one, even past its listener.
+        ("“Stay,” Ruiz sings to the mayor before asking her, “Where do we go from here?”", "go from here", "asking"),
         ("However, Ivana Kane's brief said that was not her view.", "not her view", "said"),
         ("Mara Quill's comments on the flood angered the council.", "the flood", "comments on"),
         // A participle after a comma reports its own clause, with the main clause's subject.
@@ -217,8 +221,8 @@ fn indirect_patterns() {
     for (text, needle, cue) in cases {
         assert_eq!(speaker_of(text, needle).1.as_deref(), Some(*cue), "{text}");
     }
-    // An idiom and an adjective, not reports.
-    for text in ["It goes without saying that the pier is old.", "Mr. Abel is also determined to warn his supporters."] {
+    // An idiom, an adjective and a noun after a singular name, not reports.
+    for text in ["It goes without saying that the pier is old.", "Mr. Abel is also determined to warn his supporters.", "Tempers rose in the FBI email probe into the missing files."] {
         assert!(run(text).quotes.is_empty(), "{text}");
     }
 }
@@ -235,6 +239,8 @@ fn each_cue_reports_its_own_clause() {
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "attacked", "the council for the delay"),
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "saying", "the roof had leaked for years"),
         ("Alan Cho said last summer that the pool would close.", "said", "the pool would close"),
+        // A dash closing an aside ends the clause before a new speaker's quotation.
+        ("When Alan Cho noted that the pool had closed ― as was true for years ― Ana Ruiz boasted, “We fixed it.”", "noted", "the pool had closed ― as was true for years"),
     ];
     for (text, cue, content) in cases {
         let a = run(text);

@@ -711,6 +711,10 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     // A participle that introduces it (", adding that “B”", ", adding, “B”") is its own cue.
                     let introduces = |r2: &Resolved| {
                         let mut b = skip_right(doc, depth, r2.after, o);
+                        // "before asking her, “…”": past a pronoun listener.
+                        if r2.cue.verb.is_some_and(|(v, _)| v.listener) && word_in(doc, b, &["him", "her", "them", "us", "me"]) {
+                            b += 1;
+                        }
                         if b < o && (word_is(doc, b, "that") || toks[b].kind == TokKind::Punct && matches!(toks[b].first_char(text), ',' | ':')) {
                             b += 1;
                         }
@@ -773,7 +777,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     calls = true;
                 } else {
                     let lim = (a + 8).min(s1);
-                    calls = (a..lim).any(|x| toks[x].kind == TokKind::Mark && depth[x] == 1) && !is(doc, a, flag::PREP);
+                    calls = (a..lim).any(|x| toks[x].kind == TokKind::Mark && depth[x] == 1) && !is(doc, a, flag::PREP)
+                        // "called him a master at closing deals", "called it the worst flood"
+                        || word_in(doc, a, &["him", "her", "it", "them", "this"]) && word_in(doc, a + 1, &["a", "an", "the", "one", "another"]);
                 }
             }
             // "cited derogatory comments", "criticized the plan": what a speech verb's object names
@@ -866,7 +872,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // report their own clause.
                 let pause = |x: usize| {
                     punct_is(&toks[x], text, b',')
-                        || toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–') || toks[x].text(text).starts_with("--"))
+                        || toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–' | '―') || toks[x].text(text).starts_with("--"))
                         || toks[x].kind == TokKind::Mark && x > a && punct_is(&toks[x - 1], text, b',')
                 };
                 if !src.right && !r2.cue.participial && b > a + 2 && b <= fwd_end && pause(b - 2) && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
@@ -874,9 +880,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     break;
                 }
                 // "When he wrote his book, Mr. Kane said that ...": a main clause with its own
-                // subject and reported clause after the comma.
+                // subject and reported clause after the comma (or a dash closing an aside).
                 let intro = r2.after + 1 < s1 && toks[r2.after].kind == TokKind::Punct && matches!(toks[r2.after].first_char(text), ',' | ':') && toks[r2.after + 1].kind == TokKind::Mark;
-                if !src.right && !r2.cue.participial && (own_clause || intro) && b > a + 1 && b <= fwd_end && punct_is(&toks[b - 1], text, b',') {
+                if !src.right && !r2.cue.participial && (own_clause || intro) && b > a + 1 && b <= fwd_end && pause(b - 1) {
                     fwd_end = b - 1;
                     break;
                 }

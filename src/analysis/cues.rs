@@ -225,7 +225,14 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
                             && (punct_is(&toks[p - 1], text, b',')
                                 || toks[p - 1].entry().and_then(|e| e.verb).is_some_and(|(_, f)| matches!(f, Form::Past | Form::Participle))
                                 || word_is(doc, p - 1, "says"))));
-                if !prev_ok || before_title {
+                // "the FBI email probe": after "the" and a singular name a verb would need an -s.
+                let singular_subject = !has_aux
+                    && p >= range.start + 2
+                    && toks[p - 1].cap
+                    && toks[p - 1].kind == TokKind::Word
+                    && !toks[p - 1].text(text).ends_with(['s', 'S'])
+                    && word_in(doc, p - 2, &["the", "a", "an"]);
+                if !prev_ok || before_title || singular_subject {
                     i += 1;
                     continue;
                 }
