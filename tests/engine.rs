@@ -248,6 +248,12 @@ fn each_cue_reports_its_own_clause() {
         assert_eq!(q.span.text(text), *content, "{text}");
         assert_eq!(q.speaker.map(|s| a.speakers[s].name.as_str()), Some("Alan Cho"), "{text}");
     }
+    // A relative clause set off by dashes reports up to the closing dash.
+    let text = "The council ignored the study -- which notes that the pool leaks -- for a year.";
+    let a = run(text);
+    let q = a.quotes.iter().find(|q| q.cue.as_ref().is_some_and(|c| c.text == "notes")).expect("the relative clause reports");
+    assert_eq!(q.span.text(text), "the pool leaks");
+    assert_eq!(q.speaker.map(|s| a.speakers[s].name.as_str()), Some("the study"));
     // The earlier cue's content stops before the next clause's subject.
     let text = "When he wrote his memoir, Alan Cho said that the pool would close.";
     let a = run(text);

@@ -331,11 +331,13 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     if w + 1 == k {
                         who = Some(w);
                     }
-                    // "... Dana Whitfield, who says she is proud": the name before the comma.
+                    // "... Dana Whitfield, who says she is proud": the name before the comma (or
+                    // dash: "the study -- which notes that ...").
                     // Only verbs that report a clause without "that" ("..., who says she is proud");
                     // "..., who proposed the closure" is an act, not a quotation.
                     let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative);
-                    if left.is_none() && clause_verb && w > s0 + 1 && punct_is(&toks[w - 1], text, b',') {
+                    let comma_or_dash = punct_is(&toks[w - 1], text, b',') || toks[w - 1].kind == TokKind::Punct && (matches!(toks[w - 1].first_char(text), '—' | '–') || toks[w - 1].text(text).starts_with("--"));
+                    if left.is_none() && clause_verb && w > s0 + 1 && comma_or_dash {
                         left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
                         if left.is_some() {
                             relative = Some(w);
@@ -754,8 +756,13 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                     if a < s1 && toks[a].kind == TokKind::Mark {
                         let qx = quotes.quotations.partition_point(|q| q.open < a);
                         if let Some(q) = quotes.quotations.get(qx).filter(|q| q.open == a && q.close < (a + 8).min(s1)) {
-                            if word_is(doc, q.close + 1, "that") {
-                                a = q.close + 1;
+                            // "… “Morning Joe” on Friday that"
+                            let mut t = q.close + 1;
+                            if word_is(doc, t, "on") && is(doc, t + 1, flag::DAY_MONTH) {
+                                t += 2;
+                            }
+                            if word_is(doc, t, "that") {
+                                a = t;
                             }
                         }
                     }
@@ -846,6 +853,14 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             // Forward content, to the clause end, or to the comma before a later source's own cue
             // ("Putin told Macron that ..., news agency AFP reported").
             let mut fwd_end = clause_end(doc, depth, a, s1);
+            // "the study -- which notes that … -- shows": a relative clause set off by a dash
+            // reports up to the dash that closes it.
+            let dash = |x: usize| depth[x] == 0 && toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–') || toks[x].text(text).starts_with("--"));
+            if r.relative.is_some_and(|w| dash(w - 1)) {
+                if let Some(d) = (a..fwd_end).find(|&x| dash(x)) {
+                    fwd_end = d;
+                }
+            }
             for r2 in &resolved[ri + 1..] {
                 let Some(src) = &r2.source else { continue };
                 // "welcomed the grant from Whitfield, who says ...": the relative clause is hers.
