@@ -336,8 +336,8 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     // Only verbs that report a clause without "that" ("..., who says she is proud");
                     // "..., who proposed the closure" is an act, not a quotation.
                     let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative);
-                    let comma_or_dash = punct_is(&toks[w - 1], text, b',') || toks[w - 1].kind == TokKind::Punct && (matches!(toks[w - 1].first_char(text), '—' | '–') || toks[w - 1].text(text).starts_with("--"));
-                    if left.is_none() && clause_verb && w > s0 + 1 && comma_or_dash {
+                    let comma_or_dash = |x: usize| punct_is(&toks[x], text, b',') || toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–') || toks[x].text(text).starts_with("--"));
+                    if left.is_none() && clause_verb && w > s0 + 1 && comma_or_dash(w - 1) {
                         left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
                         if left.is_some() {
                             relative = Some(w);

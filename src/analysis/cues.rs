@@ -128,7 +128,7 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
         // show"); "’s said" and "’s claiming" are "has" and "is". Words for speech still report
         // ("Kane’s claim that …", "Kane’s comments on …"), but not before "to" ("the mayor’s
         // promise to fix ...").
-        let possessed = toks[i - 1.min(i)].possessive && i > range.start && !t.cap && matches!(form, Form::Base | Form::Third) && !t.has(flag::ATTR_NOUN);
+        let possessed = i > range.start && toks[i - 1].possessive && !t.cap && matches!(form, Form::Base | Form::Third) && !t.has(flag::ATTR_NOUN);
         if i > range.start && (is(doc, i - 1, flag::DET_NOUN) || (toks[i - 1].possessive && !t.cap && word_is(doc, i + 1, "to")) || (possessed && !word_is(doc, i + 1, "that")) || (t.cap && !(headline && form != Form::Base || headline && i + 1 < range.end && toks[i + 1].kind == TokKind::Mark))) {
             i += 1;
             continue;
