@@ -202,14 +202,24 @@ fn has_phrase(doc: &Doc, sent: &Sentence, want: PhraseKind) -> bool {
     (sent.tokens.clone()).any(|k| {
         doc.tokens[k].has(flag::PHRASE_CLAIM) && {
             key.clear();
-            (0..lx.max_phrase_words.min(sent.tokens.end - k)).any(|len| {
+            for len in 0..lx.max_phrase_words.min(sent.tokens.end - k) {
                 let t = &doc.tokens[k + len];
                 if len > 0 {
                     key.push(' ');
                 }
                 lower_into(t.text(doc.text), &mut key);
-                len >= 1 && lx.phrase(&key).is_some_and(|ks| ks.contains(&want))
-            })
+                if len >= 1 {
+                    if lx.phrase(&key).is_some_and(|ks| ks.contains(&want)) {
+                        return true;
+                    }
+                    // Every leading part of a phrase is a prefix (the phrase included): past a
+                    // key that is none, no longer key is a phrase.
+                    if !lx.is_prefix(&key) {
+                        break;
+                    }
+                }
+            }
+            false
         }
     })
 }

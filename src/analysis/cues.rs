@@ -28,7 +28,7 @@ pub struct CueCand {
 /// Does token `i` carry lexicon flag `f` (a word class)?
 #[inline]
 pub fn is(doc: &Doc, i: usize, f: u64) -> bool {
-    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.flags() & f != 0)
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.flags_in(doc.lx) & f != 0)
 }
 
 #[inline]
@@ -93,10 +93,17 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
     let toks = &doc.tokens;
     let text = doc.text;
     out.clear();
+    let no_extra = extra.is_empty();
     let mut i = range.start;
     while i < range.end {
         let t = &toks[i];
         if depth[i] != 0 || t.kind != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        // Only "according" (9 letters), a verb or a configured verb starts a cue: most words
+        // are none of them, which two reads tell.
+        if t.end - t.start != 9 && t.flags() & flag::VERB == 0 && (no_extra || extra.get(doc, i).is_none()) {
             i += 1;
             continue;
         }

@@ -228,6 +228,9 @@ pub const PASSIVE_ADVERBS: &[&str] = &[
 struct Slot {
     key_start: u32,
     key_len: u32,
+    /// A key of at most 8 bytes as [`small_word`] reads it: most words are short, and they are
+    /// compared with it without touching the key arena.
+    small: u64,
     entry: Entry,
 }
 
@@ -483,9 +486,11 @@ impl Lexicon {
                 i = (i + 1) & (cap - 1);
             }
             lx.table[i] = ((h >> 32) as u32, lx.slots.len() as u32);
-            lx.slots.push(Slot { key_start: lx.keys.len() as u32, key_len: k.len() as u32, entry: *e });
             // Stored lower-cased: equal ignoring ASCII case becomes equal to the folded word.
-            lx.keys.push_str(&k.to_ascii_lowercase());
+            let lower = k.to_ascii_lowercase();
+            let small = if lower.len() <= 8 { small_word(lower.as_bytes()) } else { 0 };
+            lx.slots.push(Slot { key_start: lx.keys.len() as u32, key_len: k.len() as u32, small, entry: *e });
+            lx.keys.push_str(&lower);
         }
         lx.slot_flags = lx.slots.iter().map(|s| s.entry.flags).collect();
         lx
@@ -524,19 +529,42 @@ impl Lexicon {
         // As `words.get(lower(word))`: an exact match with a key.
         let mut buf = super::text::Scratch::new();
         let lowered = super::text::lower(word, &mut buf).as_bytes();
-        self.probe(hash_ci(lowered), |key| key == lowered)
+        self.probe(hash_ci(lowered), |s| self.key(s) == lowered)
     }
 
     /// [`Lexicon::index_ci`] for a word known to be ASCII.
     #[inline(always)]
     pub fn index_ci_ascii(&self, word: &str) -> Option<u32> {
-        let w = word.as_bytes();
-        self.probe(hash_ci(w), |key| key.len() == w.len() && key.iter().zip(w).all(|(&k, &c)| ASCII_LOWER[c as usize] == k))
+        self.index_ci_ascii_bytes(word.as_bytes())
+    }
+
+    /// [`Lexicon::index_ci_ascii`] on bytes (the tokenizer has them; no char-boundary check).
+    #[inline(always)]
+    pub fn index_ci_ascii_bytes(&self, w: &[u8]) -> Option<u32> {
+        let n = w.len();
+        if n <= 8 {
+            return self.index_ci_small(small_word(w), n);
+        }
+        self.probe(hash_ci(w), |s| s.key_len as usize == n && eq_lower(self.key(s), w))
+    }
+
+    /// [`Lexicon::index_ci_ascii`] of the word of `n <= 8` bytes held in `x` as [`small_word`]
+    /// reads it (the tokenizer has it in a register already).
+    #[inline(always)]
+    pub fn index_ci_small(&self, x: u64, n: usize) -> Option<u32> {
+        // The lower-cased word in one register: hashed, and compared with `Slot::small`.
+        let x = lower8(x);
+        self.probe(hash_small(x, n), |s| s.small == x && s.key_len as usize == n)
+    }
+
+    #[inline(always)]
+    fn key(&self, s: &Slot) -> &[u8] {
+        &self.keys.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize]
     }
 
     /// The slot whose key `matches`, among those filed under hash `h` (linear probing).
     #[inline(always)]
-    fn probe(&self, h: u64, matches: impl Fn(&[u8]) -> bool) -> Option<u32> {
+    fn probe(&self, h: u64, matches: impl Fn(&Slot) -> bool) -> Option<u32> {
         let tag = (h >> 32) as u32;
         let mask = self.table.len() - 1;
         let mut i = h as usize & mask;
@@ -546,8 +574,7 @@ impl Lexicon {
                 return None;
             }
             if t == tag {
-                let s = &self.slots[slot as usize];
-                if matches(&self.keys.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize]) {
+                if matches(&self.slots[slot as usize]) {
                     return Some(slot);
                 }
             }
@@ -581,42 +608,88 @@ impl Lexicon {
 
 }
 
-/// `u8::to_ascii_lowercase` as a table: one load per byte in the per-word hash and compare.
-static ASCII_LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).to_ascii_lowercase();
-        i += 1;
-    }
-    t
-};
+/// `x` with the ASCII capitals among its 8 bytes lower-cased (`u8::to_ascii_lowercase` on each).
+#[inline(always)]
+fn lower8(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, on its low 7 bits (no carry can cross into the next byte): the high bit of
+    // `ge_a` says >= 'A', that of `gt_z` says > 'Z'; a byte with its own high bit set is not ASCII.
+    let low = x & !HIGH;
+    let ge_a = low + ONES * (0x80 - b'A' as u64);
+    let gt_z = low + ONES * (0x80 - b'Z' as u64 - 1);
+    let upper = ge_a & !gt_z & !x & HIGH;
+    x | (upper >> 2)
+}
 
-/// A hash equal for words equal ignoring ASCII case. Bytes are folded with `| 0x20` (A-Z to a-z;
-/// the few other bytes it merges only cost a key comparison) and read a word at a time with
-/// overlapping loads, not byte by byte: this runs for every word of every article.
+/// `key == w.to_ascii_lowercase()`, 8 bytes at a time with overlapping loads.
+#[inline(always)]
+fn eq_lower(key: &[u8], w: &[u8]) -> bool {
+    let n = w.len();
+    if n != key.len() {
+        return false;
+    }
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if read8(key, i) != lower8(read8(w, i)) {
+                return false;
+            }
+            i += 8;
+        }
+        read8(key, n - 8) == lower8(read8(w, n - 8))
+    } else {
+        small_word(key) == lower8(small_word(w))
+    }
+}
+
+#[inline(always)]
+fn read4(b: &[u8], i: usize) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&b[i..i + 4]);
+    u32::from_le_bytes(w)
+}
+
+/// A hash equal for words equal ignoring ASCII case. A word of up to 8 bytes is lower-cased
+/// exactly in one register; longer ones are folded with `| 0x20` (A-Z to a-z; the few other
+/// bytes it merges only cost a key comparison). Read with overlapping loads, not byte by byte:
+/// this runs for every word of every article.
 #[inline]
 fn hash_ci(b: &[u8]) -> u64 {
     const FOLD: u64 = 0x2020_2020_2020_2020;
     let n = b.len();
-    let (x, y) = if n >= 8 {
-        let mut h = 0u64;
-        let mut i = 0;
-        while i + 8 < n {
-            h = mix(h ^ (read8(b, i) | FOLD), 0x9e37_79b9_7f4a_7c15);
-            i += 8;
-        }
-        (h, read8(b, n - 8) | FOLD)
-    } else if n >= 4 {
-        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
-        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
-        (0, (lo << 32 | hi) | FOLD)
+    if n <= 8 {
+        return hash_small(lower8(small_word(b)), n);
+    }
+    let mut h = 0u64;
+    let mut i = 0;
+    while i + 8 < n {
+        h = mix(h ^ (read8(b, i) | FOLD), 0x9e37_79b9_7f4a_7c15);
+        i += 8;
+    }
+    mix(h ^ 0xa076_1d64_78bd_642f ^ n as u64, (read8(b, n - 8) | FOLD) ^ 0xe703_7ed1_a0b4_28db)
+}
+
+/// [`hash_ci`] of a word of `n <= 8` bytes from its lower-cased [`small_word`].
+#[inline(always)]
+fn hash_small(x: u64, n: usize) -> u64 {
+    mix(0xa076_1d64_78bd_642f ^ n as u64, x ^ 0xe703_7ed1_a0b4_28db)
+}
+
+/// A word of at most 8 bytes in one u64, little-endian, zero above its length: what an 8-byte
+/// load of it masked to its length gives. Read here with two overlapping 4-byte loads (or bytes
+/// 0, n/2 and n-1 of a shorter word), whose overlap holds the same bytes.
+#[inline(always)]
+pub fn small_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n <= 8);
+    if n >= 4 {
+        read4(b, 0) as u64 | (read4(b, n - 4) as u64) << (8 * (n - 4))
     } else if n > 0 {
-        (0, ((b[0] as u64) << 16 | (b[n / 2] as u64) << 8 | b[n - 1] as u64) | 0x20_2020)
+        (b[0] as u64) | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1))
     } else {
-        (0, 0)
-    };
-    mix(x ^ 0xa076_1d64_78bd_642f ^ n as u64, y ^ 0xe703_7ed1_a0b4_28db)
+        0
+    }
 }
 
 #[inline]
@@ -716,6 +789,34 @@ mod tests {
         assert!(lx.flags("vladimir") & flag::FIRST_NAME != 0);
         assert!(lx.phrase("press secretary").is_some());
         assert!(lx.flags("press") & flag::PHRASE != 0);
+    }
+
+    /// The word-at-a-time comparison of a token with a lexicon key agrees with byte-by-byte
+    /// ASCII lower-casing for every byte value and word length.
+    #[test]
+    fn case_insensitive_comparison_matches_ascii_lowercase() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut x = [b'a'; 8];
+                x[pos] = b;
+                let lowered = u64::from_le_bytes(x.map(|c| c.to_ascii_lowercase()));
+                assert_eq!(lower8(u64::from_le_bytes(x)), lowered, "byte {b:#x} at {pos}");
+            }
+        }
+        let words = ["a", "Ab", "SAY", "Said", "PSAKI", "minister", "Secretary", "AbCdEfGhIjKlMnOpQ", "x@[`{"];
+        for w in words {
+            for n in 0..=w.len() {
+                let w = &w.as_bytes()[..n];
+                let key = w.to_ascii_lowercase();
+                assert!(eq_lower(&key, w));
+                for k in 0..n {
+                    let mut other = key.clone();
+                    other[k] ^= 0x01;
+                    assert_eq!(eq_lower(&other, w), other == key);
+                }
+                assert!(!eq_lower(&key[..n.saturating_sub(1)], w) || n == 0);
+            }
+        }
     }
 
     #[test]

@@ -151,6 +151,12 @@ impl ExtraVerbs {
         ExtraVerbs { forms }
     }
 
+    /// No verbs configured (the usual case): `get` answers `None` for every token.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
     /// The configured verb at token `i`, reported as a neutral speech verb.
     #[inline]
     pub fn get(&self, doc: &text::Doc, i: usize) -> Option<(&'static lexicon::Verb, lexicon::Form)> {

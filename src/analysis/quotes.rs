@@ -146,14 +146,13 @@ pub fn pair(doc: &Doc) -> Quotes {
             }
         }
         let skip_first = stack.last().is_some_and(|o| o.reopenings.last() == Some(&para.tokens.start));
-        for ti in para.tokens.clone() {
-            if skip_first && ti == para.tokens.start {
-                continue;
-            }
+        // Only marks matter: find each with a tight scan rather than a full step per token.
+        let mut next = para.tokens.start + usize::from(skip_first);
+        let end = para.tokens.end;
+        while let Some(k) = doc.tokens.get(next..end).and_then(|ts| ts.iter().position(|t| t.kind == TokKind::Mark)) {
+            let ti = next + k;
+            next = ti + 1;
             let tok = &doc.tokens[ti];
-            if tok.kind != TokKind::Mark {
-                continue;
-            }
             let doubled = tok.end - tok.start > 1 && tok.text(text).chars().count() == 2;
             let glyph = if doubled { '"' } else { tok.first_char(text) };
             let Some((family, mut role)) = classify(glyph) else { continue };

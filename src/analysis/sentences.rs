@@ -28,6 +28,15 @@ pub fn split(doc: &Doc, quotes: &Quotes) -> Vec<Sentence> {
         let end = para.tokens.end;
         let mut i = start;
         while i < end {
+            // Words and numbers end no sentence (short of the length cut below): skip a run of
+            // them in a tight loop.
+            let lim = end.min(start + MAX_SENTENCE_TOKENS - 1);
+            if i < lim {
+                i += toks[i..lim].iter().position(|t| !matches!(t.kind, TokKind::Word | TokKind::Number)).unwrap_or(lim - i);
+                if i >= end {
+                    break;
+                }
+            }
             let t = &toks[i];
             let mut boundary_after = None;
             if quotes.depth[i] == 0 && t.kind == TokKind::Punct && is_terminal(t.first_char(text)) {

@@ -61,6 +61,21 @@ impl std::ops::Deref for Word {
     }
 }
 
+/// Hashes as the `str` it holds, so that a map keyed by `Word` is looked up with a `&str`.
+impl std::hash::Hash for Word {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state)
+    }
+}
+
+/// Equal words are built the same way (`Word::new`: inline up to 22 bytes, zero-padded), so
+/// the derived equality agrees with that of the `str`s.
+impl std::borrow::Borrow<str> for Word {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
 impl std::fmt::Debug for Word {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(&**self, f)
@@ -113,7 +128,7 @@ fn np_token(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     match t.kind {
         TokKind::Word => {
-            let f = t.flags();
+            let f = t.flags_in(doc.lx);
             // "Inc", "AG" name companies only when written as such.
             if f & nominal_flags() & !flag::ORG_SUFFIX != 0 || (f & flag::ORG_SUFFIX != 0 && t.cap) {
                 return true;
@@ -146,7 +161,7 @@ fn np_token(doc: &Doc, i: usize) -> bool {
 fn modifier_token(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokKind::Word && !t.cap && {
-        let f = t.flags();
+        let f = t.flags_in(doc.lx);
         // A verb's base form can be a noun modifier ("fire department", "trade union").
         let base_verb = t.entry().and_then(|e| e.verb).is_some_and(|(_, form)| form == super::lexicon::Form::Base);
         (f & (flag::VERB | flag::FUNCTION | flag::DAY_MONTH) == 0 || f & nominal_flags() != 0 || (base_verb && f & flag::FUNCTION == 0))
@@ -226,9 +241,9 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
     let at_boundary = j == lb || toks[j - 1].kind != TokKind::Word;
     let ends_in_name = toks[end - 1].cap && toks[end - 1].kind == TokKind::Word;
     // "…, harbour officials say, …": after a comma, the words before a role or group noun too.
-    let ends_in_nominal = toks[end - 1].kind == TokKind::Word && toks[end - 1].flags() & (flag::GROUP | flag::TITLE | flag::ORG_HEAD) != 0;
+    let ends_in_nominal = toks[end - 1].kind == TokKind::Word && toks[end - 1].flags_in(doc.lx) & (flag::GROUP | flag::TITLE | flag::ORG_HEAD) != 0;
     if !is_det(doc, s) && !(at_boundary && (ends_in_name || ends_in_nominal)) {
-        while s < end && modifier_token(doc, s) && toks[s].flags() & (nominal_flags() | flag::PHRASE) == 0 {
+        while s < end && modifier_token(doc, s) && toks[s].flags_in(doc.lx) & (nominal_flags() | flag::PHRASE) == 0 {
             s += 1;
         }
     }
@@ -269,8 +284,8 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
             // A lower-case modifier must lead to a head within three words ("senior administration
             // official", "state Sen. Mara Quill").
             let lookahead = (j + 1..(j + 4).min(ub))
-                .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags() & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
-                .find(|&k| toks[k].flags() & nominal_flags() != 0 && (!toks[k].cap || lead && toks[k].flags() & (flag::TITLE | flag::HONORIFIC) != 0));
+                .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags_in(doc.lx) & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
+                .find(|&k| toks[k].flags_in(doc.lx) & nominal_flags() != 0 && (!toks[k].cap || lead && toks[k].flags_in(doc.lx) & (flag::TITLE | flag::HONORIFIC) != 0));
             if lookahead.is_some() {
                 j += 1;
                 continue;
@@ -399,7 +414,8 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let toks = &doc.tokens;
     let text = doc.text;
     // One scratch for every look-up key of the phrase: each use lower-cases afresh.
-    let mut buf = Scratch::new();
+    // Taken from the pool only when a key is needed: most phrases need none.
+    let mut buf: Option<Scratch> = None;
     let body_start = if is_det(doc, s) { s + 1 } else { s };
     if body_start >= e {
         return None;
@@ -437,12 +453,12 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     let mut k = body_start;
     while k < e {
         let t = &toks[k];
-        let f = t.flags();
+        let f = t.flags_in(doc.lx);
         let mut matched = 0;
         if f & flag::PHRASE_NAME != 0 {
             // Longest title phrase starting here, built up word by word: only the longest match
             // says whether it names a body ("White House" does, "White House spokesman" does not).
-            let key = &mut buf;
+            let key = buf.get_or_insert_with(Scratch::new);
             key.clear();
             let (mut longest_collective, mut longest_gender) = (false, Gender::Unknown);
             for len in 1..=lx.max_phrase_words.min(e - k) {
@@ -514,7 +530,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         }
         if r == body_start && r < e {
             name = Some((r, e));
-        } else if r < e && r > body_start && (body_start..r).all(|x| !toks[x].cap && toks[x].kind == TokKind::Word) && toks[r].flags() & flag::FUNCTION == 0 {
+        } else if r < e && r > body_start && (body_start..r).all(|x| !toks[x].cap && toks[x].kind == TokKind::Word) && toks[r].flags_in(doc.lx) & flag::FUNCTION == 0 {
             // "harbour master Ewan Pike": lower-case words before a name describe the person.
             name = Some((r, e));
             title_end = Some(r);
@@ -523,7 +539,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     // "Critics", "Police" at the start of a sentence are common nouns, not names.
     if let Some((ns, ne)) = name {
         let common = (ns..ne).all(|x| {
-            let f = toks[x].flags();
+            let f = toks[x].flags_in(doc.lx);
             toks[x].kind != TokKind::Word || (f & (flag::GROUP | flag::TITLE) != 0 && f & (flag::FIRST_NAME | flag::PLACE | flag::MEDIA) == 0)
         });
         if common && ne - ns == 1 {
@@ -531,10 +547,10 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         }
     }
     let last = &toks[e - 1];
-    let last_flags = last.flags();
+    let last_flags = last.flags_in(doc.lx);
     let stem = last.stem(text);
     // `lower` of ASCII is `to_ascii_lowercase`: no scratch needed for most heads.
-    let head = if stem.is_ascii() { Word::ascii_lower(stem) } else { Word::new(lower(stem, &mut buf)) };
+    let head = if stem.is_ascii() { Word::ascii_lower(stem) } else { Word::new(lower(stem, buf.get_or_insert_with(Scratch::new))) };
     let role = if let Some(te) = title_end {
         let role_start = body_start;
         // A description without a name ("the French presidency") has no separate role.
@@ -545,17 +561,17 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         None
     };
     // Kind.
-    let all = (body_start..e).fold(0u64, |acc, x| acc | toks[x].flags());
+    let all = (body_start..e).fold(0u64, |acc, x| acc | toks[x].flags_in(doc.lx));
     let mut kind = SpeakerKind::Unknown;
     let mut mention = MentionKind::Full;
     if let Some((ns, ne)) = name {
         let first = &toks[ns];
         let name_phrase = if ne - ns > 1 && first.has(flag::PHRASE_NAME) {
-            lx.phrase(lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize).text(text), &mut buf)).unwrap_or(&[])
+            lx.phrase(lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize).text(text), buf.get_or_insert_with(Scratch::new))).unwrap_or(&[])
         } else {
             &[]
         };
-        let name_flags = (ns..ne).fold(0u64, |acc, x| acc | toks[x].flags());
+        let name_flags = (ns..ne).fold(0u64, |acc, x| acc | toks[x].flags_in(doc.lx));
         if name_flags & (flag::MEDIA | flag::ORG_HEAD | flag::ORG_SUFFIX) != 0
             || name_phrase.iter().any(|k| matches!(k, PhraseKind::Org | PhraseKind::Media))
             || (ne - ns == 1 && first.has(flag::PLACE))
@@ -569,7 +585,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
             if gender == Gender::Unknown && first.has(flag::FIRST_NAME) && ne - ns > 1 {
                 gender = first.entry().map_or(Gender::Unknown, |en| en.gender);
             }
-        } else if ne - ns >= 2 && (ns..ne).all(|x| toks[x].kind == TokKind::Word && toks[x].flags() & flag::PLACE == 0) {
+        } else if ne - ns >= 2 && (ns..ne).all(|x| toks[x].kind == TokKind::Word && toks[x].flags_in(doc.lx) & flag::PLACE == 0) {
             kind = SpeakerKind::Person;
         }
     } else {
@@ -595,7 +611,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     // Anonymous sources and weasel groups.
     let mut anonymous_bare = false;
     let full_kinds = if e - s > 1 && toks[s].has(flag::PHRASE_CLAIM) {
-        lx.phrase(lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), &mut buf))
+        lx.phrase(lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), buf.get_or_insert_with(Scratch::new)))
     } else {
         None
     };
@@ -618,7 +634,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         let w = last.text(text);
         // Not every "-an" word: Wasserman, Sullivan and Jordan are surnames.
         const AN_DEMONYMS: &[&str] = &["american", "mexican", "german", "cuban", "dominican", "moroccan", "african", "guatemalan", "venezuelan", "chilean", "afghan"];
-        let lw = lower(w, &mut buf);
+        let lw = lower(w, buf.get_or_insert_with(Scratch::new));
         if (["ese", "ish", "ian", "ean"].iter().any(|suf| lw.ends_with(suf)) && lw.len() > 4) || AN_DEMONYMS.contains(&lw) {
             return None;
         }
@@ -653,12 +669,13 @@ pub struct Entity {
     pub role: Option<String>,
     pub kind: SpeakerKind,
     pub gender: Gender,
-    /// Lower-case name tokens, for linking later mentions.
-    pub keys: Vec<String>,
+    /// Lower-case name tokens, for linking later mentions (inline when short: one allocation
+    /// for the list, not one per word).
+    pub keys: Vec<Word>,
     pub mentions: Vec<(Span, MentionKind)>,
     pub last_seen: usize,
     /// Lower-case head of a description ("presidency", "officials").
-    pub head: String,
+    pub head: Word,
     pub first_full: Span,
     pub speaks: bool,
 }
@@ -667,13 +684,35 @@ pub struct Entity {
 pub struct Entities {
     pub list: Vec<Entity>,
     /// Lower-case name word (or whole description) → entities that have it.
-    by_word: FxMap<String, Vec<usize>>,
+    by_word: FxMap<Word, Ids>,
     /// Lower-case role or head word → entities.
-    by_role: FxMap<String, Vec<usize>>,
+    by_role: FxMap<Word, Ids>,
     /// Entities by recency of mention, most recent last (bounded: pronouns look back a little).
     recent: Vec<usize>,
     /// Key ranges of the mention being linked, kept to save an allocation per mention.
     ranges: Vec<(usize, usize)>,
+}
+
+/// Entity indexes under one key, oldest first; most keys name a single entity, kept inline.
+#[derive(Clone, Debug)]
+enum Ids {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Ids {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Ids::One(x) => std::slice::from_ref(x),
+            Ids::Many(v) => v,
+        }
+    }
+    fn push(&mut self, idx: usize) {
+        match self {
+            Ids::One(x) => *self = Ids::Many(vec![*x, idx]),
+            Ids::Many(v) => v.push(idx),
+        }
+    }
 }
 
 /// How a mention was linked; the hover explains it.
@@ -688,22 +727,33 @@ pub enum Link {
 
 impl Entities {
     fn index(&mut self, idx: usize) {
+        // Keys are looked up first and copied only when new: most words are indexed already.
+        fn add(map: &mut FxMap<Word, Ids>, w: &str, idx: usize) {
+            match map.get_mut(w) {
+                Some(v) => {
+                    if v.as_slice().last() != Some(&idx) {
+                        v.push(idx);
+                    }
+                }
+                None => {
+                    // An article names a few dozen entities: one table, no regrowth.
+                    if map.capacity() == 0 {
+                        map.reserve(64);
+                    }
+                    map.insert(Word::new(w), Ids::One(idx));
+                }
+            }
+        }
         let e = &self.list[idx];
-        let words: Vec<String> = e.keys.clone();
-        let mut roles: Vec<String> = e.role.as_deref().map(|r| r.to_lowercase().split(' ').map(str::to_string).collect()).unwrap_or_default();
-        roles.push(e.head.clone());
-        for w in words {
-            let v = self.by_word.entry(w).or_default();
-            if v.last() != Some(&idx) {
-                v.push(idx);
+        for w in &e.keys {
+            add(&mut self.by_word, w, idx);
+        }
+        if let Some(r) = e.role.as_deref() {
+            for w in r.to_lowercase().split(' ') {
+                add(&mut self.by_role, w, idx);
             }
         }
-        for w in roles {
-            let v = self.by_role.entry(w).or_default();
-            if v.last() != Some(&idx) {
-                v.push(idx);
-            }
-        }
+        add(&mut self.by_role, &e.head, idx);
     }
 
     fn touch(&mut self, idx: usize, at: usize) {
@@ -732,7 +782,7 @@ impl Entities {
             keys: Vec::new(),
             mentions: Vec::new(),
             last_seen: np.span.start,
-            head: np.head.to_string(),
+            head: np.head.clone(),
             first_full: np.span,
             speaks: false,
         });
@@ -748,6 +798,7 @@ impl Entities {
         }
         let keys: Vec<String> = words.iter().map(|w| super::lexicon::normalize_phrase(w.trim_end_matches('.'))).filter(|w| lx.flags(w) & flag::HONORIFIC == 0).collect();
         let first = keys.first().cloned().unwrap_or_default();
+        let keys: Vec<Word> = keys.iter().map(|k| Word::new(k)).collect();
         let gender = lx.get(&first).filter(|e| e.flags & flag::FIRST_NAME != 0).map_or(Gender::Unknown, |e| e.gender);
         let org = keys.iter().any(|k| lx.flags(k) & (flag::ORG_HEAD | flag::MEDIA | flag::ORG_SUFFIX) != 0);
         self.list.push(Entity {
@@ -759,7 +810,7 @@ impl Entities {
             keys,
             mentions: Vec::new(),
             last_seen: usize::MAX,
-            head: String::new(),
+            head: Word::new(""),
             first_full: Span::default(),
             speaks: false,
         });
@@ -771,8 +822,8 @@ impl Entities {
         let text = doc.text;
         let toks = &doc.tokens;
         // Keys are lower-cased into one scratch buffer; strings are made only for a new or grown
-        // entity (most mentions link to an existing one).
-        let mut kbuf = Scratch::new();
+        // entity (most mentions link to an existing one). Not taken for a pronoun.
+        let mut kbuf: Option<Scratch> = None;
         match np.mention {
             MentionKind::Pronoun => {
                 let idx = match self.resolve_pronoun(&np.head, np.span.start) {
@@ -792,8 +843,8 @@ impl Entities {
             MentionKind::Role => {
                 // The same description again ("the French presidency") is the same entity.
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), &mut kbuf);
-                let same = self.by_word.get(key).and_then(|v| v.iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0] == key));
+                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), kbuf.get_or_insert_with(Scratch::new));
+                let same = self.by_word.get(key).and_then(|v| v.as_slice().iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0].as_bytes() == key.as_bytes()));
                 if let Some(idx) = same {
                     self.touch(idx, np.span.start);
                     self.list[idx].mentions.push((np.span, MentionKind::Full));
@@ -801,7 +852,8 @@ impl Entities {
                 }
                 // "the president" → the latest entity whose role or description has that head.
                 let found = self.by_role.get(&*np.head).and_then(|v| {
-                    v.iter()
+                    v.as_slice()
+                        .iter()
                         .copied()
                         .filter(|&i| self.list[i].last_seen <= np.span.start && !self.list[i].mentions.is_empty())
                         .max_by_key(|&i| self.list[i].last_seen)
@@ -814,10 +866,11 @@ impl Entities {
             }
             _ => {}
         }
+        let kbuf = kbuf.get_or_insert_with(Scratch::new);
         kbuf.clear();
         let mut ranges = std::mem::take(&mut self.ranges);
         ranges.clear();
-        let found = self.link_keys(doc, np, &mut kbuf, &mut ranges);
+        let found = self.link_keys(doc, np, kbuf, &mut ranges);
         self.ranges = ranges;
         found
     }
@@ -848,17 +901,17 @@ impl Entities {
         let (kbuf, ranges): (&String, &[(usize, usize)]) = (kbuf, ranges);
         let key = |r: &(usize, usize)| &kbuf[r.0..r.1];
         let nkeys = ranges.len();
-        let same_keys = |ek: &[String]| ek.len() == nkeys && ek.iter().zip(ranges).all(|(a, r)| a.as_str() == key(r));
-        let make_keys = || -> Vec<String> { ranges.iter().map(|r| key(r).to_string()).collect() };
+        let same_keys = |ek: &[Word]| ek.len() == nkeys && ek.iter().zip(ranges).all(|(a, r)| a.as_bytes() == key(r).as_bytes());
+        let make_keys = || -> Vec<Word> { ranges.iter().map(|r| Word::new(key(r))).collect() };
         // Same entity: for names, the last name matches (or a one-word mention matches any part);
         // for descriptions, the same words after the determiner.
         let is_name = np.name.is_some();
         let last = key(&ranges[nkeys - 1]);
         let found = self.by_word.get(last).and_then(|cands| {
-            cands.iter().rev().copied().find(|&i| {
+            cands.as_slice().iter().rev().copied().find(|&i| {
                 let e = &self.list[i];
                 if is_name {
-                    e.keys.last().map(String::as_str) == Some(last) || (nkeys == 1 && e.keys.iter().any(|k| k == last) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
+                    e.keys.last().map(Word::as_bytes) == Some(last.as_bytes()) || (nkeys == 1 && e.keys.iter().any(|k| k.as_bytes() == last.as_bytes()) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
                 } else {
                     same_keys(&e.keys)
                 }
@@ -909,7 +962,7 @@ impl Entities {
                 m
             },
             last_seen: np.span.start,
-            head: np.head.to_string(),
+            head: np.head.clone(),
             first_full: np.span,
             speaks: false,
         });

@@ -5,7 +5,6 @@
 //! prose either. Sentences are cut later, once quotation marks are paired (`sentences`).
 
 use super::lexicon::{flag, lexicon, Entry};
-#[cfg(doc)]
 use super::lexicon::Lexicon;
 use super::model::Span;
 use super::Format;
@@ -73,11 +72,16 @@ impl Token {
     pub fn has(&self, flag: u64) -> bool {
         self.flags() & flag != 0
     }
+    /// [`Token::flags`] with the lexicon at hand ([`Doc::lx`]).
+    #[inline(always)]
+    pub fn flags_in(&self, lx: &Lexicon) -> u64 {
+        lx.flags_at(self.entry)
+    }
     pub fn first_char(&self, text: &str) -> char {
         text[self.start as usize..].chars().next().unwrap_or(' ')
     }
     /// The token is `w`, ignoring ASCII case; compares bytes, so no char-boundary slicing.
-    #[inline]
+    #[inline(always)]
     pub fn is_ci(&self, text: &str, w: &str) -> bool {
         text.as_bytes()[self.start as usize..self.end as usize].eq_ignore_ascii_case(w.as_bytes())
     }
@@ -109,6 +113,8 @@ pub struct Directive {
 
 pub struct Doc<'a> {
     pub text: &'a str,
+    /// The lexicon, fetched once: token tests in hot loops read flags through it.
+    pub lx: &'static Lexicon,
     pub tokens: Vec<Token>,
     pub paragraphs: Vec<Paragraph>,
     pub directives: Vec<Directive>,
@@ -318,6 +324,7 @@ impl<'a> Doc<'a> {
         // News runs ~4.3 bytes per token: one allocation, not a grow-and-copy of a large vector.
         let mut doc = Doc {
             text,
+            lx: lexicon(),
             tokens: Vec::with_capacity(text.len() / 4),
             paragraphs: Vec::new(),
             directives,
@@ -682,16 +689,42 @@ fn find_inline_code(text: &str, excluded: &mut Vec<Span>) {
     }
 }
 
-/// `u8::is_ascii_alphanumeric` as a table (the innermost loop of the tokenizer).
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+/// What the tokenizer does with an ASCII byte, in one table look-up.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// ' ', '\n', '\r', '\t'.
+    Space,
+    /// Printable ASCII punctuation other than `'`, `"` and `-`: a one-byte token.
+    Punct,
+    /// A letter or digit: starts or continues a word.
+    Alnum,
+    /// Anything else (quotation marks, hyphens, control bytes, non-ASCII): the general path.
+    Other,
+}
+
+static CLASS: [Class; 256] = {
+    let mut t = [Class::Other; 256];
     let mut i = 0;
     while i < 256 {
-        t[i] = (i as u8).is_ascii_alphanumeric();
+        let b = i as u8;
+        t[i] = if b == b' ' || b == b'\n' || b == b'\r' || b == b'\t' {
+            Class::Space
+        } else if b.is_ascii_alphanumeric() {
+            Class::Alnum
+        } else if b > 0x20 && b < 0x7f && b != b'\'' && b != b'"' && b != b'-' {
+            Class::Punct
+        } else {
+            Class::Other
+        };
         i += 1;
     }
     t
 };
+
+#[inline(always)]
+fn ascii_alnum(b: u8) -> bool {
+    CLASS[b as usize] == Class::Alnum
+}
 
 /// Split `span` into tokens, skipping excluded regions.
 fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
@@ -709,120 +742,221 @@ fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
             }
             continue;
         }
+        // Up to the next excluded region no token can reach into one: scan the stretch without
+        // checking them again.
         let limit = if ex < excluded.len() { excluded[ex].start.min(end) } else { end };
-        let b = bytes[i];
-        if b == b' ' || b == b'\n' || b == b'\r' || b == b'\t' {
-            i += 1;
-            continue;
-        }
-        // ASCII punctuation other than the two quotation marks and the hyphen (a run of them is
-        // one dash) is a one-byte token.
-        if b > 0x20 && b < 0x7f && !ASCII_ALNUM[b as usize] && b != b'\'' && b != b'"' && b != b'-' {
-            out.push(Token::new(i, i + 1, TokKind::Punct));
-            i += 1;
-            continue;
-        }
-        let c = if b < 0x80 { b as char } else { text[i..].chars().next().unwrap_or(' ') };
-        let clen = c.len_utf8();
-        // An ASCII letter or digit starts a word: none of the checks below apply to it.
-        let ascii_alnum = ASCII_ALNUM[b as usize];
-        // Curly quotation marks are neither space nor letters: skip the Unicode table searches.
-        let curly = b >= 0x80 && is_quote_char(c);
-        if !ascii_alnum && !curly && (c.is_whitespace() || c == '\u{feff}' || c.is_control()) {
-            i += clen;
-            continue;
-        }
-        // ’90s: an apostrophe that opens an elided year is part of the word.
-        if !ascii_alnum && is_apostrophe(c) {
-            let rest = &bytes[i + clen..limit];
-            if rest.len() >= 2 && rest[0].is_ascii_digit() && rest[1].is_ascii_digit() && (rest.len() == 2 || !rest[2].is_ascii_digit()) {
-                let mut j = i + clen + 2;
-                if j < limit && bytes[j] == b's' {
-                    j += 1;
+        while i < limit {
+            let b = bytes[i];
+            match CLASS[b as usize] {
+                Class::Space => i += 1,
+                Class::Punct => {
+                    out.push(Token::new(i, i + 1, TokKind::Punct));
+                    i += 1;
                 }
-                out.push(Token::new(i, j, TokKind::Number));
-                i = j;
-                continue;
-            }
-        }
-        if ascii_alnum || (!curly && c.is_alphanumeric()) {
-            let numeric = c.is_ascii_digit();
-            // Known ASCII words skip the lexicon's own check.
-            let mut ascii = b < 0x80;
-            let mut j = i + clen;
-            while j < limit {
-                if ASCII_ALNUM[bytes[j] as usize] {
-                    j += 1;
-                    continue;
-                }
-                let d = if bytes[j] < 0x80 { bytes[j] as char } else { text[j..].chars().next().unwrap_or(' ') };
-                if d.is_alphanumeric() || d == '\u{0301}' || (!d.is_ascii() && is_combining(d)) {
-                    ascii &= d.is_ascii();
-                    j += d.len_utf8();
-                    continue;
-                }
-                let joiner = is_apostrophe(d) || is_hyphen(d) || d == '.' || d == '&' || d == '_' || (numeric && (d == ',' || d == ':' || d == '/'));
-                if joiner {
-                    let k = j + d.len_utf8();
-                    let nxt = text[k.min(limit)..limit].chars().next();
-                    if let Some(n) = nxt {
-                        let ok = if numeric && (d == ',' || d == ':' || d == '/') { n.is_ascii_digit() } else { n.is_alphanumeric() };
-                        if ok {
-                            ascii &= d.is_ascii();
-                            j = k;
+                Class::Alnum => {
+                    let numeric = b.is_ascii_digit();
+                    // Most words are short: find the end in one 8-byte load, which also holds
+                    // the word for the lexicon look-up.
+                    if i + 8 <= bytes.len() {
+                        let x = load8(bytes, i);
+                        // Byte 0 is a letter or digit, so the first stop is at 1..8.
+                        let p = (non_alnum8(x).trailing_zeros() / 8) as usize;
+                        if p < 8 && (i + p >= limit || !may_continue(bytes[i + p], numeric)) {
+                            let j = (i + p).min(limit);
+                            let n = j - i;
+                            let entry = if numeric { None } else { lx.index_ci_small(x & (u64::MAX >> (64 - 8 * n)), n) };
+                            // Letters and digits only: no possessive ending.
+                            out.push(Token {
+                                start: i as u32,
+                                end: j as u32,
+                                entry: entry.unwrap_or(NO_ENTRY),
+                                kind: if numeric { TokKind::Number } else { TokKind::Word },
+                                cap: b.is_ascii_uppercase(),
+                                possessive: false,
+                                suffix: 0,
+                            });
+                            i = if j < limit && bytes[j] == b' ' { j + 1 } else { j };
                             continue;
                         }
                     }
+                    let mut ascii = true;
+                    let j = word_end(text, i + 1, limit, numeric, &mut ascii);
+                    push_word(lx, text, i, j, numeric, ascii, b.is_ascii_uppercase(), out);
+                    // Most words end in a space: skip it here rather than in another round.
+                    i = if j < limit && bytes[j] == b' ' { j + 1 } else { j };
                 }
+                Class::Other => i = token_other(lx, text, i, limit, out),
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn load8(bytes: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&bytes[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// A high bit in every byte of `x` that is not an ASCII letter or digit (per byte, on the low 7
+/// bits, so no carry crosses into the next byte).
+#[inline(always)]
+fn non_alnum8(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = x & !HIGH;
+    let digit = (low + ONES * (0x80 - b'0' as u64)) & !(low + ONES * (0x80 - b'9' as u64 - 1));
+    let folded = low | ONES * 0x20;
+    let letter = (folded + ONES * (0x80 - b'a' as u64)) & !(folded + ONES * (0x80 - b'z' as u64 - 1));
+    !((digit | letter) & !x) & HIGH
+}
+
+/// Can the non-alphanumeric byte `b` right after a run of letters and digits continue the word
+/// ([`word_end`] decides)? Non-ASCII, the joiners, and in numbers ',', ':', '/'.
+#[inline(always)]
+fn may_continue(b: u8, numeric: bool) -> bool {
+    b >= 0x80 || matches!(b, b'\'' | b'-' | b'.' | b'&' | b'_') || (numeric && matches!(b, b',' | b':' | b'/'))
+}
+
+/// Where the word whose first character ends at `j` ends: letters, digits, combining marks, and
+/// joiners (apostrophe, hyphen, '.', '&', '_'; in numbers also ',', ':', '/') with a letter or
+/// digit after them. Clears `ascii` on a non-ASCII character.
+#[inline(always)]
+fn word_end(text: &str, mut j: usize, limit: usize, numeric: bool, ascii: &mut bool) -> usize {
+    let bytes = text.as_bytes();
+    while j < limit {
+        // The common case: a run of ASCII letters and digits.
+        j += bytes[j..limit].iter().position(|&x| !ascii_alnum(x)).unwrap_or(limit - j);
+        if j >= limit {
+            break;
+        }
+        let bj = bytes[j];
+        if bj < 0x80 {
+            // ASCII, not a letter or digit: only a joiner continues the word.
+            let num_sep = numeric && matches!(bj, b',' | b':' | b'/');
+            if !(num_sep || matches!(bj, b'\'' | b'-' | b'.' | b'&' | b'_')) {
                 break;
             }
-            // Possessive 's / ’s (any case of s), with something before it.
-            let w = &bytes[i..j];
-            let n = w.len();
-            let mut stem_end = j;
-            let mut possessive = false;
-            if n > 2 && (w[n - 1] == b's' || w[n - 1] == b'S') {
-                if w[n - 2] == b'\'' {
-                    stem_end = j - 2;
-                    possessive = true;
-                } else if n > 4 && w[n - 4..n - 1] == *"’".as_bytes() {
-                    stem_end = j - 4;
-                    possessive = true;
-                }
+            let k = j + 1;
+            if k >= limit {
+                break;
             }
-            let stem = &text[i..stem_end];
-            let entry = if numeric {
-                None
-            } else if ascii {
-                lx.index_ci_ascii(stem)
+            let nb = bytes[k];
+            let ok = if num_sep {
+                nb.is_ascii_digit()
+            } else if nb < 0x80 {
+                ascii_alnum(nb)
             } else {
-                lx.index_ci(stem)
+                text[k..limit].chars().next().is_some_and(char::is_alphanumeric)
             };
-            out.push(Token {
-                start: i as u32,
-                end: j as u32,
-                entry: entry.unwrap_or(NO_ENTRY),
-                kind: if numeric { TokKind::Number } else { TokKind::Word },
-                cap: if b < 0x80 { b.is_ascii_uppercase() } else { c.is_uppercase() },
-                possessive,
-                suffix: (j - stem_end) as u8,
-            });
-            i = j;
+            if !ok {
+                break;
+            }
+            j = k;
             continue;
         }
-        // Two apostrophes typed for a double quotation mark ('' as in some wire styles).
-        let clen = if (c == '\'' || c == '’') && text[i + clen..limit].starts_with(c) {
-            clen * 2
-        } else if c == '-' {
-            // "--" typed for a dash is one dash.
-            1 + text.as_bytes()[i + 1..limit].iter().take_while(|&&b| b == b'-').count()
-        } else {
-            clen
-        };
-        let kind = if is_quote_char(c) { TokKind::Mark } else { TokKind::Punct };
-        out.push(Token::new(i, i + clen, kind));
-        i += clen;
+        let d = text[j..].chars().next().unwrap_or(' ');
+        if d.is_alphanumeric() || d == '\u{0301}' || is_combining(d) {
+            *ascii = false;
+            j += d.len_utf8();
+            continue;
+        }
+        // Non-ASCII joiners: ’ and the Unicode hyphens.
+        if is_apostrophe(d) || is_hyphen(d) {
+            let k = j + d.len_utf8();
+            if let Some(n) = text[k.min(limit)..limit].chars().next() {
+                if n.is_alphanumeric() {
+                    *ascii = false;
+                    j = k;
+                    continue;
+                }
+            }
+        }
+        break;
     }
+    j
+}
+
+/// Push the word `[i, j)` with its possessive ending and lexicon entry.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn push_word(lx: &super::lexicon::Lexicon, text: &str, i: usize, j: usize, numeric: bool, ascii: bool, cap: bool, out: &mut Vec<Token>) {
+    // Possessive 's / ’s (any case of s), with something before it.
+    let w = &text.as_bytes()[i..j];
+    let n = w.len();
+    let mut stem_end = j;
+    let mut possessive = false;
+    if n > 2 && (w[n - 1] | 0x20) == b's' {
+        if w[n - 2] == b'\'' {
+            stem_end = j - 2;
+            possessive = true;
+        } else if n > 4 && w[n - 4..n - 1] == *"’".as_bytes() {
+            stem_end = j - 4;
+            possessive = true;
+        }
+    }
+    let entry = if numeric {
+        None
+    } else if ascii {
+        lx.index_ci_ascii_bytes(&w[..stem_end - i])
+    } else {
+        lx.index_ci(&text[i..stem_end])
+    };
+    out.push(Token {
+        start: i as u32,
+        end: j as u32,
+        entry: entry.unwrap_or(NO_ENTRY),
+        kind: if numeric { TokKind::Number } else { TokKind::Word },
+        cap,
+        possessive,
+        suffix: (j - stem_end) as u8,
+    });
+}
+
+/// The token (or skipped character) at `i` that does not start with a space, an ASCII letter or
+/// digit, or plain ASCII punctuation; returns where the next one begins.
+#[inline(never)]
+fn token_other(lx: &super::lexicon::Lexicon, text: &str, i: usize, limit: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    let c = if b < 0x80 { b as char } else { text[i..].chars().next().unwrap_or(' ') };
+    let clen = c.len_utf8();
+    // Curly quotation marks are neither space nor letters: skip the Unicode table searches.
+    let curly = b >= 0x80 && is_quote_char(c);
+    if !curly && (c.is_whitespace() || c == '\u{feff}' || c.is_control()) {
+        return i + clen;
+    }
+    // ’90s: an apostrophe that opens an elided year is part of the word.
+    if is_apostrophe(c) {
+        let rest = &bytes[i + clen..limit];
+        if rest.len() >= 2 && rest[0].is_ascii_digit() && rest[1].is_ascii_digit() && (rest.len() == 2 || !rest[2].is_ascii_digit()) {
+            let mut j = i + clen + 2;
+            if j < limit && bytes[j] == b's' {
+                j += 1;
+            }
+            out.push(Token::new(i, j, TokKind::Number));
+            return j;
+        }
+    }
+    if !curly && c.is_alphanumeric() {
+        // Non-ASCII: `c.is_ascii_digit()` is false, so never a number.
+        let mut ascii = false;
+        let j = word_end(text, i + clen, limit, false, &mut ascii);
+        push_word(lx, text, i, j, false, false, c.is_uppercase(), out);
+        return j;
+    }
+    // Two apostrophes typed for a double quotation mark ('' as in some wire styles).
+    let clen = if (c == '\'' || c == '’') && text[i + clen..limit].starts_with(c) {
+        clen * 2
+    } else if c == '-' {
+        // "--" typed for a dash is one dash.
+        1 + bytes[i + 1..limit].iter().take_while(|&&b| b == b'-').count()
+    } else {
+        clen
+    };
+    let kind = if is_quote_char(c) { TokKind::Mark } else { TokKind::Punct };
+    out.push(Token::new(i, i + clen, kind));
+    i + clen
 }
 
 /// A nickname inside a name (Marcia "Cia" Price, Robert “Bobby” Scott) quotes nobody: its marks
@@ -833,6 +967,11 @@ fn mark_nicknames(text: &str, toks: &mut [Token]) {
     let name_word = |t: &Token| t.kind == TokKind::Word && t.cap && !t.possessive && t.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0;
     let mut i = 1;
     while i + 3 < toks.len() {
+        // Only a mark can open a nickname: skip to the next one in a tight scan.
+        match toks[i..toks.len() - 3].iter().position(|t| t.kind == TokKind::Mark) {
+            Some(k) => i += k,
+            None => break,
+        }
         let (before, open, inner) = (&toks[i - 1], &toks[i], &toks[i + 1]);
         if !double(open) || !name_word(before) || before.end == open.start || open.end != inner.start || !name_word(inner) {
             i += 1;
@@ -900,6 +1039,24 @@ mod tests {
         let doc = Doc::new(t, Format::PlainText);
         assert!(doc.tokens[2].possessive);
         assert_eq!(doc.tokens[2].stem(t), "Putin");
+    }
+
+    #[test]
+    fn eight_byte_word_scan_matches_ascii_alphanumeric() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut x = [b'a'; 8];
+                x[pos] = b;
+                let stop = non_alnum8(u64::from_le_bytes(x));
+                for (k, &c) in x.iter().enumerate() {
+                    assert_eq!(stop >> (8 * k + 7) & 1 == 1, !c.is_ascii_alphanumeric(), "byte {b:#x} at {pos}, checking {k}");
+                }
+            }
+        }
+        // Short words at the end of a text, and words ending at every offset of the load.
+        assert_eq!(words("Ab", Format::PlainText), ["Ab"]);
+        assert_eq!(words("said. a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh iiiiiiiii", Format::PlainText), ["said", ".", "a", "bb", "ccc", "dddd", "eeeee", "ffffff", "ggggggg", "hhhhhhhh", "iiiiiiiii"]);
+        assert_eq!(words("the U.S.-based rock’n’roll 1,000,000 3:15 it's Kate's", Format::PlainText), ["the", "U.S", ".", "-", "based", "rock’n’roll", "1,000,000", "3:15", "it's", "Kate's"]);
     }
 
     #[test]
