@@ -6,7 +6,7 @@
 //! quotation takes the cue that follows its closing mark or introduces it; a quotation with no cue
 //! takes the speaker of an adjacent quotation in the same or the previous paragraph.
 
-use super::cues::{self, is, ly_adverb, punct_is, word_in, word_is, CueCand};
+use super::cues::{self, is, ly_adverb, number_word, punct_is, word_in, word_is, CueCand};
 use super::lexicon::{flag, FxMap, Loaded, VerbClass};
 use super::model::{Cue, CueKind, MentionKind, QuoteKind, Resolution, Span, SpeakerKind};
 use super::quotes::Quotes;
@@ -223,14 +223,10 @@ fn span_of(doc: &Doc, s: usize, e: usize) -> Span {
     Span::new(doc.tokens[s].start as usize, doc.tokens[e - 1].end as usize)
 }
 
-/// A number written out: "ten", "Forty-two", "sixty-one".
-fn number_word(doc: &Doc, i: usize) -> bool {
-    const UNITS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let t = &doc.tokens[i];
-    t.kind == TokKind::Word && t.text(doc.text).split('-').all(|part| UNITS.iter().any(|u| part.eq_ignore_ascii_case(u)))
+/// A dash that sets off an aside: "—", "–", "―" or "--" typed for one.
+fn dash_at(doc: &Doc, x: usize) -> bool {
+    let t = &doc.tokens[x];
+    t.kind == TokKind::Punct && (matches!(t.first_char(doc.text), '—' | '–' | '―') || t.text(doc.text).starts_with("--"))
 }
 
 /// Find the source of a cue and where its content may begin.
@@ -346,8 +342,7 @@ fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier:
                     // Only verbs that report a clause without "that" ("..., who says she is proud");
                     // "..., who proposed the closure" is an act, not a quotation.
                     let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative);
-                    let comma_or_dash = |x: usize| punct_is(&toks[x], text, b',') || toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–') || toks[x].text(text).starts_with("--"));
-                    if left.is_none() && clause_verb && w > s0 + 1 && comma_or_dash(w - 1) {
+                    if left.is_none() && clause_verb && w > s0 + 1 && (punct_is(&toks[w - 1], text, b',') || dash_at(doc, w - 1)) {
                         left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
                         if left.is_some() {
                             relative = Some(w);
@@ -868,9 +863,8 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             let mut fwd_end = clause_end(doc, depth, a, s1);
             // "the study -- which notes that … -- shows": a relative clause set off by a dash
             // reports up to the dash that closes it.
-            let dash = |x: usize| depth[x] == 0 && toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–') || toks[x].text(text).starts_with("--"));
-            if r.relative.is_some_and(|w| dash(w - 1)) {
-                if let Some(d) = (a..fwd_end).find(|&x| dash(x)) {
+            if r.relative.is_some_and(|w| dash_at(doc, w - 1)) {
+                if let Some(d) = (a..fwd_end).find(|&x| depth[x] == 0 && dash_at(doc, x)) {
                     fwd_end = d;
                 }
             }
@@ -900,7 +894,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // report their own clause.
                 let pause = |x: usize| {
                     punct_is(&toks[x], text, b',')
-                        || toks[x].kind == TokKind::Punct && (matches!(toks[x].first_char(text), '—' | '–' | '―') || toks[x].text(text).starts_with("--"))
+                        || dash_at(doc, x)
                         || toks[x].kind == TokKind::Mark && x > a && punct_is(&toks[x - 1], text, b',')
                 };
                 if !src.right && !r2.cue.participial && b > a + 2 && b <= fwd_end && pause(b - 2) && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
@@ -926,8 +920,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
                 // "spoke to Putin", "talked about the war": a preposition starts no reported clause,
                 // unless it rounds a number ("said about 20 people left", "over half").
                 let approx = word_in(doc, a, &["about", "around", "over", "under", "nearly"])
-                    && (toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Number)
-                        || word_in(doc, a + 1, &["half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand"]));
+                    && (toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Number) || number_word(doc, a + 1) || word_in(doc, a + 1, &["half", "dozen", "hundred", "thousand"]));
                 let starts_ok = a < s1
                     && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
                     && (explicit_that

@@ -42,6 +42,15 @@ pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
 }
 
 
+/// A number written out: "ten", "Forty-two", "sixty-one".
+pub fn number_word(doc: &Doc, i: usize) -> bool {
+    const UNITS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && t.text(doc.text).split('-').all(|part| UNITS.iter().any(|u| part.eq_ignore_ascii_case(u))))
+}
+
 /// `t.is_punct(text, c)` for an ASCII `c`: one byte read instead of decoding a char (an ASCII
 /// byte never occurs inside a multi-byte character).
 #[inline]

@@ -179,7 +179,7 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
         return Some(pronoun_np(doc, end - 1));
     }
     // "the mother of three replied"
-    if end >= lb + 3 && word_is_lower(doc, end - 2, "of") && (toks[end - 1].kind == TokKind::Number || word_in(doc, end - 1, &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])) {
+    if end >= lb + 3 && word_is_lower(doc, end - 2, "of") && (toks[end - 1].kind == TokKind::Number || super::cues::number_word(doc, end - 1)) {
         return np_left(doc, depth, end - 2, lb).filter(|np| np.mention != MentionKind::Pronoun).map(|mut np| {
             np.end = end;
             np.span.end = toks[end - 1].end as usize;
