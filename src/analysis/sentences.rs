@@ -2,6 +2,7 @@
 //! quotation, and "Mr.", "U.S.", "Sen.", "p.m." or an initial do not end one before a name.
 
 use super::lexicon::flag;
+use super::cues::punct_is;
 use super::quotes::Quotes;
 use super::text::{Doc, TokKind};
 use super::model::Span;
@@ -96,7 +97,7 @@ fn attribution_follows(doc: &Doc, k: usize, end: usize) -> bool {
     for x in k..(k + 6).min(end) {
         let t = &toks[x];
         // A period of "Sen." or a nickname's marks (Mara "Bee" Quill) stay inside the name.
-        if t.kind != TokKind::Word && !(t.kind == TokKind::Punct && matches!(t.first_char(doc.text), '.' | '"' | '“' | '”')) {
+        if t.kind != TokKind::Word && !punct_is(t, doc.text, b'.') && !t.is_nickname_mark(doc.text) {
             return false;
         }
         if let Some((vi, _)) = t.entry().and_then(|e| e.verb) {

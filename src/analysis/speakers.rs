@@ -141,11 +141,10 @@ fn np_token(doc: &Doc, i: usize) -> bool {
         }
         TokKind::Punct => {
             // "Mr.", "J.", "AT&T": a period right after an honorific, an initial or an abbreviation.
-            let c = t.first_char(doc.text);
-            // Marcia "Cia" Price: the tokeniser leaves only a nickname's marks as punctuation.
-            if super::text::is_quote_char(c) {
+            if t.is_nickname_mark(doc.text) {
                 return true;
             }
+            let c = t.first_char(doc.text);
             if (c == '.' || c == '&') && i > 0 && doc.tokens[i - 1].end == t.start {
                 let p = &doc.tokens[i - 1];
                 let w = p.text(doc.text);

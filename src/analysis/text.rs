@@ -47,6 +47,12 @@ impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start as usize..self.end as usize]
     }
+    /// A nickname's quotation mark (Mara "Bee" Quill): [`mark_nicknames`] leaves these, and only
+    /// these, quotation marks as punctuation, which a name may hold.
+    #[inline]
+    pub fn is_nickname_mark(&self, text: &str) -> bool {
+        self.kind == TokKind::Punct && is_quote_char(self.first_char(text))
+    }
     /// End of the word without its possessive ending.
     #[inline]
     pub fn stem_end(&self) -> u32 {
