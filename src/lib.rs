@@ -15,7 +15,9 @@
 //!   cues.rs              reporting verbs with auxiliaries and particles, "according to"
 //!   speakers.rs          source noun phrases; entities and coreference (surname, pronoun, role)
 //!   attribution.rs       direct and reported speech tied to sources, sentence by sentence
-//!   claims.rs            claims with no source (passives, weasels, anonymous, doubt, figures)
+//!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs,
+//!                        figures.rs (argument vs record, sourced nearby), model.rs + model.tsv
+//!                        (the claim model: logistic regression, weights compiled in)
 //!   findings.rs          the rules applied, severities, suppression comments
 //!   rules.rs             rule codes, groups, default severities, remedies
 //!   suppress.rs          the edit that suppresses one finding
@@ -34,7 +36,8 @@
 //! tests/                 engine tables, robustness properties, CLI, LSP over stdio, e2e editors
 //! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs)
 //! editors/               VS Code extension and Neovim plugin
-//! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing)
+//! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing),
+//!                        `claim_features` (the claim model's features, for scripts/claims/train.py)
 //! fuzz/                  cargo-fuzz targets for the engine, the document model and the config
 //! ```
 //!

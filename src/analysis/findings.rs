@@ -43,6 +43,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
     let a = input.analysis;
     // About one finding per claim and a few more: sized once rather than regrown (and copied).
     let mut out: Vec<Finding> = Vec::with_capacity(a.claims.len() + input.quotes.issues.len() + 16);
+    claim_findings(a, text, options, &mut out);
     let mut push = |code: &'static str, span: Span, message: String, related: Vec<Related>, fixes: Vec<Fix>, quote: Option<usize>, claim: Option<usize>| {
         if let Some(severity) = options.rules.severity(code) {
             out.push(Finding { code, severity, span, message, related, fixes, quote, claim });
@@ -155,17 +156,6 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
             }
         }
     }
-    for (ci, c) in a.claims.iter().enumerate() {
-        let t = c.trigger.text(text);
-        let (code, message) = match c.kind {
-            ClaimKind::AgentlessPassive => ("agentless-passive", quoted_message("", t, " — by whom? This sentence gives no source for the view.")),
-            ClaimKind::WeaselAttribution => ("weasel-attribution", quoted_message("", t, " — who, exactly? Name the people or the study.")),
-            ClaimKind::AnonymousSource => ("anonymous-source", quoted_message("", t, " is not described: say who the source is (their position) and why they are not named.")),
-            ClaimKind::DoubtWord => ("doubt-word", quoted_message("", t, " casts doubt with no source in the sentence: who says so?")),
-            ClaimKind::Statistic => ("unsourced-statistic", quoted_message("The figure ", t, " has no source in this sentence.")),
-        };
-        push(code, c.trigger, message, Vec::new(), Vec::new(), None, Some(ci));
-    }
     // Quotation marks.
     // Counted over every token, so only once a mismatched quotation needs it.
     let mut style: Option<(usize, usize)> = None;
@@ -204,6 +194,25 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
     out.sort_by_key(|f| (f.span.start, f.span.end));
     apply_directives(text, &doc.directives, &mut out);
     out
+}
+
+/// One finding per claim. A weak claim is a hint (unless its rule is off).
+fn claim_findings(a: &Analysis, text: &str, options: &Options, out: &mut Vec<Finding>) {
+    for (ci, c) in a.claims.iter().enumerate() {
+        let t = c.trigger.text(text);
+        let (code, message) = match c.kind {
+            ClaimKind::AgentlessPassive => ("agentless-passive", quoted_message("", t, " — by whom? This sentence gives no source for the view.")),
+            ClaimKind::WeaselAttribution => ("weasel-attribution", quoted_message("", t, " — who, exactly? Name the people or the study.")),
+            ClaimKind::AnonymousSource => ("anonymous-source", quoted_message("", t, " is not described: say who the source is (their position) and why they are not named.")),
+            ClaimKind::DoubtWord => ("doubt-word", quoted_message("", t, " casts doubt with no source in the sentence: who says so?")),
+            ClaimKind::Statistic => ("unsourced-statistic", quoted_message("The figure ", t, " makes a point nobody vouches for: no source in its sentence or paragraph.")),
+            ClaimKind::Hedge => ("hedge", quoted_message("", t, " reads as the writer's own view: whose judgement is it?")),
+        };
+        if let Some(severity) = options.rules.severity(code) {
+            let severity = if c.weak { Severity::Hint } else { severity };
+            out.push(Finding { code, severity, span: c.trigger, message, related: Vec::new(), fixes: Vec::new(), quote: None, claim: Some(ci) });
+        }
+    }
 }
 
 /// The head verb (with its particle) and the form of "say" that replaces it.

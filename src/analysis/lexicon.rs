@@ -160,6 +160,8 @@ pub mod flag {
     pub const PHRASE_NAME: u64 = 1 << 31;
     /// First word of a multi-word weasel, doubt or anonymity phrase ("some say").
     pub const PHRASE_CLAIM: u64 = 1 << 32;
+    /// A word the claim model weighs (lexicon/claim_cues.txt): a sentence without one is not scored.
+    pub const CLAIM_CUE: u64 = 1 << 33;
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -443,6 +445,9 @@ impl Lexicon {
             let e = lx.entry(&normalize_phrase(c[0]));
             e.flags |= flag::PARTICIPLE;
             e.participle = Some(kind);
+        }
+        for line in lines(include_str!("lexicon/claim_cues.txt")) {
+            lx.entry(line).flags |= flag::CLAIM_CUE;
         }
         for line in lines(include_str!("lexicon/abbreviations.txt")) {
             lx.entry(&line.to_lowercase()).flags |= flag::ABBREV;
