@@ -1204,6 +1204,7 @@ mod tests {
                 kind: ClaimKind::AgentlessPassive,
                 span: by(t, "It is expected to pass."),
                 trigger: by(t, "is expected"),
+                weak: true,
             }],
             ..Analysis::default()
         }
@@ -1323,7 +1324,7 @@ mod tests {
                 // The right words, the wrong "Brandão" (the gold speaker is the one before "said").
                 quote(2, QuoteKind::Indirect, by(a1, "the queue reached the harbour."), Some(by(a1, "Brandão")), Some("said")),
             ],
-            claims: vec![Claim { kind: ClaimKind::AgentlessPassive, span: by(a1, "Regulars are said to be delighted."), trigger: by(a1, "are said") }],
+            claims: vec![Claim { kind: ClaimKind::AgentlessPassive, span: by(a1, "Regulars are said to be delighted."), trigger: by(a1, "are said"), weak: false }],
             ..Analysis::default()
         };
         let p2 = Analysis {

@@ -181,6 +181,7 @@ fn phrase_claim(ctx: &Ctx, k: usize, s1: usize, sent: Span, out: &mut Vec<Claim>
         PhraseKind::Weasel if passive => ClaimKind::AgentlessPassive,
         PhraseKind::Weasel => ClaimKind::WeaselAttribution,
         PhraseKind::Doubt => ClaimKind::DoubtWord,
+        PhraseKind::Hedge => ClaimKind::Hedge,
         _ => return None,
     };
     if !(k..k + len).all(|x| ctx.free(x)) {
@@ -220,7 +221,7 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize) -> Option<(usize, PhraseKind)>
                 break;
             }
             if let Some(kinds) = lx.phrase(&key) {
-                if let Some(kind) = kinds.iter().find(|k| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::AnonReason)) {
+                if let Some(kind) = kinds.iter().find(|k| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::Hedge | PhraseKind::AnonReason)) {
                     best = Some((len, *kind));
                 }
             }

@@ -2,7 +2,7 @@
 //! was agreed", "is believed to". Which ones an editor would query, and which are weak.
 
 use super::Ctx;
-use crate::analysis::cues::{is, word_in, word_is};
+use crate::analysis::cues::{is, ly_adverb, word_in, word_is};
 use crate::analysis::lexicon::flag;
 use crate::analysis::text::TokKind;
 
@@ -27,7 +27,8 @@ pub(super) fn agentless(ctx: &Ctx, k: usize, s0: usize, s1: usize) -> Option<(us
     let text = doc.text;
     let mut p = k + 1;
     let mut general = false;
-    while p < s1 && is(doc, p, flag::PASSIVE_ADV) {
+    // "is widely seen", "has been harshly criticised": adverbs between.
+    while p < s1 && (is(doc, p, flag::PASSIVE_ADV) || ly_adverb(doc, p)) {
         general |= word_in(doc, p, GENERAL);
         p += 1;
     }
