@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod eval;
+pub mod gold;
 pub mod json;
 pub mod output;
 
