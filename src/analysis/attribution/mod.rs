@@ -6,14 +6,21 @@
 //! quotation takes the cue that follows its closing mark or introduces it; a quotation with no cue
 //! takes the speaker of an adjacent quotation in the same or the previous paragraph.
 
-use super::cues::{self, is, ly_adverb, number_word, punct_is, word_in, word_is, CueCand};
+mod draft;
+mod scan;
+mod source;
+
+use super::cues::{self, is, number_word, punct_is, word_in, word_is, CueCand};
 use super::lexicon::{flag, FxMap, Loaded, VerbClass};
-use super::model::{Cue, CueKind, MentionKind, QuoteKind, Resolution, Span, SpeakerKind};
+use super::model::{Cue, CueKind, QuoteKind, Resolution, Span, SpeakerKind};
 use super::quotes::Quotes;
 use super::sentences::Sentence;
-use super::speakers::{np_left, np_right, Entities, Link, Np};
+use super::speakers::{np_right, Entities, Np};
 use super::text::{Doc, TokKind};
 use super::ExtraVerbs;
+use draft::{is_partial, make_draft, punctuation_draft};
+use scan::{clause_end, clause_start, dash_at, past_short_aside, skip_right, span_of};
+use source::{resolve_cue, Resolved};
 
 /// One attribution before quotes are numbered.
 #[derive(Clone, Debug)]
@@ -45,386 +52,14 @@ pub struct Attribution {
     pub attributed_spans: Vec<Span>,
 }
 
-#[derive(Clone, Debug)]
-struct Source {
-    np: Np,
-    /// The source stands right of the cue ("said Psaki", "according to AFP").
-    right: bool,
-    /// "Kamin, who said ...": the relative pronoun the cue attaches to; `np` is its antecedent.
-    via: Option<Span>,
-}
-
-struct Resolved {
-    cue: CueCand,
-    source: Option<Source>,
-    /// Token where the material after the cue (and its source/listener) begins.
-    after: usize,
-    /// Token where the cue block (source + cue) begins.
-    block_start: usize,
-    /// Entity link result for the source.
-    link: Option<(usize, Link)>,
-    used: bool,
-    /// `, who says ...`: the token of the relative pronoun after a comma; an earlier cue's content
-    /// stops before that comma.
-    relative: Option<usize>,
-}
-
-fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
-    let toks = &doc.tokens;
-    // Adverbs in the verb group belong to the cue ("also said", "has repeatedly warned"), as
-    // annotated news marks them; the subject search still starts at the auxiliary.
-    let mut first = c.start;
-    if c.verb.is_some() {
-        while first > 0 && !toks[first - 1].cap && (is(doc, first - 1, flag::ADVERB) && !word_in(doc, first - 1, &["last", "late"]) || ly_adverb(doc, first - 1)) {
-            first -= 1;
-        }
-    }
-    let span = Span::new(toks[first].start as usize, toks[c.end - 1].end as usize);
-    Cue {
-        span,
-        text: span.text(doc.text).to_string(),
-        kind: if c.according_to { CueKind::AccordingTo } else { CueKind::Verb },
-    }
-}
-
-
-
-/// Skip adverbs and time expressions leftwards from `k` (exclusive end), staying within `lb`.
-fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usize {
-    let toks = &doc.tokens;
-    loop {
-        if k <= lb || depth[k - 1] != 0 {
-            return k;
-        }
-        let t = &toks[k - 1];
-        if is(doc, k - 1, flag::ADVERB) && !t.cap || ly_adverb(doc, k - 1) {
-            k -= 1;
-            continue;
-        }
-        // "Rep. Jason Chaffetz (R-Utah) said": a parenthesis after the name.
-        if punct_is(&t, doc.text, b')') {
-            if let Some(open) = (k.saturating_sub(12).max(lb)..k - 1).rev().find(|&x| punct_is(&toks[x], doc.text, b'(')) {
-                k = open;
-                continue;
-            }
-        }
-        if t.has(flag::DAY_MONTH) || is(doc, k - 1, flag::TIME) {
-            k -= 1;
-            if k > lb && word_in(doc, k - 1, &["on", "last", "this", "next", "late", "early", "earlier", "on"]) {
-                k -= 1;
-            }
-            continue;
-        }
-        return k;
-    }
-}
-
-/// Skip "on Monday", "in a statement", "to reporters", "in an interview with X" rightwards from `a`.
-fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> usize {
-    let toks = &doc.tokens;
-    let mut guard = 0;
-    while a < ub && depth[a] == 0 && guard < 6 {
-        guard += 1;
-        let t = &toks[a];
-        if (is(doc, a, flag::ADVERB) && !t.cap && !word_is(doc, a, "that")) || t.has(flag::DAY_MONTH) || is(doc, a, flag::TIME) {
-            a += 1;
-            continue;
-        }
-        if word_in(doc, a, &["on", "in", "at", "during", "via", "to", "through", "from", "last", "this", "late", "earlier", "later", "by", "over"]) {
-            // A short prepositional phrase that ends in a day, a medium or an attribution noun.
-            let lim = (a + 6).min(ub);
-            if let Some(k) = (a + 1..lim).find(|&k| {
-                let f = toks[k].flags();
-                f & (flag::ATTR_NOUN | flag::DAY_MONTH) != 0
-                    || is(doc, k, flag::TIME)
-                    || word_in(doc, k, &["reporters", "journalists", "twitter", "facebook", "x", "television", "radio", "parliament", "lawmakers", "email", "e-mail", "phone", "telephone", "text", "video", "instagram", "tiktok", "youtube", "friday"])
-            }) {
-                if (a + 1..k).all(|x| toks[x].kind == TokKind::Word && depth[x] == 0) {
-                    a = k + 1;
-                    // "... with X", "... on Fox News": the rest of the phrase.
-                    if word_in(doc, a, &["with", "on", "to", "by", "for"]) {
-                        if let Some(np) = np_right(doc, depth, a + 1, ub) {
-                            a = np.end;
-                        }
-                    }
-                    continue;
-                }
-            }
-        }
-        if punct_is(&t, doc.text, b',') && a + 1 < ub && (toks[a + 1].has(flag::DAY_MONTH) || word_in(doc, a + 1, &["in", "on"])) {
-            a += 1;
-            continue;
-        }
-        break;
-    }
-    a
-}
-
-/// Past ", on the other hand," or "of the plan:" from `a`: a short prepositional phrase (at most
-/// five words, no verb) ending in the comma or colon just before token `open`; else `a`. Only
-/// "of" ("said of Kane, “…”") may name someone, and only it is taken unless the source
-/// `opens_sentence`: "in Forbes’ words" is a source of its own, and mid-sentence ("…, Rubio said
-/// in his book, “Title”") a phrase tends to set the quotation, not introduce it.
-fn past_short_aside(doc: &Doc, depth: &[u8], a: usize, open: usize, opens_sentence: bool) -> usize {
-    let toks = &doc.tokens;
-    let b = if a < open && toks[a].is_punct(doc.text, ',') { a + 1 } else { a };
-    if b + 2 > open || !is(doc, b, flag::PREP) || !(toks[open - 1].is_punct(doc.text, ',') || toks[open - 1].is_punct(doc.text, ':')) {
-        return a;
-    }
-    let of = word_is(doc, b, "of");
-    if !of && !opens_sentence {
-        return a;
-    }
-    let words = b..open - 1;
-    let plain = words.clone().all(|x| depth[x] == 0 && matches!(toks[x].kind, TokKind::Word | TokKind::Number) && (of || !toks[x].cap) && !is(doc, x, flag::VERB));
-    if words.len() <= 5 && plain {
-        open - 1
-    } else {
-        a
-    }
-}
-
-/// The last token (exclusive) of the clause that starts at `from`: the sentence end or a `;`.
-fn clause_end(doc: &Doc, depth: &[u8], from: usize, sent_end: usize) -> usize {
-    let toks = &doc.tokens;
-    let mut e = sent_end;
-    for k in from..sent_end {
-        if depth[k] == 0 && toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(doc.text), ';') {
-            e = k;
-            break;
-        }
-    }
-    // Drop final punctuation.
-    while e > from && depth[e - 1] == 0 && toks[e - 1].kind == TokKind::Punct && matches!(toks[e - 1].first_char(doc.text), '.' | '!' | '?' | '…' | ',' | ':' | ';' | '—' | '–' | '-' | ')') {
-        e -= 1;
-    }
-    e
-}
-
-fn clause_start(doc: &Doc, depth: &[u8], upto: usize, sent_start: usize) -> usize {
-    let toks = &doc.tokens;
-    let mut s = sent_start;
-    for k in (sent_start..upto).rev() {
-        if depth[k] == 0 && punct_is(&toks[k], doc.text, b';') {
-            s = k + 1;
-            break;
-        }
-    }
-    // Leading conjunctions and punctuation are not content.
-    while s < upto && depth[s] == 0 && (toks[s].kind == TokKind::Punct || word_in(doc, s, &["but", "and", "so", "yet", "still", "however"])) && toks[s].kind != TokKind::Mark {
-        s += 1;
-    }
-    s
-}
-
-/// Byte span of tokens `[s, e)`; `e > s` (an empty range would invert the span).
-fn span_of(doc: &Doc, s: usize, e: usize) -> Span {
-    debug_assert!(e > s, "empty token range {s}..{e}");
-    Span::new(doc.tokens[s].start as usize, doc.tokens[e - 1].end as usize)
-}
-
-/// A dash that sets off an aside: "—", "–", "―" or "--" typed for one.
-fn dash_at(doc: &Doc, x: usize) -> bool {
-    let t = &doc.tokens[x];
-    t.kind == TokKind::Punct && (matches!(t.first_char(doc.text), '—' | '–' | '―') || t.text(doc.text).starts_with("--"))
-}
-
-/// Find the source of a cue and where its content may begin.
-fn resolve_cue(doc: &Doc, depth: &[u8], sent: &Sentence, cue: &CueCand, earlier: &[Resolved]) -> Resolved {
-    let toks = &doc.tokens;
-    let text = doc.text;
-    let s0 = sent.tokens.start;
-    let s1 = sent.tokens.end;
-    let mut source = None;
-    let mut after = cue.end;
-    let mut block_start = cue.start;
-    let mut relative = None;
-    let mut who: Option<usize> = None;
-    if cue.according_to {
-        if let Some(np) = np_right(doc, depth, cue.end, s1) {
-            after = np.end;
-            source = Some(Source { np, right: true, via: None });
-        }
-    } else if cue.passive_by {
-        if let Some(np) = np_right(doc, depth, cue.end + 1, s1) {
-            after = np.end;
-            source = Some(Source { np, right: true, via: None });
-        }
-    } else if cue.participial {
-        // ", saying ...": the subject of the clause's main cue, else of the sentence; "footage of
-        // the governor asking, “…”": the person right before it.
-        let named_before = np_left(doc, depth, cue.start, s0)
-            .filter(|np| np.name.is_some() || np.kind != SpeakerKind::Unknown && np.mention != MentionKind::Pronoun && is(doc, np.start, flag::DET));
-        if let Some(np) = named_before {
-            source = Some(Source { np, right: false, via: None });
-        } else if let Some(prev) = earlier.iter().find(|r| r.source.is_some()) {
-            source = prev.source.clone();
-        } else if let Some(np) = np_right(doc, depth, s0, cue.start) {
-            source = Some(Source { np, right: false, via: None });
-        }
-    } else {
-        let k = skip_left(doc, depth, cue.start, s0);
-        let mut left = np_left(doc, depth, k, s0);
-        // "X, who ..., said" / "X, the agency's head, said": look past a comma-delimited insert.
-        if left.is_none() && k > s0 && punct_is(&toks[k - 1], text, b',') {
-            let lim = k.saturating_sub(30).max(s0);
-            if let Some(c) = (lim..k - 1).rev().find(|&x| depth[x] == 0 && punct_is(&toks[x], text, b',')) {
-                // The insert describes the source: a relative clause, or a role ("a professor at ...").
-                let insert_ok = word_in(doc, c + 1, &["who", "which", "whose"])
-                    // "President Obama, dedicating the museum on Saturday, said"
-                    || (toks[c + 1].kind == TokKind::Word && !toks[c + 1].cap && toks[c + 1].text(text).ends_with("ing"))
-                    || np_right(doc, depth, c + 1, k - 1).is_some_and(|n| n.end == k - 1)
-                    // "Even Norland, Kestria's only ally, said"
-                    || ((is(doc, c + 1, flag::DET) || toks[c + 1].has(flag::TITLE) || toks[c + 1].possessive && toks[c + 1].cap)
-                        && (c + 1..k - 1).all(|x| depth[x] == 0 && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE))));
-                if insert_ok {
-                    left = np_left(doc, depth, c, s0);
-                    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said":
-                    // more than one description before the verb; the name comes first.
-                    let mut guard = 0;
-                    while let Some(np) = &left {
-                        guard += 1;
-                        if guard > 3 || np.name.is_some() || np.start < s0 + 2 || !punct_is(&toks[np.start - 1], text, b',') {
-                            break;
-                        }
-                        match np_left(doc, depth, np.start - 1, s0) {
-                            Some(before) if before.name.is_some() => left = Some(before),
-                            _ => break,
-                        }
-                    }
-                    if let (Some(np), false) = (&mut left, word_in(doc, c + 1, &["who", "which", "whose"])) {
-                        let role_start = c + 1 + word_in(doc, c + 1, &["the", "a", "an"]) as usize;
-                        // "X, the ,said" (a bare article) names no role.
-                        if np.role.is_none() && role_start < k - 1 {
-                            np.role = Some(span_of(doc, role_start, k - 1));
-                        }
-                    }
-                }
-            }
-        }
-        // Longer asides: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
-        // said", "Mr. King, 82, said", "John Dickey, the chief executive -- the company that owns
-        // the show -- told me": a named subject at the start of the clause, before the first delimiter.
-        let delim = |x: usize| punct_is(&toks[x], text, b',') || (toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), '—' | '–' | '-') && toks[x].text(text) != "-");
-        if left.is_none() && k > s0 + 2 && delim(k - 1) {
-            let lim = k.saturating_sub(45).max(s0);
-            // Only the words after a quotation that precedes the source.
-            let lim = (lim..k).rev().find(|&x| depth[x] != 0 || toks[x].kind == TokKind::Mark).map_or(lim, |x| x + 1);
-            let clean = (lim..k).all(|x| depth[x] == 0 && !punct_is(&toks[x], text, b';'));
-            if clean {
-                let subject_start = |st: usize| st == s0 || toks[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"]));
-                for c in (lim..k - 1).filter(|&x| delim(x)) {
-                    let mut e = c;
-                    // "Rep. Jim Jordan (R-Ohio), ..."
-                    if e > s0 && punct_is(&toks[e - 1], text, b')') {
-                        if let Some(open) = (e.saturating_sub(8).max(s0)..e - 1).rev().find(|&x| punct_is(&toks[x], text, b'(')) {
-                            e = open;
-                        }
-                    }
-                    if let Some(np) = np_left(doc, depth, e, s0).filter(|np| np.name.is_some() && subject_start(np.start)) {
-                        left = Some(np);
-                        break;
-                    }
-                }
-            }
-        }
-        // "a senior official who asked not to be named said" (not "..., which let him go, and said").
-        if left.is_none() && !word_in(doc, k.saturating_sub(1), &["and", "but"]) {
-            let lim = k.saturating_sub(14).max(s0);
-            if let Some(w) = (lim..k).rev().find(|&x| depth[x] == 0 && word_in(doc, x, &["who", "which"])) {
-                if (w..k).all(|x| depth[x] == 0 && toks[x].kind != TokKind::Mark && !punct_is(&toks[x], text, b'.')) {
-                    left = np_left(doc, depth, w, s0);
-                    if w + 1 == k {
-                        who = Some(w);
-                    }
-                    // "... Dana Whitfield, who says she is proud": the name before the comma (or
-                    // dash: "the study -- which notes that ...").
-                    // Only verbs that report a clause without "that" ("..., who says she is proud");
-                    // "..., who proposed the closure" is an act, not a quotation.
-                    let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative);
-                    if left.is_none() && clause_verb && w > s0 + 1 && (punct_is(&toks[w - 1], text, b',') || dash_at(doc, w - 1)) {
-                        left = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
-                        if left.is_some() {
-                            relative = Some(w);
-                        }
-                    }
-                }
-            }
-        }
-        // "Another 41 percent said", "Forty-two percent of voters say": poll respondents.
-        let amount = |x: usize| toks[x].kind == TokKind::Number || number_word(doc, x);
-        let of_whom = left.as_ref().filter(|np| np.start >= s0 + 3 && word_is(doc, np.start - 1, "of")).map(|np| np.start - 1);
-        let pct = of_whom.unwrap_or(k);
-        if (left.is_none() || of_whom.is_some()) && pct > s0 + 1 && word_in(doc, pct - 1, &["percent", "%"]) && amount(pct - 2) {
-            let s = if pct > s0 + 2 && word_in(doc, pct - 3, &["another", "some", "about", "nearly", "almost", "only", "just", "the"]) { pct - 3 } else { pct - 2 };
-            left = Some(super::speakers::group_np(doc, s, k));
-        }
-        // "Business owners on the quay said", "the spokeswoman for the ministry said": the head of
-        // the phrase before the preposition speaks ("a statement by the ministry" keeps the ministry).
-        if let Some(np) = &left {
-            let p = np.start;
-            let according = word_is(doc, p - 1, "to") && p >= s0 + 2 && word_is(doc, p - 2, "according");
-            if p > s0 + 1 && is(doc, p - 1, flag::PREP) && !according && !word_in(doc, p - 1, &["by", "according", "from", "after", "before", "as", "like", "than"]) {
-                if let Some(mut outer) = np_left(doc, depth, p - 1, s0) {
-                    if outer.mention != MentionKind::Pronoun {
-                        outer.end = np.end;
-                        outer.span.end = np.span.end;
-                        left = Some(outer);
-                    }
-                }
-            }
-        }
-        match left {
-            // A bare lower-case phrase is a source only with a determiner ("the driver") or a
-            // plural head ("business owners"); otherwise it is usually the end of another clause.
-            Some(np)
-                if !(np.kind == SpeakerKind::Unknown
-                    && np.mention == MentionKind::Full
-                    && np.name.is_none()
-                    && !is(doc, np.start, flag::DET)
-                    // "Ivana Kane's brief said": a possessive determines the phrase too, before a plain
-                    // reporting verb ("Kane's plan rejected …" is no speech).
-                    && !(np.end >= np.start + 2 && toks[np.end - 2].possessive && cue.verb.is_some_and(|(v, _)| v.relative))
-                    && !(np.head.as_bytes().ends_with(b"s") && !toks[np.end - 1].has(flag::VERB))) =>
-            {
-                block_start = np.start;
-                let via = who.map(|w| toks[w].span());
-                source = Some(Source { np, right: false, via });
-            }
-            _ => {
-                // Inverted: ", said Psaki" / "," said the minister.
-                let before_ok = k == s0 || toks[k - 1].kind == TokKind::Mark || toks[k - 1].kind == TokKind::Punct;
-                // "Okonkwo toured the streets and said ...": the subject of the first verb speaks.
-                let coordinated = k > s0 + 2 && depth[k - 1] == 0 && word_in(doc, k - 1, &["and", "but"]);
-                if coordinated {
-                    let subject = match earlier.iter().rev().find(|r| r.source.as_ref().is_some_and(|s| !s.right)) {
-                        Some(prev) => prev.source.clone(),
-                        None => np_right(doc, depth, s0, k - 1)
-                            .filter(|np| np.name.is_some() || np.mention == MentionKind::Pronoun || (is(doc, np.start, flag::DET) && np.kind != SpeakerKind::Unknown))
-                            .map(|np| Source { np, right: false, via: None }),
-                    };
-                    source = subject;
-                } else if before_ok {
-                    // "..., said it would": a pronoun after the verb is the reported clause's subject.
-                    if let Some(mut np) = np_right(doc, depth, cue.end, s1).filter(|np| np.mention != MentionKind::Pronoun) {
-                        after = np.end;
-                        // "said Tomas Okafor, the council's chief engineer."
-                        if np.role.is_none() && np.name.is_some() && after + 2 < s1 && punct_is(&toks[after], text, b',') && (is(doc, after + 1, flag::DET) || toks[after + 1].has(flag::TITLE)) {
-                            let e = (after + 1..s1).find(|&x| toks[x].kind != TokKind::Word || toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE)).unwrap_or(s1);
-                            if e > after + 1 && (after + 1..e).any(|x| toks[x].has(flag::TITLE)) {
-                                let start = after + 1 + usize::from(word_in(doc, after + 1, &["the", "a", "an"]));
-                                if start < e {
-                                    np.role = Some(span_of(doc, start, e));
-                                }
-                            }
-                        }
-                        source = Some(Source { np, right: true, via: None });
-                    }
-                }
-            }
-        }
-    }
-    Resolved { cue: cue.clone(), source, after, block_start, link: None, used: false, relative }
+/// The sentence a step works in: the document, the quotation depth of every token, and the
+/// sentence's tokens `s0..s1`.
+#[derive(Clone, Copy)]
+pub(super) struct Ctx<'a> {
+    pub doc: &'a Doc<'a>,
+    pub depth: &'a [u8],
+    pub s0: usize,
+    pub s1: usize,
 }
 
 /// `None` when `stop()` turned true (polled every 64 sentences).
@@ -549,8 +184,9 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             found.retain(|c| !in_transcript(c.head));
         }
         resolved.clear();
+        let ctx = Ctx { doc, depth, s0, s1 };
         for c in &found {
-            let r = resolve_cue(doc, depth, sent, c, &resolved);
+            let r = resolve_cue(&ctx, c, &resolved);
             resolved.push(r);
         }
         // Sentence-initial subject for salience ("Putin told Macron ..." makes Putin the topic).
@@ -601,14 +237,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             }
         }
         // Which cues can attribute: a source and a cue class that reports something.
-        let speaks = |r: &Resolved| -> bool {
-            r.source.is_some()
-                && !r.cue.infinitive
-                && match r.cue.verb {
-                    None => true,
-                    Some((v, _)) => !matches!(v.class, VerbClass::NonSpeech),
-                }
-        };
+        let speaks = |r: &Resolved| r.speaks();
 
         // 1. Direct quotations closing in this sentence.
         let qs: &[usize] = &closing_qs[closing_from[si]..closing_from[si + 1]];
@@ -1201,87 +830,6 @@ impl ParaLists {
             Some(d)
         })
     }
-}
-
-/// A direct quotation attributed by punctuation: a transcript colon or a dash before a name.
-fn punctuation_draft(entities: &Entities, span: Span, quotations: Vec<usize>, (e, link): (usize, Link), mention: Span, cue: Cue, sentence: usize) -> Draft {
-    Draft {
-        kind: QuoteKind::Direct,
-        span,
-        parts: vec![span],
-        quotations,
-        entity: Some(e),
-        mention: Some(mention),
-        cue: Some(cue),
-        cue_class: None,
-        cue_head: None,
-        resolution: if link == Link::Short { Resolution::ShortName { first: entities.list[e].first_full } } else { Resolution::Named },
-        outer: None,
-        weasel: false,
-        anonymous_bare: false,
-        sentence,
-    }
-}
-
-fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: QuoteKind, parts: Vec<Span>, quotations: Vec<usize>, si: usize) -> Draft {
-    let span = parts.iter().fold(parts[0], |a, b| a.cover(*b));
-    let (entity, link) = match r.link {
-        Some((e, l)) => (Some(e), Some(l)),
-        None => (None, None),
-    };
-    let src = r.source.as_ref();
-    let mention = src.map(|s| s.via.unwrap_or(s.np.span));
-    let resolution = match (link, entity) {
-        (Some(_), Some(_)) if src.is_some_and(|s| s.via.is_some()) => {
-            let s = src.unwrap();
-            Resolution::Pronoun { pronoun: s.via.unwrap().text(doc.text).to_string(), antecedent: s.np.span }
-        }
-        (Some(Link::Pronoun), Some(e)) => {
-            let ent = &entities.list[e];
-            let pronoun = mention.map(|m| m.text(doc.text).to_string()).unwrap_or_default();
-            let antecedent = ent.mentions.iter().rev().map(|m| m.0).find(|m| Some(*m) != mention && m.start < mention.map_or(usize::MAX, |x| x.start)).unwrap_or(ent.first_full);
-            Resolution::Pronoun { pronoun, antecedent }
-        }
-        (Some(Link::Short), Some(e)) => Resolution::ShortName { first: entities.list[e].first_full },
-        (Some(Link::Role), Some(e)) => Resolution::Role { first: entities.list[e].first_full },
-        (Some(_), Some(_)) => Resolution::Named,
-        _ => Resolution::None,
-    };
-    Draft {
-        kind,
-        span,
-        parts,
-        quotations,
-        entity,
-        mention: if entity.is_some() { mention } else { None },
-        cue: Some(cue_text(doc, &r.cue)),
-        cue_class: r.cue.verb.map(|(v, _)| v.class),
-        cue_head: r.cue.verb.map(|_| r.cue.head),
-        resolution,
-        outer: None,
-        weasel: src.is_some_and(|s| s.np.weasel),
-        anonymous_bare: src.is_some_and(|s| s.np.anonymous_bare),
-        sentence: si,
-    }
-}
-
-/// A short fragment quoted inside the writer's own sentence (‘in principle’), not a full utterance.
-fn is_partial(doc: &Doc, quotes: &Quotes, qi: usize, sent_start: usize) -> bool {
-    let q = &quotes.quotations[qi];
-    let toks = &doc.tokens;
-    let text = doc.text;
-    let words = (q.open + 1..q.close).filter(|&k| toks[k].kind == TokKind::Word).count();
-    let last_inner = if q.close > q.open + 1 { Some(&toks[q.close - 1]) } else { None };
-    let ends_like_utterance = last_inner.is_some_and(|t| t.kind == TokKind::Punct && matches!(t.first_char(text), ',' | '.' | '!' | '?' | '…'));
-    let starts_sentence = q.open == sent_start || (q.open > sent_start && toks[q.open - 1].kind == TokKind::Punct && matches!(toks[q.open - 1].first_char(text), ':' | ','));
-    let first_cap = toks.get(q.open + 1).is_some_and(|t| t.cap);
-    if ends_like_utterance && (starts_sentence || first_cap) {
-        return false;
-    }
-    if starts_sentence && first_cap && words > 3 {
-        return false;
-    }
-    !(words > 12 && first_cap)
 }
 
 /// The `Loaded` flavour of a cue, for the loaded-verb finding.

@@ -1,0 +1,148 @@
+//! Token walks that several attribution steps share: adverbs, time phrases and short asides
+//! skipped on either side of a cue, the clause around a token, dashes that set off an aside.
+
+use crate::analysis::cues::{is, ly_adverb, punct_is, word_in, word_is};
+use crate::analysis::lexicon::flag;
+use crate::analysis::model::Span;
+use crate::analysis::speakers::np_right;
+use crate::analysis::text::{Doc, TokKind};
+
+/// Skip adverbs and time expressions leftwards from `k` (exclusive end), staying within `lb`.
+pub(super) fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usize {
+    let toks = &doc.tokens;
+    loop {
+        if k <= lb || depth[k - 1] != 0 {
+            return k;
+        }
+        let t = &toks[k - 1];
+        if is(doc, k - 1, flag::ADVERB) && !t.cap || ly_adverb(doc, k - 1) {
+            k -= 1;
+            continue;
+        }
+        // "Rep. Jason Chaffetz (R-Utah) said": a parenthesis after the name.
+        if punct_is(&t, doc.text, b')') {
+            if let Some(open) = (k.saturating_sub(12).max(lb)..k - 1).rev().find(|&x| punct_is(&toks[x], doc.text, b'(')) {
+                k = open;
+                continue;
+            }
+        }
+        if t.has(flag::DAY_MONTH) || is(doc, k - 1, flag::TIME) {
+            k -= 1;
+            if k > lb && word_in(doc, k - 1, &["on", "last", "this", "next", "late", "early", "earlier", "on"]) {
+                k -= 1;
+            }
+            continue;
+        }
+        return k;
+    }
+}
+
+/// Skip "on Monday", "in a statement", "to reporters", "in an interview with X" rightwards from `a`.
+pub(super) fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> usize {
+    let toks = &doc.tokens;
+    let mut guard = 0;
+    while a < ub && depth[a] == 0 && guard < 6 {
+        guard += 1;
+        let t = &toks[a];
+        if (is(doc, a, flag::ADVERB) && !t.cap && !word_is(doc, a, "that")) || t.has(flag::DAY_MONTH) || is(doc, a, flag::TIME) {
+            a += 1;
+            continue;
+        }
+        if word_in(doc, a, &["on", "in", "at", "during", "via", "to", "through", "from", "last", "this", "late", "earlier", "later", "by", "over"]) {
+            // A short prepositional phrase that ends in a day, a medium or an attribution noun.
+            let lim = (a + 6).min(ub);
+            if let Some(k) = (a + 1..lim).find(|&k| {
+                let f = toks[k].flags();
+                f & (flag::ATTR_NOUN | flag::DAY_MONTH) != 0
+                    || is(doc, k, flag::TIME)
+                    || word_in(doc, k, &["reporters", "journalists", "twitter", "facebook", "x", "television", "radio", "parliament", "lawmakers", "email", "e-mail", "phone", "telephone", "text", "video", "instagram", "tiktok", "youtube", "friday"])
+            }) {
+                if (a + 1..k).all(|x| toks[x].kind == TokKind::Word && depth[x] == 0) {
+                    a = k + 1;
+                    // "... with X", "... on Fox News": the rest of the phrase.
+                    if word_in(doc, a, &["with", "on", "to", "by", "for"]) {
+                        if let Some(np) = np_right(doc, depth, a + 1, ub) {
+                            a = np.end;
+                        }
+                    }
+                    continue;
+                }
+            }
+        }
+        if punct_is(&t, doc.text, b',') && a + 1 < ub && (toks[a + 1].has(flag::DAY_MONTH) || word_in(doc, a + 1, &["in", "on"])) {
+            a += 1;
+            continue;
+        }
+        break;
+    }
+    a
+}
+
+/// Past ", on the other hand," or "of the plan:" from `a`: a short prepositional phrase (at most
+/// five words, no verb) ending in the comma or colon just before token `open`; else `a`. Only
+/// "of" ("said of Kane, “…”") may name someone, and only it is taken unless the source
+/// `opens_sentence`: "in Forbes’ words" is a source of its own, and mid-sentence ("…, Rubio said
+/// in his book, “Title”") a phrase tends to set the quotation, not introduce it.
+pub(super) fn past_short_aside(doc: &Doc, depth: &[u8], a: usize, open: usize, opens_sentence: bool) -> usize {
+    let toks = &doc.tokens;
+    let b = if a < open && toks[a].is_punct(doc.text, ',') { a + 1 } else { a };
+    if b + 2 > open || !is(doc, b, flag::PREP) || !(toks[open - 1].is_punct(doc.text, ',') || toks[open - 1].is_punct(doc.text, ':')) {
+        return a;
+    }
+    let of = word_is(doc, b, "of");
+    if !of && !opens_sentence {
+        return a;
+    }
+    let words = b..open - 1;
+    let plain = words.clone().all(|x| depth[x] == 0 && matches!(toks[x].kind, TokKind::Word | TokKind::Number) && (of || !toks[x].cap) && !is(doc, x, flag::VERB));
+    if words.len() <= 5 && plain {
+        open - 1
+    } else {
+        a
+    }
+}
+
+/// The last token (exclusive) of the clause that starts at `from`: the sentence end or a `;`.
+pub(super) fn clause_end(doc: &Doc, depth: &[u8], from: usize, sent_end: usize) -> usize {
+    let toks = &doc.tokens;
+    let mut e = sent_end;
+    for k in from..sent_end {
+        if depth[k] == 0 && toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(doc.text), ';') {
+            e = k;
+            break;
+        }
+    }
+    // Drop final punctuation.
+    while e > from && depth[e - 1] == 0 && toks[e - 1].kind == TokKind::Punct && matches!(toks[e - 1].first_char(doc.text), '.' | '!' | '?' | '…' | ',' | ':' | ';' | '—' | '–' | '-' | ')') {
+        e -= 1;
+    }
+    e
+}
+
+pub(super) fn clause_start(doc: &Doc, depth: &[u8], upto: usize, sent_start: usize) -> usize {
+    let toks = &doc.tokens;
+    let mut s = sent_start;
+    for k in (sent_start..upto).rev() {
+        if depth[k] == 0 && punct_is(&toks[k], doc.text, b';') {
+            s = k + 1;
+            break;
+        }
+    }
+    // Leading conjunctions and punctuation are not content.
+    while s < upto && depth[s] == 0 && (toks[s].kind == TokKind::Punct || word_in(doc, s, &["but", "and", "so", "yet", "still", "however"])) && toks[s].kind != TokKind::Mark {
+        s += 1;
+    }
+    s
+}
+
+/// Byte span of tokens `[s, e)`; `e > s` (an empty range would invert the span).
+pub(super) fn span_of(doc: &Doc, s: usize, e: usize) -> Span {
+    debug_assert!(e > s, "empty token range {s}..{e}");
+    Span::new(doc.tokens[s].start as usize, doc.tokens[e - 1].end as usize)
+}
+
+/// A dash that sets off an aside: "—", "–", "―" or "--" typed for one.
+pub(super) fn dash_at(doc: &Doc, x: usize) -> bool {
+    let t = &doc.tokens[x];
+    t.kind == TokKind::Punct && (matches!(t.first_char(doc.text), '—' | '–' | '―') || t.text(doc.text).starts_with("--"))
+}
