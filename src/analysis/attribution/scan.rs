@@ -78,30 +78,6 @@ pub(super) fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> us
     a
 }
 
-/// Past ", on the other hand," or "of the plan:" from `a`: a short prepositional phrase (at most
-/// five words, no verb) ending in the comma or colon just before token `open`; else `a`. Only
-/// "of" ("said of Kane, “…”") may name someone, and only it is taken unless the source
-/// `opens_sentence`: "in Forbes’ words" is a source of its own, and mid-sentence ("…, Rubio said
-/// in his book, “Title”") a phrase tends to set the quotation, not introduce it.
-pub(super) fn past_short_aside(doc: &Doc, depth: &[u8], a: usize, open: usize, opens_sentence: bool) -> usize {
-    let toks = &doc.tokens;
-    let b = if a < open && toks[a].is_punct(doc.text, ',') { a + 1 } else { a };
-    if b + 2 > open || !is(doc, b, flag::PREP) || !(toks[open - 1].is_punct(doc.text, ',') || toks[open - 1].is_punct(doc.text, ':')) {
-        return a;
-    }
-    let of = word_is(doc, b, "of");
-    if !of && !opens_sentence {
-        return a;
-    }
-    let words = b..open - 1;
-    let plain = words.clone().all(|x| depth[x] == 0 && matches!(toks[x].kind, TokKind::Word | TokKind::Number) && (of || !toks[x].cap) && !is(doc, x, flag::VERB));
-    if words.len() <= 5 && plain {
-        open - 1
-    } else {
-        a
-    }
-}
-
 /// The last token (exclusive) of the clause that starts at `from`: the sentence end or a `;`.
 pub(super) fn clause_end(doc: &Doc, depth: &[u8], from: usize, sent_end: usize) -> usize {
     let toks = &doc.tokens;
