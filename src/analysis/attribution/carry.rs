@@ -183,3 +183,90 @@ impl ParaLists {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::fixture;
+    use super::*;
+
+    /// (quotation words, carried speaker's mention, cue, how resolved) for the draft of each
+    /// outermost quotation after the whole stage.
+    fn carried(text: &'static str) -> Vec<(String, Option<String>, Option<String>, bool)> {
+        let f = fixture(text);
+        let a = f.attribute();
+        f.quotes
+            .quotations
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(|q| {
+                let d = a.drafts.iter().find(|d| d.parts.contains(&q.span)).expect("every quotation has a draft");
+                let (_, mention, cue) = f.view(d);
+                let adjacent = matches!(d.resolution, Resolution::Adjacent { .. });
+                (q.span.text(text).to_string(), mention.map(str::to_string), cue.map(str::to_string), adjacent)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_with_no_cue_takes_a_neighbours_speaker() {
+        // (text, the last quotation's (mention, cue, carried from a neighbour?))
+        let cases: &[(&str, (Option<&str>, Option<&str>, bool))] = &[
+            // The nearest attributed quotation of the paragraph.
+            ("“We will rebuild,” Hartley said on Monday after the vote. Crews arrived. “It will take a year.”", (Some("Hartley"), Some("said"), true)),
+            // Reported speech just before.
+            ("Hartley said the roof leaks. “We have waited a year.”", (Some("Hartley"), Some("said"), true)),
+            // The previous paragraph's last quotation, when it ends that paragraph.
+            ("The vote was close. Hartley said: “We will rebuild.”\n\n“It will take a year.”", (Some("Hartley"), Some("said"), true)),
+            // Not when something follows it there.
+            ("Hartley said: “We will rebuild.” The crowd cheered.\n\n“It will take a year.”", (None, None, false)),
+            // A colon introduction.
+            ("Hartley continued:\n\n“We will rebuild the pier.”", (Some("Hartley"), Some("continued"), false)),
+            // Nobody to take it from.
+            ("“We have waited a year.”", (None, None, false)),
+        ];
+        for &(text, want) in cases {
+            let got = carried(text);
+            let (_, m, c, adj) = got.last().unwrap();
+            assert_eq!((m.as_deref(), c.as_deref(), *adj), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_right_after_its_attribution_sentence_continues_it() {
+        let text = "“We will rebuild,” said Hartley, the mayor. “It will take a year.”";
+        let f = fixture(text);
+        let a = f.attribute();
+        assert_eq!(a.drafts.len(), 1);
+        assert_eq!(a.drafts[0].parts.len(), 2);
+        assert_eq!(a.drafts[0].quotations, [0, 1]);
+        assert_eq!(a.drafts[0].span.text(text), text);
+    }
+
+    #[test]
+    fn a_colon_that_ends_the_paragraph_after_a_cue_introduces_the_next() {
+        // (text, the colon's token or none)
+        let cases: &[(&str, bool)] = &[("Hartley continued:\n\nThe pier is safe.", true), ("Hartley continued: the pier is safe.", false), ("Hartley continued on Monday:\n\nSafe.", true)];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let (si, r) = f.cue_at("continued");
+            let para_end = f.doc.paragraphs[f.sentences[si].para].tokens.end;
+            let colon = colon_closing_paragraph(&f.ctx(si), &r, para_end);
+            assert_eq!(colon.is_some(), want, "{text:?}");
+            if let Some(k) = colon {
+                assert_eq!(f.words(k, k + 1), ":");
+            }
+        }
+    }
+
+    #[test]
+    fn paragraph_lists_read_newest_first() {
+        let mut l = ParaLists::new(3);
+        l.push(1, 10);
+        l.push(0, 11);
+        l.push(1, 12);
+        assert_eq!(l.rev(1).collect::<Vec<_>>(), [12, 10]);
+        assert_eq!(l.rev(0).collect::<Vec<_>>(), [11]);
+        assert_eq!(l.rev(2).count(), 0);
+        assert_eq!(l.rev(7).count(), 0);
+    }
+}

@@ -131,7 +131,7 @@ fn post_cue(c: &Ctx, q: &Quotation, resolved: &[Resolved]) -> Option<usize> {
 }
 
 /// Pre: `Psaki said: "..."` / `Psaki said, "..."` / `Psaki said "..."`: the last unused cue with
-/// a source that [`introduces`] the quotation.
+/// a source that `introduces` the quotation.
 fn pre_cue(c: &Ctx, q: &Quotation, resolved: &[Resolved]) -> Option<usize> {
     let mut chosen = None;
     for (ri, r) in resolved.iter().enumerate() {
@@ -214,7 +214,7 @@ fn dash_and_name(c: &Ctx, q: &Quotation) -> Option<(usize, Np)> {
     np_right(doc, c.depth, n, s1).filter(|np| np.name.is_some()).map(|np| (k, np))
 }
 
-/// A quotation with no cue around it, attributed by [`dash_and_name`] with the dash as cue.
+/// A quotation with no cue around it, attributed by `dash_and_name` with the dash as cue.
 fn attribute_by_dash(c: &Ctx, qi: usize, si: usize, led: &mut Ledger) {
     let q = &c.quotes.quotations[qi];
     let Some((k, np)) = dash_and_name(c, q) else { return };
@@ -258,4 +258,106 @@ fn participle_introduces(c: &Ctx, r2: &Resolved, o: usize) -> bool {
         b += 1;
     }
     b == o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{fixture, Fixture};
+    use super::*;
+
+    /// Every sentence's closing quotations paired: (span, mention, cue, number of parts) per draft.
+    fn paired(f: &Fixture) -> Vec<(String, Option<String>, Option<String>, usize)> {
+        let closing = Closing::index(&f.quotes, &f.sentences);
+        let mut led = f.ledger();
+        for si in 0..f.sentences.len() {
+            let mut r = f.linked(si, &mut led);
+            attribute_closing(&f.ctx(si), closing.closing_in(si), &mut r, si, &mut led);
+        }
+        led.drafts
+            .iter()
+            .map(|d| {
+                let (span, mention, cue) = f.view(d);
+                (span.to_string(), mention.map(str::to_string), cue.map(str::to_string), d.parts.len())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_takes_the_cue_after_it_before_it_or_a_dash_and_a_name() {
+        // (text, (quotation, speaker, cue, parts) of the first draft, or no draft)
+        let cases: &[(&str, Option<(&str, &str, &str, usize)>)] = &[
+            ("“We will rebuild the pier,” Hartley said.", Some(("“We will rebuild the pier,”", "Hartley", "said", 1))),
+            ("“We will rebuild the pier,” said Omar Haddad.", Some(("“We will rebuild the pier,”", "Omar Haddad", "said", 1))),
+            ("“Nobody was hurt,” a statement by the fire department said.", Some(("“Nobody was hurt,”", "the fire department", "said", 1))),
+            ("Hartley said: “We will rebuild the pier.”", Some(("“We will rebuild the pier.”", "Hartley", "said", 1))),
+            ("Hartley told reporters, “We will rebuild the pier.”", Some(("“We will rebuild the pier.”", "Hartley", "told", 1))),
+            ("Hartley said on the other hand, “the pier is safe.”", Some(("“the pier is safe.”", "Hartley", "said", 1))),
+            ("“We are ready.” — Coach Marta Silva", Some(("“We are ready.”", "Coach Marta Silva", "—", 1))),
+            // A non-speech verb still attributes a quotation it follows.
+            ("“We will rebuild,” Hartley smiled.", Some(("“We will rebuild,”", "Hartley", "smiled", 1))),
+            // Split: one draft, two parts.
+            ("“We will rebuild,” Hartley said, “and we will do it soon.”", Some(("“We will rebuild,” Hartley said, “and we will do it soon.”", "Hartley", "said", 2))),
+            // No cue and no dash.
+            ("“We are ready.” The crowd cheered.", None),
+        ];
+        for &(text, want) in cases {
+            let got = paired(&fixture(text));
+            let first = got.first().map(|(s, m, c, n)| (s.as_str(), m.as_deref().unwrap_or(""), c.as_deref().unwrap_or(""), *n));
+            assert_eq!(first, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_participle_that_introduces_the_second_quotation_is_its_own_cue() {
+        let got = paired(&fixture("“We are ready,” Hartley said, adding, “The pier reopens soon.”"));
+        let cues: Vec<(&str, usize)> = got.iter().map(|(_, _, c, n)| (c.as_deref().unwrap(), *n)).collect();
+        assert_eq!(cues, [("said", 1), ("adding", 1)]);
+        // A participle that does not introduce it is an aside inside a split quotation.
+        let got = paired(&fixture("“We are ready,” Tester said, referring to the bank, “and so is the town.”"));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].3, 2);
+    }
+
+    #[test]
+    fn a_quoted_title_inside_a_phrase_is_not_what_the_verb_reports() {
+        let f = fixture("Speaking on “Harbour Hour”, Hartley said the pier would reopen.");
+        let r = f.resolved(0);
+        let q = &f.quotes.quotations[0];
+        let ri = r.iter().position(|r| r.cue.head == f.tok("said")).unwrap();
+        // The cue follows the quotation, but the quotation sits inside "on …".
+        assert_eq!(post_cue(&f.ctx(0), q, &r), Some(ri));
+        assert!(paired(&f).iter().all(|(_, _, c, _)| c.as_deref() != Some("said")));
+    }
+
+    #[test]
+    fn quotations_are_indexed_by_the_sentence_they_close_in() {
+        let f = fixture("“We are ready,” Hartley said. Crews arrived. “The wall holds,” Haddad said of the “old” pier.");
+        let closing = Closing::index(&f.quotes, &f.sentences);
+        assert_eq!(closing.closing_in(0), [0]);
+        assert_eq!(closing.closing_in(1), [] as [usize; 0]);
+        assert_eq!(closing.closing_in(2), [1, 2]);
+        assert_eq!(closing.close_sentence, [0, 2, 2]);
+    }
+
+    #[test]
+    fn a_short_aside_between_cue_and_quotation_is_passed() {
+        // (text, does the walk reach the quotation's opening mark?)
+        let cases: &[(&str, bool)] = &[
+            ("Kane said, in the same breath, “the plan is dead.”", true),
+            ("Kane spoke of the plan: “It is the best we have.”", true),
+            // Mid-sentence, only "of" is taken.
+            ("The crowd waited as Kane said in the garden, “Harbour Days.”", false),
+            // Too long.
+            ("Kane said, in the very long and winding debate of the evening, “the plan is dead.”", false),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let q = &f.quotes.quotations[0];
+            let (_, r) = f.cue_at(if text.contains("spoke") { "spoke" } else { "said" });
+            let a = skip_right(&f.doc, &f.quotes.depth, r.cue.end, q.open);
+            let b = past_short_aside(&f.doc, &f.quotes.depth, a, q.open, r.block_start <= 1);
+            let reached = (b..q.open).all(|x| f.doc.tokens[x].kind == TokKind::Punct);
+            assert_eq!(reached, want, "{text:?}");
+        }
+    }
 }

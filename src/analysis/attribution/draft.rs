@@ -141,3 +141,65 @@ pub(super) fn uncued_draft(kind: QuoteKind, span: Span, qi: usize, sentence: usi
         sentence,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::fixture;
+    use super::*;
+
+    #[test]
+    fn a_short_fragment_is_partial_a_full_utterance_is_not() {
+        let cases: &[(&str, bool)] = &[
+            ("“We will rebuild the pier,” Hartley said.", false),
+            ("Hartley said: “We will rebuild the pier before the storms come.”", false),
+            ("Hartley called the plan “a disgrace” on Monday.", true),
+            ("The board agreed “in principle” to the plan.", true),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            assert_eq!(is_partial(&f.doc, &f.quotes, 0, 0), want, "{text:?}");
+            let kind = direct_or_partial(&f.doc, &f.quotes, 0, 0);
+            assert_eq!(kind == QuoteKind::Partial, want);
+        }
+    }
+
+    #[test]
+    fn the_cue_keeps_the_adverbs_of_its_verb_group() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("Hartley also said the pier would reopen.", "said", "also said"),
+            ("Hartley has repeatedly warned that the pier is unsafe.", "warned", "has repeatedly warned"),
+            ("Hartley said the pier would reopen.", "said", "said"),
+            ("According to Hartley, the pier will reopen.", "According", "According to"),
+        ];
+        for &(text, word, want) in cases {
+            let f = fixture(text);
+            let (_, r) = f.cue_at(word);
+            let cue = cue_text(&f.doc, &r.cue);
+            assert_eq!(cue.text, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_draft_says_how_its_source_was_resolved() {
+        let text = "Lena Hartley visited the pier. She said it would reopen. Hartley said it was safe.";
+        let f = fixture(text);
+        let mut led = f.ledger();
+        f.linked(0, &mut led);
+        let mut got = Vec::new();
+        for si in 1..3 {
+            let r = f.linked(si, &mut led);
+            let d = make_draft(&f.doc, &led.entities, &r[0], QuoteKind::Indirect, vec![f.sentences[si].span], Vec::new(), si);
+            got.push((d.mention.map(|m| m.text(text)), d.resolution));
+        }
+        let hartley = Span::new(0, "Lena Hartley".len());
+        assert_eq!(got[0], (Some("She"), Resolution::Pronoun { pronoun: "She".into(), antecedent: hartley }));
+        assert_eq!(got[1], (Some("Hartley"), Resolution::ShortName { first: hartley }));
+    }
+
+    #[test]
+    fn an_uncued_draft_has_no_source() {
+        let d = uncued_draft(QuoteKind::Direct, Span::new(3, 9), 2, 1);
+        assert_eq!((d.span, d.parts.as_slice(), d.quotations.as_slice(), d.sentence), (Span::new(3, 9), &[Span::new(3, 9)][..], &[2][..], 1));
+        assert!(d.entity.is_none() && d.cue.is_none() && d.resolution == Resolution::None);
+    }
+}

@@ -1,27 +1,27 @@
 //! Attribution: direct quotations and reported speech tied to their sources, sentence by sentence.
 //!
-//! One quotation's way from the text to a [`Draft`] (which `analysis::analyze` numbers into a
+//! One quotation's way from the text to a `Draft` (which `analysis::analyze` numbers into a
 //! `Quote`, and the server shows as an inlay hint), step by step:
 //!
-//! 1. [`transcript::find_turns`]: paragraphs that open with `NAME:` quote that person.
-//! 2. Per sentence, `cues::find_into` lists the cues; [`source::resolve_cue`] chooses each cue's
+//! 1. `transcript::find_turns`: paragraphs that open with `NAME:` quote that person.
+//! 2. Per sentence, `cues::find_into` lists the cues; `source::resolve_cue` chooses each cue's
 //!    source ("according to X", "was told by X", a participle's subject, the subject left of the
 //!    verb, the subject of a coordinated verb, an inverted "said X").
-//! 3. [`link::link_mentions`] links the sources, then the other people the sentence names, to
+//! 3. `link::link_mentions` links the sources, then the other people the sentence names, to
 //!    entities in text order, so later pronouns and surnames find them.
-//! 4. [`direct::attribute_closing`] pairs each quotation that closes in the sentence with a cue:
+//! 4. `direct::attribute_closing` pairs each quotation that closes in the sentence with a cue:
 //!    after it (`"…," she said`), before it (`She said: "…"`), a dash and a name, and takes the
 //!    second half of a split quotation.
-//! 5. [`reported::attribute_reported`] bounds what the remaining cues report: forward from the
+//! 5. `reported::attribute_reported` bounds what the remaining cues report: forward from the
 //!    cue (past a listener, "that", a topic …) to the clause end or a later cue, or backward to
 //!    the clause start ("…, AFP reported").
-//! 6. [`carry::note_colon_intros`] keeps `X continued:` for the next paragraph's quotation;
-//!    [`nested::nest`] sets which attribution encloses which.
-//! 7. After the last sentence, [`carry::carry_to_uncued`] gives each quotation with no cue the
+//! 6. `carry::note_colon_intros` keeps `X continued:` for the next paragraph's quotation;
+//!    `nested::nest` sets which attribution encloses which.
+//! 7. After the last sentence, `carry::carry_to_uncued` gives each quotation with no cue the
 //!    speaker of an adjacent one, or a paragraph's colon introduction.
 //!
-//! Every step reads a [`Ctx`] (the document and the sentence's tokens) and plain values, and
-//! writes its decisions into the [`Ledger`].
+//! Every step reads a `Ctx` (the document and the sentence's tokens) and plain values, and
+//! writes its decisions into the `Ledger`.
 
 mod carry;
 mod direct;
@@ -225,13 +225,13 @@ pub(super) mod testing {
     use crate::analysis::text::Doc;
     use crate::analysis::{ExtraVerbs, Format};
 
-    pub struct Fixture {
-        pub doc: Doc<'static>,
-        pub quotes: Quotes,
-        pub sentences: Vec<Sentence>,
+    pub(super) struct Fixture {
+        pub(super) doc: Doc<'static>,
+        pub(super) quotes: Quotes,
+        pub(super) sentences: Vec<Sentence>,
     }
 
-    pub fn fixture(text: &'static str) -> Fixture {
+    pub(super) fn fixture(text: &'static str) -> Fixture {
         let doc = Doc::new(text, Format::PlainText);
         let quotes = quotes::pair(&doc);
         let sentences = sentences::split(&doc, &quotes);
@@ -239,19 +239,19 @@ pub(super) mod testing {
     }
 
     impl Fixture {
-        pub fn ctx(&self, si: usize) -> Ctx<'_> {
+        pub(super) fn ctx(&self, si: usize) -> Ctx<'_> {
             let s = &self.sentences[si];
             Ctx { doc: &self.doc, quotes: &self.quotes, depth: &self.quotes.depth, s0: s.tokens.start, s1: s.tokens.end }
         }
 
-        pub fn cues(&self, si: usize) -> Vec<CueCand> {
+        pub(super) fn cues(&self, si: usize) -> Vec<CueCand> {
             let s = &self.sentences[si];
             let headline = s.para == 0 && cues::is_headline(&self.doc, s.tokens.clone());
             cues::find(&self.doc, &self.quotes.depth, s.tokens.clone(), &ExtraVerbs::default(), headline)
         }
 
         /// The sentence's cues with their sources, as the pipeline resolves them.
-        pub fn resolved(&self, si: usize) -> Vec<Resolved> {
+        pub(super) fn resolved(&self, si: usize) -> Vec<Resolved> {
             let c = self.ctx(si);
             let mut out: Vec<Resolved> = Vec::new();
             for cue in self.cues(si) {
@@ -262,13 +262,13 @@ pub(super) mod testing {
         }
 
         /// Resolved cues with their sources linked to entities (in `led`).
-        pub fn linked(&self, si: usize, led: &mut Ledger) -> Vec<Resolved> {
+        pub(super) fn linked(&self, si: usize, led: &mut Ledger) -> Vec<Resolved> {
             let mut r = self.resolved(si);
             super::link::link_mentions(&self.ctx(si), &mut r, &mut led.entities, &mut Vec::new(), &mut Vec::new());
             r
         }
 
-        pub fn ledger(&self) -> Ledger {
+        pub(super) fn ledger(&self) -> Ledger {
             Ledger {
                 drafts: Vec::new(),
                 quotation_draft: vec![None; self.quotes.quotations.len()],
@@ -278,17 +278,55 @@ pub(super) mod testing {
             }
         }
 
+        /// The sentence that holds token `k`.
+        pub(super) fn sentence_of(&self, k: usize) -> usize {
+            self.sentences.iter().position(|s| s.tokens.contains(&k)).expect("token in a sentence")
+        }
+
+        /// The resolved cue whose verb (or "according") is the first token `word`.
+        pub(super) fn cue_at(&self, word: &str) -> (usize, Resolved) {
+            let k = self.tok(word);
+            let si = self.sentence_of(k);
+            let r = self.resolved(si).into_iter().find(|r| r.cue.head == k || r.cue.start == k).unwrap_or_else(|| panic!("no cue at {word:?}"));
+            (si, r)
+        }
+
+        /// The whole stage on the fixture.
+        pub(super) fn attribute(&self) -> super::Attribution {
+            super::attribute(&self.doc, &self.quotes, &self.sentences, &ExtraVerbs::default(), &[], &|| false).expect("not stopped")
+        }
+
+        /// (span text, mention text, cue text) of a draft.
+        pub(super) fn view<'s>(&'s self, d: &'s super::Draft) -> (&'s str, Option<&'s str>, Option<&'s str>) {
+            let text = self.doc.text;
+            (d.span.text(text), d.mention.map(|m| m.text(text)), d.cue.as_ref().map(|c| c.text.as_str()))
+        }
+
         /// The first token whose text is `word`.
-        pub fn tok(&self, word: &str) -> usize {
+        pub(super) fn tok(&self, word: &str) -> usize {
             self.doc.tokens.iter().position(|t| t.text(self.doc.text) == word).unwrap_or_else(|| panic!("no token {word:?}"))
         }
 
         /// The text of tokens `s..e`.
-        pub fn words(&self, s: usize, e: usize) -> &str {
+        pub(super) fn words(&self, s: usize, e: usize) -> &str {
             if e <= s {
                 return "";
             }
             &self.doc.text[self.doc.tokens[s].start as usize..self.doc.tokens[e - 1].end as usize]
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Grouped;
+
+    #[test]
+    fn grouped_items_keep_their_order_within_a_key() {
+        let g = Grouped::new(4, vec![(2, 10), (0, 11), (2, 12), (3, 13), (0, 14)]);
+        assert_eq!(g.of(0), [11, 14]);
+        assert_eq!(g.of(1), [] as [usize; 0]);
+        assert_eq!(g.of(2), [10, 12]);
+        assert_eq!(g.of(3), [13]);
     }
 }

@@ -252,7 +252,7 @@ fn past_lead_phrase(c: &Ctx, a: usize) -> usize {
 
 /// Where forward content from token `a` ends: the clause end, the dash that closes a relative
 /// clause set off by dashes ("the study -- which notes that … -- shows"), or where a later cue's
-/// own clause begins ([`later_clause_start`]).
+/// own clause begins (`later_clause_start`).
 fn forward_end(c: &Ctx, r: &Resolved, a: usize, later: &[Resolved]) -> usize {
     let doc = c.doc;
     let mut end = clause_end(doc, c.depth, a, c.s1);
@@ -417,5 +417,129 @@ fn draft_fragments(c: &Ctx, r: &Resolved, di: usize, inner: Vec<usize>, si: usiz
             pd.outer = Some(di);
             led.drafts.push(pd);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{fixture, Fixture};
+    use super::*;
+
+    /// The content (and second part) that the cue at `word` reports.
+    fn content_of(f: &Fixture, word: &str) -> Option<(String, Option<String>)> {
+        let (si, _) = f.cue_at(word);
+        let resolved = f.resolved(si);
+        let k = f.tok(word);
+        let ri = resolved.iter().position(|r| r.cue.head == k || r.cue.start == k).unwrap();
+        let content = reported_content(&f.ctx(si), &resolved[ri], &resolved[ri + 1..])?;
+        Some((f.words(content.start, content.end).to_string(), content.second.map(|(s, e)| f.words(s, e).to_string())))
+    }
+
+    #[test]
+    fn reported_content_is_bounded_forward_or_backward() {
+        // (text, cue word, content, second part)
+        let cases: &[(&str, &str, Option<(&str, Option<&str>)>)] = &[
+            ("Hartley said that the pier would reopen in May.", "said", Some(("the pier would reopen in May", None))),
+            ("Hartley said the pier would reopen in May.", "said", Some(("the pier would reopen in May", None))),
+            ("Hartley told the council on Monday that the pier would reopen.", "told", Some(("the pier would reopen", None))),
+            ("Hartley told him that the pier would reopen.", "told", Some(("the pier would reopen", None))),
+            ("Hartley called for an inquiry into the closure.", "called", Some(("an inquiry into the closure", None))),
+            ("Hartley criticized the plan to close the pier.", "criticized", Some(("the plan to close the pier", None))),
+            ("Hartley spoke of the pier's long history.", "spoke", Some(("the pier's long history", None))),
+            ("Hartley vowed to rebuild the pier.", "vowed", Some(("to rebuild the pier", None))),
+            ("Hartley urged residents to stay away from the pier.", "urged", Some(("residents to stay away from the pier", None))),
+            ("Hartley said after the meeting she would resign.", "said", Some(("she would resign", None))),
+            ("Hartley said about 20 boats were damaged.", "said", Some(("about 20 boats were damaged", None))),
+            ("The pier will reopen in May, the council said.", "said", Some(("The pier will reopen in May", None))),
+            ("According to the council, the pier will reopen in May.", "According", Some(("the pier will reopen in May", None))),
+            ("The pier will reopen in May, according to the council.", "according", Some(("The pier will reopen in May", None))),
+            ("But to prevent problems, Hartley said, crews should stay away.", "said", Some(("to prevent problems", Some("crews should stay away")))),
+            // A preposition starts no reported clause; an introduced quotation is no reported speech.
+            ("Hartley spoke to the council.", "spoke", None),
+            ("Hartley said: “The pier will reopen.”", "said", None),
+            // One word before the cue reports nothing alone.
+            ("Perhaps, Hartley said.", "said", None),
+        ];
+        for &(text, word, want) in cases {
+            let got = content_of(&fixture(text), word);
+            assert_eq!(got.as_ref().map(|(c, s)| (c.as_str(), s.as_deref())), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn forward_content_ends_where_a_later_cue_reports_its_own_clause() {
+        let cases: &[(&str, &str)] = &[
+            ("Hartley said the pier would reopen, but Haddad said it would not.", "the pier would reopen"),
+            ("Hartley said she would order a review and warned that delays were costly.", "she would order a review"),
+            ("Hartley welcomed the grant from Dana Whitfield, who says she is proud of the pier.", "the grant from Dana Whitfield"),
+            ("Hartley criticized the plan, saying it came too late.", "the plan"),
+            ("Hartley told Haddad that the pier would reopen, the agency reported.", "the pier would reopen"),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let verb = f.doc.tokens.iter().position(|t| matches!(t.text(text), "said" | "criticized" | "welcomed" | "told")).unwrap();
+            let got = content_of(&f, f.words(verb, verb + 1));
+            assert_eq!(got.map(|(c, _)| c), Some(want.to_string()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_opening_records_what_licensed_the_content() {
+        let f = fixture("Hartley spoke of the pier's long history.");
+        let (_, r) = f.cue_at("spoke");
+        let op = content_opening(&f.ctx(0), &r);
+        assert!(op.topic && !op.explicit_that && !op.calls);
+        assert_eq!(op.cue_end, Some(f.tok("of") + 1));
+
+        let f = fixture("Hartley urged residents to stay away.");
+        let (_, r) = f.cue_at("urged");
+        let op = content_opening(&f.ctx(0), &r);
+        assert!(op.promise_to);
+        assert_eq!(op.at, f.tok("residents"));
+    }
+
+    #[test]
+    fn thinking_reports_only_with_that_or_before_the_verb() {
+        // (text, is there a reported draft?)
+        let cases: &[(&str, bool)] = &[
+            ("Hartley believes the pier is safe.", false),
+            ("Hartley believes that the pier is safe.", true),
+            ("The pier is safe, Hartley believes.", true),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let mut led = f.ledger();
+            let mut r = f.linked(0, &mut led);
+            attribute_reported(&f.ctx(0), &mut r, 0, &mut led, &mut 0);
+            assert_eq!(!led.drafts.is_empty(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn quoted_words_inside_reported_speech_are_the_same_sources_fragments() {
+        let text = "Hartley said the plan was “a disgrace” and should go.";
+        let f = fixture(text);
+        let mut led = f.ledger();
+        let mut r = f.linked(0, &mut led);
+        attribute_reported(&f.ctx(0), &mut r, 0, &mut led, &mut 0);
+        let got: Vec<(QuoteKind, &str, Option<usize>)> = led.drafts.iter().map(|d| (d.kind, d.span.text(text), d.outer)).collect();
+        assert_eq!(got, [(QuoteKind::Mixed, "the plan was “a disgrace” and should go", None), (QuoteKind::Partial, "“a disgrace”", Some(0))]);
+        assert_eq!(led.quotation_draft, [Some(1)]);
+        assert!(led.sentence_attributed[0]);
+        assert_eq!(led.attributed_spans.len(), 1);
+    }
+
+    #[test]
+    fn content_that_is_mostly_a_taken_quotation_is_not_new() {
+        let text = "Hartley said “the pier will reopen in May.”";
+        let f = fixture(text);
+        let mut led = f.ledger();
+        let span = Span::new(text.find("“").unwrap(), text.len());
+        let inner = quotations_within(&f.ctx(0), &mut 0, span);
+        assert_eq!(inner, [0]);
+        assert!(!mostly_quoted_already(&f.ctx(0), &inner, &led, span));
+        led.drafts.push(super::super::draft::uncued_draft(QuoteKind::Direct, f.quotes.quotations[0].span, 0, 0));
+        led.quotation_draft[0] = Some(0);
+        assert!(mostly_quoted_already(&f.ctx(0), &inner, &led, span));
     }
 }

@@ -112,13 +112,77 @@ pub(super) fn clause_start(doc: &Doc, depth: &[u8], upto: usize, sent_start: usi
 }
 
 /// Byte span of tokens `[s, e)`; `e > s` (an empty range would invert the span).
+#[inline]
 pub(super) fn span_of(doc: &Doc, s: usize, e: usize) -> Span {
     debug_assert!(e > s, "empty token range {s}..{e}");
     Span::new(doc.tokens[s].start as usize, doc.tokens[e - 1].end as usize)
 }
 
 /// A dash that sets off an aside: "—", "–", "―" or "--" typed for one.
+#[inline]
 pub(super) fn dash_at(doc: &Doc, x: usize) -> bool {
     let t = &doc.tokens[x];
     t.kind == TokKind::Punct && (matches!(t.first_char(doc.text), '—' | '–' | '―') || t.text(doc.text).starts_with("--"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::fixture;
+    use super::*;
+
+    #[test]
+    fn time_phrases_and_settings_are_skipped_after_a_cue() {
+        // (text, the word after which to start, the word where the walk stops)
+        let cases: &[(&str, &str, &str)] = &[
+            ("Hartley said on Monday that the pier would reopen.", "said", "that"),
+            ("Hartley said in a statement that the pier would reopen.", "said", "that"),
+            ("Hartley told reporters on Friday the pier would reopen.", "told", "reporters"),
+            ("Hartley said yesterday the pier would reopen.", "said", "the"),
+            // A phrase that is no setting stays.
+            ("Hartley said in the end the pier would reopen.", "said", "in"),
+        ];
+        for &(text, from, want) in cases {
+            let f = fixture(text);
+            let c = f.ctx(0);
+            let a = skip_right(&f.doc, &f.quotes.depth, f.tok(from) + 1, c.s1);
+            assert_eq!(f.words(a, a + 1), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn adverbs_days_and_a_parenthesis_are_skipped_before_a_cue() {
+        let cases: &[(&str, &str)] = &[
+            ("Hartley on Monday said the pier would reopen.", "on"),
+            ("Hartley repeatedly said the pier would reopen.", "repeatedly"),
+            ("Rep. Dana Whitfield (D-Ore.) said the water is safe.", "("),
+            ("Hartley said the pier would reopen.", "said"),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let k = skip_left(&f.doc, &f.quotes.depth, f.tok("said"), 0);
+            assert_eq!(f.words(k, k + 1), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_clause_ends_at_a_semicolon_or_the_sentence_and_starts_past_a_conjunction() {
+        let f = fixture("Yes; but the pier will reopen, Hartley said; the wall holds.");
+        let c = f.ctx(0);
+        let the = f.tok("the");
+        let e = clause_end(&f.doc, &f.quotes.depth, the, c.s1);
+        assert_eq!(f.words(the, e), "the pier will reopen, Hartley said");
+        let comma = f.tok(",");
+        let s = clause_start(&f.doc, &f.quotes.depth, comma, c.s0);
+        assert_eq!(f.words(s, comma), "the pier will reopen");
+        // Final punctuation is not content.
+        let wall = f.tok("wall");
+        assert_eq!(f.words(wall - 1, clause_end(&f.doc, &f.quotes.depth, wall - 1, c.s1)), "the wall holds");
+    }
+
+    #[test]
+    fn dashes_that_set_off_an_aside() {
+        let f = fixture("The study — which -- notes - well-known – facts.");
+        let dashes: Vec<&str> = (0..f.doc.tokens.len()).filter(|&x| dash_at(&f.doc, x)).map(|x| f.words(x, x + 1)).collect();
+        assert_eq!(dashes, ["—", "--", "–"]);
+    }
 }

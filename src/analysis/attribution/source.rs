@@ -39,6 +39,7 @@ pub(super) struct Resolved {
 impl Resolved {
     /// Can this cue attribute anything: a source, not an infinitive ("declined to say"), and a
     /// verb that reports speech or thought ("visited" does not).
+    #[inline]
     pub fn speaks(&self) -> bool {
         self.source.is_some()
             && !self.cue.infinitive
@@ -192,6 +193,7 @@ fn subject_before_insert(c: &Ctx, k: usize) -> Option<Np> {
 }
 
 /// A comma or a dash (not a hyphen) that closes an aside before the verb.
+#[inline]
 fn aside_delimiter(c: &Ctx, x: usize) -> bool {
     let toks = &c.doc.tokens;
     let text = c.doc.text;
@@ -347,4 +349,135 @@ fn inverted_source(c: &Ctx, cue: &CueCand) -> Option<Np> {
         }
     }
     Some(np)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::fixture;
+    use super::*;
+
+    /// (text, the cue's verb or "According", the source's words, does it stand right of the cue?)
+    fn source_of(text: &'static str, cue: &str) -> Option<(String, bool)> {
+        let f = fixture(text);
+        let (_, r) = f.cue_at(cue);
+        r.source.map(|s| (s.np.span.text(text).to_string(), s.right))
+    }
+
+    #[test]
+    fn each_way_of_naming_a_source_is_found() {
+        let cases: &[(&str, &str, Option<(&str, bool)>)] = &[
+            // The subject left of the verb, past a time phrase.
+            ("Mayor Lena Hartley on Monday said the pier would reopen.", "said", Some(("Mayor Lena Hartley", false))),
+            // "according to", "by" after a passive, an inverted source.
+            ("According to the harbour board, the pier will reopen.", "According", Some(("the harbour board", true))),
+            ("The mayor was told by Omar Haddad that the pier would close.", "told", Some(("Omar Haddad", true))),
+            ("“The pier is safe,” said Omar Haddad.", "said", Some(("Omar Haddad", true))),
+            // A participle: the sentence's subject.
+            ("Omar Haddad left the meeting early, saying the plan was dead.", "saying", Some(("Omar Haddad", false))),
+            // Past an insert, an age, a relative clause.
+            ("Omar Haddad, a surgeon at the county hospital, said the ward was full.", "said", Some(("Omar Haddad", false))),
+            ("Lena Hartley, 54, said the pier would reopen.", "said", Some(("Lena Hartley", false))),
+            ("A senior official who asked not to be named said the talks had failed.", "said", Some(("A senior official", false))),
+            ("The council thanked Dana Whitfield, who says she is proud of the pier.", "says", Some(("Dana Whitfield", false))),
+            // Poll respondents, the head before a preposition.
+            ("Another 41 percent said the pier should close.", "said", Some(("Another 41 percent", false))),
+            ("The spokeswoman for the ministry said the talks had failed.", "said", Some(("The spokeswoman for the ministry", false))),
+            // A coordinated verb shares the first verb's subject.
+            ("Omar Haddad toured the harbour and said the wall would hold.", "said", Some(("Omar Haddad", false))),
+            // A pronoun after an inverted verb is the reported clause's subject.
+            ("The pier will reopen, said it would be soon.", "said", None),
+        ];
+        for &(text, cue, want) in cases {
+            let got = source_of(text, cue);
+            assert_eq!(got.as_ref().map(|(s, r)| (s.as_str(), *r)), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_insert_names_the_role_and_a_relative_pronoun_the_mention() {
+        let f = fixture("Omar Haddad, a surgeon at the county hospital, said the ward was full.");
+        let (_, r) = f.cue_at("said");
+        let np = r.source.unwrap().np;
+        assert_eq!(np.role.map(|s| s.text(f.doc.text)), Some("surgeon at the county hospital"));
+
+        let f = fixture("“It is time,” Omar Haddad, who runs the clinic, said.");
+        let (_, r) = f.cue_at("said");
+        assert_eq!(r.source.unwrap().np.span.text(f.doc.text), "Omar Haddad");
+
+        // ", who says ...": the cue hangs on the relative pronoun, which ends earlier content.
+        let f = fixture("The council thanked Dana Whitfield, who says she is proud of the pier.");
+        let (_, r) = f.cue_at("says");
+        assert_eq!(r.relative, Some(f.tok("who")));
+        assert_eq!(r.block_start, f.tok("Dana"));
+    }
+
+    #[test]
+    fn an_inverted_source_keeps_its_role_and_moves_the_content_start() {
+        let f = fixture("“The wall holds,” said Tomas Okafor, the council's chief engineer.");
+        let (_, r) = f.cue_at("said");
+        let s = r.source.unwrap();
+        assert_eq!(s.np.span.text(f.doc.text), "Tomas Okafor");
+        assert_eq!(s.np.role.map(|x| x.text(f.doc.text)), Some("council's chief engineer"));
+        assert_eq!(r.after, f.tok("Okafor") + 1);
+    }
+
+    #[test]
+    fn a_relative_pronoun_leads_to_its_antecedent() {
+        // (text, antecedent, is "who" right before the verb, after a comma)
+        let cases: &[(&str, &str, bool, bool)] = &[
+            ("A senior official who asked not to be named said the talks had failed.", "A senior official", false, false),
+            ("The council thanked Dana Whitfield, who said she is proud.", "Dana Whitfield", true, true),
+        ];
+        for &(text, antecedent, who, relative) in cases {
+            let f = fixture(text);
+            let c = f.ctx(0);
+            let cue = f.cues(0).into_iter().find(|c| c.head == f.tok("said")).unwrap();
+            let rel = relative_subject(&c, &cue, cue.start);
+            assert_eq!(rel.np.map(|np| np.span.text(text)), Some(antecedent), "{text:?}");
+            let w = Some(f.tok("who"));
+            assert_eq!((rel.who == w, rel.relative == w), (who, relative), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_bare_lower_case_phrase_is_no_subject() {
+        // (text, the phrase before "said", is it a plausible source?)
+        // (text, drop the determiner?, the phrase, is it a plausible source?)
+        let cases: &[(&str, bool, &str, bool)] = &[
+            ("On Monday the driver said the road was closed.", false, "the driver", true),
+            ("On Monday the driver said the road was closed.", true, "driver", false),
+            // A plural head may stand bare ("business owners said").
+            ("On Monday the drivers said the road was closed.", true, "drivers", true),
+        ];
+        for &(text, drop_det, phrase, want) in cases {
+            let f = fixture(text);
+            let c = f.ctx(0);
+            let cue = f.cues(0).into_iter().find(|c| c.head == f.tok("said")).unwrap();
+            let mut np = np_left(&f.doc, &f.quotes.depth, cue.start, c.s0).expect("a phrase");
+            if drop_det {
+                // A bare phrase of no known kind, as one left over from another clause would be.
+                np.start += 1;
+                np.span.start = f.doc.tokens[np.start].start as usize;
+                np.kind = SpeakerKind::Unknown;
+                np.mention = MentionKind::Full;
+            }
+            assert_eq!(np.span.text(text), phrase);
+            assert_eq!(plausible_subject(&c, &np, &cue), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn speaks_needs_a_source_and_a_speech_verb_not_an_infinitive() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("Lena Hartley said the pier would reopen.", "said", true),
+            ("Lena Hartley smiled at the crowd.", "smiled", false),
+            // No source: a bare lower-case phrase after another clause.
+            ("The crowd cheered and business owners said the road was closed.", "said", false),
+        ];
+        for &(text, cue, want) in cases {
+            let f = fixture(text);
+            let (_, r) = f.cue_at(cue);
+            assert_eq!(r.speaks(), want, "{text:?}");
+        }
+    }
 }
