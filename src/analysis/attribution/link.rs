@@ -6,7 +6,7 @@ use super::source::Resolved;
 use super::Ctx;
 use crate::analysis::lexicon::flag;
 use crate::analysis::speakers::{may_name, np_right, Entities, Np};
-use crate::analysis::text::TokKind;
+use crate::analysis::text::{Doc, TokKind};
 
 /// Link the sources of `resolved` (setting their `link`) and the other named people of the
 /// sentence to `entities`, in the order they appear. `to_link` and `others` are work lists reused
@@ -39,13 +39,13 @@ pub(super) fn link_mentions(c: &Ctx, resolved: &mut [Resolved], entities: &mut E
 /// Named people and bodies of the sentence that are no cue's source, pushed to `others` (and
 /// their start to `to_link`): antecedents for later pronouns and short names.
 fn other_names(c: &Ctx, resolved: &[Resolved], to_link: &mut Vec<(usize, Option<usize>)>, others: &mut Vec<Np>) {
-    let (doc, depth) = (c.doc, c.depth);
+    let (doc, depth, s1) = (c.doc, c.depth, c.s1);
     let toks = &doc.tokens;
     let mut k = c.s0;
-    while k < c.s1 {
+    while k < s1 {
         let t = &toks[k];
-        if may_start_name(c, k) && !to_link.iter().any(|(p, _)| *p == t.start as usize) && may_name(doc, depth, k, c.s1) {
-            if let Some(np) = np_right(doc, depth, k, c.s1) {
+        if may_start_name(doc, depth, k) && !to_link.iter().any(|(p, _)| *p == t.start as usize) && may_name(doc, depth, k, s1) {
+            if let Some(np) = np_right(doc, depth, k, s1) {
                 if np.name.is_some() && np.end > k {
                     let covered = resolved.iter().any(|r| r.source.as_ref().is_some_and(|s| s.np.span.overlaps(np.span)));
                     k = np.end;
@@ -64,10 +64,10 @@ fn other_names(c: &Ctx, resolved: &[Resolved], to_link: &mut Vec<(usize, Option<
 /// Only where a person or body is likely named: a known first name, a title, an honorific, or two
 /// capitalised words in a row (not "On Monday", "The Mayor").
 #[inline]
-fn may_start_name(c: &Ctx, k: usize) -> bool {
-    let toks = &c.doc.tokens;
+fn may_start_name(doc: &Doc, depth: &[u8], k: usize) -> bool {
+    let toks = &doc.tokens;
     let t = &toks[k];
-    c.depth[k] == 0
+    depth[k] == 0
         && t.kind == TokKind::Word
         && (t.has(flag::FIRST_NAME | flag::TITLE | flag::HONORIFIC)
             || (t.cap && t.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0 && toks.get(k + 1).is_some_and(|n| n.cap && n.kind == TokKind::Word)))
@@ -115,7 +115,7 @@ mod tests {
         // A function word or a day, capitalised or not, names no one; two capitalised words or
         // an honorific may.
         for (word, want) in [("On", false), ("Monday", false), ("the", false), ("Harbour", true), ("met", false), ("Dr", true)] {
-            assert_eq!(may_start_name(&c, f.tok(word)), want, "{word}");
+            assert_eq!(may_start_name(&f.doc, c.depth, f.tok(word)), want, "{word}");
         }
     }
 }
