@@ -14,7 +14,19 @@
 //!   sentences.rs         sentences that never end inside a quotation or after "Mr."
 //!   cues.rs              reporting verbs with auxiliaries and particles, "according to"
 //!   speakers.rs          source noun phrases; entities and coreference (surname, pronoun, role)
-//!   attribution.rs       direct and reported speech tied to sources, sentence by sentence
+//!   attribution/         direct and reported speech tied to sources, sentence by sentence
+//!     mod.rs             attribute(): the steps per sentence, Ctx (sentence at hand), Ledger (decisions)
+//!     transcript.rs      `NAME:` paragraphs quote that person (find_turns, attribute_turn)
+//!     source.rs          resolve_cue: a cue's source (according to, by, participle, left subject
+//!                        past inserts/asides/"who"/poll percentages, coordinated, inverted)
+//!     link.rs            link_mentions: sources, then other named people, to entities in text order
+//!     direct.rs          attribute_closing: a quotation to the cue after it, before it, a dash and
+//!                        a name; the second half of a split quotation
+//!     reported.rs        attribute_reported: where reported content opens (listener, "called",
+//!                        topic, "to", "that") and ends (clause end, a later cue; or backward)
+//!     nested.rs          nest: which attribution encloses which
+//!     carry.rs           colon introductions; carry_to_uncued: a neighbour's speaker for the rest
+//!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps
 //!   claims.rs            claims with no source (passives, weasels, anonymous, doubt, figures)
 //!   findings.rs          the rules applied, severities, suppression comments
 //!   rules.rs             rule codes, groups, default severities, remedies
@@ -40,6 +52,13 @@
 //!
 //! The server and the command line are thin: everything a user sees comes from
 //! [`analysis::analyze`].
+//!
+//! One quotation, from the text to its inlay hint: `text::Doc` tokens → `quotes::pair` makes it a
+//! `Quotation` → `sentences::split` → `cues::find_into` finds "said" → `attribution::source::
+//! resolve_cue` picks "Hartley" → `attribution::link::link_mentions` makes her an entity →
+//! `attribution::direct::attribute_closing` drafts the quotation (or `carry::carry_to_uncued`
+//! lends a neighbour's speaker) → `analysis::analyze` numbers it into a `Quote` with a `Speaker`
+//! → `lsp::inlay::hints` shows "Hartley" beside it.
 
 pub mod analysis;
 pub mod cli;
