@@ -10,10 +10,13 @@
 //!   mod.rs               analyze() (and analyze_unless(), which an editor can stop), Options, Format, user-added reporting verbs
 //!   model.rs             the output value: Span, Speaker, Mention, Quote, Cue, Claim, Finding
 //!   text.rs              prose regions (Markdown code, comments, URLs left out), paragraphs, tokens
-//!   quotes.rs            quotation marks paired into quotations; apostrophes; unbalanced marks
+//!   quotes.rs            quotation marks paired into quotations: read_mark → single_mark_role/is_apostrophe
+//!                        → settle_role → Pairing (open, close, paragraph ends); unbalanced marks
 //!   sentences.rs         sentences that never end inside a quotation or after "Mr."
-//!   cues.rs              reporting verbs with auxiliaries and particles, "according to"
-//!   speakers.rs          source noun phrases; entities and coreference (surname, pronoun, role)
+//!   cues.rs              reporting verbs with auxiliaries and particles, "according to": cue_at's
+//!                        steps (noun_use, verb_end, auxiliaries, participles, passive "by", base forms)
+//!   speakers.rs          source noun phrases (build's steps: titles, name, role, kind, anonymity,
+//!                        weasels); entities and coreference (surname, pronoun, role)
 //!   attribution/         direct and reported speech tied to sources, sentence by sentence
 //!     mod.rs             attribute(): the steps per sentence, Ctx (sentence at hand), Ledger (decisions)
 //!     transcript.rs      `NAME:` paragraphs quote that person (find_turns, attribute_turn)
@@ -28,7 +31,8 @@
 //!     carry.rs           colon introductions; carry_to_uncued: a neighbour's speaker for the rest
 //!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps
 //!   claims.rs            claims with no source (passives, weasels, anonymous, doubt, figures)
-//!   findings.rs          the rules applied, severities, suppression comments
+//!   findings.rs          the rules applied, one step per rule family into a Sink (severities);
+//!                        suppression comments
 //!   rules.rs             rule codes, groups, default severities, remedies
 //!   suppress.rs          the edit that suppresses one finding
 //!   lexicon.rs           word lists (lexicon/*.tsv) compiled in, looked up per token
