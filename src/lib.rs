@@ -17,7 +17,7 @@
 //!   attribution.rs       direct and reported speech tied to sources, sentence by sentence
 //!   claims.rs            claims with no source (passives, weasels, anonymous, doubt, figures)
 //!   findings.rs          the rules applied, severities, suppression comments
-//!   rules.rs             rule codes, groups, default severities, remedies
+//!   rules.rs             rule codes, groups, default severities, explanations and examples
 //!   suppress.rs          the edit that suppresses one finding
 //!   lexicon.rs           word lists (lexicon/*.tsv) compiled in, looked up per token
 //! src/config/            .whosaid.toml and editor settings → Options (shared by CLI and server)
@@ -29,9 +29,12 @@
 //!   transport.rs         stdio framing that survives malformed input; fast diagnostics writer
 //!   diagnostics.rs hover.rs inlay.rs navigation.rs actions.rs commands.rs settings.rs
 //!                        one file per LSP feature
-//! src/cli/               `whosaid check` (output.rs human, json.rs JSON) and `whosaid eval`
-//! src/main.rs            argument parsing: `lsp` (default), `check`, `eval`
-//! tests/                 engine tables, robustness properties, CLI, LSP over stdio, e2e editors
+//! src/cli/               `whosaid check` (output.rs human, json.rs JSON), `whosaid explain`
+//!                        (explain.rs, also docs/rules.md) and `whosaid eval`
+//! src/main.rs            argument parsing: `lsp` (default), `check`, `explain`, `eval`
+//! tests/                 engine tables, robustness properties, CLI, LSP over stdio, a working day
+//!                        (lsp_workday.rs), documentation (docs.rs), e2e editors
+//! docs/                  rules.md (generated: `whosaid explain --markdown`), editors.md
 //! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs)
 //! editors/               VS Code extension and Neovim plugin
 //! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing)
