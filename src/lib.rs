@@ -19,7 +19,8 @@
 //!   findings.rs          the rules applied, severities, suppression comments
 //!   rules.rs             rule codes, groups, default severities, remedies
 //!   suppress.rs          the edit that suppresses one finding
-//!   lexicon.rs           word lists (lexicon/*.tsv) compiled in, looked up per token
+//!   lexicon.rs           word lists (lexicon/*.tsv) as static hash tables made by build.rs, looked up per token
+//!   lexicon/             the word lists; entry.rs, keys.rs, closed_classes.rs are shared with build.rs
 //! src/config/            .whosaid.toml and editor settings → Options (shared by CLI and server)
 //!   edit.rs              the one file whosaid writes: .whosaid.toml, kept byte-for-byte, atomic
 //! src/lsp/               the language server (tower-lsp-server, tokio). No linguistics.
@@ -32,7 +33,9 @@
 //! src/cli/               `whosaid check` (output.rs human, json.rs JSON) and `whosaid eval`
 //! src/main.rs            argument parsing: `lsp` (default), `check`, `eval`
 //! tests/                 engine tables, robustness properties, CLI, LSP over stdio, e2e editors
-//! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs)
+//! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs),
+//!                        process start-up for `check` and the server (startup.rs)
+//! build.rs               compiles the lexicon into static tables: a process parses no word list
 //! editors/               VS Code extension and Neovim plugin
 //! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing)
 //! fuzz/                  cargo-fuzz targets for the engine, the document model and the config
