@@ -35,7 +35,8 @@
 //!                        suppression comments
 //!   rules.rs             rule codes, groups, default severities, explanations and examples
 //!   suppress.rs          the edit that suppresses one finding
-//!   lexicon.rs           word lists (lexicon/*.tsv) compiled in, looked up per token
+//!   lexicon.rs           word lists (lexicon/*.tsv) as static hash tables made by build.rs, looked up per token
+//!   lexicon/             the word lists; entry.rs, keys.rs, closed_classes.rs are shared with build.rs
 //! src/config/            .whosaid.toml and editor settings → Options (shared by CLI and server)
 //!   edit.rs              the one file whosaid writes: .whosaid.toml, kept byte-for-byte, atomic
 //! src/lsp/               the language server (tower-lsp-server, tokio). No linguistics.
@@ -53,7 +54,9 @@
 //!                        (lsp_workday.rs), documentation (docs.rs), e2e editors
 //! docs/                  rules.md (generated: `whosaid explain --markdown`), editors.md, quotes.md
 //!                        (what counts as a quote), annotation.md (guidelines for the gold sets)
-//! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs)
+//! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs),
+//!                        process start-up for `check` and the server (startup.rs)
+//! build.rs               compiles the lexicon into static tables: a process parses no word list
 //! editors/               VS Code extension and Neovim plugin
 //! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing),
 //!                        `snapshot` (every Analysis in full, to prove a refactor changes nothing)
