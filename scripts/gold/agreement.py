@@ -28,13 +28,25 @@ def txt(text, q, s, e):
     return None if q[s] is None else text[q[s]:q[e]].lower()
 
 
+def f1_at(first, second, ids, level):
+    """F1 of second against first when an item must cover more than `level` of the other."""
+    tp1 = tp2 = n1 = n2 = 0
+    for aid in ids:
+        g, p = first[aid]["quotes"], second[aid]["quotes"]
+        n1, n2 = n1 + len(g), n2 + len(p)
+        tp1 += sum(any(cover(q, x) > level for q in p) for x in g)
+        tp2 += sum(any(cover(x, q) > level for x in g) for q in p)
+    r, pr = tp1 / max(1, n1), tp2 / max(1, n2)
+    return 2 * pr * r / max(1e-9, pr + r)
+
+
 def main():
     first = {r["id"]: r for r in read_jsonl(sys.argv[1])}
     second = {r["id"]: r for r in read_jsonl(sys.argv[2])}
     ids = sorted(set(first) & set(second))
     texts = articles()
     tp1 = tp2 = n1 = n2 = 0
-    spk = name = cue = matched = 0
+    spk = name = cue = kind = matched = 0
     for aid in ids:
         text = texts[aid]["text"]
         g, p = first[aid]["quotes"], second[aid]["quotes"]
@@ -49,13 +61,15 @@ def main():
             matched += 1
             spk += overlap(x, best, "speaker_start", "speaker_end")
             name += txt(text, x, "name_start", "name_end") == txt(text, best, "name_start", "name_end")
+            kind += x["kind"] == best["kind"]
             cue += txt(text, x, "cue_start", "cue_end") == txt(text, best, "cue_start", "cue_end")
     r = tp1 / max(1, n1)
     pr = tp2 / max(1, n2)
     f1 = 2 * pr * r / max(1e-9, pr + r)
     print(f"{len(ids)} articles; first {n1} items, second {n2}")
     print(f"second against first, overlap > 0.3: precision {100*pr:.1f}  recall {100*r:.1f}  F1 {100*f1:.1f}")
-    print(f"among {matched} matched items: speaker mention {100*spk/max(1,matched):.1f}  speaker name {100*name/max(1,matched):.1f}  cue {100*cue/max(1,matched):.1f}")
+    print(f"stricter: F1 at overlap > 0.8 {100*f1_at(first, second, ids, 0.8):.1f}, at 0.99 {100*f1_at(first, second, ids, 0.99):.1f}")
+    print(f"among {matched} matched items: speaker mention {100*spk/max(1,matched):.1f}  speaker name {100*name/max(1,matched):.1f}  cue {100*cue/max(1,matched):.1f}  kind {100*kind/max(1,matched):.1f}")
 
 
 if __name__ == "__main__":

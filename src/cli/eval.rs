@@ -54,6 +54,11 @@ OPTIONS:
                      the rows the claim model never trained on; see docs/claims.md). The JSON
                      names the figures weasel_heldout_f1, weasel_train_f1 or weasel_f1 (all)
     --no-weasel      skip the wiki-weasel part
+    --texts FILE     article texts (JSON lines with \"id\" and \"text\") for gold in whosaid's own
+                     format, which holds offsets but no text (tests/gold/bbc.jsonl). Default: the
+                     BBC texts in ../shared/data/bbc beside the project. Such gold is scored per
+                     quoted stretch (docs/annotation.md): each part of a split quotation is one
+                     item, and nested items count with the item around them
     --limit N        score only the first N articles
     --errors         first list every missed gold item, wrong speaker, wrong cue and extra
                      prediction, one per line, tagged with the article id (for engine work;
@@ -279,7 +284,7 @@ pub fn cue_matches_loosely(gold: &str, pred: &str) -> bool {
 
 /// Words before a cue's verb that do not change what the verb is ("has said", "also told",
 /// "isn't saying", "to admit").
-const CUE_PREFIX_WORDS: &[&str] = &[
+pub(crate) const CUE_PREFIX_WORDS: &[&str] = &[
     "to", "'s", "'ve", "'d", "'ll", "has", "have", "had", "having", "is", "was", "were", "are", "be", "been",
     "being", "am", "did", "does", "do", "will", "would", "could", "can", "may", "might", "should", "must",
     "shall", "not", "never", "also", "then", "now", "later", "again", "once", "first", "further", "long",
@@ -746,6 +751,7 @@ struct Args {
     floor: Option<PathBuf>,
     raise_floor: Option<PathBuf>,
     errors: bool,
+    texts: Option<PathBuf>,
 }
 
 enum WeaselChoice {
@@ -756,7 +762,7 @@ enum WeaselChoice {
 
 fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     let mut gold = None;
-    let mut a = Args { gold: PathBuf::new(), json: false, weasel: WeaselChoice::Default, weasel_split: WeaselSplit::HeldOut, limit: None, floor: None, raise_floor: None, errors: false };
+    let mut a = Args { gold: PathBuf::new(), json: false, weasel: WeaselChoice::Default, weasel_split: WeaselSplit::HeldOut, limit: None, floor: None, raise_floor: None, errors: false, texts: None };
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -783,6 +789,7 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
                 let v = value("all, train or heldout")?;
                 a.weasel_split = WeaselSplit::parse(&v).ok_or_else(|| format!("--weasel-split: `{v}` is not all, train or heldout"))?;
             }
+            "--texts" => a.texts = Some(value("a JSON lines file of article texts")?.into()),
             "--limit" => {
                 let v = value("a number of articles")?;
                 a.limit = Some(v.parse().map_err(|_| format!("--limit: `{v}` is not a number"))?);
@@ -994,6 +1001,7 @@ fn figure_names() -> Vec<&'static str> {
         "weasel_precision", "weasel_recall", "weasel_f1", "weasel_train_precision", "weasel_train_recall", "weasel_train_f1",
         "weasel_heldout_precision", "weasel_heldout_recall", "weasel_heldout_f1", "throughput_mb_s",
     ]);
+    v.extend(super::gold::figure_names());
     v
 }
 
@@ -1030,6 +1038,9 @@ pub fn run(args: &[String]) -> u8 {
         Ok(d) => d,
         Err(e) => return fail(e),
     };
+    if super::gold::is_own_format(&data) {
+        return run_own_format(&args, &data, floors);
+    }
     let (mut articles, dropped) = match parse_gold(&data) {
         Ok(x) => x,
         Err(e) => return fail(format!("gold file {}: {e}", args.gold.display())),
@@ -1102,6 +1113,15 @@ pub fn run(args: &[String]) -> u8 {
     }
 
     let Value::Object(results) = &report else { return 2 };
+    apply_floors(&args, results, floors)
+}
+
+/// `--raise-floor` and `--floor` on a report's figures; the exit status.
+fn apply_floors(args: &Args, results: &Map<String, Value>, floors: Option<Map<String, Value>>) -> u8 {
+    let fail = |e: String| {
+        eprintln!("whosaid eval: {e}");
+        2
+    };
     if let Some(path) = &args.raise_floor {
         if let Err(e) = raise_floor(path, results) {
             return fail(e);
@@ -1125,6 +1145,60 @@ pub fn run(args: &[String]) -> u8 {
             }
         }
     }
+}
+
+/// Gold in whosaid's own format (`tests/gold/bbc.jsonl`): joined with `--texts` (default: the BBC
+/// texts beside the project) and scored per quoted stretch.
+fn run_own_format(args: &Args, data: &str, floors: Option<Map<String, Value>>) -> u8 {
+    let fail = |e: String| {
+        eprintln!("whosaid eval: {e}");
+        2
+    };
+    let texts_path = args.texts.clone().unwrap_or_else(|| {
+        // tests/gold/bbc.jsonl → ../shared/data/bbc/articles.jsonl beside the project.
+        let root = args.gold.parent().and_then(Path::parent).and_then(Path::parent).unwrap_or(Path::new("."));
+        root.join("..").join("shared").join("data").join("bbc").join("articles.jsonl")
+    });
+    if !texts_path.is_file() {
+        return fail(format!(
+            "{} holds annotations without article text, and the texts are not at {}; pass --texts FILE (JSON lines with \"id\" and \"text\")",
+            args.gold.display(),
+            texts_path.display()
+        ));
+    }
+    let texts = match read_text(&texts_path, "texts file").and_then(|d| super::gold::parse_texts(&d)) {
+        Ok(t) => t,
+        Err(e) => return fail(format!("texts file {}: {e}", texts_path.display())),
+    };
+    let mut articles = match super::gold::parse(data, &texts) {
+        Ok(a) => a,
+        Err(e) => return fail(format!("gold file {}: {e}", args.gold.display())),
+    };
+    if let Some(n) = args.limit {
+        articles.truncate(n);
+    }
+    let options = Options::default();
+    let mut tally = super::gold::Tally::default();
+    let mut errors = Vec::new();
+    for art in &articles {
+        let analysis = analyze(&art.text, &options);
+        super::gold::score(art, &analysis, &mut tally, args.errors.then_some(&mut errors));
+    }
+    for e in &errors {
+        if args.json {
+            eprintln!("{e}");
+        } else {
+            super::out(&format!("{e}\n"));
+        }
+    }
+    let report = super::gold::json_report(&args.gold, &tally);
+    if args.json {
+        super::out(&format!("{report}\n"));
+    } else {
+        super::out(&super::gold::human_report(&args.gold, &tally));
+    }
+    let Value::Object(results) = &report else { return 2 };
+    apply_floors(args, results, floors)
 }
 
 #[cfg(test)]
