@@ -348,7 +348,10 @@ fn claims_with_no_source_are_flagged_and_sourced_ones_are_not() {
         ("40% of tenants will be priced out by 2030.", "unsourced-statistic"),
         ("The scheme will cost $2 million.", "unsourced-statistic"),
         ("The deal is probably dead.", "hedge"),
-        ("There is speculation that the mayor will quit.", "hedge"),
+        ("There is speculation that the mayor will quit.", "weasel-attribution"),
+        ("There are growing concerns that the mayor will quit.", "hedge"),
+        // A vague attribution is itself a claim: it sources no figure beside it.
+        ("Critics say the plan is too dear. It is expected to cost 4 million dollars.", "unsourced-statistic"),
         ("The plan has been harshly criticised as wasteful.", "agentless-passive"),
     ];
     for (text, code) in flagged {

@@ -123,8 +123,8 @@ pub const RULES: &[Rule] = &[
         summary: "A figure that makes an argument (a share, a forecast, an estimate) with no source in its sentence, its paragraph or the sentences around it.",
         why: "Figures are the first thing a fact-checker checks. A figure that carries the story's point with no source near it cannot be traced, and a reader cannot tell an official count from an estimate. Figures of record (scores, prices, closing levels, ages, dates) are left alone.",
         remedy: "Say where the figure comes from (\"according to the census bureau\").",
-        fails: &["Two in five tenants will be priced out by 2030.", "Rents are set to rise by a third over the next five years."],
-        passes: &["Two in five tenants will be priced out by 2030, according to the city housing office."],
+        fails: &["40% of tenants will be priced out by 2030.", "The new pier will cost $2 million.", "Critics say the plan is too dear. It is expected to cost 4 million dollars."],
+        passes: &["40% of tenants will be priced out by 2030, according to the city housing office.", "Shares in the ferry company closed down 2.1% at 1,011 pence."],
         on_a_line: true,
     },
     Rule {

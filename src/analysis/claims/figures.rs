@@ -113,7 +113,7 @@ fn sourced_nearby(ctx: &Ctx, si: usize) -> bool {
     let attributed = &ctx.attr.sentence_attributed;
     let sents = ctx.sentences;
     let para = sents[si].para;
-    let near = |i: usize| attributed.get(i).copied().unwrap_or(false);
+    let near = |i: usize| attributed.get(i).copied().unwrap_or(false) && !vague_only(ctx, i);
     if near(si) || (si > 0 && near(si - 1)) || near(si + 1) || near(si + 2) {
         return true;
     }
@@ -121,6 +121,13 @@ fn sourced_nearby(ctx: &Ctx, si: usize) -> bool {
     let first = (0..si).rev().take_while(|&i| sents[i].para == para).last().unwrap_or(si);
     let same_para = (first..sents.len()).take_while(|&i| sents[i].para == para).any(near);
     same_para || names_source(ctx, si) || (si > 0 && names_source(ctx, si - 1))
+}
+
+/// Every attribution in sentence `si` is to a vague authority or a bare anonymous source
+/// ("critics say", "a source said"): it is itself a claim, and sources no figure beside it.
+fn vague_only(ctx: &Ctx, si: usize) -> bool {
+    let mut drafts = ctx.attr.drafts.iter().filter(|d| d.sentence == si).peekable();
+    drafts.peek().is_some() && drafts.all(|d| d.weasel || d.anonymous_bare)
 }
 
 fn names_source(ctx: &Ctx, si: usize) -> bool {
