@@ -115,6 +115,8 @@ pub mod flag {
     pub const PHRASE_NAME: u64 = 1 << 31;
     /// First word of a multi-word weasel, doubt or anonymity phrase ("some say").
     pub const PHRASE_CLAIM: u64 = 1 << 32;
+    /// A word the claim model weighs (lexicon/claim_cues.txt): a sentence without one is not scored.
+    pub const CLAIM_CUE: u64 = 1 << 33;
 }
 
 #[derive(Clone, Copy, Debug, Default)]
