@@ -238,9 +238,56 @@ impl Sources {
     }
 }
 
-/// Words in `s`: whitespace-separated pieces with a letter or digit in them.
+/// Words in `s`: whitespace-separated pieces with a letter or digit in them. Byte by byte, with
+/// a char decoded only past ASCII: it runs over every quotation of every article.
 pub fn count_words(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    const SPACE: u8 = 1;
+    const ALNUM: u8 = 2;
+    const CLASS: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            t[b] = if c.is_ascii_whitespace() || c == 0x0b { SPACE } else if c.is_ascii_alphanumeric() { ALNUM } else { 0 };
+            b += 1;
+        }
+        t
+    };
+    let bytes = s.as_bytes();
+    // `counted`: the current piece already has its letter or digit.
+    let (mut words, mut counted) = (0, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let class = if b < 0x80 {
+            i += 1;
+            CLASS[b as usize]
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            non_ascii_class(c)
+        };
+        if class == SPACE {
+            counted = false;
+        } else if class == ALNUM && !counted {
+            words += 1;
+            counted = true;
+        }
+    }
+    words
+}
+
+/// 1 for a space, 2 for a letter or digit, 0 otherwise. Curly quotes, dashes and ellipses are
+/// looked up by range: the general Unicode tables cost hundreds of instructions a char.
+fn non_ascii_class(c: char) -> u8 {
+    match c {
+        '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{a0}' => 1,
+        '\u{2010}'..='\u{206f}' | '\u{a1}'..='\u{bf}' | '×' | '÷' => 0,
+        'À'..='ɏ' => 2,
+        _ if c.is_whitespace() => 1,
+        _ if c.is_alphanumeric() => 2,
+        _ => 0,
+    }
 }
 
 /// Is quote `q` inside a quotation in marks (its words are counted there)?
@@ -350,18 +397,24 @@ fn new_source(text: &str, a: &Analysis, id: usize, known: &[KnownSpeaker]) -> So
     source
 }
 
-/// Head nouns that make a speaker a document: "a report", "the survey", "official figures".
-const DOCUMENT_HEADS: &[&str] = &[
-    "analysis", "analyses", "assessment", "assessments", "audit", "audits", "briefing", "bulletin", "census",
-    "communique", "communiqué", "data", "document", "documents", "dossier", "editorial", "email", "emails", "estimate",
-    "estimates", "figures", "filing", "filings", "findings", "forecast", "forecasts", "judgment", "judgement", "leaflet",
-    "letter", "letters", "memo", "memorandum", "minutes", "poll", "polls", "record", "records",
-    "release", "report", "reports", "research", "review", "ruling", "statement", "statements", "statistics", "studies",
-    "study", "survey", "surveys", "transcript", "tweet",
-];
+/// Is this lower-case head noun a document: "a report", "the survey", "official figures"?
+fn document_head(w: &str) -> bool {
+    matches!(
+        w,
+        "analysis" | "analyses" | "assessment" | "assessments" | "audit" | "audits" | "briefing" | "bulletin" | "census"
+            | "communique" | "communiqué" | "data" | "document" | "documents" | "dossier" | "editorial" | "email"
+            | "emails" | "estimate" | "estimates" | "figures" | "filing" | "filings" | "findings" | "forecast"
+            | "forecasts" | "judgment" | "judgement" | "leaflet" | "letter" | "letters" | "memo" | "memorandum"
+            | "minutes" | "poll" | "polls" | "record" | "records" | "release" | "report" | "reports" | "research"
+            | "review" | "ruling" | "statement" | "statements" | "statistics" | "studies" | "study" | "survey"
+            | "surveys" | "transcript" | "tweet"
+    )
+}
 
 /// Words after which a description's head is already behind us ("a report by the council").
-const POST_HEAD: &[&str] = &["by", "from", "of", "for", "in", "on", "published", "released", "issued", "commissioned", "that", "which"];
+fn after_head(w: &str) -> bool {
+    matches!(w, "by" | "from" | "of" | "for" | "in" | "on" | "published" | "released" | "issued" | "commissioned" | "that" | "which")
+}
 
 fn source_kind(text: &str, a: &Analysis, id: usize) -> SourceKind {
     let s = &a.speakers[id];
@@ -383,16 +436,14 @@ fn source_kind(text: &str, a: &Analysis, id: usize) -> SourceKind {
 /// or capitalised only as the first word)? "Civic Polls", a name, is not.
 pub fn is_document(description: &str) -> bool {
     let mut head: Option<(usize, &str)> = None;
-    for (i, w) in description.split_whitespace().enumerate() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if i > 0 && POST_HEAD.contains(&w) {
+    for (i, w) in description.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        if i > 0 && after_head(w) {
             break;
         }
-        if !w.is_empty() {
-            head = Some((i, w));
-        }
+        head = Some((i, w));
     }
     let Some((i, w)) = head else { return false };
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
     let lower_case = w.chars().next().is_some_and(char::is_lowercase);
     if !(lower_case || i == 0) {
@@ -400,11 +451,11 @@ pub fn is_document(description: &str) -> bool {
     }
     let mut buf = [0u8; 24];
     if w.len() > buf.len() || !w.is_ascii() {
-        return DOCUMENT_HEADS.contains(&w.to_lowercase().as_str());
+        return document_head(&w.to_lowercase());
     }
     buf[..w.len()].copy_from_slice(w.as_bytes());
     buf[..w.len()].make_ascii_lowercase();
-    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| DOCUMENT_HEADS.contains(&l))
+    std::str::from_utf8(&buf[..w.len()]).is_ok_and(document_head)
 }
 
 /// Honorifics that state a gender, and the neutral "Mx" (with or without a final dot).
@@ -437,8 +488,23 @@ const HONORIFICS: &[(&str, Option<Gender>)] = &[
 
 /// The honorific this word is ("Mrs", "Mr."), with the gender it states.
 fn honorific_word(word: &str) -> Option<Option<Gender>> {
+    // Every honorific starts with one of these capitals: most words are out at the first byte.
+    if word.len() > 13 || !matches!(word.as_bytes().first(), Some(b'M' | b'S' | b'D' | b'L' | b'B' | b'H' | b'F')) {
+        return None;
+    }
     let bare = word.strip_suffix('.').unwrap_or(word);
     HONORIFICS.iter().find(|(h, _)| *h == bare).map(|(_, g)| *g)
+}
+
+/// Lexicon flags of a word in any case, lower-cased on the stack when short and ASCII.
+fn flags_of(word: &str) -> u64 {
+    let mut buf = [0u8; 24];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return lexicon().flags(&word.to_lowercase());
+    }
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..word.len()]).map_or(0, |w| lexicon().flags(w))
 }
 
 /// The honorific at the start of `word` (a word of a mention), if the next word is a name.
@@ -450,7 +516,7 @@ fn honorific(word: &str, next: Option<&str>) -> Option<Option<Gender>> {
     let possessive = ["'s", "’s", "s'", "s’"].iter().any(|p| next.trim_end_matches([',', ';', ':']).ends_with(p));
     let next = next.trim_matches(|c: char| !c.is_alphanumeric());
     let cap = next.chars().next().is_some_and(char::is_uppercase);
-    let title = lexicon().flags(&next.to_lowercase()) & flag::TITLE != 0;
+    let title = flags_of(next) & flag::TITLE != 0;
     (cap && !title && !possessive).then_some(g)
 }
 
@@ -461,32 +527,46 @@ fn evidence(text: &str, a: &Analysis, id: usize) -> Vec<Evidence> {
     for m in &s.mentions {
         match m.kind {
             MentionKind::Pronoun => {
-                let gender = match m.span.text(text).to_ascii_lowercase().as_str() {
-                    "she" => Some(Gender::Woman),
-                    "he" => Some(Gender::Man),
-                    "they" => None,
-                    _ => continue,
+                let word = m.span.text(text);
+                let gender = if word.eq_ignore_ascii_case("she") {
+                    Some(Gender::Woman)
+                } else if word.eq_ignore_ascii_case("he") {
+                    Some(Gender::Man)
+                } else if word.eq_ignore_ascii_case("they") {
+                    None
+                } else {
+                    continue;
                 };
                 if nearest_source_before(a, m.span.start) == Some(id) {
                     out.push(Evidence { span: m.span, kind: EvidenceKind::Pronoun, gender });
                 }
             }
-            MentionKind::Full | MentionKind::Short => {
-                let written = m.span.text(text);
-                let mut words = written.split_whitespace().map(|w| (w.as_ptr() as usize - written.as_ptr() as usize, w)).peekable();
-                while let Some((at, w)) = words.next() {
-                    let next = words.peek().map(|(_, n)| *n);
-                    if let Some(gender) = honorific(w, next) {
-                        let start = m.span.start + at;
-                        let len = w.strip_suffix('.').unwrap_or(w).len();
-                        out.push(Evidence { span: Span::new(start, start + len), kind: EvidenceKind::Honorific, gender });
-                    }
-                }
-            }
+            MentionKind::Full | MentionKind::Short => honorifics_in(text, m.span, &mut out),
             MentionKind::Role => {}
         }
     }
     out
+}
+
+/// The honorifics in a mention ("Ms" in "Ms Ruiz"). Words start after an ASCII space: names in
+/// a mention are spaced so, and a byte test rejects most words at their first letter.
+fn honorifics_in(text: &str, mention: Span, out: &mut Vec<Evidence>) {
+    let written = mention.text(text);
+    let bytes = written.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = bytes[at..].iter().position(|&b| b == b' ').map_or(bytes.len(), |n| at + n);
+        if end > at && matches!(bytes[at], b'M' | b'S' | b'D' | b'L' | b'B' | b'H' | b'F') && end < bytes.len() {
+            let next_end = bytes[end + 1..].iter().position(|&b| b == b' ').map_or(bytes.len(), |n| end + 1 + n);
+            let (word, next) = (&written[at..end], &written[end + 1..next_end]);
+            if let Some(gender) = honorific(word, Some(next).filter(|n| !n.is_empty())) {
+                let start = mention.start + at;
+                let len = word.strip_suffix('.').unwrap_or(word).len();
+                out.push(Evidence { span: Span::new(start, start + len), kind: EvidenceKind::Honorific, gender });
+            }
+        }
+        at = end + 1;
+    }
 }
 
 /// Is this source surely one person, so that pronouns may speak for them? An honorific says so.
@@ -497,23 +577,31 @@ fn evidence(text: &str, a: &Analysis, id: usize) -> Vec<Evidence> {
 fn surely_one_person(text: &str, a: &Analysis, id: usize, evidence: &[Evidence]) -> bool {
     let s = &a.speakers[id];
     let mut given: Option<&str> = None;
+    let mut last_written = "";
     for m in s.mentions.iter().filter(|m| m.kind == MentionKind::Full) {
-        if let Some(g) = given_name(m.span.text(text)) {
+        // The same name again says nothing new.
+        let written = m.span.text(text);
+        if std::mem::replace(&mut last_written, written) == written {
+            continue;
+        }
+        if let Some(g) = given_name(written) {
             if given.is_some_and(|first| first != g) {
                 return false;
             }
             given = Some(g);
         }
     }
-    let honorific = evidence.iter().any(|e| e.kind == EvidenceKind::Honorific);
+    if evidence.iter().any(|e| e.kind == EvidenceKind::Honorific) {
+        return true;
+    }
     // "Greer" (or "Ms Greer") after "Germaine Greer": the last of two or more name words alone;
     // "the president" after "President Ana Ruiz": a title noun.
     let surname = s.name.split_whitespace().nth(1).and(s.name.split_whitespace().last()).filter(|w| !NOT_SURNAMES.contains(w));
-    let as_person = s.mentions.iter().any(|m| {
+    let as_person = || s.mentions.iter().any(|m| {
         let mut words = m.span.text(text).split_whitespace().filter(|w| honorific_word(w).is_none());
         let (first, more) = (words.next(), words.next());
         match m.kind {
-            MentionKind::Role => words_last(m.span.text(text)).is_some_and(|w| lexicon().flags(&w.to_lowercase()) & flag::TITLE != 0),
+            MentionKind::Role => words_last(m.span.text(text)).is_some_and(|w| flags_of(w) & flag::TITLE != 0),
             MentionKind::Short => more.is_none() && first.is_some() && first == surname,
             _ => false,
         }
@@ -523,7 +611,7 @@ fn surely_one_person(text: &str, a: &Analysis, id: usize, evidence: &[Evidence])
     let described = s.mentions.iter().find(|m| m.kind == MentionKind::Full).is_some_and(|m| {
         m.span.text(text).split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
     });
-    honorific || as_person || described
+    described || as_person()
 }
 
 /// Last words of names the engine may take for people that are events, laws or prizes
@@ -540,13 +628,11 @@ fn words_last(s: &str) -> Option<&str> {
 /// The word before the surname in a full name ("Norah" in "singer Norah Jones"), if it is a
 /// given name: capitalised, not an initial, an honorific or a title.
 fn given_name(written: &str) -> Option<&str> {
-    let words: Vec<&str> = written.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
-    let g = *words.len().checked_sub(2).and_then(|i| words.get(i))?;
+    let g = written.split_whitespace().rev().nth(1)?.trim_matches(|c: char| !c.is_alphanumeric());
     let cap = g.chars().next().is_some_and(char::is_uppercase);
     let initial = g.chars().count() <= 1;
-    let honorific = HONORIFICS.iter().any(|(h, _)| *h == g);
-    let title = lexicon().flags(&g.to_lowercase()) & (flag::TITLE | flag::HONORIFIC) != 0;
-    (cap && !initial && !honorific && !title).then_some(g)
+    let honorific = honorific_word(g).is_some();
+    (cap && !initial && !honorific && flags_of(g) & (flag::TITLE | flag::HONORIFIC) == 0).then_some(g)
 }
 
 /// The speaker of the mention that ends nearest before `offset`.
