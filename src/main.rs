@@ -1,4 +1,5 @@
-//! `whosaid` — `lsp` (the default, also with `--stdio`), `check FILE...`, `eval GOLD.jsonl`.
+//! `whosaid` — `lsp` (the default, also with `--stdio`), `check FILE...`, `report PATH...`,
+//! `eval GOLD.jsonl`.
 
 use std::process::ExitCode;
 
@@ -8,11 +9,12 @@ whosaid — who is speaking in this article?
 USAGE:
     whosaid [lsp] [--stdio]          run the language server over stdio (what editors start)
     whosaid check [OPTIONS] FILE...  check articles (.txt, .md; `-` reads standard input)
+    whosaid report [OPTIONS] PATH... who an archive quotes: files, folders, JSON lines (`-`)
     whosaid eval [OPTIONS] GOLD.jsonl
                                      score the engine on annotated news (PolNeAR-style JSON lines)
     whosaid --help | --version
 
-Run `whosaid check --help` or `whosaid eval --help` for their options.";
+Run `whosaid check --help`, `whosaid report --help` or `whosaid eval --help` for their options.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +22,7 @@ fn main() -> ExitCode {
         None | Some("lsp") | Some("--stdio") => whosaid::lsp::run(),
         Some("check") => whosaid::cli::check::run(&args[1..]),
         Some("eval") => whosaid::cli::eval::run(&args[1..]),
+        Some("report") => whosaid::cli::report::run(&args[1..]),
         Some("-h") | Some("--help") | Some("help") => {
             println!("{USAGE}");
             0

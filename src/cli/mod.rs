@@ -1,10 +1,12 @@
-//! The command line: `check` (human and JSON output) and `eval` (scoring on annotated news).
+//! The command line: `check` (human and JSON output), `report` (who an archive quotes) and `eval`
+//! (scoring on annotated news).
 
 pub mod check;
 pub mod eval;
 pub mod gold;
 pub mod json;
 pub mod output;
+pub mod report;
 
 /// Write to standard output, ignoring a closed pipe (`whosaid check … | head` must not panic).
 pub fn out(text: &str) {
