@@ -34,13 +34,13 @@ fn gender_counts(t: &Tally) -> [usize; 4] {
 /// Horizontal bars, one a row, label on the left and the number after the bar.
 fn bars(chart: &str, title: &str, rows: &[(String, usize, String)], colour: &str) -> String {
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
-    let (label_w, bar_w, row_h) = (230.0, 520.0, 28.0);
+    let (label_w, bar_w, row_h) = (230.0, 420.0, 28.0);
     let height = rows.len() as f64 * row_h + 8.0;
     let mut s = format!(
         "<svg data-chart=\"{chart}\" role=\"img\" aria-label=\"{}\" width=\"{}\" height=\"{height}\" viewBox=\"0 0 {} {height}\">",
         esc(title),
-        label_w + bar_w + 160.0,
-        label_w + bar_w + 160.0
+        label_w + bar_w + 280.0,
+        label_w + bar_w + 280.0
     );
     for (i, (label, value, note)) in rows.iter().enumerate() {
         let y = i as f64 * row_h + 4.0;
@@ -101,7 +101,7 @@ fn gender_by_group(report: &Report) -> String {
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map_or("–".into(), |x| format!("{:.0}%", x * 100.0))
+    super::tally::percent(x)
 }
 
 fn summary_table(report: &Report) -> String {
@@ -143,8 +143,8 @@ fn top_rows(list: &[NameTally], person: bool) -> Vec<(String, usize, String)> {
     list.iter()
         .map(|t| {
             let gender = if person { format!(" · {}", t.gender().map_or("gender not stated", |g| g.as_str())) } else { String::new() };
-            let articles = if t.articles == 1 { "1 article".to_string() } else { format!("{} articles", thousands(t.articles)) };
-            (t.name.clone(), t.quotes(), format!("quotes in {articles}{gender}"))
+            let quotes = if t.quotes() == 1 { "quote" } else { "quotes" };
+            (t.name.clone(), t.quotes(), format!("{quotes} in {}{gender}", super::tally::count(t.articles, "article")))
         })
         .collect()
 }
@@ -214,6 +214,6 @@ fn share_note(n: usize, of: usize) -> String {
     if of == 0 {
         String::new()
     } else {
-        format!("{:.0}%", n as f64 / of as f64 * 100.0)
+        pct(Some(n as f64 / of as f64))
     }
 }

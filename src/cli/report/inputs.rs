@@ -48,10 +48,20 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, warn: &mut dyn FnMut(String)) {
     }
 }
 
-fn folder_group(path: &Path) -> String {
-    match path.parent().map(|p| p.to_string_lossy().into_owned()) {
-        Some(p) if !p.is_empty() => p,
-        _ => ".".into(),
+/// The folder an article is in: relative to the folder given on the command line ("city" for
+/// archive/city/story.txt under `archive`), or as given for a file named on its own.
+fn folder_group(path: &Path, root: Option<&Path>) -> String {
+    let parent = path.parent().unwrap_or(Path::new(""));
+    let shown = match root {
+        Some(root) => match parent.strip_prefix(root) {
+            Ok(rel) if !rel.as_os_str().is_empty() => rel,
+            _ => root.file_name().map_or(root, Path::new),
+        },
+        None => parent,
+    };
+    match shown.to_string_lossy().into_owned() {
+        p if p.is_empty() => ".".into(),
+        p => p,
     }
 }
 
@@ -88,7 +98,7 @@ pub fn collect(paths: &[String], group_by: &GroupBy, configs: &mut Configs, warn
                 warn(format!("{arg}: no articles (.txt, .md, .markdown) in this folder"));
             }
             for f in files {
-                push_file(f, group_by, configs, &mut jobs, warn);
+                push_file(f, Some(&path), group_by, configs, &mut jobs, warn);
             }
         } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl")) {
             match std::fs::read(&path) {
@@ -96,16 +106,16 @@ pub fn collect(paths: &[String], group_by: &GroupBy, configs: &mut Configs, warn
                 Err(e) => warn(format!("{arg}: cannot read: {e}")),
             }
         } else {
-            push_file(path, group_by, configs, &mut jobs, warn);
+            push_file(path, None, group_by, configs, &mut jobs, warn);
         }
     }
     (jobs, origins)
 }
 
-fn push_file(path: PathBuf, group_by: &GroupBy, configs: &mut Configs, jobs: &mut Vec<Job>, warn: &mut dyn FnMut(String)) {
+fn push_file(path: PathBuf, root: Option<&Path>, group_by: &GroupBy, configs: &mut Configs, jobs: &mut Vec<Job>, warn: &mut dyn FnMut(String)) {
     let display = path.to_string_lossy().into_owned();
     let group = match group_by {
-        GroupBy::Folder => folder_group(&path),
+        GroupBy::Folder => folder_group(&path, root),
         _ => String::new(),
     };
     match configs.for_path(Some(&path)) {

@@ -297,7 +297,7 @@ impl Report {
         if shown_groups {
             cols.extend(self.groups.iter().map(|(g, t)| (g.as_str(), t)));
         }
-        let pct = |x: Option<f64>| x.map_or("–".to_string(), |x| format!("{:.0}%", x * 100.0));
+        let pct = percent;
         type Row<'a> = (&'a str, Box<dyn Fn(&Tally) -> String + 'a>);
         let n = |f: fn(&Tally) -> usize| -> Box<dyn Fn(&Tally) -> String> { Box::new(move |t| thousands(f(t))) };
         let rows: Vec<Row> = vec![
@@ -327,8 +327,8 @@ impl Report {
         let widths: Vec<usize> =
             (0..cols.len()).map(|c| cells.iter().map(|r| r[c].chars().count()).chain([cols[c].0.chars().count()]).max().unwrap_or(0)).collect();
         let mut out = String::new();
-        let by = self.group_by.as_deref().map_or(String::new(), |g| format!(", {} groups by {g}", self.groups.len()));
-        let _ = writeln!(out, "whosaid report: {} articles{by}\n", thousands(self.total.articles));
+        let by = self.group_by.as_deref().map_or(String::new(), |g| format!(", {} by {g}", count(self.groups.len(), "group")));
+        let _ = writeln!(out, "whosaid report: {}{by}\n", count(self.total.articles, "article"));
         let _ = write!(out, "{:label_w$}", "");
         for (c, (name, _)) in cols.iter().enumerate() {
             let _ = write!(out, "  {:>w$}", name, w = widths[c]);
@@ -353,7 +353,7 @@ impl Report {
             for (i, t) in list.iter().enumerate() {
                 let gender = if person { format!("  {}", t.gender().map_or("gender not stated", |g| g.as_str())) } else { String::new() };
                 let name: String = t.name.chars().take(40).collect();
-                let _ = writeln!(out, "  {:>2}. {name:name_w$}  {} quotes in {} articles{gender}", i + 1, thousands(t.quotes()), thousands(t.articles));
+                let _ = writeln!(out, "  {:>2}. {name:name_w$}  {} in {}{gender}", i + 1, count(t.quotes(), "quote"), count(t.articles, "article"));
             }
         }
         out.push_str("\nGender is counted only as the articles state it (she/he, Ms/Mr, or .whosaid.toml); never guessed from a name.\n");
@@ -362,6 +362,20 @@ impl Report {
         }
         out
     }
+}
+
+/// "12%", "0.4%" (under one per cent, so that a few are not shown as none), "–" for no figure.
+pub fn percent(x: Option<f64>) -> String {
+    match x {
+        None => "–".into(),
+        Some(x) if x > 0.0 && x < 0.01 => format!("{:.1}%", x * 100.0),
+        Some(x) => format!("{:.0}%", x * 100.0),
+    }
+}
+
+/// "1 quote", "2,163 articles".
+pub fn count(n: usize, one: &str) -> String {
+    format!("{} {one}{}", thousands(n), if n == 1 { "" } else { "s" })
 }
 
 pub fn thousands(n: usize) -> String {
