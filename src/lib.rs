@@ -10,16 +10,33 @@
 //!   mod.rs               analyze() (and analyze_unless(), which an editor can stop), Options, Format, user-added reporting verbs
 //!   model.rs             the output value: Span, Speaker, Mention, Quote, Cue, Claim, Finding
 //!   text.rs              prose regions (Markdown code, comments, URLs left out), paragraphs, tokens
-//!   quotes.rs            quotation marks paired into quotations; apostrophes; unbalanced marks
+//!   quotes.rs            quotation marks paired into quotations: read_mark → single_mark_role/is_apostrophe
+//!                        → settle_role → Pairing (open, close, paragraph ends); unbalanced marks
 //!   sentences.rs         sentences that never end inside a quotation or after "Mr."
-//!   cues.rs              reporting verbs with auxiliaries and particles, "according to"
-//!   speakers.rs          source noun phrases; entities and coreference (surname, pronoun, role)
-//!   attribution.rs       direct and reported speech tied to sources, sentence by sentence
+//!   cues.rs              reporting verbs with auxiliaries and particles, "according to": cue_at's
+//!                        steps (noun_use, verb_end, auxiliaries, participles, passive "by", base forms)
+//!   speakers.rs          source noun phrases (build's steps: titles, name, role, kind, anonymity,
+//!                        weasels); entities and coreference (surname, pronoun, role)
+//!   attribution/         direct and reported speech tied to sources, sentence by sentence
+//!     mod.rs             attribute(): the steps per sentence, Ctx (sentence at hand), Ledger (decisions)
+//!     transcript.rs      `NAME:` paragraphs quote that person (find_turns, attribute_turn)
+//!     source.rs          resolve_cue: a cue's source (according to, by, participle, left subject
+//!                        past inserts/asides/"who"/poll percentages, coordinated, inverted)
+//!     link.rs            link_mentions: sources, then other named people, to entities in text order
+//!     direct.rs          attribute_closing: a quotation to the cue after it, before it, a dash and
+//!                        a name; the second half of a split quotation
+//!     reported.rs        attribute_reported: where reported content opens (listener, "called",
+//!                        topic, "to", "that") and ends (clause end, a later cue; or backward)
+//!     nested.rs          nest: which attribution encloses which
+//!     carry.rs           colon introductions; carry_to_uncued: a neighbour's speaker for the rest
+//!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps
 //!   claims.rs            claims with no source (passives, weasels, anonymous, doubt, figures)
-//!   findings.rs          the rules applied, severities, suppression comments
-//!   rules.rs             rule codes, groups, default severities, remedies
+//!   findings.rs          the rules applied, one step per rule family into a Sink (severities);
+//!                        suppression comments
+//!   rules.rs             rule codes, groups, default severities, explanations and examples
 //!   suppress.rs          the edit that suppresses one finding
-//!   lexicon.rs           word lists (lexicon/*.tsv) compiled in, looked up per token
+//!   lexicon.rs           word lists (lexicon/*.tsv) as static hash tables made by build.rs, looked up per token
+//!   lexicon/             the word lists; entry.rs, keys.rs, closed_classes.rs are shared with build.rs
 //! src/config/            .whosaid.toml and editor settings → Options (shared by CLI and server)
 //!   edit.rs              the one file whosaid writes: .whosaid.toml, kept byte-for-byte, atomic
 //! src/lsp/               the language server (tower-lsp-server, tokio). No linguistics.
@@ -29,17 +46,33 @@
 //!   transport.rs         stdio framing that survives malformed input; fast diagnostics writer
 //!   diagnostics.rs hover.rs inlay.rs navigation.rs actions.rs commands.rs settings.rs
 //!                        one file per LSP feature
-//! src/cli/               `whosaid check` (output.rs human, json.rs JSON) and `whosaid eval`
-//! src/main.rs            argument parsing: `lsp` (default), `check`, `eval`
-//! tests/                 engine tables, robustness properties, CLI, LSP over stdio, e2e editors
-//! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs)
+//! src/cli/               `whosaid check` (output.rs human, json.rs JSON), `whosaid explain`
+//!                        (explain.rs, also docs/rules.md) and `whosaid eval` (eval.rs PolNeAR-style
+//!                        gold; gold.rs our own gold, offsets joined with texts, per quoted stretch)
+//! src/main.rs            argument parsing: `lsp` (default), `check`, `explain`, `eval`
+//! tests/                 engine tables, robustness properties, CLI, LSP over stdio, a working day
+//!                        (lsp_workday.rs), documentation (docs.rs), e2e editors
+//! docs/                  rules.md (generated: `whosaid explain --markdown`), editors.md, quotes.md
+//!                        (what counts as a quote), annotation.md (guidelines for the gold sets)
+//! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs),
+//!                        process start-up for `check` and the server (startup.rs)
+//! build.rs               compiles the lexicon into static tables: a process parses no word list
 //! editors/               VS Code extension and Neovim plugin
-//! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing)
+//! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing),
+//!                        `snapshot` (every Analysis in full, to prove a refactor changes nothing)
+//! scripts/               snapshot-corpus.py, fn-lengths.py; gold/ (draw, show, anchor, agreement)
 //! fuzz/                  cargo-fuzz targets for the engine, the document model and the config
 //! ```
 //!
 //! The server and the command line are thin: everything a user sees comes from
 //! [`analysis::analyze`].
+//!
+//! One quotation, from the text to its inlay hint: `text::Doc` tokens → `quotes::pair` makes it a
+//! `Quotation` → `sentences::split` → `cues::find_into` finds "said" → `attribution::source::
+//! resolve_cue` picks "Hartley" → `attribution::link::link_mentions` makes her an entity →
+//! `attribution::direct::attribute_closing` drafts the quotation (or `carry::carry_to_uncued`
+//! lends a neighbour's speaker) → `analysis::analyze` numbers it into a `Quote` with a `Speaker`
+//! → `lsp::inlay::hints` shows "Hartley" beside it.
 
 pub mod analysis;
 pub mod cli;

@@ -2,10 +2,15 @@
 //! low-high („…“), CJK corners, multi-paragraph quotations, apostrophes that are not quotes.
 //!
 //! Pairing runs paragraph by paragraph with a small stack, so an unbalanced mark is reported and
-//! dropped at its paragraph's end and never makes the rest of the article unreadable.
+//! dropped at its paragraph's end and never makes the rest of the article unreadable. Each mark
+//! goes through named steps: [`read_mark`] (glyph, family, what flanks it), [`single_mark_role`]
+//! and [`is_apostrophe`] (’ as a possessive or elision rather than a closing mark),
+//! [`settle_role`] (open or close, given what is open and the language's conventions), then
+//! [`Pairing::place`] (open, close with nesting, or report unopened). [`Pairing::carry_over`] and
+//! [`Pairing::end_paragraph`] decide what runs over a paragraph end.
 
 use super::model::Span;
-use super::text::{Doc, TokKind};
+use super::text::{Doc, Paragraph, TokKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
@@ -66,6 +71,7 @@ pub struct Quotes {
     pub apostrophes: Vec<usize>,
 }
 
+/// What a mark does: opens a quotation, closes one, or (a straight mark) either.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
     Open,
@@ -73,6 +79,8 @@ enum Role {
     Either,
 }
 
+/// The family of glyph `c` and the role the glyph alone gives it, or `None` for a character that
+/// is no quotation mark.
 fn classify(c: char) -> Option<(Family, Role)> {
     Some(match c {
         '“' | '„' | '‟' => (Family::Double, Role::Open),
@@ -106,6 +114,7 @@ fn pairs_well(open: char, close: char) -> bool {
 
 const MAX_DEPTH: usize = 8;
 
+/// A mark that opened a quotation not yet closed.
 struct Open {
     token: usize,
     family: Family,
@@ -114,152 +123,279 @@ struct Open {
     reopenings: Vec<usize>,
 }
 
+/// May a character stand just before an opening mark?
 fn is_open_context(c: char) -> bool {
     c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '«' | '„' | '"' | '\'' | '\u{0}')
 }
 
+/// May a character stand just after a closing mark?
 fn is_close_context(c: char) -> bool {
     c.is_whitespace() || matches!(c, ')' | ']' | '}' | '—' | '–' | '-' | '/' | '.' | ',' | ';' | ':' | '!' | '?' | '…' | '”' | '’' | '»' | '"' | '\'' | '\u{0}')
 }
 
+/// Pairs the article's quotation marks, paragraph by paragraph. Each mark is read
+/// ([`read_mark`]), told from an apostrophe ([`single_mark_role`]), given its role among the open
+/// marks ([`settle_role`]) and then opens or closes a quotation ([`Pairing::place`]); paragraph
+/// ends decide what stays open ([`Pairing::carry_over`], [`Pairing::end_paragraph`]).
 pub fn pair(doc: &Doc) -> Quotes {
-    let text = doc.text;
-    let n = doc.tokens.len();
-    let mut quotations = Vec::new();
-    let mut issues = Vec::new();
-    let mut apostrophes = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
+    let mut p = Pairing::default();
     for (pi, para) in doc.paragraphs.iter().enumerate() {
-        // A quotation left open by the previous paragraph continues only if this one re-opens it.
-        if !stack.is_empty() {
-            let first = para.tokens.start;
-            let reopens = doc.tokens.get(first).is_some_and(|t| {
-                t.kind == TokKind::Mark
-                    && classify(t.first_char(text)).is_some_and(|(f, r)| {
-                        r != Role::Close && stack.iter().any(|o| o.family == f && o.family == Family::Double || o.family == f && f == Family::Guillemet)
-                    })
-            });
-            if reopens && stack.len() == 1 {
-                stack[0].reopenings.push(first);
-            } else {
-                flush_unclosed(&mut stack, &mut issues, &mut apostrophes, doc);
-            }
-        }
-        let skip_first = stack.last().is_some_and(|o| o.reopenings.last() == Some(&para.tokens.start));
+        let skip_first = p.carry_over(doc, para);
         // Only marks matter: find each with a tight scan rather than a full step per token.
         let mut next = para.tokens.start + usize::from(skip_first);
         let end = para.tokens.end;
         while let Some(k) = doc.tokens.get(next..end).and_then(|ts| ts.iter().position(|t| t.kind == TokKind::Mark)) {
             let ti = next + k;
             next = ti + 1;
-            let tok = &doc.tokens[ti];
-            let doubled = tok.end - tok.start > 1 && tok.text(text).chars().count() == 2;
-            let glyph = if doubled { '"' } else { tok.first_char(text) };
-            let Some((family, mut role)) = classify(glyph) else { continue };
-            let prev = text[..tok.start as usize].chars().next_back().unwrap_or('\u{0}');
-            let next = text[tok.end as usize..].chars().next().unwrap_or('\u{0}');
-            let left = !next.is_whitespace() && next != '\u{0}' && is_open_context(prev);
-            let right = prev != '\u{0}' && !prev.is_whitespace() && is_close_context(next);
-            let has_open = |f: Family| stack.iter().rposition(|o| o.family == f);
+            let Some(m) = read_mark(doc, ti) else { continue };
+            let Some(role) = single_mark_role(doc, &m, &p.stack) else {
+                p.apostrophes.push(ti);
+                continue;
+            };
+            let role = settle_role(&m, role, &p.stack);
+            p.place(doc, &m, role, pi);
+        }
+        p.end_paragraph(doc);
+    }
+    p.flush(doc);
+    p.finish(doc.tokens.len())
+}
 
-            // Apostrophes: rock ’n’ roll, ’em, girls’.
-            if family == Family::Single && glyph != '‘' && glyph != '‚' && !doubled {
-                let word_after = doc.tokens.get(ti + 1).filter(|t| t.start == tok.end && t.kind == TokKind::Word).map(|t| t.text(text).to_ascii_lowercase());
-                let elision = matches!(word_after.as_deref(), Some("n" | "em" | "til" | "cause" | "tis" | "twas" | "bout"));
-                let after_n = ti > 0 && doc.tokens[ti - 1].end == tok.start && doc.tokens[ti - 1].text(text) == "n" && ti >= 2 && doc.tokens[ti - 2].kind == TokKind::Mark;
-                let plural_possessive = matches!(prev, 's' | 'z' | 'S' | 'Z') && !left && has_open(Family::Single).is_none();
-                if elision || after_n || plural_possessive || (alnum(prev) && alnum(next)) {
-                    apostrophes.push(ti);
-                    continue;
-                }
-                if role == Role::Close && has_open(Family::Single).is_none() {
-                    // A lone ’ with nothing to close is an apostrophe, or a mistyped opening ‘.
-                    if left && !right {
-                        role = Role::Open;
-                    } else {
-                        apostrophes.push(ti);
-                        continue;
-                    }
-                }
-            }
-            // German „…“ closes with “; Swedish ”…” and German »…« use one glyph for both ends.
-            if glyph == '“' && stack.last().is_some_and(|o| o.family == Family::Double && o.glyph == '„') {
-                role = Role::Close;
-            }
-            if role == Role::Close && has_open(family).is_none() && left && !right {
-                role = Role::Open;
-            }
-            if glyph == '«' && stack.last().is_some_and(|o| o.glyph == '»') {
-                role = Role::Close;
-            }
-            if role == Role::Either {
-                role = if has_open(family).is_some() && (right || !left) {
-                    Role::Close
-                } else if left || !right {
-                    Role::Open
-                } else {
-                    Role::Close
-                };
-            }
-            // A straight double mark after an opening curly one closes it (the seed's “…" pair).
-            match role {
-                Role::Open => {
-                    // Real quotations nest two or three deep; a run of opening marks is reported,
-                    // not stacked, so pairing stays linear.
-                    if stack.len() >= MAX_DEPTH {
-                        let o = stack.remove(0);
-                        drop_unclosed(o, &mut issues, &mut apostrophes, doc);
-                    }
-                    stack.push(Open { token: ti, family, glyph, para: pi, reopenings: Vec::new() })
-                }
-                Role::Close | Role::Either => match has_open(family) {
-                    Some(idx) => {
-                        // Anything opened inside and left open is dropped.
-                        while stack.len() > idx + 1 {
-                            let o = stack.pop().unwrap();
-                            drop_unclosed(o, &mut issues, &mut apostrophes, doc);
-                        }
-                        let o = stack.pop().unwrap();
-                        let open_tok = &doc.tokens[o.token];
-                        quotations.push(Quotation {
-                            open: o.token,
-                            close: ti,
-                            span: Span::new(open_tok.start as usize, tok.end as usize),
-                            inner: Span::new(open_tok.end as usize, tok.start as usize),
-                            family,
-                            depth: stack.len() as u8,
-                            mismatched: !pairs_well(o.glyph, glyph),
-                            first_para: o.para,
-                            last_para: pi,
-                            reopenings: o.reopenings,
-                        });
-                    }
-                    None => {
-                        if family == Family::Single {
-                            apostrophes.push(ti);
-                        } else {
-                            issues.push(MarkIssue { problem: MarkProblem::Unopened, token: ti, span: tok.span() });
-                        }
-                    }
-                },
+/// A quotation mark as written, with the characters on either side of it.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    token: usize,
+    /// The mark's character; `"` for a doubled mark ('' or ``).
+    glyph: char,
+    doubled: bool,
+    family: Family,
+    /// What the glyph alone says: “ opens, ” closes, " could do either.
+    role: Role,
+    prev: char,
+    next: char,
+    /// Placed like an opening mark: text right after it, a space or an opening context before.
+    left: bool,
+    /// Placed like a closing mark: text right before it, a space or punctuation after.
+    right: bool,
+}
+
+/// Token `ti` (a mark token) read as a quotation mark, or `None` for a mark of no family.
+fn read_mark(doc: &Doc, ti: usize) -> Option<Mark> {
+    let text = doc.text;
+    let tok = &doc.tokens[ti];
+    let doubled = tok.end - tok.start > 1 && tok.text(text).chars().count() == 2;
+    let glyph = if doubled { '"' } else { tok.first_char(text) };
+    let (family, role) = classify(glyph)?;
+    let prev = text[..tok.start as usize].chars().next_back().unwrap_or('\u{0}');
+    let next = text[tok.end as usize..].chars().next().unwrap_or('\u{0}');
+    let left = !next.is_whitespace() && next != '\u{0}' && is_open_context(prev);
+    let right = prev != '\u{0}' && !prev.is_whitespace() && is_close_context(next);
+    Some(Mark { token: ti, glyph, doubled, family, role, prev, next, left, right })
+}
+
+/// Index in `stack` of the innermost open quotation of `family`.
+fn open_of(stack: &[Open], family: Family) -> Option<usize> {
+    stack.iter().rposition(|o| o.family == family)
+}
+
+/// The role of a mark that may be an apostrophe (’ or ' ), or `None` when it is one. Other marks
+/// keep the role their glyph gives. A lone ’ with nothing open to close is an apostrophe, unless
+/// it sits where an opening mark would (a mistyped ‘).
+fn single_mark_role(doc: &Doc, m: &Mark, stack: &[Open]) -> Option<Role> {
+    if m.family != Family::Single || m.glyph == '‘' || m.glyph == '‚' || m.doubled {
+        return Some(m.role);
+    }
+    let single_open = open_of(stack, Family::Single).is_some();
+    if is_apostrophe(doc, m, single_open) {
+        return None;
+    }
+    if m.role == Role::Close && !single_open {
+        return (m.left && !m.right).then_some(Role::Open);
+    }
+    Some(m.role)
+}
+
+/// Apostrophes that look like closing single marks: elisions (rock ’n’ roll, ’em, ’til), a mark
+/// inside a word (it’s, O’Neill) and a plural possessive (the girls’ team) when no single
+/// quotation is open (`single_open`) for it to close.
+fn is_apostrophe(doc: &Doc, m: &Mark, single_open: bool) -> bool {
+    let text = doc.text;
+    let ti = m.token;
+    let tok = &doc.tokens[ti];
+    let elision = doc.tokens.get(ti + 1).is_some_and(|t| {
+        t.start == tok.end && t.kind == TokKind::Word && ["n", "em", "til", "cause", "tis", "twas", "bout"].iter().any(|w| t.is_ci(text, w))
+    });
+    let after_n = ti > 0 && doc.tokens[ti - 1].end == tok.start && doc.tokens[ti - 1].text(text) == "n" && ti >= 2 && doc.tokens[ti - 2].kind == TokKind::Mark;
+    let plural_possessive = matches!(m.prev, 's' | 'z' | 'S' | 'Z') && !m.left && !single_open;
+    elision || after_n || plural_possessive || (alnum(m.prev) && alnum(m.next))
+}
+
+/// The final role of a mark, given what is open: German „…“ closes with “, Swedish ”…” and German
+/// »…« use one glyph at both ends, a closing glyph with nothing to close placed like an opening
+/// mark opens, and a straight mark closes an open quotation of its family when placed to close
+/// one (so a straight " after an opening “ closes it: the “…" pair).
+fn settle_role(m: &Mark, mut role: Role, stack: &[Open]) -> Role {
+    if m.glyph == '“' && stack.last().is_some_and(|o| o.family == Family::Double && o.glyph == '„') {
+        role = Role::Close;
+    }
+    let open = open_of(stack, m.family).is_some();
+    if role == Role::Close && !open && m.left && !m.right {
+        role = Role::Open;
+    }
+    if m.glyph == '«' && stack.last().is_some_and(|o| o.glyph == '»') {
+        role = Role::Close;
+    }
+    if role == Role::Either {
+        role = if open && (m.right || !m.left) {
+            Role::Close
+        } else if m.left || !m.right {
+            Role::Open
+        } else {
+            Role::Close
+        };
+    }
+    role
+}
+
+/// What pairing has decided so far: the marks still open, and the quotations, unbalanced marks
+/// and apostrophes found.
+#[derive(Default)]
+struct Pairing {
+    stack: Vec<Open>,
+    quotations: Vec<Quotation>,
+    issues: Vec<MarkIssue>,
+    apostrophes: Vec<usize>,
+}
+
+impl Pairing {
+    /// At the start of paragraph `para`: a quotation left open by the previous paragraph goes on
+    /// only if this paragraph opens with a mark of its family (the newsroom convention for a
+    /// quotation over several paragraphs, double marks or guillemets only, one level deep);
+    /// otherwise every open mark is reported unclosed. True when the first token is such a
+    /// re-opening mark, which pairing then skips.
+    fn carry_over(&mut self, doc: &Doc, para: &Paragraph) -> bool {
+        let stack = &mut self.stack;
+        if !stack.is_empty() {
+            let first = para.tokens.start;
+            let reopens = doc.tokens.get(first).is_some_and(|t| {
+                t.kind == TokKind::Mark
+                    && classify(t.first_char(doc.text)).is_some_and(|(f, r)| {
+                        r != Role::Close && stack.iter().any(|o| o.family == f && o.family == Family::Double || o.family == f && f == Family::Guillemet)
+                    })
+            });
+            if reopens && stack.len() == 1 {
+                stack[0].reopenings.push(first);
+            } else {
+                self.flush(doc);
             }
         }
-        // Keep only a double (or guillemet) quotation open across the paragraph end.
-        let keep_last = stack.len() == 1 && matches!(stack[0].family, Family::Double | Family::Guillemet);
-        if !keep_last {
-            flush_unclosed(&mut stack, &mut issues, &mut apostrophes, doc);
+        self.stack.last().is_some_and(|o| o.reopenings.last() == Some(&para.tokens.start))
+    }
+
+    /// Mark `m` opens or closes a quotation in paragraph `pi`.
+    fn place(&mut self, doc: &Doc, m: &Mark, role: Role, pi: usize) {
+        match role {
+            Role::Open => self.open(doc, m, pi),
+            Role::Close | Role::Either => self.close(doc, m, pi),
         }
     }
-    flush_unclosed(&mut stack, &mut issues, &mut apostrophes, doc);
-    // Each quotation opens at its own token, so starts are unique: sorting small keys unstably and
-    // moving each quotation once gives the same order as a stable sort of the large structs.
+
+    /// Real quotations nest two or three deep; past [`MAX_DEPTH`] the oldest open mark is
+    /// reported rather than stacked, so pairing stays linear on a run of opening marks.
+    fn open(&mut self, doc: &Doc, m: &Mark, pi: usize) {
+        if self.stack.len() >= MAX_DEPTH {
+            let o = self.stack.remove(0);
+            self.drop_unclosed(o, doc);
+        }
+        self.stack.push(Open { token: m.token, family: m.family, glyph: m.glyph, para: pi, reopenings: Vec::new() })
+    }
+
+    /// Closes the innermost open quotation of the mark's family; marks opened inside it and left
+    /// open are dropped. A closing single mark with nothing open is an apostrophe; any other is
+    /// reported as never opened.
+    fn close(&mut self, doc: &Doc, m: &Mark, pi: usize) {
+        let Some(idx) = open_of(&self.stack, m.family) else {
+            if m.family == Family::Single {
+                self.apostrophes.push(m.token);
+            } else {
+                self.issues.push(MarkIssue { problem: MarkProblem::Unopened, token: m.token, span: doc.tokens[m.token].span() });
+            }
+            return;
+        };
+        while self.stack.len() > idx + 1 {
+            let o = self.stack.pop().unwrap();
+            self.drop_unclosed(o, doc);
+        }
+        let o = self.stack.pop().unwrap();
+        let open_tok = &doc.tokens[o.token];
+        let tok = &doc.tokens[m.token];
+        self.quotations.push(Quotation {
+            open: o.token,
+            close: m.token,
+            span: Span::new(open_tok.start as usize, tok.end as usize),
+            inner: Span::new(open_tok.end as usize, tok.start as usize),
+            family: m.family,
+            depth: self.stack.len() as u8,
+            mismatched: !pairs_well(o.glyph, m.glyph),
+            first_para: o.para,
+            last_para: pi,
+            reopenings: o.reopenings,
+        });
+    }
+
+    /// At a paragraph's end only a lone double (or guillemet) quotation stays open, to be
+    /// continued by the next paragraph; anything else open is reported now, so one stray mark
+    /// never swallows the rest of the article.
+    fn end_paragraph(&mut self, doc: &Doc) {
+        let keep_last = self.stack.len() == 1 && matches!(self.stack[0].family, Family::Double | Family::Guillemet);
+        if !keep_last {
+            self.flush(doc);
+        }
+    }
+
+    /// An open mark that will never close: an apostrophe if it can be one (’, '), else unclosed.
+    fn drop_unclosed(&mut self, o: Open, doc: &Doc) {
+        if o.glyph == '’' || o.glyph == '\'' {
+            self.apostrophes.push(o.token);
+        } else {
+            self.issues.push(MarkIssue { problem: MarkProblem::Unclosed, token: o.token, span: doc.tokens[o.token].span() });
+        }
+    }
+
+    /// Every open mark dropped, oldest first.
+    fn flush(&mut self, doc: &Doc) {
+        let mut stack = std::mem::take(&mut self.stack);
+        for o in stack.drain(..) {
+            self.drop_unclosed(o, doc);
+        }
+        self.stack = stack;
+    }
+
+    /// The result for `n` tokens: quotations by opening position, issues by position, and the
+    /// per-token depth and innermost quotation.
+    fn finish(self, n: usize) -> Quotes {
+        let Pairing { quotations, mut issues, mut apostrophes, .. } = self;
+        let quotations = in_text_order(quotations);
+        issues.sort_by_key(|i| i.span.start);
+        apostrophes.sort_unstable();
+        let (depth, inside) = depth_maps(&quotations, n);
+        Quotes { quotations, issues, depth, inside, apostrophes }
+    }
+}
+
+/// Quotations sorted by opening position. Each opens at its own token, so starts are unique:
+/// sorting small keys unstably and moving each quotation once gives the same order as a stable
+/// sort of the large structs.
+fn in_text_order(quotations: Vec<Quotation>) -> Vec<Quotation> {
     let mut keys: Vec<(usize, u32)> = quotations.iter().enumerate().map(|(i, q)| (q.span.start, i as u32)).collect();
     keys.sort_unstable();
     let mut slots: Vec<Option<Quotation>> = quotations.into_iter().map(Some).collect();
-    let quotations: Vec<Quotation> = keys.iter().filter_map(|&(_, i)| slots[i as usize].take()).collect();
-    issues.sort_by_key(|i| i.span.start);
-    apostrophes.sort_unstable();
+    keys.iter().filter_map(|&(_, i)| slots[i as usize].take()).collect()
+}
 
+/// Per token of `n`: its nesting depth (0 outside every quotation, marks inside their own) and
+/// the innermost quotation holding it (u32::MAX for none).
+fn depth_maps(quotations: &[Quotation], n: usize) -> (Vec<u8>, Vec<u32>) {
     let mut depth = vec![0u8; n];
     let mut inside = vec![u32::MAX; n];
     // Outer quotations first, so inner ones overwrite; within a depth in index order (a stable
@@ -277,7 +413,7 @@ pub fn pair(doc: &Doc) -> Quotes {
             inside[t] = qi as u32;
         }
     }
-    Quotes { quotations, issues, depth, inside, apostrophes }
+    (depth, inside)
 }
 
 /// `char::is_alphanumeric`, answering for quotation marks (the usual neighbours of a mark in
@@ -287,20 +423,6 @@ fn alnum(c: char) -> bool {
         c.is_ascii_alphanumeric()
     } else {
         !super::text::is_quote_char(c) && c.is_alphanumeric()
-    }
-}
-
-fn drop_unclosed(o: Open, issues: &mut Vec<MarkIssue>, apostrophes: &mut Vec<usize>, doc: &Doc) {
-    if o.glyph == '’' || o.glyph == '\'' {
-        apostrophes.push(o.token);
-    } else {
-        issues.push(MarkIssue { problem: MarkProblem::Unclosed, token: o.token, span: doc.tokens[o.token].span() });
-    }
-}
-
-fn flush_unclosed(stack: &mut Vec<Open>, issues: &mut Vec<MarkIssue>, apostrophes: &mut Vec<usize>, doc: &Doc) {
-    for o in stack.drain(..) {
-        drop_unclosed(o, issues, apostrophes, doc);
     }
 }
 
@@ -393,4 +515,160 @@ mod tests {
         assert_eq!(q.quotations.len(), 5000);
         assert_eq!(q.issues.len(), 1);
     }
+
+    /// Mark token number `k` of `doc`, read.
+    fn mark(doc: &Doc, k: usize) -> Mark {
+        let ti = (0..doc.tokens.len()).filter(|&i| doc.tokens[i].kind == TokKind::Mark).nth(k).expect("no such mark");
+        read_mark(doc, ti).expect("a quotation mark")
+    }
+
+    fn open(glyph: char) -> Open {
+        let (family, _) = classify(glyph).unwrap();
+        Open { token: 0, family, glyph, para: 0, reopenings: Vec::new() }
+    }
+
+    #[test]
+    fn read_mark_table() {
+        // (text, mark number, glyph, family, role by glyph, left-flanking, right-flanking)
+        let cases: &[(&str, usize, char, Family, Role, bool, bool)] = &[
+            ("He said “yes” today.", 0, '“', Family::Double, Role::Open, true, false),
+            ("He said “yes” today.", 1, '”', Family::Double, Role::Close, false, true),
+            ("He said \"yes\" today.", 0, '"', Family::Double, Role::Either, true, false),
+            ("He said \"yes\" today.", 1, '"', Family::Double, Role::Either, false, true),
+            ("''Yes,'' he said.", 0, '"', Family::Double, Role::Either, true, false),
+            ("It was (‘fair’).", 0, '‘', Family::Single, Role::Open, true, false),
+            ("It was (‘fair’).", 1, '’', Family::Single, Role::Close, false, true),
+            ("«Oui», dit-il.", 1, '»', Family::Guillemet, Role::Close, false, true),
+            ("a \" b", 0, '"', Family::Double, Role::Either, false, false),
+        ];
+        for &(text, k, glyph, family, role, left, right) in cases {
+            let doc = Doc::new(text, Format::PlainText);
+            let m = mark(&doc, k);
+            assert_eq!((m.glyph, m.family, m.role, m.left, m.right), (glyph, family, role, left, right), "{text} #{k}");
+        }
+    }
+
+    #[test]
+    fn is_apostrophe_table() {
+        // (text, mark number, a single quotation is open, apostrophe)
+        let cases: &[(&str, usize, bool, bool)] = &[
+            ("It was rock ’n’ roll.", 0, false, true),
+            ("It was rock ’n’ roll.", 1, false, true),
+            ("Let ’em in.", 0, false, true),
+            ("The girls’ team won.", 0, false, true),
+            ("The girls’ team won.", 0, true, false),
+            ("The Jones’ car.", 0, false, true),
+            ("It was ‘fair’ to all.", 1, true, false),
+            ("It was the end’ of it.", 0, false, false),
+        ];
+        for &(text, k, single_open, want) in cases {
+            let doc = Doc::new(text, Format::PlainText);
+            assert_eq!(is_apostrophe(&doc, &mark(&doc, k), single_open), want, "{text} #{k} open={single_open}");
+        }
+    }
+
+    #[test]
+    fn single_mark_role_table() {
+        // (text, mark number, glyphs open, role; None for an apostrophe)
+        let cases: &[(&str, usize, &[char], Option<Role>)] = &[
+            ("It was ‘fair’ to all.", 1, &['‘'], Some(Role::Close)),
+            // A lone ’ placed like an opening mark is a mistyped ‘.
+            ("The word ’fair’ is used.", 0, &[], Some(Role::Open)),
+            // A lone ’ after a word, with nothing open, is an apostrophe.
+            ("It was the end’ of it.", 0, &[], None),
+            ("The girls’ team won.", 0, &[], None),
+            ("The girls’ team won.", 0, &['‘'], Some(Role::Close)),
+            // Not single marks, or opening single glyphs: the glyph decides.
+            ("He said “yes” today.", 1, &[], Some(Role::Close)),
+            ("It was ‘fair’ to all.", 0, &[], Some(Role::Open)),
+            ("It was 'fair' to all.", 0, &[], Some(Role::Either)),
+        ];
+        for &(text, k, stack, want) in cases {
+            let doc = Doc::new(text, Format::PlainText);
+            let stack: Vec<Open> = stack.iter().map(|&g| open(g)).collect();
+            assert_eq!(single_mark_role(&doc, &mark(&doc, k), &stack), want, "{text} #{k}");
+        }
+    }
+
+    #[test]
+    fn settle_role_table() {
+        // (text, mark number, glyphs open, role)
+        let cases: &[(&str, usize, &[char], Role)] = &[
+            // German „…“ closes with “.
+            ("„Ja“, sagte sie.", 1, &['„'], Role::Close),
+            ("He said “yes” today.", 0, &[], Role::Open),
+            // Swedish ”…”: a closing glyph with nothing open, placed to open, opens.
+            ("”Vi ses”, sa hon.", 0, &[], Role::Open),
+            ("”Vi ses”, sa hon.", 1, &['”'], Role::Close),
+            // German »…«: « closes what » opened.
+            ("»Ja«, sagte sie.", 1, &['»'], Role::Close),
+            // Straight marks: close what is open when placed to close, else open.
+            ("He said \"yes\" today.", 0, &[], Role::Open),
+            ("He said \"yes\" today.", 1, &['"'], Role::Close),
+            ("He said “yes\" today.", 1, &['“'], Role::Close),
+            ("a \" b", 0, &['"'], Role::Close),
+            ("a \" b", 0, &[], Role::Open),
+        ];
+        for &(text, k, stack, want) in cases {
+            let doc = Doc::new(text, Format::PlainText);
+            let stack: Vec<Open> = stack.iter().map(|&g| open(g)).collect();
+            let m = mark(&doc, k);
+            let role = single_mark_role(&doc, &m, &stack).expect("not an apostrophe");
+            assert_eq!(settle_role(&m, role, &stack), want, "{text} #{k}");
+        }
+    }
+
+    #[test]
+    fn quotations_over_paragraph_ends() {
+        // (text, quotations as (first paragraph, last paragraph, re-openings), problems)
+        let cases: &[(&str, &[(usize, usize, usize)], &[MarkProblem])] = &[
+            ("“First part.\n\n“Second part,” he said.", &[(0, 1, 1)], &[]),
+            ("“First.\n\n“Second.\n\n“Third,” he said.", &[(0, 2, 2)], &[]),
+            ("«Premier.\n\n«Second», dit-il.", &[(0, 1, 1)], &[]),
+            // Not re-opened: the first paragraph's mark is unclosed.
+            ("“First part.\n\nSecond part, he said.", &[], &[MarkProblem::Unclosed]),
+            // Single marks never run over a paragraph end.
+            ("‘First part.\n\n‘Second part,’ he said.", &[(1, 1, 0)], &[MarkProblem::Unclosed]),
+            // Two marks open at the end: neither goes on.
+            ("“One “two\n\n“Three.”", &[(1, 1, 0)], &[MarkProblem::Unclosed, MarkProblem::Unclosed]),
+        ];
+        for &(text, want, problems) in cases {
+            let doc = Doc::new(text, Format::PlainText);
+            let q = pair(&doc);
+            let got: Vec<(usize, usize, usize)> = q.quotations.iter().map(|q| (q.first_para, q.last_para, q.reopenings.len())).collect();
+            assert_eq!(got, want, "{text}");
+            assert_eq!(q.issues.iter().map(|i| i.problem).collect::<Vec<_>>(), problems, "{text}");
+        }
+    }
+
+    #[test]
+    fn closing_drops_what_opened_inside() {
+        let text = "“He said ‘never, she said.” Then he left.";
+        let doc = Doc::new(text, Format::PlainText);
+        let q = pair(&doc);
+        assert_eq!(q.quotations.len(), 1);
+        assert_eq!(q.quotations[0].inner.text(text), "He said ‘never, she said.");
+        assert_eq!(q.issues.iter().map(|i| (i.problem, i.span.text(text))).collect::<Vec<_>>(), [(MarkProblem::Unclosed, "‘")]);
+        // An unopened closing single mark is an apostrophe, a double one a problem.
+        let text = "He said no.’ Then he said no.” Done.";
+        let doc = Doc::new(text, Format::PlainText);
+        let q = pair(&doc);
+        assert_eq!(q.apostrophes.len(), 1);
+        assert_eq!(q.issues.iter().map(|i| (i.problem, i.span.text(text))).collect::<Vec<_>>(), [(MarkProblem::Unopened, "”")]);
+    }
+
+    #[test]
+    fn depth_maps_mark_the_innermost_quotation() {
+        let text = "“a ‘b’ c” d";
+        let doc = Doc::new(text, Format::PlainText);
+        let q = pair(&doc);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(words, ["“", "a", "‘", "b", "’", "c", "”", "d"]);
+        assert_eq!(q.depth, [1, 1, 2, 2, 2, 1, 1, 0]);
+        let (outer, inner) = (q.quotations.iter().position(|q| q.depth == 0).unwrap() as u32, q.quotations.iter().position(|q| q.depth == 1).unwrap() as u32);
+        assert_eq!(q.inside, [outer, outer, inner, inner, inner, outer, outer, u32::MAX]);
+        // Sorted by opening position, though the inner one closed first.
+        assert_eq!((outer, inner), (0, 1));
+    }
+
 }

@@ -1,6 +1,11 @@
 //! Speakers: noun phrases that can be sources ("White House press secretary Jen Psaki", "the
 //! French presidency", "officials", "a person familiar with the talks", "he"), and the entity table
 //! that links later mentions (surname, pronoun, role noun) to the entity introduced first.
+//!
+//! [`np_left`] and [`np_right`] find where a phrase starts and ends; `build` classifies it in
+//! named steps: `coordinated_names`, `title_words` (with `title_phrase`), `name_run`,
+//! `common_noun_name`, `head_word`, `role_span`, `named_kind` or `unnamed_kind`, `anonymity`,
+//! `lone_demonym`, `weasel_group`. Appositive names and the like land as one more step there.
 
 use super::cues::{is, punct_is, word_in};
 use super::lexicon::{flag, lexicon, FxMap, Gender, PhraseKind};
@@ -407,241 +412,44 @@ pub fn group_np(doc: &Doc, s: usize, e: usize) -> Np {
     }
 }
 
-/// Classify tokens `[s, e)` as a source noun phrase.
+/// Classify tokens `[s, e)` as a source noun phrase. The steps, in order: two named people
+/// together ([`coordinated_names`]); title and role words ([`title_words`]); the name after them
+/// ([`name_run`], less a lone common noun: [`common_noun_name`]); the head word; the role
+/// ([`role_span`]); the kind of speaker ([`named_kind`] or [`unnamed_kind`]); anonymous sources
+/// ([`anonymity`]); then a lone nationality adjective is dropped ([`lone_demonym`]) and weasel
+/// groups marked ([`weasel_group`]).
 fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
-    let lx = lexicon();
     let toks = &doc.tokens;
-    let text = doc.text;
     // One scratch for every look-up key of the phrase: each use lower-cases afresh.
     // Taken from the pool only when a key is needed: most phrases need none.
     let mut buf: Option<Scratch> = None;
-    let body_start = if is_det(doc, s) { s + 1 } else { s };
-    if body_start >= e {
+    let body = if is_det(doc, s) { s + 1 } else { s };
+    if body >= e {
         return None;
     }
-    // "Abel and Vance said", "Mr. Abel and Ms. Vance said": two named speakers together are one
-    // source, named by the whole phrase (so a later "Vance said" is Vance alone).
-    if let Some(x) = (body_start + 1..e - 1).find(|&x| toks[x].kind == TokKind::Word && !toks[x].cap && toks[x].is_ci(text, "and")) {
-        if toks[x + 1].cap && (toks[x - 1].cap || punct_is(&toks[x - 1], text, b'.')) {
-            let named = |np: &Option<Np>| np.as_ref().is_some_and(|n| n.name.is_some() && !matches!(n.kind, SpeakerKind::Organization));
-            let (left, right) = (build(doc, s, x), build(doc, x + 1, e));
-            if named(&left) && named(&right) {
-                let right = right?;
-                return Some(Np {
-                    start: s,
-                    end: e,
-                    span: Span::new(toks[s].start as usize, toks[e - 1].end as usize),
-                    name: None,
-                    role: None,
-                    kind: SpeakerKind::Group,
-                    mention: MentionKind::Full,
-                    gender: Gender::Unknown,
-                    head: right.head,
-                    weasel: false,
-                    anonymous_bare: false,
-                });
-            }
-        }
+    if let Some(np) = coordinated_names(doc, s, body, e) {
+        return Some(np);
     }
-    // Find the last title word (single or the end of a multi-word title phrase): the name follows it.
-    let mut title_end = None; // exclusive token index
-    let mut gender = Gender::Unknown;
-    let mut collective = false;
-    // "the agency Nordpress", "news agency AFP": an organisation noun before the name.
-    let mut org_described = false;
-    let mut k = body_start;
-    while k < e {
-        let t = &toks[k];
-        let f = t.flags_in(doc.lx);
-        let mut matched = 0;
-        if f & flag::PHRASE_NAME != 0 {
-            // Longest title phrase starting here, built up word by word: only the longest match
-            // says whether it names a body ("White House" does, "White House spokesman" does not).
-            let key = buf.get_or_insert_with(Scratch::new);
-            key.clear();
-            let (mut longest_collective, mut longest_gender) = (false, Gender::Unknown);
-            for len in 1..=lx.max_phrase_words.min(e - k) {
-                if len > 1 {
-                    key.push(' ');
-                }
-                lower_into(toks[k + len - 1].stem(text), key);
-                if len < 2 {
-                    continue;
-                }
-                if !lx.is_prefix(key) {
-                    break;
-                }
-                if let Some(kinds) = lx.phrase(key) {
-                    for kind in kinds {
-                        if let PhraseKind::Title(g, c) = kind {
-                            if matched != len {
-                                (longest_collective, longest_gender) = (false, Gender::Unknown);
-                            }
-                            matched = len;
-                            longest_collective |= *c;
-                            if *g != Gender::Unknown {
-                                longest_gender = *g;
-                            }
-                        }
-                    }
-                }
-            }
-            if matched > 0 {
-                collective |= longest_collective;
-                if longest_gender != Gender::Unknown {
-                    gender = longest_gender;
-                }
-            }
-        }
-        if matched > 0 {
-            title_end = Some(k + matched);
-            k += matched;
-            continue;
-        }
-        let org_role = f & flag::ORG_HEAD != 0 && !t.cap && toks.get(k + 1).is_some_and(|n| n.cap) && k + 1 < e;
-        org_described |= org_role;
-        if (f & (flag::TITLE | flag::HONORIFIC) != 0 || org_role) && !(t.cap && f & flag::FIRST_NAME != 0) {
-            title_end = Some(k + 1);
-            if let Some(en) = t.entry() {
-                if en.gender != Gender::Unknown && f & flag::FIRST_NAME == 0 {
-                    gender = en.gender;
-                }
-            }
-            collective |= f & flag::COLLECTIVE != 0;
-            // "Mr." — the period belongs to the honorific.
-            if k + 1 < e && punct_is(&toks[k + 1], text, b'.') {
-                title_end = Some(k + 2);
-                k += 1;
-            }
-        }
-        k += 1;
-    }
-    let name_start = title_end.unwrap_or(body_start);
-    // A name is a run of capitalised tokens at the end of the phrase.
-    let mut name = None;
-    if name_start < e && toks[name_start..e].iter().all(|t| t.cap || t.kind == TokKind::Punct || t.possessive) && toks[name_start].cap {
-        name = Some((name_start, e));
-    } else if title_end.is_none() {
-        // "the United States", "the French presidency": find a trailing capitalised run.
-        let mut r = e;
-        while r > body_start && (toks[r - 1].cap || toks[r - 1].kind == TokKind::Punct) {
-            r -= 1;
-        }
-        if r == body_start && r < e {
-            name = Some((r, e));
-        } else if r < e && r > body_start && (body_start..r).all(|x| !toks[x].cap && toks[x].kind == TokKind::Word) && toks[r].flags_in(doc.lx) & flag::FUNCTION == 0 {
-            // "harbour master Ewan Pike": lower-case words before a name describe the person.
-            name = Some((r, e));
-            title_end = Some(r);
-        }
-    }
-    // "Critics", "Police" at the start of a sentence are common nouns, not names.
-    if let Some((ns, ne)) = name {
-        let common = (ns..ne).all(|x| {
-            let f = toks[x].flags_in(doc.lx);
-            toks[x].kind != TokKind::Word || (f & (flag::GROUP | flag::TITLE) != 0 && f & (flag::FIRST_NAME | flag::PLACE | flag::MEDIA) == 0)
-        });
-        if common && ne - ns == 1 {
-            name = None;
-        }
-    }
-    let last = &toks[e - 1];
-    let last_flags = last.flags_in(doc.lx);
-    let stem = last.stem(text);
-    // `lower` of ASCII is `to_ascii_lowercase`: no scratch needed for most heads.
-    let head = if stem.is_ascii() { Word::ascii_lower(stem) } else { Word::new(lower(stem, buf.get_or_insert_with(Scratch::new))) };
-    let role = if let Some(te) = title_end {
-        let role_start = body_start;
-        // A description without a name ("the French presidency") has no separate role.
-        // Honorifics ("Mr.", "Dr.") are forms of address, not roles.
-        let only_honorifics = (role_start..te).all(|x| toks[x].has(flag::HONORIFIC) || toks[x].kind == TokKind::Punct);
-        name.filter(|_| !only_honorifics).map(|_| Span::new(toks[role_start].start as usize, toks[te - 1].end as usize))
-    } else {
-        None
+    let titles = title_words(doc, body, e, &mut buf);
+    let (name, title_end) = name_run(doc, body, e, titles.end);
+    let name = name.filter(|&(ns, ne)| !common_noun_name(doc, ns, ne));
+    let head = head_word(doc, e - 1, &mut buf);
+    let role = role_span(doc, body, title_end, name);
+    let Kind { mut kind, mut mention, gender } = match name {
+        Some(n) => named_kind(doc, n, body, e, &titles, title_end.is_some(), &mut buf),
+        None => unnamed_kind(doc, e - 1, &titles, &head),
     };
-    // Kind.
-    let all = (body_start..e).fold(0u64, |acc, x| acc | toks[x].flags_in(doc.lx));
-    let mut kind = SpeakerKind::Unknown;
-    let mut mention = MentionKind::Full;
-    if let Some((ns, ne)) = name {
-        let first = &toks[ns];
-        let name_phrase = if ne - ns > 1 && first.has(flag::PHRASE_NAME) {
-            lx.phrase(lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize).text(text), buf.get_or_insert_with(Scratch::new))).unwrap_or(&[])
-        } else {
-            &[]
-        };
-        let name_flags = (ns..ne).fold(0u64, |acc, x| acc | toks[x].flags_in(doc.lx));
-        if name_flags & (flag::MEDIA | flag::ORG_HEAD | flag::ORG_SUFFIX) != 0
-            || name_phrase.iter().any(|k| matches!(k, PhraseKind::Org | PhraseKind::Media))
-            || (ne - ns == 1 && first.has(flag::PLACE))
-            || name_phrase.contains(&PhraseKind::Place)
-            || collective
-            || org_described
-        {
-            kind = SpeakerKind::Organization;
-        } else if first.has(flag::FIRST_NAME) || all & flag::HONORIFIC != 0 || (title_end.is_some() && !collective) {
-            kind = SpeakerKind::Person;
-            if gender == Gender::Unknown && first.has(flag::FIRST_NAME) && ne - ns > 1 {
-                gender = first.entry().map_or(Gender::Unknown, |en| en.gender);
-            }
-        } else if ne - ns >= 2 && (ns..ne).all(|x| toks[x].kind == TokKind::Word && toks[x].flags_in(doc.lx) & flag::PLACE == 0) {
-            kind = SpeakerKind::Person;
-        }
-    } else {
-        mention = MentionKind::Role;
-        if last_flags & flag::GROUP != 0 {
-            kind = SpeakerKind::Group;
-            mention = MentionKind::Full;
-        } else if last_flags & (flag::ORG_HEAD | flag::MEDIA) != 0 || collective {
-            kind = SpeakerKind::Organization;
-        } else if last_flags & flag::TITLE != 0 {
-            kind = SpeakerKind::Person;
-        } else if last_flags & flag::ATTR_NOUN != 0 {
-            kind = SpeakerKind::Unknown;
-            mention = MentionKind::Full;
-        } else {
-            mention = MentionKind::Full;
-            // "business owners", "local residents": people in the plural.
-            if head.as_bytes().ends_with(b"s") && last_flags & flag::VERB == 0 && !last.cap {
-                kind = SpeakerKind::Group;
-            }
-        }
-    }
-    // Anonymous sources and weasel groups.
-    let mut anonymous_bare = false;
-    let full_kinds = if e - s > 1 && toks[s].has(flag::PHRASE_CLAIM) {
-        lx.phrase(lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(text), buf.get_or_insert_with(Scratch::new)))
-    } else {
-        None
-    };
-    if let Some(kinds) = full_kinds {
-        if kinds.contains(&PhraseKind::AnonBare) {
-            anonymous_bare = true;
-            kind = SpeakerKind::Anonymous;
-        } else if kinds.contains(&PhraseKind::AnonDescribed) {
-            kind = SpeakerKind::Anonymous;
-        }
-    }
-    if matches!(head.as_bytes(), b"source" | b"sources" | b"insider" | b"insiders") {
+    let anon = anonymity(doc, s, body, e, &head, &mut buf);
+    if anon.anonymous {
         kind = SpeakerKind::Anonymous;
+    }
+    if anon.source_head {
         mention = MentionKind::Full;
-        // "a source", "sources", "another source": nothing says who they are.
-        anonymous_bare = e - body_start == 1;
     }
-    // A lone nationality adjective ("Russian demands") is not a source.
-    if e - body_start == 1 && name.is_some() && last_flags & (flag::FIRST_NAME | nominal_flags()) == 0 {
-        let w = last.text(text);
-        // Not every "-an" word: Wasserman, Sullivan and Jordan are surnames.
-        const AN_DEMONYMS: &[&str] = &["american", "mexican", "german", "cuban", "dominican", "moroccan", "african", "guatemalan", "venezuelan", "chilean", "afghan"];
-        let lw = lower(w, buf.get_or_insert_with(Scratch::new));
-        if (["ese", "ish", "ian", "ean"].iter().any(|suf| lw.ends_with(suf)) && lw.len() > 4) || AN_DEMONYMS.contains(&lw) {
-            return None;
-        }
+    if lone_demonym(doc, body, e, name.is_some(), &mut buf) {
+        return None;
     }
-    let det_some = word_in(doc, s, &["some", "many", "most", "several"]);
-    let weasel = last_flags & flag::GROUP_WEASEL != 0 && name.is_none() && e - body_start <= 2
-        || (last_flags & flag::GROUP_MAYBE != 0 && det_some)
-        || word_in(doc, s, &["some", "many", "others"]) && e == s + 1;
+    let weasel = weasel_group(doc, s, body, e, name.is_some());
     if weasel {
         kind = SpeakerKind::Group;
     }
@@ -656,8 +464,318 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         gender,
         head,
         weasel,
-        anonymous_bare,
+        anonymous_bare: anon.bare,
     })
+}
+
+/// "Abel and Vance said", "Mr. Abel and Ms. Vance said": two named speakers together are one
+/// group source, named by the whole phrase (so a later "Vance said" is Vance alone). `None`
+/// unless both sides are named people (not organisations).
+fn coordinated_names(doc: &Doc, s: usize, body: usize, e: usize) -> Option<Np> {
+    let (toks, text) = (&doc.tokens, doc.text);
+    let x = (body + 1..e - 1).find(|&x| toks[x].kind == TokKind::Word && !toks[x].cap && toks[x].is_ci(text, "and"))?;
+    if !(toks[x + 1].cap && (toks[x - 1].cap || punct_is(&toks[x - 1], text, b'.'))) {
+        return None;
+    }
+    let named = |np: &Option<Np>| np.as_ref().is_some_and(|n| n.name.is_some() && !matches!(n.kind, SpeakerKind::Organization));
+    let (left, right) = (build(doc, s, x), build(doc, x + 1, e));
+    if !(named(&left) && named(&right)) {
+        return None;
+    }
+    Some(Np {
+        start: s,
+        end: e,
+        span: Span::new(toks[s].start as usize, toks[e - 1].end as usize),
+        name: None,
+        role: None,
+        kind: SpeakerKind::Group,
+        mention: MentionKind::Full,
+        gender: Gender::Unknown,
+        head: right?.head,
+        weasel: false,
+        anonymous_bare: false,
+    })
+}
+
+/// What the title and role words of a phrase say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Titles {
+    /// The token after the last title word (a name follows it).
+    end: Option<usize>,
+    /// The gender a title gives ("Mrs.", "congresswoman").
+    gender: Gender,
+    /// A title that names a body rather than a person ("White House").
+    collective: bool,
+    /// An organisation noun before a name ("the agency Nordpress", "news agency AFP").
+    org_described: bool,
+}
+
+/// Finds the last title word in tokens `[body, e)`, single ("Sen.", "spokesman") or the end of a
+/// multi-word title ([`title_phrase`]), with the gender and collectiveness titles give. An
+/// honorific's period belongs to it ("Mr."); a capitalised first name is no title.
+fn title_words(doc: &Doc, body: usize, e: usize, buf: &mut Option<Scratch>) -> Titles {
+    let toks = &doc.tokens;
+    let mut titles = Titles::default();
+    let mut k = body;
+    while k < e {
+        let t = &toks[k];
+        let f = t.flags_in(doc.lx);
+        if f & flag::PHRASE_NAME != 0 {
+            if let Some(p) = title_phrase(doc, k, e, buf) {
+                titles.collective |= p.collective;
+                if p.gender != Gender::Unknown {
+                    titles.gender = p.gender;
+                }
+                titles.end = Some(k + p.len);
+                k += p.len;
+                continue;
+            }
+        }
+        let org_role = f & flag::ORG_HEAD != 0 && !t.cap && toks.get(k + 1).is_some_and(|n| n.cap) && k + 1 < e;
+        titles.org_described |= org_role;
+        if (f & (flag::TITLE | flag::HONORIFIC) != 0 || org_role) && !(t.cap && f & flag::FIRST_NAME != 0) {
+            titles.end = Some(k + 1);
+            if let Some(en) = t.entry() {
+                if en.gender != Gender::Unknown && f & flag::FIRST_NAME == 0 {
+                    titles.gender = en.gender;
+                }
+            }
+            titles.collective |= f & flag::COLLECTIVE != 0;
+            // "Mr." — the period belongs to the honorific.
+            if k + 1 < e && punct_is(&toks[k + 1], doc.text, b'.') {
+                titles.end = Some(k + 2);
+                k += 1;
+            }
+        }
+        k += 1;
+    }
+    titles
+}
+
+/// A multi-word title from the lexicon starting at token `k`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct TitlePhrase {
+    len: usize,
+    collective: bool,
+    gender: Gender,
+}
+
+/// The longest title phrase of two words or more starting at token `k` (before `e`), built up
+/// word by word: only the longest match says whether it names a body ("White House" does,
+/// "White House spokesman" does not).
+fn title_phrase(doc: &Doc, k: usize, e: usize, buf: &mut Option<Scratch>) -> Option<TitlePhrase> {
+    let (lx, toks) = (doc.lx, &doc.tokens);
+    let key = buf.get_or_insert_with(Scratch::new);
+    key.clear();
+    let mut found = TitlePhrase { len: 0, collective: false, gender: Gender::Unknown };
+    for len in 1..=lx.max_phrase_words.min(e - k) {
+        if len > 1 {
+            key.push(' ');
+        }
+        lower_into(toks[k + len - 1].stem(doc.text), key);
+        if len < 2 {
+            continue;
+        }
+        if !lx.is_prefix(key) {
+            break;
+        }
+        for kind in lx.phrase(key).unwrap_or(&[]) {
+            if let PhraseKind::Title(g, c) = kind {
+                if found.len != len {
+                    found = TitlePhrase { len, collective: false, gender: Gender::Unknown };
+                }
+                found.collective |= *c;
+                if *g != Gender::Unknown {
+                    found.gender = *g;
+                }
+            }
+        }
+    }
+    (found.len > 0).then_some(found)
+}
+
+/// The name in tokens `[body, e)`: a run of capitalised tokens from the end of the titles to the
+/// end of the phrase ("Sen. Ana Ruiz"). With no title, a trailing capitalised run: the whole body
+/// ("the United States"), or one after lower-case words, which are then the person's role
+/// ("harbour master Ewan Pike"; returned as the new end of the titles).
+fn name_run(doc: &Doc, body: usize, e: usize, title_end: Option<usize>) -> (Option<(usize, usize)>, Option<usize>) {
+    let toks = &doc.tokens;
+    let name_start = title_end.unwrap_or(body);
+    if name_start < e && toks[name_start..e].iter().all(|t| t.cap || t.kind == TokKind::Punct || t.possessive) && toks[name_start].cap {
+        return (Some((name_start, e)), title_end);
+    }
+    if title_end.is_some() {
+        return (None, title_end);
+    }
+    let mut r = e;
+    while r > body && (toks[r - 1].cap || toks[r - 1].kind == TokKind::Punct) {
+        r -= 1;
+    }
+    if r == body && r < e {
+        (Some((r, e)), None)
+    } else if r < e && r > body && (body..r).all(|x| !toks[x].cap && toks[x].kind == TokKind::Word) && toks[r].flags_in(doc.lx) & flag::FUNCTION == 0 {
+        (Some((r, e)), Some(r))
+    } else {
+        (None, None)
+    }
+}
+
+/// "Critics", "Police" at the start of a sentence: one capitalised group or title word is a
+/// common noun, not a name (unless it is also a first name, a place or a news outlet).
+fn common_noun_name(doc: &Doc, ns: usize, ne: usize) -> bool {
+    let toks = &doc.tokens;
+    ne - ns == 1
+        && (ns..ne).all(|x| {
+            let f = toks[x].flags_in(doc.lx);
+            toks[x].kind != TokKind::Word || (f & (flag::GROUP | flag::TITLE) != 0 && f & (flag::FIRST_NAME | flag::PLACE | flag::MEDIA) == 0)
+        })
+}
+
+/// The lower-case stem of token `last`, the phrase's head ("officials", "presidency", "psaki").
+fn head_word(doc: &Doc, last: usize, buf: &mut Option<Scratch>) -> Word {
+    let stem = doc.tokens[last].stem(doc.text);
+    // `lower` of ASCII is `to_ascii_lowercase`: no scratch needed for most heads.
+    if stem.is_ascii() {
+        Word::ascii_lower(stem)
+    } else {
+        Word::new(lower(stem, buf.get_or_insert_with(Scratch::new)))
+    }
+}
+
+/// The role: the words from the body's start to the end of the titles, when a name follows them
+/// ("White House press secretary" Jen Psaki). A description without a name ("the French
+/// presidency") has no separate role, and honorifics ("Mr.", "Dr.") are forms of address.
+fn role_span(doc: &Doc, body: usize, title_end: Option<usize>, name: Option<(usize, usize)>) -> Option<Span> {
+    let toks = &doc.tokens;
+    let te = title_end?;
+    let only_honorifics = (body..te).all(|x| toks[x].has(flag::HONORIFIC) || toks[x].kind == TokKind::Punct);
+    name.filter(|_| !only_honorifics).map(|_| Span::new(toks[body].start as usize, toks[te - 1].end as usize))
+}
+
+/// A phrase's kind of speaker, how it mentions them, and their gender.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Kind {
+    kind: SpeakerKind,
+    mention: MentionKind,
+    gender: Gender,
+}
+
+/// The kind of a phrase with name `[ns, ne)`: an organisation when the name or its titles say
+/// so (a news outlet, "Ministry", "Inc", a place, a collective title, "the agency …"); a person
+/// with a first name, an honorific or a personal title, or a name of two or more words that are
+/// no place. A person's gender falls back on their first name.
+fn named_kind(doc: &Doc, (ns, ne): (usize, usize), body: usize, e: usize, titles: &Titles, titled: bool, buf: &mut Option<Scratch>) -> Kind {
+    let (lx, toks) = (doc.lx, &doc.tokens);
+    let mut gender = titles.gender;
+    let first = &toks[ns];
+    let name_phrase = if ne - ns > 1 && first.has(flag::PHRASE_NAME) {
+        lx.phrase(lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize).text(doc.text), buf.get_or_insert_with(Scratch::new))).unwrap_or(&[])
+    } else {
+        &[]
+    };
+    let all = (body..e).fold(0u64, |acc, x| acc | toks[x].flags_in(doc.lx));
+    let name_flags = (ns..ne).fold(0u64, |acc, x| acc | toks[x].flags_in(doc.lx));
+    let kind = if name_flags & (flag::MEDIA | flag::ORG_HEAD | flag::ORG_SUFFIX) != 0
+        || name_phrase.iter().any(|k| matches!(k, PhraseKind::Org | PhraseKind::Media))
+        || (ne - ns == 1 && first.has(flag::PLACE))
+        || name_phrase.contains(&PhraseKind::Place)
+        || titles.collective
+        || titles.org_described
+    {
+        SpeakerKind::Organization
+    } else if first.has(flag::FIRST_NAME) || all & flag::HONORIFIC != 0 || (titled && !titles.collective) {
+        if gender == Gender::Unknown && first.has(flag::FIRST_NAME) && ne - ns > 1 {
+            gender = first.entry().map_or(Gender::Unknown, |en| en.gender);
+        }
+        SpeakerKind::Person
+    } else if ne - ns >= 2 && (ns..ne).all(|x| toks[x].kind == TokKind::Word && toks[x].flags_in(doc.lx) & flag::PLACE == 0) {
+        SpeakerKind::Person
+    } else {
+        SpeakerKind::Unknown
+    };
+    Kind { kind, mention: MentionKind::Full, gender }
+}
+
+/// The kind of a phrase with no name, from its last word `last`: a group ("officials"), an
+/// organisation or a collective title ("the presidency"), a person's role ("the mayor", a role
+/// mention linked to whoever holds it), or people in the plural ("business owners"). The gender
+/// is the titles' ("the congresswoman").
+fn unnamed_kind(doc: &Doc, last: usize, titles: &Titles, head: &Word) -> Kind {
+    let t = &doc.tokens[last];
+    let f = t.flags_in(doc.lx);
+    let (kind, mention) = if f & flag::GROUP != 0 {
+        (SpeakerKind::Group, MentionKind::Full)
+    } else if f & (flag::ORG_HEAD | flag::MEDIA) != 0 || titles.collective {
+        (SpeakerKind::Organization, MentionKind::Role)
+    } else if f & flag::TITLE != 0 {
+        (SpeakerKind::Person, MentionKind::Role)
+    } else if f & flag::ATTR_NOUN != 0 {
+        (SpeakerKind::Unknown, MentionKind::Full)
+    } else if head.as_bytes().ends_with(b"s") && f & flag::VERB == 0 && !t.cap {
+        (SpeakerKind::Group, MentionKind::Full)
+    } else {
+        (SpeakerKind::Unknown, MentionKind::Full)
+    };
+    Kind { kind, mention, gender: titles.gender }
+}
+
+/// How a phrase makes its source anonymous.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Anonymity {
+    /// An anonymous source ("a senior official who asked not to be named", "sources").
+    anonymous: bool,
+    /// Nothing says who they are ("a source", "sources", "another source").
+    bare: bool,
+    /// The head is "source(s)" or "insider(s)": a full mention, whatever the rest says.
+    source_head: bool,
+}
+
+/// Is the phrase `[s, e)` an anonymous source? From the lexicon's anonymous phrases (bare or
+/// described), or a "source"/"insider" head, which is bare when it stands alone after the
+/// determiner.
+fn anonymity(doc: &Doc, s: usize, body: usize, e: usize, head: &Word, buf: &mut Option<Scratch>) -> Anonymity {
+    let toks = &doc.tokens;
+    let mut a = Anonymity::default();
+    let full_kinds = if e - s > 1 && toks[s].has(flag::PHRASE_CLAIM) {
+        doc.lx.phrase(lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(doc.text), buf.get_or_insert_with(Scratch::new)))
+    } else {
+        None
+    };
+    if let Some(kinds) = full_kinds {
+        if kinds.contains(&PhraseKind::AnonBare) {
+            a = Anonymity { anonymous: true, bare: true, source_head: false };
+        } else if kinds.contains(&PhraseKind::AnonDescribed) {
+            a.anonymous = true;
+        }
+    }
+    if matches!(head.as_bytes(), b"source" | b"sources" | b"insider" | b"insiders") {
+        a = Anonymity { anonymous: true, bare: e - body == 1, source_head: true };
+    }
+    a
+}
+
+/// A lone nationality adjective taken for a name ("Russian demands", "Cuban officials" cut
+/// short) is not a source. Not every "-an" word is one: Wasserman, Sullivan and Jordan are
+/// surnames, so "-an" demonyms are listed.
+fn lone_demonym(doc: &Doc, body: usize, e: usize, named: bool, buf: &mut Option<Scratch>) -> bool {
+    let last = &doc.tokens[e - 1];
+    if !(e - body == 1 && named && last.flags_in(doc.lx) & (flag::FIRST_NAME | nominal_flags()) == 0) {
+        return false;
+    }
+    const AN_DEMONYMS: &[&str] = &["american", "mexican", "german", "cuban", "dominican", "moroccan", "african", "guatemalan", "venezuelan", "chilean", "afghan"];
+    let lw = lower(last.text(doc.text), buf.get_or_insert_with(Scratch::new));
+    (["ese", "ish", "ian", "ean"].iter().any(|suf| lw.ends_with(suf)) && lw.len() > 4) || AN_DEMONYMS.contains(&lw)
+}
+
+/// A weasel group: vague people who stand for a view nobody owns ("critics", "observers",
+/// "some experts", "many", "others"). A word that is weaselly only with a quantifier ("experts")
+/// needs one.
+fn weasel_group(doc: &Doc, s: usize, body: usize, e: usize, named: bool) -> bool {
+    let last_flags = doc.tokens[e - 1].flags_in(doc.lx);
+    let det_some = word_in(doc, s, &["some", "many", "most", "several"]);
+    last_flags & flag::GROUP_WEASEL != 0 && !named && e - body <= 2
+        || (last_flags & flag::GROUP_MAYBE != 0 && det_some)
+        || word_in(doc, s, &["some", "many", "others"]) && e == s + 1
 }
 
 /// An entity: a person or body that may speak in the article.
@@ -1012,6 +1130,235 @@ fn short_name(name: &str, np: &Np) -> String {
                 }
             }
             lowered.to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Format;
+
+    /// The phrase `text` read as tokens; steps get it whole as `[0, len)`.
+    fn doc(text: &str) -> Doc<'_> {
+        Doc::new(text, Format::PlainText)
+    }
+
+    fn words(d: &Doc, s: usize, e: usize) -> String {
+        d.text[d.tokens[s].start as usize..d.tokens[e - 1].end as usize].to_string()
+    }
+
+    fn body(d: &Doc) -> usize {
+        usize::from(is_det(d, 0))
+    }
+
+    #[test]
+    fn build_table() {
+        // (phrase, kind, mention, name, role, head)
+        let cases: &[(&str, SpeakerKind, MentionKind, Option<&str>, Option<&str>, &str)] = &[
+            ("White House press secretary Jen Psaki", SpeakerKind::Person, MentionKind::Full, Some("Jen Psaki"), Some("White House press secretary"), "psaki"),
+            ("harbour master Ewan Pike", SpeakerKind::Person, MentionKind::Full, Some("Ewan Pike"), Some("harbour master"), "pike"),
+            ("Mr. Kane", SpeakerKind::Person, MentionKind::Full, Some("Kane"), None, "kane"),
+            ("the mayor", SpeakerKind::Person, MentionKind::Role, None, None, "mayor"),
+            ("the French presidency", SpeakerKind::Organization, MentionKind::Role, None, None, "presidency"),
+            ("officials", SpeakerKind::Group, MentionKind::Full, None, None, "officials"),
+            ("business owners", SpeakerKind::Group, MentionKind::Full, None, None, "owners"),
+            ("a source", SpeakerKind::Anonymous, MentionKind::Full, None, None, "source"),
+            ("Mr. Abel and Ms. Vance", SpeakerKind::Group, MentionKind::Full, None, None, "vance"),
+            ("Critics", SpeakerKind::Group, MentionKind::Full, None, None, "critics"),
+            ("the United States", SpeakerKind::Organization, MentionKind::Full, Some("United States"), None, "states"),
+        ];
+        for &(text, kind, mention, name, role, head) in cases {
+            let d = doc(text);
+            let np = build(&d, 0, d.tokens.len()).unwrap_or_else(|| panic!("{text}: no phrase"));
+            let got = (np.kind, np.mention, np.name.map(|(s, e)| words(&d, s, e)), np.role.map(|r| r.text(text).to_string()), &*np.head);
+            assert_eq!(got, (kind, mention, name.map(str::to_string), role.map(str::to_string), head), "{text}");
+        }
+    }
+
+    #[test]
+    fn build_drops_a_lone_nationality() {
+        for text in ["Russian", "Chinese", "Mexican"] {
+            let d = doc(text);
+            assert!(build(&d, 0, 1).is_none(), "{text}");
+        }
+        let d = doc("Sullivan");
+        assert!(build(&d, 0, 1).is_some());
+    }
+
+    #[test]
+    fn coordinated_names_table() {
+        // (phrase, one group source)
+        let cases: &[(&str, bool)] = &[
+            ("Mr. Abel and Ms. Vance", true),
+            ("Ana Abel and Tom Vance", true),
+            ("Abel and the mayor", false),
+            ("Procter and Gamble Inc", false),
+            ("the mayor and officials", false),
+        ];
+        for &(text, want) in cases {
+            let d = doc(text);
+            let got = coordinated_names(&d, 0, body(&d), d.tokens.len());
+            assert_eq!(got.is_some(), want, "{text}: {got:?}");
+            if let Some(np) = got {
+                assert_eq!((np.kind, np.name, np.span.text(text)), (SpeakerKind::Group, None, text));
+            }
+        }
+    }
+
+    #[test]
+    fn title_words_table() {
+        // (phrase, the word after the last title word, gender, collective, organisation before a name)
+        let cases: &[(&str, Option<&str>, Gender, bool, bool)] = &[
+            ("White House press secretary Jen Psaki", Some("Jen"), Gender::Unknown, false, false),
+            ("Mrs. Abel", Some("Abel"), Gender::Female, false, false),
+            ("Sen. Ana Ruiz", Some("Ana"), Gender::Unknown, false, false),
+            ("news agency AFP", Some("AFP"), Gender::Unknown, false, true),
+            ("Ana Ruiz", None, Gender::Unknown, false, false),
+            ("the White House", Some("<end>"), Gender::Unknown, true, false),
+        ];
+        for &(text, after, gender, collective, org) in cases {
+            let d = doc(text);
+            let t = title_words(&d, body(&d), d.tokens.len(), &mut None);
+            let after_got = t.end.map(|k| if k < d.tokens.len() { d.tokens[k].text(text) } else { "<end>" });
+            assert_eq!((after_got, t.gender, t.collective, t.org_described), (after, gender, collective, org), "{text}");
+        }
+    }
+
+    #[test]
+    fn title_phrase_takes_the_longest() {
+        // (phrase, words in the title phrase at its start, collective)
+        let cases: &[(&str, Option<(usize, bool)>)] = &[("White House spokesman Kane", Some((3, false))), ("White House", Some((2, true))), ("White paint", None)];
+        for &(text, want) in cases {
+            let d = doc(text);
+            let got = title_phrase(&d, 0, d.tokens.len(), &mut None).map(|p| (p.len, p.collective));
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn name_run_table() {
+        // (phrase, name, new end of the titles)
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("Sen. Ana Ruiz", Some("Ana Ruiz"), Some("Sen.")),
+            ("harbour master Ewan Pike", Some("Ewan Pike"), Some("harbour master")),
+            ("the United States", Some("United States"), None),
+            ("the mayor", None, Some("mayor")),
+            ("the Kane report", None, None),
+        ];
+        for &(text, name, titles) in cases {
+            let d = doc(text);
+            let b = body(&d);
+            let t = title_words(&d, b, d.tokens.len(), &mut None);
+            let (n, te) = name_run(&d, b, d.tokens.len(), t.end);
+            assert_eq!((n.map(|(s, e)| words(&d, s, e)), te.map(|te| words(&d, b, te))), (name.map(str::to_string), titles.map(str::to_string)), "{text}");
+        }
+    }
+
+    #[test]
+    fn common_noun_name_table() {
+        let cases: &[(&str, bool)] = &[("Critics", true), ("Police", true), ("Kane", false), ("Critics Kane", false)];
+        for &(text, want) in cases {
+            let d = doc(text);
+            assert_eq!(common_noun_name(&d, 0, d.tokens.len()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn role_span_table() {
+        // (phrase, role)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("White House press secretary Jen Psaki", Some("White House press secretary")),
+            ("the chief engineer Tomas Okafor", Some("chief engineer")),
+            ("Dr. Ana Ruiz", None),
+            ("the chief engineer", None),
+        ];
+        for &(text, want) in cases {
+            let d = doc(text);
+            let (b, e) = (body(&d), d.tokens.len());
+            let t = title_words(&d, b, e, &mut None);
+            let (name, te) = name_run(&d, b, e, t.end);
+            assert_eq!(role_span(&d, b, te, name).map(|r| r.text(text)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn kinds_table() {
+        // (phrase, kind, mention, gender)
+        let cases: &[(&str, SpeakerKind, MentionKind, Gender)] = &[
+            ("Reuters", SpeakerKind::Organization, MentionKind::Full, Gender::Unknown),
+            ("the agency Nordpress", SpeakerKind::Organization, MentionKind::Full, Gender::Unknown),
+            ("Ana Ruiz", SpeakerKind::Person, MentionKind::Full, Gender::Female),
+            ("Mr. Kane", SpeakerKind::Person, MentionKind::Full, Gender::Male),
+            ("Tal Okonkwo", SpeakerKind::Person, MentionKind::Full, Gender::Unknown),
+            ("the congresswoman", SpeakerKind::Person, MentionKind::Role, Gender::Female),
+            ("the ministry", SpeakerKind::Organization, MentionKind::Role, Gender::Unknown),
+            ("residents", SpeakerKind::Group, MentionKind::Full, Gender::Unknown),
+            ("the pier", SpeakerKind::Unknown, MentionKind::Full, Gender::Unknown),
+        ];
+        for &(text, kind, mention, gender) in cases {
+            let d = doc(text);
+            let (b, e) = (body(&d), d.tokens.len());
+            let t = title_words(&d, b, e, &mut None);
+            let (name, te) = name_run(&d, b, e, t.end);
+            let head = head_word(&d, e - 1, &mut None);
+            let got = match name {
+                Some(n) => named_kind(&d, n, b, e, &t, te.is_some(), &mut None),
+                None => unnamed_kind(&d, e - 1, &t, &head),
+            };
+            assert_eq!(got, Kind { kind, mention, gender }, "{text}");
+        }
+    }
+
+    #[test]
+    fn anonymity_table() {
+        // (phrase, anonymous, bare, "source" head)
+        let cases: &[(&str, bool, bool, bool)] = &[
+            ("a source", true, true, true),
+            ("sources", true, true, true),
+            ("a source close to the talks", true, false, false),
+            ("government sources", true, false, true),
+            ("an industry insider", true, false, true),
+            ("the mayor", false, false, false),
+        ];
+        for &(text, anonymous, bare, source_head) in cases {
+            let d = doc(text);
+            let (b, e) = (body(&d), d.tokens.len());
+            let head = head_word(&d, e - 1, &mut None);
+            let got = anonymity(&d, 0, b, e, &head, &mut None);
+            assert_eq!(got, Anonymity { anonymous, bare, source_head }, "{text}");
+        }
+    }
+
+    #[test]
+    fn lone_demonym_table() {
+        let cases: &[(&str, bool)] = &[("Russian", true), ("Japanese", true), ("Mexican", true), ("Sullivan", false), ("Jordan", false), ("Reuters", false)];
+        for &(text, want) in cases {
+            let d = doc(text);
+            assert_eq!(lone_demonym(&d, 0, 1, true, &mut None), want, "{text}");
+        }
+        let d = doc("Russian");
+        assert!(!lone_demonym(&d, 0, 1, false, &mut None), "not taken for a name");
+    }
+
+    #[test]
+    fn weasel_group_table() {
+        let cases: &[(&str, bool)] = &[
+            ("critics", true),
+            ("some critics", true),
+            ("experts", true),
+            ("some analysts", true),
+            ("analysts", false),
+            ("others", true),
+            ("many", true),
+            ("officials", false),
+            ("the mayor", false),
+        ];
+        for &(text, want) in cases {
+            let d = doc(text);
+            let e = d.tokens.len();
+            let b = body(&d);
+            assert_eq!(weasel_group(&d, 0, b, e, false), want, "{text}");
         }
     }
 }

@@ -1,8 +1,9 @@
-//! The command line: `check` (human and JSON output), `report` (who an archive quotes) and `eval`
-//! (scoring on annotated news).
+//! The command line: `check` (human and JSON output), `report` (who an archive quotes), `explain`
+//! (the rules) and `eval` (scoring on annotated news).
 
 pub mod check;
 pub mod eval;
+pub mod explain;
 pub mod gold;
 pub mod json;
 pub mod output;

@@ -1,0 +1,272 @@
+//! Quotations with no cue of their own take a neighbour's speaker: `Caddell continued:` closing a
+//! paragraph introduces the quotation that opens the next; otherwise the nearest attributed direct
+//! quotation of the paragraph, reported speech just before ("X said the roof leaks. “We have
+//! waited a year.”"), or the last quotation of the previous paragraph when this one opens a
+//! paragraph. A quotation right after its neighbour's sentence continues that quotation.
+
+use super::draft::{direct_or_partial, make_draft, uncued_draft};
+use super::scan::skip_right;
+use super::source::Resolved;
+use super::{Ctx, Draft, Grouped, Ledger};
+use crate::analysis::cues::punct_is;
+use crate::analysis::lexicon::FxMap;
+use crate::analysis::model::{QuoteKind, Resolution};
+use crate::analysis::quotes::{Quotation, Quotes};
+use crate::analysis::sentences::Sentence;
+use crate::analysis::speakers::Entities;
+use crate::analysis::text::Doc;
+
+/// `Caddell continued:` closing paragraph `para`: an unused cue that can speak, followed only by
+/// time phrases and a colon that ends the paragraph, is kept (by paragraph) for the quotation
+/// that opens the next paragraph.
+pub(super) fn note_colon_intros(c: &Ctx, para: usize, resolved: &[Resolved], entities: &Entities, si: usize, colon_intro: &mut FxMap<usize, Draft>) {
+    let para_end = c.doc.paragraphs[para].tokens.end;
+    for r in resolved.iter().filter(|r| !r.used && r.speaks()) {
+        if let Some(colon) = colon_closing_paragraph(c, r, para_end) {
+            let mut d = make_draft(c.doc, entities, r, QuoteKind::Direct, vec![c.doc.tokens[colon].span()], Vec::new(), si);
+            d.quotations.clear();
+            colon_intro.insert(para, d);
+        }
+    }
+}
+
+/// The colon right after cue `r` that is the last token of the paragraph (ending at `para_end`).
+fn colon_closing_paragraph(c: &Ctx, r: &Resolved, para_end: usize) -> Option<usize> {
+    let a = skip_right(c.doc, c.depth, r.after, c.s1);
+    (a + 1 == para_end && punct_is(&c.doc.tokens[a], c.doc.text, b':')).then_some(a)
+}
+
+/// Give every outermost quotation that no step attributed a draft: a colon introduction's, a
+/// carried speaker's (see the module docs), or none. `close_sentence` is each quotation's
+/// sentence (from `direct::Closing`).
+pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], close_sentence: &[usize], led: &mut Ledger, mut colon_intro: FxMap<usize, Draft>) {
+    let (mut direct_by_para, reported) = carriers(&led.drafts, sentences, doc.paragraphs.len());
+    for (qi, q) in quotes.quotations.iter().enumerate() {
+        if q.depth != 0 || led.quotation_draft[qi].is_some() {
+            continue;
+        }
+        let si = close_sentence[qi];
+        let Some(sent) = sentences.get(si) else { continue };
+        let kind = direct_or_partial(doc, quotes, qi, sent.tokens.start);
+        let para = sent.para;
+        let opens_para = doc.paragraphs[q.first_para].tokens.start == q.open;
+        if opens_para && q.first_para > 0 {
+            if let Some(mut d) = colon_intro.remove(&(q.first_para - 1)) {
+                d.span = q.span;
+                d.parts = vec![q.span];
+                d.quotations = vec![qi];
+                d.sentence = si;
+                led.quotation_draft[qi] = Some(led.drafts.len());
+                if d.entity.is_some() {
+                    direct_by_para.push(para, led.drafts.len());
+                }
+                led.drafts.push(d);
+                continue;
+            }
+        }
+        let from = if kind == QuoteKind::Direct { carrier(doc, q, si, para, &led.drafts, &direct_by_para, reported.of(para)) } else { None };
+        if let Some(f) = from.filter(|&f| continues(sentences, &led.drafts[f], q, para)) {
+            let fd = &mut led.drafts[f];
+            fd.parts.push(q.span);
+            fd.quotations.push(qi);
+            fd.span = fd.span.cover(q.span);
+            led.quotation_draft[qi] = Some(f);
+            continue;
+        }
+        let di = led.drafts.len();
+        led.quotation_draft[qi] = Some(di);
+        let mut d = uncued_draft(kind, q.span, qi, si);
+        if let Some(f) = from {
+            let fd = &led.drafts[f];
+            d.entity = fd.entity;
+            // The carried attribution's cue and mention: what a reader takes as the source.
+            d.mention = fd.mention;
+            d.cue = fd.cue.clone();
+            d.resolution = Resolution::Adjacent { from_quote: f };
+            direct_by_para.push(para, di);
+        }
+        led.drafts.push(d);
+    }
+}
+
+/// The drafts that can carry a speaker, by paragraph: attributed direct quotations (a list that
+/// grows as carried quotations join it), and outermost reported speech, fixed by now.
+fn carriers(drafts: &[Draft], sentences: &[Sentence], paragraphs: usize) -> (ParaLists, Grouped) {
+    let mut direct_by_para = ParaLists::new(paragraphs);
+    let mut reported: Vec<(usize, usize)> = Vec::new(); // (paragraph, draft)
+    for (di, d) in drafts.iter().enumerate() {
+        if d.kind == QuoteKind::Direct && d.entity.is_some() {
+            direct_by_para.push(sentences[d.sentence].para, di);
+        } else if d.entity.is_some() && d.outer.is_none() && d.kind != QuoteKind::Partial {
+            reported.push((sentences[d.sentence].para, di));
+        }
+    }
+    (direct_by_para, Grouped::new(paragraphs, reported))
+}
+
+/// The draft whose speaker direct quotation `q` (closing in sentence `si` of paragraph `para`)
+/// takes: the nearest attributed direct quotation of the paragraph; reported speech before `q`
+/// when nearer; else, when `q` opens its paragraph, the previous paragraph's last quotation if
+/// it ends that paragraph. `reported` is the paragraph's reported speech in sentence order.
+fn carrier(doc: &Doc, q: &Quotation, si: usize, para: usize, drafts: &[Draft], direct_by_para: &ParaLists, reported: &[usize]) -> Option<usize> {
+    // Recent ones are nearest, so a bounded look suffices.
+    let mut from = direct_by_para.rev(para).take(16).min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
+    if let Some(r) = reported_before(q, si, drafts, reported) {
+        // Not a participle's clause after the direct quotation it follows (“…,” X said,
+        // emphasizing why …): the quotation's speaker and cue carry on.
+        if from.is_none_or(|f| drafts[f].span.end <= drafts[r].span.start && drafts[f].span.start < q.span.start && drafts[f].sentence != drafts[r].sentence) {
+            from = Some(r);
+        }
+    }
+    if from.is_none() && doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0 {
+        from = last_of_previous_paragraph(doc, q, drafts, direct_by_para);
+    }
+    from
+}
+
+/// Reported speech carries only forward: the latest of `reported` up to sentence `si` that ends
+/// before `q`. Drafts of a paragraph are in sentence order: look back a bounded way from this
+/// sentence, so a huge paragraph stays linear.
+fn reported_before(q: &Quotation, si: usize, drafts: &[Draft], reported: &[usize]) -> Option<usize> {
+    let upto = reported.partition_point(|&d| drafts[d].sentence <= si);
+    reported[..upto].iter().rev().take(64).copied().find(|&d| drafts[d].span.end <= q.span.start)
+}
+
+/// The previous paragraph's last attributed direct quotation, if it ends that paragraph (within
+/// a few bytes).
+fn last_of_previous_paragraph(doc: &Doc, q: &Quotation, drafts: &[Draft], direct_by_para: &ParaLists) -> Option<usize> {
+    // The latest-pushed of equal starts wins, as `max_by_key` over the list in order did.
+    let mut latest: Option<usize> = None;
+    for d in direct_by_para.rev(q.first_para - 1) {
+        if latest.is_none_or(|b| drafts[d].span.start > drafts[b].span.start) {
+            latest = Some(d);
+        }
+    }
+    latest.filter(|&d| drafts[d].span.end + 4 >= doc.paragraphs[q.first_para - 1].span.end)
+}
+
+/// `"A," said X, a lawyer. "B."` — the next sentence's quotation continues direct quotation `fd`
+/// when it opens right where `fd`'s sentence ends, in the same paragraph.
+fn continues(sentences: &[Sentence], fd: &Draft, q: &Quotation, para: usize) -> bool {
+    let attribution_sentence_end = sentences[fd.sentence].tokens.end;
+    fd.kind == QuoteKind::Direct && fd.span.end <= q.span.start && attribution_sentence_end == q.open && sentences[fd.sentence].para == para
+}
+
+/// Lists of draft indexes per paragraph in one arena, each read newest first.
+struct ParaLists {
+    /// Per paragraph: the newest item, or `NONE`.
+    head: Vec<u32>,
+    /// (draft, the item pushed before it to the same paragraph).
+    items: Vec<(usize, u32)>,
+}
+
+impl ParaLists {
+    const NONE: u32 = u32::MAX;
+
+    fn new(paragraphs: usize) -> ParaLists {
+        ParaLists { head: vec![Self::NONE; paragraphs], items: Vec::new() }
+    }
+
+    fn push(&mut self, para: usize, draft: usize) {
+        let prev = self.head[para];
+        self.head[para] = self.items.len() as u32;
+        self.items.push((draft, prev));
+    }
+
+    /// The drafts of `para`, last pushed first.
+    fn rev(&self, para: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.head.get(para).copied().unwrap_or(Self::NONE);
+        std::iter::from_fn(move || {
+            let (d, prev) = *self.items.get(at as usize)?;
+            at = prev;
+            Some(d)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::fixture;
+    use super::*;
+
+    /// (quotation words, carried speaker's mention, cue, how resolved) for the draft of each
+    /// outermost quotation after the whole stage.
+    fn carried(text: &'static str) -> Vec<(String, Option<String>, Option<String>, bool)> {
+        let f = fixture(text);
+        let a = f.attribute();
+        f.quotes
+            .quotations
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(|q| {
+                let d = a.drafts.iter().find(|d| d.parts.contains(&q.span)).expect("every quotation has a draft");
+                let (_, mention, cue) = f.view(d);
+                let adjacent = matches!(d.resolution, Resolution::Adjacent { .. });
+                (q.span.text(text).to_string(), mention.map(str::to_string), cue.map(str::to_string), adjacent)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_with_no_cue_takes_a_neighbours_speaker() {
+        // (text, the last quotation's (mention, cue, carried from a neighbour?))
+        let cases: &[(&str, (Option<&str>, Option<&str>, bool))] = &[
+            // The nearest attributed quotation of the paragraph.
+            ("“We will rebuild,” Hartley said on Monday after the vote. Crews arrived. “It will take a year.”", (Some("Hartley"), Some("said"), true)),
+            // Reported speech just before.
+            ("Hartley said the roof leaks. “We have waited a year.”", (Some("Hartley"), Some("said"), true)),
+            // The previous paragraph's last quotation, when it ends that paragraph.
+            ("The vote was close. Hartley said: “We will rebuild.”\n\n“It will take a year.”", (Some("Hartley"), Some("said"), true)),
+            // Not when something follows it there.
+            ("Hartley said: “We will rebuild.” The crowd cheered.\n\n“It will take a year.”", (None, None, false)),
+            // A colon introduction.
+            ("Hartley continued:\n\n“We will rebuild the pier.”", (Some("Hartley"), Some("continued"), false)),
+            // Nobody to take it from.
+            ("“We have waited a year.”", (None, None, false)),
+        ];
+        for &(text, want) in cases {
+            let got = carried(text);
+            let (_, m, c, adj) = got.last().unwrap();
+            assert_eq!((m.as_deref(), c.as_deref(), *adj), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_right_after_its_attribution_sentence_continues_it() {
+        let text = "“We will rebuild,” said Hartley, the mayor. “It will take a year.”";
+        let f = fixture(text);
+        let a = f.attribute();
+        assert_eq!(a.drafts.len(), 1);
+        assert_eq!(a.drafts[0].parts.len(), 2);
+        assert_eq!(a.drafts[0].quotations, [0, 1]);
+        assert_eq!(a.drafts[0].span.text(text), text);
+    }
+
+    #[test]
+    fn a_colon_that_ends_the_paragraph_after_a_cue_introduces_the_next() {
+        // (text, the colon's token or none)
+        let cases: &[(&str, bool)] = &[("Hartley continued:\n\nThe pier is safe.", true), ("Hartley continued: the pier is safe.", false), ("Hartley continued on Monday:\n\nSafe.", true)];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let (si, r) = f.cue_at("continued");
+            let para_end = f.doc.paragraphs[f.sentences[si].para].tokens.end;
+            let colon = colon_closing_paragraph(&f.ctx(si), &r, para_end);
+            assert_eq!(colon.is_some(), want, "{text:?}");
+            if let Some(k) = colon {
+                assert_eq!(f.words(k, k + 1), ":");
+            }
+        }
+    }
+
+    #[test]
+    fn paragraph_lists_read_newest_first() {
+        let mut l = ParaLists::new(3);
+        l.push(1, 10);
+        l.push(0, 11);
+        l.push(1, 12);
+        assert_eq!(l.rev(1).collect::<Vec<_>>(), [12, 10]);
+        assert_eq!(l.rev(0).collect::<Vec<_>>(), [11]);
+        assert_eq!(l.rev(2).count(), 0);
+        assert_eq!(l.rev(7).count(), 0);
+    }
+}

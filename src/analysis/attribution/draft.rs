@@ -1,0 +1,205 @@
+//! Drafts: one attribution each, built from a cue and its source, from punctuation (a
+//! transcript colon, a dash before a name), or with no cue at all; and the one decision every
+//! kind shares, whether a quotation is a full utterance or a fragment.
+
+use super::source::Resolved;
+use super::Draft;
+use crate::analysis::cues::{is, ly_adverb, word_in, CueCand};
+use crate::analysis::lexicon::flag;
+use crate::analysis::model::{Cue, CueKind, QuoteKind, Resolution, Span};
+use crate::analysis::quotes::Quotes;
+use crate::analysis::speakers::{Entities, Link};
+use crate::analysis::text::{Doc, TokKind};
+
+/// The cue as a reader sees it, with the adverbs of its verb group ("also said").
+fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
+    let toks = &doc.tokens;
+    // Adverbs in the verb group belong to the cue ("also said", "has repeatedly warned"), as
+    // annotated news marks them; the subject search still starts at the auxiliary.
+    let mut first = c.start;
+    if c.verb.is_some() {
+        while first > 0 && !toks[first - 1].cap && (is(doc, first - 1, flag::ADVERB) && !word_in(doc, first - 1, &["last", "late"]) || ly_adverb(doc, first - 1)) {
+            first -= 1;
+        }
+    }
+    let span = Span::new(toks[first].start as usize, toks[c.end - 1].end as usize);
+    Cue {
+        span,
+        text: span.text(doc.text).to_string(),
+        kind: if c.according_to { CueKind::AccordingTo } else { CueKind::Verb },
+    }
+}
+
+/// A direct quotation attributed by punctuation: a transcript colon or a dash before a name.
+pub(super) fn punctuation_draft(entities: &Entities, span: Span, quotations: Vec<usize>, (e, link): (usize, Link), mention: Span, cue: Cue, sentence: usize) -> Draft {
+    Draft {
+        kind: QuoteKind::Direct,
+        span,
+        parts: vec![span],
+        quotations,
+        entity: Some(e),
+        mention: Some(mention),
+        cue: Some(cue),
+        cue_class: None,
+        cue_head: None,
+        resolution: if link == Link::Short { Resolution::ShortName { first: entities.list[e].first_full } } else { Resolution::Named },
+        outer: None,
+        weasel: false,
+        anonymous_bare: false,
+        sentence,
+    }
+}
+
+/// The draft of a cue's attribution: its source's entity and how the mention resolved to it, the
+/// cue, and the content `parts` (the first part starts the span).
+pub(super) fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: QuoteKind, parts: Vec<Span>, quotations: Vec<usize>, si: usize) -> Draft {
+    let span = parts.iter().fold(parts[0], |a, b| a.cover(*b));
+    let (entity, link) = match r.link {
+        Some((e, l)) => (Some(e), Some(l)),
+        None => (None, None),
+    };
+    let src = r.source.as_ref();
+    let mention = src.map(|s| s.via.unwrap_or(s.np.span));
+    let resolution = match (link, entity) {
+        (Some(_), Some(_)) if src.is_some_and(|s| s.via.is_some()) => {
+            let s = src.unwrap();
+            Resolution::Pronoun { pronoun: s.via.unwrap().text(doc.text).to_string(), antecedent: s.np.span }
+        }
+        (Some(Link::Pronoun), Some(e)) => {
+            let ent = &entities.list[e];
+            let pronoun = mention.map(|m| m.text(doc.text).to_string()).unwrap_or_default();
+            let antecedent = ent.mentions.iter().rev().map(|m| m.0).find(|m| Some(*m) != mention && m.start < mention.map_or(usize::MAX, |x| x.start)).unwrap_or(ent.first_full);
+            Resolution::Pronoun { pronoun, antecedent }
+        }
+        (Some(Link::Short), Some(e)) => Resolution::ShortName { first: entities.list[e].first_full },
+        (Some(Link::Role), Some(e)) => Resolution::Role { first: entities.list[e].first_full },
+        (Some(_), Some(_)) => Resolution::Named,
+        _ => Resolution::None,
+    };
+    Draft {
+        kind,
+        span,
+        parts,
+        quotations,
+        entity,
+        mention: if entity.is_some() { mention } else { None },
+        cue: Some(cue_text(doc, &r.cue)),
+        cue_class: r.cue.verb.map(|(v, _)| v.class),
+        cue_head: r.cue.verb.map(|_| r.cue.head),
+        resolution,
+        outer: None,
+        weasel: src.is_some_and(|s| s.np.weasel),
+        anonymous_bare: src.is_some_and(|s| s.np.anonymous_bare),
+        sentence: si,
+    }
+}
+
+/// A short fragment quoted inside the writer's own sentence (‘in principle’), not a full utterance.
+pub(super) fn is_partial(doc: &Doc, quotes: &Quotes, qi: usize, sent_start: usize) -> bool {
+    let q = &quotes.quotations[qi];
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let words = (q.open + 1..q.close).filter(|&k| toks[k].kind == TokKind::Word).count();
+    let last_inner = if q.close > q.open + 1 { Some(&toks[q.close - 1]) } else { None };
+    let ends_like_utterance = last_inner.is_some_and(|t| t.kind == TokKind::Punct && matches!(t.first_char(text), ',' | '.' | '!' | '?' | '…'));
+    let starts_sentence = q.open == sent_start || (q.open > sent_start && toks[q.open - 1].kind == TokKind::Punct && matches!(toks[q.open - 1].first_char(text), ':' | ','));
+    let first_cap = toks.get(q.open + 1).is_some_and(|t| t.cap);
+    if ends_like_utterance && (starts_sentence || first_cap) {
+        return false;
+    }
+    if starts_sentence && first_cap && words > 3 {
+        return false;
+    }
+    !(words > 12 && first_cap)
+}
+
+/// A quotation's kind when a cue or a neighbour attributes it: a fragment is partial.
+pub(super) fn direct_or_partial(doc: &Doc, quotes: &Quotes, qi: usize, sent_start: usize) -> QuoteKind {
+    if is_partial(doc, quotes, qi, sent_start) {
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Direct
+    }
+}
+
+/// A quotation with no cue, carrying no source yet (a neighbour's may be carried to it).
+pub(super) fn uncued_draft(kind: QuoteKind, span: Span, qi: usize, sentence: usize) -> Draft {
+    Draft {
+        kind,
+        span,
+        parts: vec![span],
+        quotations: vec![qi],
+        entity: None,
+        mention: None,
+        cue: None,
+        cue_class: None,
+        cue_head: None,
+        resolution: Resolution::None,
+        outer: None,
+        weasel: false,
+        anonymous_bare: false,
+        sentence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::fixture;
+    use super::*;
+
+    #[test]
+    fn a_short_fragment_is_partial_a_full_utterance_is_not() {
+        let cases: &[(&str, bool)] = &[
+            ("“We will rebuild the pier,” Hartley said.", false),
+            ("Hartley said: “We will rebuild the pier before the storms come.”", false),
+            ("Hartley called the plan “a disgrace” on Monday.", true),
+            ("The board agreed “in principle” to the plan.", true),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            assert_eq!(is_partial(&f.doc, &f.quotes, 0, 0), want, "{text:?}");
+            let kind = direct_or_partial(&f.doc, &f.quotes, 0, 0);
+            assert_eq!(kind == QuoteKind::Partial, want);
+        }
+    }
+
+    #[test]
+    fn the_cue_keeps_the_adverbs_of_its_verb_group() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("Hartley also said the pier would reopen.", "said", "also said"),
+            ("Hartley has repeatedly warned that the pier is unsafe.", "warned", "has repeatedly warned"),
+            ("Hartley said the pier would reopen.", "said", "said"),
+            ("According to Hartley, the pier will reopen.", "According", "According to"),
+        ];
+        for &(text, word, want) in cases {
+            let f = fixture(text);
+            let (_, r) = f.cue_at(word);
+            let cue = cue_text(&f.doc, &r.cue);
+            assert_eq!(cue.text, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_draft_says_how_its_source_was_resolved() {
+        let text = "Lena Hartley visited the pier. She said it would reopen. Hartley said it was safe.";
+        let f = fixture(text);
+        let mut led = f.ledger();
+        f.linked(0, &mut led);
+        let mut got = Vec::new();
+        for si in 1..3 {
+            let r = f.linked(si, &mut led);
+            let d = make_draft(&f.doc, &led.entities, &r[0], QuoteKind::Indirect, vec![f.sentences[si].span], Vec::new(), si);
+            got.push((d.mention.map(|m| m.text(text)), d.resolution));
+        }
+        let hartley = Span::new(0, "Lena Hartley".len());
+        assert_eq!(got[0], (Some("She"), Resolution::Pronoun { pronoun: "She".into(), antecedent: hartley }));
+        assert_eq!(got[1], (Some("Hartley"), Resolution::ShortName { first: hartley }));
+    }
+
+    #[test]
+    fn an_uncued_draft_has_no_source() {
+        let d = uncued_draft(QuoteKind::Direct, Span::new(3, 9), 2, 1);
+        assert_eq!((d.span, d.parts.as_slice(), d.quotations.as_slice(), d.sentence), (Span::new(3, 9), &[Span::new(3, 9)][..], &[2][..], 1));
+        assert!(d.entity.is_none() && d.cue.is_none() && d.resolution == Resolution::None);
+    }
+}

@@ -1,0 +1,121 @@
+//! Mentions to entities: the sentence's sources, and every other person or body it names, are
+//! linked in text order, so "Putin told Macron ..." makes both antecedents for a later "he" or a
+//! bare surname, and the sentence's first subject is the most recent one.
+
+use super::source::Resolved;
+use super::Ctx;
+use crate::analysis::lexicon::flag;
+use crate::analysis::speakers::{may_name, np_right, Entities, Np};
+use crate::analysis::text::{Doc, TokKind};
+
+/// Link the sources of `resolved` (setting their `link`) and the other named people of the
+/// sentence to `entities`, in the order they appear. `to_link` and `others` are work lists reused
+/// across sentences.
+pub(super) fn link_mentions(c: &Ctx, resolved: &mut [Resolved], entities: &mut Entities, to_link: &mut Vec<(usize, Option<usize>)>, others: &mut Vec<Np>) {
+    to_link.clear();
+    for (ri, r) in resolved.iter().enumerate() {
+        if let Some(s) = &r.source {
+            to_link.push((s.np.span.start, Some(ri)));
+        }
+    }
+    others.clear();
+    other_names(c, resolved, to_link, others);
+    to_link.sort_by_key(|x| x.0);
+    for &(pos, ri) in to_link.iter() {
+        match ri {
+            Some(ri) => {
+                let link = entities.link(c.doc, &resolved[ri].source.as_ref().unwrap().np);
+                resolved[ri].link = link;
+            }
+            None => {
+                if let Some(np) = others.iter().find(|n| n.span.start == pos) {
+                    entities.link(c.doc, np);
+                }
+            }
+        }
+    }
+}
+
+/// Named people and bodies of the sentence that are no cue's source, pushed to `others` (and
+/// their start to `to_link`): antecedents for later pronouns and short names.
+fn other_names(c: &Ctx, resolved: &[Resolved], to_link: &mut Vec<(usize, Option<usize>)>, others: &mut Vec<Np>) {
+    let (doc, depth, s1) = (c.doc, c.depth, c.s1);
+    let toks = &doc.tokens;
+    let mut k = c.s0;
+    while k < s1 {
+        let t = &toks[k];
+        if may_start_name(doc, depth, k) && !to_link.iter().any(|(p, _)| *p == t.start as usize) && may_name(doc, depth, k, s1) {
+            if let Some(np) = np_right(doc, depth, k, s1) {
+                if np.name.is_some() && np.end > k {
+                    let covered = resolved.iter().any(|r| r.source.as_ref().is_some_and(|s| s.np.span.overlaps(np.span)));
+                    k = np.end;
+                    if !covered {
+                        to_link.push((np.span.start, None));
+                        others.push(np);
+                    }
+                    continue;
+                }
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Only where a person or body is likely named: a known first name, a title, an honorific, or two
+/// capitalised words in a row (not "On Monday", "The Mayor").
+#[inline]
+fn may_start_name(doc: &Doc, depth: &[u8], k: usize) -> bool {
+    let toks = &doc.tokens;
+    let t = &toks[k];
+    depth[k] == 0
+        && t.kind == TokKind::Word
+        && (t.has(flag::FIRST_NAME | flag::TITLE | flag::HONORIFIC)
+            || (t.cap && t.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0 && toks.get(k + 1).is_some_and(|n| n.cap && n.kind == TokKind::Word)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::fixture;
+    use super::*;
+
+    #[test]
+    fn sources_and_other_named_people_become_entities_in_text_order() {
+        // (text, entities' names in order of creation)
+        let cases: &[(&str, &[&str])] = &[
+            ("Mayor Lena Hartley told Omar Haddad that the pier would reopen.", &["Mayor Lena Hartley", "Omar Haddad"]),
+            // The source comes second in the text, so second among the entities.
+            ("Beside Omar Haddad, Lena Hartley said the pier would reopen.", &["Omar Haddad", "Lena Hartley"]),
+            // Lower-case words and a day name no one.
+            ("On Monday the council said the pier would reopen.", &["the council"]),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let mut led = f.ledger();
+            f.linked(0, &mut led);
+            let names: Vec<&str> = led.entities.list.iter().map(|e| e.first_full.text(text)).collect();
+            assert_eq!(names, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_later_surname_links_to_the_person_named_earlier() {
+        let text = "Lena Hartley met Omar Haddad on Monday. Haddad said the pier would reopen.";
+        let f = fixture(text);
+        let mut led = f.ledger();
+        f.linked(0, &mut led);
+        let r = f.linked(1, &mut led);
+        let (e, _) = r[0].link.expect("the source links");
+        assert_eq!(led.entities.list[e].first_full.text(text), "Omar Haddad");
+    }
+
+    #[test]
+    fn names_start_only_at_likely_words() {
+        let f = fixture("On Monday the Harbour Board met Dr. Haddad.");
+        let c = f.ctx(0);
+        // A function word or a day, capitalised or not, names no one; two capitalised words or
+        // an honorific may.
+        for (word, want) in [("On", false), ("Monday", false), ("the", false), ("Harbour", true), ("met", false), ("Dr", true)] {
+            assert_eq!(may_start_name(&f.doc, c.depth, f.tok(word)), want, "{word}");
+        }
+    }
+}

@@ -1,0 +1,545 @@
+//! Reported speech: what a cue with a source reports when no direct quotation took it. The content
+//! opens after the cue (past a listener, "called for", a topic, a promise's "to", a short lead
+//! phrase, "that") and runs forward to the clause end or to a later cue's own clause; with nothing
+//! after the cue it runs backward to the clause start ("…, AFP reported").
+
+use super::draft::{direct_or_partial, make_draft};
+use super::scan::{clause_end, clause_start, dash_at, skip_right, span_of};
+use super::source::{Resolved, Source};
+use super::{Ctx, Ledger};
+use crate::analysis::cues::{is, number_word, punct_is, word_in, word_is};
+use crate::analysis::lexicon::{flag, VerbClass};
+use crate::analysis::model::{QuoteKind, Span};
+use crate::analysis::speakers::np_right;
+use crate::analysis::text::TokKind;
+
+/// Draft the reported speech of every cue in `resolved` that can speak and is not used yet, with
+/// the quotations inside it as the same source's words. `qcur` is the first quotation that may lie
+/// in this sentence, carried from sentence to sentence.
+pub(super) fn attribute_reported(c: &Ctx, resolved: &mut [Resolved], si: usize, led: &mut Ledger, qcur: &mut usize) {
+    let doc = c.doc;
+    let toks = &doc.tokens;
+    for ri in 0..resolved.len() {
+        if resolved[ri].used || !resolved[ri].speaks() {
+            continue;
+        }
+        let r = &resolved[ri];
+        let Some(content) = reported_content(c, r, &resolved[ri + 1..]) else { continue };
+        if thought_without_clause(c, r, content.end) {
+            continue;
+        }
+        let span = span_of(doc, content.start, content.end);
+        let inner = quotations_within(c, qcur, span);
+        if mostly_quoted_already(c, &inner, led, span) {
+            continue;
+        }
+        let kind = if inner.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
+        let di = led.drafts.len();
+        let mut parts = vec![span];
+        if let Some((b, e)) = content.second {
+            parts.push(span_of(doc, b, e));
+        }
+        let mut d = make_draft(doc, &led.entities, r, kind, parts, Vec::new(), si);
+        if let (Some(e), Some(cue)) = (content.cue_end, d.cue.as_mut()) {
+            cue.span.end = toks[e - 1].end as usize;
+            cue.text = cue.span.text(doc.text).to_string();
+        }
+        let span = d.span;
+        led.drafts.push(d);
+        resolved[ri].used = true;
+        led.sentence_attributed[si] = true;
+        led.attributed_spans.push(span);
+        draft_fragments(c, &resolved[ri], di, inner, si, led);
+    }
+}
+
+/// A cue's reported content: tokens `start..end`, a second part after the cue when the content
+/// stands around it ("But to prevent problems, he said, officials should be vigilant."), and
+/// where the cue ends when it takes a preposition ("spoke of").
+#[derive(Debug, PartialEq, Eq)]
+struct Content {
+    start: usize,
+    end: usize,
+    second: Option<(usize, usize)>,
+    cue_end: Option<usize>,
+}
+
+/// The content of cue `r`, forward from it if it opens a clause there, else (and also for
+/// "according to X" late in the sentence) backward to the clause start. `later` are the
+/// sentence's cues after `r`: the forward content ends where their own clauses begin.
+fn reported_content(c: &Ctx, r: &Resolved, later: &[Resolved]) -> Option<Content> {
+    let op = content_opening(c, r);
+    let fwd_end = forward_end(c, r, op.at, later);
+    let mut content = forward_content(c, r, &op, fwd_end);
+    let mut second = None;
+    if content.is_none() || r.cue.according_to && r.block_start > c.s0 + 2 {
+        let (back, second_part) = backward_content(c, r);
+        if back.is_some() {
+            content = back;
+        }
+        second = second_part;
+    }
+    let (start, end) = content?;
+    Some(Content { start, end, second, cue_end: op.cue_end })
+}
+
+/// Where a cue's forward content may begin, and what led there.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Opening {
+    /// The first token of the content.
+    at: usize,
+    /// After "that" ("said that ...").
+    explicit_that: bool,
+    /// "called for an inquiry", "called the plan “a disgrace”".
+    calls: bool,
+    /// A speech verb's object is what it reports ("criticized the plan").
+    np_object: bool,
+    /// The topic of the talk ("spoke of the legacy").
+    topic: bool,
+    /// "vowed to bring back jobs", "urged voters to stay home".
+    promise_to: bool,
+    /// The verb reports a clause ("said he would", "told him that").
+    takes_clause: bool,
+    /// "spoke of", "commented on": the cue ends before this token, after the preposition.
+    cue_end: Option<usize>,
+}
+
+/// Walk from the end of cue `r` (and an inverted source) to where its content begins, one
+/// construction at a time, in the order they can follow a verb.
+fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
+    let (doc, s1) = (c.doc, c.s1);
+    let (listener, takes_clause) = match r.cue.verb {
+        Some((v, _)) => (v.listener, v.takes_clause || v.listener),
+        None => (false, true),
+    };
+    let mut a = r.after;
+    let listener_start = a;
+    if listener {
+        a = past_listener(c, a);
+    }
+    a = skip_right(doc, c.depth, a, s1);
+    let (mut a, calls) = call_object(c, r, a);
+    let np_object = names_object(c, r, a);
+    let (mut topic, mut cue_end) = (false, None);
+    if let Some((b, end)) = topic_of(c, r, a) {
+        (a, topic, cue_end) = (b, true, end);
+    }
+    let (mut a, promise_to) = promise_or_request(c, r, a, listener_start);
+    if takes_clause && !calls {
+        a = past_lead_phrase(c, a);
+    }
+    let explicit_that = word_is(doc, a, "that");
+    if explicit_that {
+        a += 1;
+        if a < s1 && punct_is(&doc.tokens[a], doc.text, b',') {
+            a += 1;
+        }
+    }
+    Opening { at: a, explicit_that, calls, np_object, topic, promise_to, takes_clause, cue_end }
+}
+
+/// Past the listener of "tell", "inform", "urge" at token `a`: a noun phrase ("told the council"),
+/// with a programme's name after it ("told Channel 9's “Morning Desk” that ..."), or a pronoun or
+/// a plain noun before "that" ("told him that", "told inspectors that").
+fn past_listener(c: &Ctx, mut a: usize) -> usize {
+    let (doc, s1) = (c.doc, c.s1);
+    let toks = &doc.tokens;
+    if let Some(np) = np_right(doc, c.depth, a, s1) {
+        a = np.end;
+        if a < s1 && toks[a].kind == TokKind::Mark {
+            let quotations = &c.quotes.quotations;
+            let qx = quotations.partition_point(|q| q.open < a);
+            if let Some(q) = quotations.get(qx).filter(|q| q.open == a && q.close < (a + 8).min(s1)) {
+                // "… “Morning Joe” on Friday that"
+                let mut t = q.close + 1;
+                if word_is(doc, t, "on") && is(doc, t + 1, flag::DAY_MONTH) {
+                    t += 2;
+                }
+                if word_is(doc, t, "that") {
+                    a = t;
+                }
+            }
+        }
+    } else if word_in(doc, a, &["him", "her", "them", "us", "me"])
+        || (a + 1 < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::PREP | flag::DET | flag::VERB) == 0 && word_is(doc, a + 1, "that"))
+    {
+        a += 1;
+    }
+    a
+}
+
+/// "call" reports what it calls for or calls something: "called for an inquiry", "called on
+/// Congress to act", "called the plan “a disgrace”", "called him a master at closing deals" (and
+/// "called out", "called it off" with a particle). Returns the content start and whether it does.
+fn call_object(c: &Ctx, r: &Resolved, a: usize) -> (usize, bool) {
+    let (doc, s1) = (c.doc, c.s1);
+    if !r.cue.verb.is_some_and(|(v, _)| &*v.base == "call") {
+        return (a, false);
+    }
+    if r.cue.end > r.cue.head + 1 {
+        (a, true)
+    } else if word_in(doc, a, &["for", "on"]) {
+        (a + 1, true)
+    } else {
+        let lim = (a + 8).min(s1);
+        let calls = (a..lim).any(|x| doc.tokens[x].kind == TokKind::Mark && c.depth[x] == 1) && !is(doc, a, flag::PREP)
+            // "called him a master at closing deals", "called it the worst flood"
+            || word_in(doc, a, &["him", "her", "it", "them", "this"]) && word_in(doc, a + 1, &["a", "an", "the", "one", "another"]);
+        (a, calls)
+    }
+}
+
+/// "cited derogatory comments", "criticized the plan", "criticized Tulsa police officer Betty
+/// Shelby for ...": what a speech verb's object names is reported too (not for "speak" or
+/// "talk", which take no object of content; a name only for verbs aimed at someone).
+fn names_object(c: &Ctx, r: &Resolved, a: usize) -> bool {
+    let (doc, s1) = (c.doc, c.s1);
+    let toks = &doc.tokens;
+    r.cue.verb.is_some_and(|(v, _)| matches!(v.class, VerbClass::Speech | VerbClass::Loaded(_) | VerbClass::Written) && !v.no_object)
+        && (is(doc, a, flag::DET)
+            || (a < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::VERB) == 0)
+            || (a < s1 && toks[a].kind == TokKind::Word && toks[a].cap && r.cue.verb.is_some_and(|(v, _)| v.target)))
+}
+
+/// "spoke of the legacy", "commented on the shooting", "asked Clinton about her email": the topic
+/// of the talk is what is reported (not "spoke on condition of anonymity"). Returns the topic's
+/// first token, and the cue's new end when the preposition follows the verb directly.
+fn topic_of(c: &Ctx, r: &Resolved, a: usize) -> Option<(usize, Option<usize>)> {
+    let (doc, s1) = (c.doc, c.s1);
+    let verb = r.cue.verb.map(|(v, _)| v).filter(|v| v.topic)?;
+    let mut b = a;
+    if &*verb.base == "ask" {
+        if let Some(np) = np_right(doc, c.depth, b, s1).filter(|np| word_is(doc, np.end, "about")) {
+            b = np.end;
+        }
+    }
+    if word_in(doc, b, &["about", "of", "on", "against"]) && b + 1 < s1 && !word_in(doc, b + 1, &["condition", "behalf", "background", "record"]) && doc.tokens[b + 1].kind != TokKind::Punct {
+        // "spoke of", "commented on": the preposition belongs to the cue.
+        return Some((b + 1, (b == r.cue.end).then_some(b + 1)));
+    }
+    None
+}
+
+/// "has vowed to bring back jobs", "pledged to push for an amendment": a promise reports its
+/// infinitive; "urged Republicans to join", "warned voters to stay home": a request reports the
+/// listener and the request, so the content starts back at the listener.
+fn promise_or_request(c: &Ctx, r: &Resolved, a: usize, listener_start: usize) -> (usize, bool) {
+    let (doc, s1) = (c.doc, c.s1);
+    let toks = &doc.tokens;
+    let verb = r.cue.verb.map(|(v, _)| v);
+    let infinitive_next = word_is(doc, a, "to") && a + 1 < s1 && toks[a + 1].kind == TokKind::Word && !toks[a + 1].cap && toks[a + 1].flags() & (flag::DET | flag::PRONOUN) == 0;
+    if infinitive_next && a > listener_start && verb.is_some_and(|v| v.request) {
+        return (listener_start, true);
+    }
+    (a, infinitive_next && verb.is_some_and(|v| v.promise))
+}
+
+/// "said after the hearing she would ...": a short phrase (no verb) before the reported clause's
+/// subject is skipped; `a` when none.
+fn past_lead_phrase(c: &Ctx, a: usize) -> usize {
+    let doc = c.doc;
+    let toks = &doc.tokens;
+    if is(doc, a, flag::PREP) && !word_in(doc, a, &["that", "of", "about", "to", "with", "for", "by"]) {
+        let lim = (a + 7).min(c.s1);
+        if let Some(j) = (a + 2..lim).take_while(|&j| c.depth[j] == 0 && toks[j].kind == TokKind::Word).find(|&j| word_in(doc, j, &["he", "she", "they", "we", "i", "it", "there", "that"])) {
+            if (a + 1..j).all(|x| !is(doc, x, flag::VERB) || toks[x].has(flag::ATTR_NOUN)) {
+                return j;
+            }
+        }
+    }
+    a
+}
+
+/// Where forward content from token `a` ends: the clause end, the dash that closes a relative
+/// clause set off by dashes ("the study -- which notes that … -- shows"), or where a later cue's
+/// own clause begins (`later_clause_start`).
+fn forward_end(c: &Ctx, r: &Resolved, a: usize, later: &[Resolved]) -> usize {
+    let doc = c.doc;
+    let mut end = clause_end(doc, c.depth, a, c.s1);
+    if r.relative.is_some_and(|w| dash_at(doc, w - 1)) {
+        if let Some(d) = (a..end).find(|&x| c.depth[x] == 0 && dash_at(doc, x)) {
+            end = d;
+        }
+    }
+    for r2 in later {
+        let Some(src) = &r2.source else { continue };
+        if let Some(e) = later_clause_start(c, a, end, r2, src) {
+            return e;
+        }
+    }
+    end
+}
+
+/// Does later cue `r2` (with source `src`) report its own clause inside content `a..end`? Then
+/// the content ends before it (the token returned).
+fn later_clause_start(c: &Ctx, a: usize, end: usize, r2: &Resolved, src: &Source) -> Option<usize> {
+    let (doc, s1) = (c.doc, c.s1);
+    let toks = &doc.tokens;
+    let text = doc.text;
+    // "welcomed the grant from Whitfield, who says ...": the relative clause is hers.
+    if let Some(w) = r2.relative.filter(|&w| w > a + 2 && w <= end) {
+        return Some(w - 1);
+    }
+    let b = r2.block_start.min(r2.cue.start);
+    // "attacked Clinton for her record, saying ...": the participle reports its own clause.
+    if !src.right && b > a + 1 && b <= end && punct_is(&toks[b - 1], text, b',') && (r2.cue.participial || clause_end(doc, c.depth, r2.after, s1) <= r2.after + 1) {
+        return Some(b - 1);
+    }
+    // "said he would order a review and warned against hackers": a coordinated cue with the same
+    // subject reports its own clause.
+    let own_clause = word_is(doc, r2.after, "that")
+        || r2.cue.verb.is_some_and(|(v, _)| v.takes_clause) && r2.after < s1 && toks[r2.after].kind == TokKind::Word && !is(doc, r2.after, flag::PREP);
+    if own_clause && !r2.cue.participial && r2.cue.start > a + 1 && r2.cue.start <= end && word_in(doc, r2.cue.start - 1, &["and", "but"]) {
+        return Some(r2.cue.start - 1);
+    }
+    // "agreed that the rules are old, but he said that ...", "... intense — and he noted that
+    // ...": a new subject and cue after a comma or dash and a conjunction report their own clause.
+    let pause = |x: usize| punct_is(&toks[x], text, b',') || dash_at(doc, x) || toks[x].kind == TokKind::Mark && x > a && punct_is(&toks[x - 1], text, b',');
+    if !src.right && !r2.cue.participial && b > a + 2 && b <= end && pause(b - 2) && word_in(doc, b - 1, &["but", "though", "although", "while", "whereas", "and"]) {
+        return Some(b - 2);
+    }
+    // "When he wrote his book, Mr. Kane said that ...": a main clause with its own subject and
+    // reported clause after the comma (or a dash closing an aside).
+    let intro = r2.after + 1 < s1 && toks[r2.after].kind == TokKind::Punct && matches!(toks[r2.after].first_char(text), ',' | ':') && toks[r2.after + 1].kind == TokKind::Mark;
+    if !src.right && !r2.cue.participial && (own_clause || intro) && b > a + 1 && b <= end && pause(b - 1) {
+        return Some(b - 1);
+    }
+    None
+}
+
+/// Forward content `op.at..fwd_end`, if something reportable starts there: not a quotation or
+/// colon the cue introduces (a direct quotation's business), not a comma after an inverted
+/// source, and not a bare preposition ("spoke to Putin") unless it rounds a number ("said about
+/// 20 people left") or the cue licenses it ("that", "called for", a topic, a promise, "according to").
+fn forward_content(c: &Ctx, r: &Resolved, op: &Opening, fwd_end: usize) -> Option<(usize, usize)> {
+    let (doc, s0, s1) = (c.doc, c.s0, c.s1);
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let mut a = op.at;
+    let intro_quote = a < s1 && (toks[a].kind == TokKind::Mark && !op.explicit_that || punct_is(&toks[a], text, b':'));
+    // "According to the authority, about 42,000 vehicles ..."
+    if r.cue.according_to && r.cue.start <= s0 + 1 && a < s1 && punct_is(&toks[a], text, b',') {
+        a += 1;
+    }
+    if intro_quote || fwd_end <= a + 1 || a < s1 && punct_is(&toks[a], text, b',') && r.source.as_ref().is_some_and(|s| s.right) {
+        return None;
+    }
+    let approx = word_in(doc, a, &["about", "around", "over", "under", "nearly"])
+        && (toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Number) || number_word(doc, a + 1) || word_in(doc, a + 1, &["half", "dozen", "hundred", "thousand"]));
+    let starts_ok = a < s1
+        && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
+        && (op.explicit_that
+            || op.calls
+            || op.topic
+            || op.promise_to
+            || r.cue.according_to
+            || ((op.takes_clause || op.np_object) && (!is(doc, a, flag::PREP) || approx && op.takes_clause)));
+    starts_ok.then_some((a, fwd_end))
+}
+
+/// Backward content: "..., news agency AFP reported." / "..., according to AFP." — the clause
+/// before the cue block, when a comma (maybe inside a closing mark) separates them. With a
+/// second part after the cue ("But to prevent problems, he said, officials should be
+/// vigilant."), one word before the cue is enough. Returns (content, second part).
+fn backward_content(c: &Ctx, r: &Resolved) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+    let (doc, s0, s1) = (c.doc, c.s0, c.s1);
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let bs = r.block_start.min(r.cue.start);
+    // `The country "has changed," McConnell said`: the comma sits inside the closing mark.
+    let comma_in_mark = bs > s0 + 2 && toks[bs - 1].kind == TokKind::Mark && punct_is(&toks[bs - 2], text, b',');
+    if !(bs > s0 + 1 && (punct_is(&toks[bs - 1], text, b',') || comma_in_mark) || bs > s0 + 1 && r.cue.according_to) {
+        return (None, None);
+    }
+    let end = if toks[bs - 1].kind == TokKind::Punct { bs - 1 } else { bs };
+    let start = clause_start(doc, c.depth, end, s0);
+    if end <= start {
+        return (None, None);
+    }
+    let mut second = None;
+    let b = skip_right(doc, c.depth, r.after, s1);
+    if b + 2 < s1 && punct_is(&toks[b], text, b',') {
+        let e2 = clause_end(doc, c.depth, b + 1, s1);
+        if e2 > b + 2 {
+            second = Some((b + 1, e2));
+        }
+    }
+    // One word before the cue ("And perhaps, he said, ...") reports only with what follows.
+    let content = (end > start + 1 || second.is_some()).then_some((start, end));
+    (content, second)
+}
+
+/// Mental and evidence verbs ("believes", "thinks") report only with an explicit "that" or when
+/// the content stands before them (content ending at `end`).
+fn thought_without_clause(c: &Ctx, r: &Resolved, end: usize) -> bool {
+    matches!(r.cue.verb.map(|(v, _)| v.class), Some(VerbClass::Mental)) && !(word_is(c.doc, r.after, "that") || end <= r.block_start)
+}
+
+/// The outermost quotations wholly inside `span` (which lies in this sentence). Quotations are
+/// sorted by start: the scan starts from the sentence's first quotation, kept in `qcur` (a binary
+/// search over all of them missed the cache).
+fn quotations_within(c: &Ctx, qcur: &mut usize, span: Span) -> Vec<usize> {
+    let qs_all = &c.quotes.quotations;
+    let sent_start = c.doc.tokens[c.s0].start as usize;
+    while *qcur < qs_all.len() && qs_all[*qcur].span.start < sent_start {
+        *qcur += 1;
+    }
+    let mut from = *qcur;
+    let near = (*qcur + 8).min(qs_all.len());
+    while from < near && qs_all[from].span.start < span.start {
+        from += 1;
+    }
+    if from == near {
+        from += qs_all[near..].partition_point(|q| q.span.start < span.start);
+    }
+    if span.start < sent_start {
+        // Not reached (content starts in its sentence); kept exact all the same.
+        from = qs_all.partition_point(|q| q.span.start < span.start);
+    }
+    (from..qs_all.len()).take_while(|&x| qs_all[x].span.start < span.end).filter(|&x| qs_all[x].depth == 0 && qs_all[x].span.end <= span.end).collect()
+}
+
+/// Content that is mostly a direct quotation some cue already took is not new.
+fn mostly_quoted_already(c: &Ctx, inner: &[usize], led: &Ledger, span: Span) -> bool {
+    let quotations = &c.quotes.quotations;
+    inner.iter().any(|&x| led.quotation_draft[x].is_some_and(|d| led.drafts[d].kind == QuoteKind::Direct))
+        && inner.iter().map(|&x| quotations[x].span.len()).sum::<usize>() * 2 > span.len()
+}
+
+/// Quoted fragments inside reported speech (draft `di`) are the same source's words: each
+/// quotation of `inner` with no draft yet becomes one, nested in `di`.
+fn draft_fragments(c: &Ctx, r: &Resolved, di: usize, inner: Vec<usize>, si: usize, led: &mut Ledger) {
+    for x in inner {
+        if led.quotation_draft[x].is_none() {
+            led.quotation_draft[x] = Some(led.drafts.len());
+            let kind = direct_or_partial(c.doc, c.quotes, x, c.s0);
+            let mut pd = make_draft(c.doc, &led.entities, r, kind, vec![c.quotes.quotations[x].span], vec![x], si);
+            pd.outer = Some(di);
+            led.drafts.push(pd);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{fixture, Fixture};
+    use super::*;
+
+    /// The content (and second part) that the cue at `word` reports.
+    fn content_of(f: &Fixture, word: &str) -> Option<(String, Option<String>)> {
+        let (si, _) = f.cue_at(word);
+        let resolved = f.resolved(si);
+        let k = f.tok(word);
+        let ri = resolved.iter().position(|r| r.cue.head == k || r.cue.start == k).unwrap();
+        let content = reported_content(&f.ctx(si), &resolved[ri], &resolved[ri + 1..])?;
+        Some((f.words(content.start, content.end).to_string(), content.second.map(|(s, e)| f.words(s, e).to_string())))
+    }
+
+    #[test]
+    fn reported_content_is_bounded_forward_or_backward() {
+        // (text, cue word, content, second part)
+        let cases: &[(&str, &str, Option<(&str, Option<&str>)>)] = &[
+            ("Hartley said that the pier would reopen in May.", "said", Some(("the pier would reopen in May", None))),
+            ("Hartley said the pier would reopen in May.", "said", Some(("the pier would reopen in May", None))),
+            ("Hartley told the council on Monday that the pier would reopen.", "told", Some(("the pier would reopen", None))),
+            ("Hartley told him that the pier would reopen.", "told", Some(("the pier would reopen", None))),
+            ("Hartley called for an inquiry into the closure.", "called", Some(("an inquiry into the closure", None))),
+            ("Hartley criticized the plan to close the pier.", "criticized", Some(("the plan to close the pier", None))),
+            ("Hartley spoke of the pier's long history.", "spoke", Some(("the pier's long history", None))),
+            ("Hartley vowed to rebuild the pier.", "vowed", Some(("to rebuild the pier", None))),
+            ("Hartley urged residents to stay away from the pier.", "urged", Some(("residents to stay away from the pier", None))),
+            ("Hartley said after the meeting she would resign.", "said", Some(("she would resign", None))),
+            ("Hartley said about 20 boats were damaged.", "said", Some(("about 20 boats were damaged", None))),
+            ("The pier will reopen in May, the council said.", "said", Some(("The pier will reopen in May", None))),
+            ("According to the council, the pier will reopen in May.", "According", Some(("the pier will reopen in May", None))),
+            ("The pier will reopen in May, according to the council.", "according", Some(("The pier will reopen in May", None))),
+            ("But to prevent problems, Hartley said, crews should stay away.", "said", Some(("to prevent problems", Some("crews should stay away")))),
+            // A preposition starts no reported clause; an introduced quotation is no reported speech.
+            ("Hartley spoke to the council.", "spoke", None),
+            ("Hartley said: “The pier will reopen.”", "said", None),
+            // One word before the cue reports nothing alone.
+            ("Perhaps, Hartley said.", "said", None),
+        ];
+        for &(text, word, want) in cases {
+            let got = content_of(&fixture(text), word);
+            assert_eq!(got.as_ref().map(|(c, s)| (c.as_str(), s.as_deref())), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn forward_content_ends_where_a_later_cue_reports_its_own_clause() {
+        let cases: &[(&str, &str)] = &[
+            ("Hartley said the pier would reopen, but Haddad said it would not.", "the pier would reopen"),
+            ("Hartley said she would order a review and warned that delays were costly.", "she would order a review"),
+            ("Hartley welcomed the grant from Dana Whitfield, who says she is proud of the pier.", "the grant from Dana Whitfield"),
+            ("Hartley criticized the plan, saying it came too late.", "the plan"),
+            ("Hartley told Haddad that the pier would reopen, the agency reported.", "the pier would reopen"),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let verb = f.doc.tokens.iter().position(|t| matches!(t.text(text), "said" | "criticized" | "welcomed" | "told")).unwrap();
+            let got = content_of(&f, f.words(verb, verb + 1));
+            assert_eq!(got.map(|(c, _)| c), Some(want.to_string()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_opening_records_what_licensed_the_content() {
+        let f = fixture("Hartley spoke of the pier's long history.");
+        let (_, r) = f.cue_at("spoke");
+        let op = content_opening(&f.ctx(0), &r);
+        assert!(op.topic && !op.explicit_that && !op.calls);
+        assert_eq!(op.cue_end, Some(f.tok("of") + 1));
+
+        let f = fixture("Hartley urged residents to stay away.");
+        let (_, r) = f.cue_at("urged");
+        let op = content_opening(&f.ctx(0), &r);
+        assert!(op.promise_to);
+        assert_eq!(op.at, f.tok("residents"));
+    }
+
+    #[test]
+    fn thinking_reports_only_with_that_or_before_the_verb() {
+        // (text, is there a reported draft?)
+        let cases: &[(&str, bool)] = &[
+            ("Hartley believes the pier is safe.", false),
+            ("Hartley believes that the pier is safe.", true),
+            ("The pier is safe, Hartley believes.", true),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let mut led = f.ledger();
+            let mut r = f.linked(0, &mut led);
+            attribute_reported(&f.ctx(0), &mut r, 0, &mut led, &mut 0);
+            assert_eq!(!led.drafts.is_empty(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn quoted_words_inside_reported_speech_are_the_same_sources_fragments() {
+        let text = "Hartley said the plan was “a disgrace” and should go.";
+        let f = fixture(text);
+        let mut led = f.ledger();
+        let mut r = f.linked(0, &mut led);
+        attribute_reported(&f.ctx(0), &mut r, 0, &mut led, &mut 0);
+        let got: Vec<(QuoteKind, &str, Option<usize>)> = led.drafts.iter().map(|d| (d.kind, d.span.text(text), d.outer)).collect();
+        assert_eq!(got, [(QuoteKind::Mixed, "the plan was “a disgrace” and should go", None), (QuoteKind::Partial, "“a disgrace”", Some(0))]);
+        assert_eq!(led.quotation_draft, [Some(1)]);
+        assert!(led.sentence_attributed[0]);
+        assert_eq!(led.attributed_spans.len(), 1);
+    }
+
+    #[test]
+    fn content_that_is_mostly_a_taken_quotation_is_not_new() {
+        let text = "Hartley said “the pier will reopen in May.”";
+        let f = fixture(text);
+        let mut led = f.ledger();
+        let span = Span::new(text.find("“").unwrap(), text.len());
+        let inner = quotations_within(&f.ctx(0), &mut 0, span);
+        assert_eq!(inner, [0]);
+        assert!(!mostly_quoted_already(&f.ctx(0), &inner, &led, span));
+        led.drafts.push(super::super::draft::uncued_draft(QuoteKind::Direct, f.quotes.quotations[0].span, 0, 0));
+        led.quotation_draft[0] = Some(0);
+        assert!(mostly_quoted_already(&f.ctx(0), &inner, &led, span));
+    }
+}

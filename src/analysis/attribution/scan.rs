@@ -1,0 +1,188 @@
+//! Token walks that several attribution steps share: adverbs, time phrases and short asides
+//! skipped on either side of a cue, the clause around a token, dashes that set off an aside.
+
+use crate::analysis::cues::{is, ly_adverb, punct_is, word_in, word_is};
+use crate::analysis::lexicon::flag;
+use crate::analysis::model::Span;
+use crate::analysis::speakers::np_right;
+use crate::analysis::text::{Doc, TokKind};
+
+/// Skip adverbs and time expressions leftwards from `k` (exclusive end), staying within `lb`.
+pub(super) fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usize {
+    let toks = &doc.tokens;
+    loop {
+        if k <= lb || depth[k - 1] != 0 {
+            return k;
+        }
+        let t = &toks[k - 1];
+        if is(doc, k - 1, flag::ADVERB) && !t.cap || ly_adverb(doc, k - 1) {
+            k -= 1;
+            continue;
+        }
+        // "Rep. Jason Chaffetz (R-Utah) said": a parenthesis after the name.
+        if punct_is(&t, doc.text, b')') {
+            if let Some(open) = (k.saturating_sub(12).max(lb)..k - 1).rev().find(|&x| punct_is(&toks[x], doc.text, b'(')) {
+                k = open;
+                continue;
+            }
+        }
+        if t.has(flag::DAY_MONTH) || is(doc, k - 1, flag::TIME) {
+            k -= 1;
+            if k > lb && word_in(doc, k - 1, &["on", "last", "this", "next", "late", "early", "earlier", "on"]) {
+                k -= 1;
+            }
+            continue;
+        }
+        return k;
+    }
+}
+
+/// Skip "on Monday", "in a statement", "to reporters", "in an interview with X" rightwards from `a`.
+pub(super) fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> usize {
+    let toks = &doc.tokens;
+    let mut guard = 0;
+    while a < ub && depth[a] == 0 && guard < 6 {
+        guard += 1;
+        let t = &toks[a];
+        if (is(doc, a, flag::ADVERB) && !t.cap && !word_is(doc, a, "that")) || t.has(flag::DAY_MONTH) || is(doc, a, flag::TIME) {
+            a += 1;
+            continue;
+        }
+        if word_in(doc, a, &["on", "in", "at", "during", "via", "to", "through", "from", "last", "this", "late", "earlier", "later", "by", "over"]) {
+            // A short prepositional phrase that ends in a day, a medium or an attribution noun.
+            let lim = (a + 6).min(ub);
+            if let Some(k) = (a + 1..lim).find(|&k| {
+                let f = toks[k].flags();
+                f & (flag::ATTR_NOUN | flag::DAY_MONTH) != 0
+                    || is(doc, k, flag::TIME)
+                    || word_in(doc, k, &["reporters", "journalists", "twitter", "facebook", "x", "television", "radio", "parliament", "lawmakers", "email", "e-mail", "phone", "telephone", "text", "video", "instagram", "tiktok", "youtube", "friday"])
+            }) {
+                if (a + 1..k).all(|x| toks[x].kind == TokKind::Word && depth[x] == 0) {
+                    a = k + 1;
+                    // "... with X", "... on Fox News": the rest of the phrase.
+                    if word_in(doc, a, &["with", "on", "to", "by", "for"]) {
+                        if let Some(np) = np_right(doc, depth, a + 1, ub) {
+                            a = np.end;
+                        }
+                    }
+                    continue;
+                }
+            }
+        }
+        if punct_is(&t, doc.text, b',') && a + 1 < ub && (toks[a + 1].has(flag::DAY_MONTH) || word_in(doc, a + 1, &["in", "on"])) {
+            a += 1;
+            continue;
+        }
+        break;
+    }
+    a
+}
+
+/// The last token (exclusive) of the clause that starts at `from`: the sentence end or a `;`.
+pub(super) fn clause_end(doc: &Doc, depth: &[u8], from: usize, sent_end: usize) -> usize {
+    let toks = &doc.tokens;
+    let mut e = sent_end;
+    for k in from..sent_end {
+        if depth[k] == 0 && toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(doc.text), ';') {
+            e = k;
+            break;
+        }
+    }
+    // Drop final punctuation.
+    while e > from && depth[e - 1] == 0 && toks[e - 1].kind == TokKind::Punct && matches!(toks[e - 1].first_char(doc.text), '.' | '!' | '?' | '…' | ',' | ':' | ';' | '—' | '–' | '-' | ')') {
+        e -= 1;
+    }
+    e
+}
+
+pub(super) fn clause_start(doc: &Doc, depth: &[u8], upto: usize, sent_start: usize) -> usize {
+    let toks = &doc.tokens;
+    let mut s = sent_start;
+    for k in (sent_start..upto).rev() {
+        if depth[k] == 0 && punct_is(&toks[k], doc.text, b';') {
+            s = k + 1;
+            break;
+        }
+    }
+    // Leading conjunctions and punctuation are not content.
+    while s < upto && depth[s] == 0 && (toks[s].kind == TokKind::Punct || word_in(doc, s, &["but", "and", "so", "yet", "still", "however"])) && toks[s].kind != TokKind::Mark {
+        s += 1;
+    }
+    s
+}
+
+/// Byte span of tokens `[s, e)`; `e > s` (an empty range would invert the span).
+#[inline]
+pub(super) fn span_of(doc: &Doc, s: usize, e: usize) -> Span {
+    debug_assert!(e > s, "empty token range {s}..{e}");
+    Span::new(doc.tokens[s].start as usize, doc.tokens[e - 1].end as usize)
+}
+
+/// A dash that sets off an aside: "—", "–", "―" or "--" typed for one.
+#[inline]
+pub(super) fn dash_at(doc: &Doc, x: usize) -> bool {
+    let t = &doc.tokens[x];
+    t.kind == TokKind::Punct && (matches!(t.first_char(doc.text), '—' | '–' | '―') || t.text(doc.text).starts_with("--"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::fixture;
+    use super::*;
+
+    #[test]
+    fn time_phrases_and_settings_are_skipped_after_a_cue() {
+        // (text, the word after which to start, the word where the walk stops)
+        let cases: &[(&str, &str, &str)] = &[
+            ("Hartley said on Monday that the pier would reopen.", "said", "that"),
+            ("Hartley said in a statement that the pier would reopen.", "said", "that"),
+            ("Hartley told reporters on Friday the pier would reopen.", "told", "reporters"),
+            ("Hartley said yesterday the pier would reopen.", "said", "the"),
+            // A phrase that is no setting stays.
+            ("Hartley said in the end the pier would reopen.", "said", "in"),
+        ];
+        for &(text, from, want) in cases {
+            let f = fixture(text);
+            let c = f.ctx(0);
+            let a = skip_right(&f.doc, &f.quotes.depth, f.tok(from) + 1, c.s1);
+            assert_eq!(f.words(a, a + 1), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn adverbs_days_and_a_parenthesis_are_skipped_before_a_cue() {
+        let cases: &[(&str, &str)] = &[
+            ("Hartley on Monday said the pier would reopen.", "on"),
+            ("Hartley repeatedly said the pier would reopen.", "repeatedly"),
+            ("Rep. Dana Whitfield (D-Ore.) said the water is safe.", "("),
+            ("Hartley said the pier would reopen.", "said"),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let k = skip_left(&f.doc, &f.quotes.depth, f.tok("said"), 0);
+            assert_eq!(f.words(k, k + 1), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_clause_ends_at_a_semicolon_or_the_sentence_and_starts_past_a_conjunction() {
+        let f = fixture("Yes; but the pier will reopen, Hartley said; the wall holds.");
+        let c = f.ctx(0);
+        let the = f.tok("the");
+        let e = clause_end(&f.doc, &f.quotes.depth, the, c.s1);
+        assert_eq!(f.words(the, e), "the pier will reopen, Hartley said");
+        let comma = f.tok(",");
+        let s = clause_start(&f.doc, &f.quotes.depth, comma, c.s0);
+        assert_eq!(f.words(s, comma), "the pier will reopen");
+        // Final punctuation is not content.
+        let wall = f.tok("wall");
+        assert_eq!(f.words(wall - 1, clause_end(&f.doc, &f.quotes.depth, wall - 1, c.s1)), "the wall holds");
+    }
+
+    #[test]
+    fn dashes_that_set_off_an_aside() {
+        let f = fixture("The study — which -- notes - well-known – facts.");
+        let dashes: Vec<&str> = (0..f.doc.tokens.len()).filter(|&x| dash_at(&f.doc, x)).map(|x| f.words(x, x + 1)).collect();
+        assert_eq!(dashes, ["—", "--", "–"]);
+    }
+}

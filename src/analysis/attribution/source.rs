@@ -1,0 +1,483 @@
+//! Who is the source of a cue? One step per way a news sentence names it: "according to X",
+//! "was told by X", a participle's subject (", saying ..."), the subject left of the verb (past
+//! inserts, asides, a relative "who", poll percentages, the head before a preposition), the
+//! subject of a coordinated verb, and the inverted source right of the verb (", said X").
+
+use super::scan::{dash_at, skip_left, span_of};
+use super::Ctx;
+use crate::analysis::cues::{is, number_word, punct_is, word_in, word_is, CueCand};
+use crate::analysis::lexicon::{flag, VerbClass};
+use crate::analysis::model::{MentionKind, Span, SpeakerKind};
+use crate::analysis::speakers::{group_np, np_left, np_right, Link, Np};
+use crate::analysis::text::TokKind;
+
+#[derive(Clone, Debug)]
+pub(super) struct Source {
+    pub np: Np,
+    /// The source stands right of the cue ("said Psaki", "according to AFP").
+    pub right: bool,
+    /// "Kamin, who said ...": the relative pronoun the cue attaches to; `np` is its antecedent.
+    pub via: Option<Span>,
+}
+
+/// A cue with its source: what every later step of the sentence reads.
+pub(super) struct Resolved {
+    pub cue: CueCand,
+    pub source: Option<Source>,
+    /// Token where the material after the cue (and its source/listener) begins.
+    pub after: usize,
+    /// Token where the cue block (source + cue) begins.
+    pub block_start: usize,
+    /// Entity link result for the source.
+    pub link: Option<(usize, Link)>,
+    pub used: bool,
+    /// `, who says ...`: the token of the relative pronoun after a comma; an earlier cue's content
+    /// stops before that comma.
+    pub relative: Option<usize>,
+}
+
+impl Resolved {
+    /// Can this cue attribute anything: a source, not an infinitive ("declined to say"), and a
+    /// verb that reports speech or thought ("visited" does not).
+    #[inline]
+    pub fn speaks(&self) -> bool {
+        self.source.is_some()
+            && !self.cue.infinitive
+            && match self.cue.verb {
+                None => true,
+                Some((v, _)) => !matches!(v.class, VerbClass::NonSpeech),
+            }
+    }
+}
+
+/// Find the source of a cue and where its content may begin. `earlier` are the sentence's cues
+/// before this one, already resolved: a participle or a coordinated verb shares their subject.
+pub(super) fn resolve_cue(c: &Ctx, cue: &CueCand, earlier: &[Resolved]) -> Resolved {
+    let mut r = Resolved { cue: cue.clone(), source: None, after: cue.end, block_start: cue.start, link: None, used: false, relative: None };
+    if cue.according_to {
+        // "according to AFP"
+        set_right_source(&mut r, np_right(c.doc, c.depth, cue.end, c.s1));
+    } else if cue.passive_by {
+        // "was told by the minister": the source follows "by".
+        set_right_source(&mut r, np_right(c.doc, c.depth, cue.end + 1, c.s1));
+    } else if cue.participial {
+        r.source = participle_subject(c, cue, earlier);
+    } else {
+        subject_or_inverted(c, &mut r, earlier);
+    }
+    r
+}
+
+fn set_right_source(r: &mut Resolved, np: Option<Np>) {
+    if let Some(np) = np {
+        r.after = np.end;
+        r.source = Some(Source { np, right: true, via: None });
+    }
+}
+
+/// ", saying ...": the subject of the clause's main cue, else of the sentence; "footage of the
+/// governor asking, “…”": the person right before the participle.
+fn participle_subject(c: &Ctx, cue: &CueCand, earlier: &[Resolved]) -> Option<Source> {
+    let doc = c.doc;
+    let named_before = np_left(doc, c.depth, cue.start, c.s0)
+        .filter(|np| np.name.is_some() || np.kind != SpeakerKind::Unknown && np.mention != MentionKind::Pronoun && is(doc, np.start, flag::DET));
+    if let Some(np) = named_before {
+        Some(Source { np, right: false, via: None })
+    } else if let Some(prev) = earlier.iter().find(|r| r.source.is_some()) {
+        prev.source.clone()
+    } else {
+        np_right(doc, c.depth, c.s0, cue.start).map(|np| Source { np, right: false, via: None })
+    }
+}
+
+/// A plain verb cue: the subject on its left if one is plausible, else the subject of a
+/// coordinated verb ("toured the streets and said") or an inverted source (", said Psaki").
+fn subject_or_inverted(c: &Ctx, r: &mut Resolved, earlier: &[Resolved]) {
+    let k = skip_left(c.doc, c.depth, r.cue.start, c.s0);
+    let (left, who) = left_subject(c, r, k);
+    match left {
+        Some(np) if plausible_subject(c, &np, &r.cue) => {
+            r.block_start = np.start;
+            let via = who.map(|w| c.doc.tokens[w].span());
+            r.source = Some(Source { np, right: false, via });
+        }
+        _ => {
+            let toks = &c.doc.tokens;
+            // Inverted: ", said Psaki" / "," said the minister.
+            let before_ok = k == c.s0 || toks[k - 1].kind == TokKind::Mark || toks[k - 1].kind == TokKind::Punct;
+            // "Okonkwo toured the streets and said ...": the subject of the first verb speaks.
+            let coordinated = k > c.s0 + 2 && c.depth[k - 1] == 0 && word_in(c.doc, k - 1, &["and", "but"]);
+            if coordinated {
+                r.source = coordinated_subject(c, k, earlier);
+            } else if before_ok {
+                if let Some(np) = inverted_source(c, &r.cue) {
+                    r.after = np.end;
+                    r.source = Some(Source { np, right: true, via: None });
+                }
+            }
+        }
+    }
+}
+
+/// The noun phrase left of the verb group (which starts at `k`), trying in turn: the phrase right
+/// before it, the name before a comma-delimited insert, a named subject before longer asides, the
+/// antecedent of a relative "who", poll respondents; then widened to the head before a
+/// preposition. Also returns the relative pronoun right before the verb ("X, who said"), which
+/// becomes the mention; sets `r.relative` for ", who says ..." after a comma or dash.
+fn left_subject(c: &Ctx, r: &mut Resolved, k: usize) -> (Option<Np>, Option<usize>) {
+    let (doc, depth, s0) = (c.doc, c.depth, c.s0);
+    let mut left = np_left(doc, depth, k, s0);
+    if left.is_none() && k > s0 && punct_is(&doc.tokens[k - 1], doc.text, b',') {
+        left = subject_before_insert(c, k);
+    }
+    if left.is_none() && k > s0 + 2 && aside_delimiter(c, k - 1) {
+        left = named_subject_before_asides(c, k);
+    }
+    let mut who = None;
+    if left.is_none() && !word_in(doc, k.saturating_sub(1), &["and", "but"]) {
+        let rel = relative_subject(c, &r.cue, k);
+        left = rel.np;
+        who = rel.who;
+        r.relative = rel.relative;
+    }
+    if let Some(np) = poll_respondents(c, left.as_ref(), k) {
+        left = Some(np);
+    }
+    if let Some(outer) = left.as_ref().and_then(|np| prepositional_head(c, np)) {
+        left = Some(outer);
+    }
+    (left, who)
+}
+
+/// "X, who ..., said" / "X, the agency's head, said" (`k - 1` is a comma): look past a
+/// comma-delimited insert that describes the source — a relative clause, a participle, or a role —
+/// to the name before it, and keep the role. `None` when no such insert stands there.
+fn subject_before_insert(c: &Ctx, k: usize) -> Option<Np> {
+    let (doc, depth, s0) = (c.doc, c.depth, c.s0);
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let lim = k.saturating_sub(30).max(s0);
+    let i = (lim..k - 1).rev().find(|&x| depth[x] == 0 && punct_is(&toks[x], text, b','))?;
+    let insert_ok = word_in(doc, i + 1, &["who", "which", "whose"])
+        // "President Obama, dedicating the museum on Saturday, said"
+        || (toks[i + 1].kind == TokKind::Word && !toks[i + 1].cap && toks[i + 1].text(text).ends_with("ing"))
+        || np_right(doc, depth, i + 1, k - 1).is_some_and(|n| n.end == k - 1)
+        // "Even Norland, Kestria's only ally, said"
+        || ((is(doc, i + 1, flag::DET) || toks[i + 1].has(flag::TITLE) || toks[i + 1].possessive && toks[i + 1].cap)
+            && (i + 1..k - 1).all(|x| depth[x] == 0 && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE))));
+    if !insert_ok {
+        return None;
+    }
+    let mut left = np_left(doc, depth, i, s0);
+    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": more than
+    // one description before the verb; the name comes first.
+    let mut guard = 0;
+    while let Some(np) = &left {
+        guard += 1;
+        if guard > 3 || np.name.is_some() || np.start < s0 + 2 || !punct_is(&toks[np.start - 1], text, b',') {
+            break;
+        }
+        match np_left(doc, depth, np.start - 1, s0) {
+            Some(before) if before.name.is_some() => left = Some(before),
+            _ => break,
+        }
+    }
+    if let (Some(np), false) = (&mut left, word_in(doc, i + 1, &["who", "which", "whose"])) {
+        let role_start = i + 1 + word_in(doc, i + 1, &["the", "a", "an"]) as usize;
+        // "X, the ,said" (a bare article) names no role.
+        if np.role.is_none() && role_start < k - 1 {
+            np.role = Some(span_of(doc, role_start, k - 1));
+        }
+    }
+    left
+}
+
+/// A comma or a dash (not a hyphen) that closes an aside before the verb.
+#[inline]
+fn aside_delimiter(c: &Ctx, x: usize) -> bool {
+    let toks = &c.doc.tokens;
+    let text = c.doc.text;
+    punct_is(&toks[x], text, b',') || (toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(text), '—' | '–' | '-') && toks[x].text(text) != "-")
+}
+
+/// Longer asides: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said",
+/// "Mr. King, 82, said", "John Dickey, the chief executive -- the company that owns the show --
+/// told me": a named subject at the start of the clause, before the first delimiter.
+fn named_subject_before_asides(c: &Ctx, k: usize) -> Option<Np> {
+    let (doc, depth, s0) = (c.doc, c.depth, c.s0);
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let lim = k.saturating_sub(45).max(s0);
+    // Only the words after a quotation that precedes the source.
+    let lim = (lim..k).rev().find(|&x| depth[x] != 0 || toks[x].kind == TokKind::Mark).map_or(lim, |x| x + 1);
+    let clean = (lim..k).all(|x| depth[x] == 0 && !punct_is(&toks[x], text, b';'));
+    if !clean {
+        return None;
+    }
+    let subject_start = |st: usize| st == s0 || toks[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"]));
+    for d in (lim..k - 1).filter(|&x| aside_delimiter(c, x)) {
+        let mut e = d;
+        // "Rep. Jim Jordan (R-Ohio), ..."
+        if e > s0 && punct_is(&toks[e - 1], text, b')') {
+            if let Some(open) = (e.saturating_sub(8).max(s0)..e - 1).rev().find(|&x| punct_is(&toks[x], text, b'(')) {
+                e = open;
+            }
+        }
+        if let Some(np) = np_left(doc, depth, e, s0).filter(|np| np.name.is_some() && subject_start(np.start)) {
+            return Some(np);
+        }
+    }
+    None
+}
+
+/// What a relative pronoun before the verb decides.
+#[derive(Debug, Default)]
+struct RelativeSubject {
+    /// The antecedent: the source.
+    np: Option<Np>,
+    /// "who" right before the verb: the mention that speaks.
+    who: Option<usize>,
+    /// ", who says ..." after a comma or dash: earlier content stops before that comma.
+    relative: Option<usize>,
+}
+
+/// "a senior official who asked not to be named said" (not "..., which let him go, and said"):
+/// the phrase before "who" or "which" within a short reach; "... Dana Whitfield, who says she is
+/// proud", "the study -- which notes that ...": the name before the comma or dash, only for verbs
+/// that report a clause with no "that" ("..., who proposed the closure" is an act, not speech).
+fn relative_subject(c: &Ctx, cue: &CueCand, k: usize) -> RelativeSubject {
+    let (doc, depth, s0) = (c.doc, c.depth, c.s0);
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let mut out = RelativeSubject::default();
+    let lim = k.saturating_sub(14).max(s0);
+    let Some(w) = (lim..k).rev().find(|&x| depth[x] == 0 && word_in(doc, x, &["who", "which"])) else { return out };
+    if !(w..k).all(|x| depth[x] == 0 && toks[x].kind != TokKind::Mark && !punct_is(&toks[x], text, b'.')) {
+        return out;
+    }
+    out.np = np_left(doc, depth, w, s0);
+    if w + 1 == k {
+        out.who = Some(w);
+    }
+    let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative);
+    if out.np.is_none() && clause_verb && w > s0 + 1 && (punct_is(&toks[w - 1], text, b',') || dash_at(doc, w - 1)) {
+        out.np = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
+        if out.np.is_some() {
+            out.relative = Some(w);
+        }
+    }
+    out
+}
+
+/// "Another 41 percent said", "Forty-two percent of voters say": the poll's respondents speak,
+/// as a group from the amount to the verb. `left` is the subject found so far; a replacement or
+/// `None`.
+fn poll_respondents(c: &Ctx, left: Option<&Np>, k: usize) -> Option<Np> {
+    let (doc, s0) = (c.doc, c.s0);
+    let amount = |x: usize| doc.tokens[x].kind == TokKind::Number || number_word(doc, x);
+    let of_whom = left.filter(|np| np.start >= s0 + 3 && word_is(doc, np.start - 1, "of")).map(|np| np.start - 1);
+    let pct = of_whom.unwrap_or(k);
+    if (left.is_none() || of_whom.is_some()) && pct > s0 + 1 && word_in(doc, pct - 1, &["percent", "%"]) && amount(pct - 2) {
+        let s = if pct > s0 + 2 && word_in(doc, pct - 3, &["another", "some", "about", "nearly", "almost", "only", "just", "the"]) { pct - 3 } else { pct - 2 };
+        return Some(group_np(doc, s, k));
+    }
+    None
+}
+
+/// "Business owners on the quay said", "the spokeswoman for the ministry said": the head of the
+/// phrase before the preposition speaks, so the subject widens to it ("a statement by the
+/// ministry", "according to X" keep the phrase after the preposition). `None`: keep `np`.
+fn prepositional_head(c: &Ctx, np: &Np) -> Option<Np> {
+    let (doc, s0) = (c.doc, c.s0);
+    let p = np.start;
+    // At the text's first token `p - 1` wraps and names no word, as release builds always did.
+    let according = word_is(doc, p.wrapping_sub(1), "to") && p >= s0 + 2 && word_is(doc, p - 2, "according");
+    if p > s0 + 1 && is(doc, p - 1, flag::PREP) && !according && !word_in(doc, p - 1, &["by", "according", "from", "after", "before", "as", "like", "than"]) {
+        let mut outer = np_left(doc, c.depth, p - 1, s0)?;
+        if outer.mention != MentionKind::Pronoun {
+            outer.end = np.end;
+            outer.span.end = np.span.end;
+            return Some(outer);
+        }
+    }
+    None
+}
+
+/// A bare lower-case phrase is a source only with a determiner ("the driver") or a plural head
+/// ("business owners"); otherwise it is usually the end of another clause ("to fix roads said").
+fn plausible_subject(c: &Ctx, np: &Np, cue: &CueCand) -> bool {
+    let doc = c.doc;
+    let toks = &doc.tokens;
+    !(np.kind == SpeakerKind::Unknown
+        && np.mention == MentionKind::Full
+        && np.name.is_none()
+        && !is(doc, np.start, flag::DET)
+        // "Ivana Kane's brief said": a possessive determines the phrase too, before a plain
+        // reporting verb ("Kane's plan rejected …" is no speech).
+        && !(np.end >= np.start + 2 && toks[np.end - 2].possessive && cue.verb.is_some_and(|(v, _)| v.relative))
+        && !(np.head.as_bytes().ends_with(b"s") && !toks[np.end - 1].has(flag::VERB)))
+}
+
+/// "Okonkwo toured the streets and said ...": the subject of an earlier cue of the sentence
+/// that stands left of its verb, else a named or determined phrase that opens the sentence.
+fn coordinated_subject(c: &Ctx, k: usize, earlier: &[Resolved]) -> Option<Source> {
+    let doc = c.doc;
+    match earlier.iter().rev().find(|r| r.source.as_ref().is_some_and(|s| !s.right)) {
+        Some(prev) => prev.source.clone(),
+        None => np_right(doc, c.depth, c.s0, k - 1)
+            .filter(|np| np.name.is_some() || np.mention == MentionKind::Pronoun || (is(doc, np.start, flag::DET) && np.kind != SpeakerKind::Unknown))
+            .map(|np| Source { np, right: false, via: None }),
+    }
+}
+
+/// ", said Psaki" / "," said the minister: the phrase right of the cue, with a role set off by
+/// a comma ("said Tomas Okafor, the council's chief engineer."). A pronoun there is the reported
+/// clause's subject ("..., said it would"), not the source.
+fn inverted_source(c: &Ctx, cue: &CueCand) -> Option<Np> {
+    let doc = c.doc;
+    let toks = &doc.tokens;
+    let s1 = c.s1;
+    let mut np = np_right(doc, c.depth, cue.end, s1).filter(|np| np.mention != MentionKind::Pronoun)?;
+    let after = np.end;
+    if np.role.is_none() && np.name.is_some() && after + 2 < s1 && punct_is(&toks[after], doc.text, b',') && (is(doc, after + 1, flag::DET) || toks[after + 1].has(flag::TITLE)) {
+        let e = (after + 1..s1).find(|&x| toks[x].kind != TokKind::Word || toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE)).unwrap_or(s1);
+        if e > after + 1 && (after + 1..e).any(|x| toks[x].has(flag::TITLE)) {
+            let start = after + 1 + usize::from(word_in(doc, after + 1, &["the", "a", "an"]));
+            if start < e {
+                np.role = Some(span_of(doc, start, e));
+            }
+        }
+    }
+    Some(np)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::fixture;
+    use super::*;
+
+    /// (text, the cue's verb or "According", the source's words, does it stand right of the cue?)
+    fn source_of(text: &'static str, cue: &str) -> Option<(String, bool)> {
+        let f = fixture(text);
+        let (_, r) = f.cue_at(cue);
+        r.source.map(|s| (s.np.span.text(text).to_string(), s.right))
+    }
+
+    #[test]
+    fn each_way_of_naming_a_source_is_found() {
+        let cases: &[(&str, &str, Option<(&str, bool)>)] = &[
+            // The subject left of the verb, past a time phrase.
+            ("Mayor Lena Hartley on Monday said the pier would reopen.", "said", Some(("Mayor Lena Hartley", false))),
+            // "according to", "by" after a passive, an inverted source.
+            ("According to the harbour board, the pier will reopen.", "According", Some(("the harbour board", true))),
+            ("The mayor was told by Omar Haddad that the pier would close.", "told", Some(("Omar Haddad", true))),
+            ("“The pier is safe,” said Omar Haddad.", "said", Some(("Omar Haddad", true))),
+            // A participle: the sentence's subject.
+            ("Omar Haddad left the meeting early, saying the plan was dead.", "saying", Some(("Omar Haddad", false))),
+            // Past an insert, an age, a relative clause.
+            ("Omar Haddad, a surgeon at the county hospital, said the ward was full.", "said", Some(("Omar Haddad", false))),
+            ("Lena Hartley, 54, said the pier would reopen.", "said", Some(("Lena Hartley", false))),
+            ("A senior official who asked not to be named said the talks had failed.", "said", Some(("A senior official", false))),
+            ("The council thanked Dana Whitfield, who says she is proud of the pier.", "says", Some(("Dana Whitfield", false))),
+            // Poll respondents, the head before a preposition.
+            ("Another 41 percent said the pier should close.", "said", Some(("Another 41 percent", false))),
+            ("The spokeswoman for the ministry said the talks had failed.", "said", Some(("The spokeswoman for the ministry", false))),
+            // A coordinated verb shares the first verb's subject.
+            ("Omar Haddad toured the harbour and said the wall would hold.", "said", Some(("Omar Haddad", false))),
+            // A pronoun after an inverted verb is the reported clause's subject.
+            ("The pier will reopen, said it would be soon.", "said", None),
+        ];
+        for &(text, cue, want) in cases {
+            let got = source_of(text, cue);
+            assert_eq!(got.as_ref().map(|(s, r)| (s.as_str(), *r)), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_insert_names_the_role_and_a_relative_pronoun_the_mention() {
+        let f = fixture("Omar Haddad, a surgeon at the county hospital, said the ward was full.");
+        let (_, r) = f.cue_at("said");
+        let np = r.source.unwrap().np;
+        assert_eq!(np.role.map(|s| s.text(f.doc.text)), Some("surgeon at the county hospital"));
+
+        let f = fixture("“It is time,” Omar Haddad, who runs the clinic, said.");
+        let (_, r) = f.cue_at("said");
+        assert_eq!(r.source.unwrap().np.span.text(f.doc.text), "Omar Haddad");
+
+        // ", who says ...": the cue hangs on the relative pronoun, which ends earlier content.
+        let f = fixture("The council thanked Dana Whitfield, who says she is proud of the pier.");
+        let (_, r) = f.cue_at("says");
+        assert_eq!(r.relative, Some(f.tok("who")));
+        assert_eq!(r.block_start, f.tok("Dana"));
+    }
+
+    #[test]
+    fn an_inverted_source_keeps_its_role_and_moves_the_content_start() {
+        let f = fixture("“The wall holds,” said Tomas Okafor, the council's chief engineer.");
+        let (_, r) = f.cue_at("said");
+        let s = r.source.unwrap();
+        assert_eq!(s.np.span.text(f.doc.text), "Tomas Okafor");
+        assert_eq!(s.np.role.map(|x| x.text(f.doc.text)), Some("council's chief engineer"));
+        assert_eq!(r.after, f.tok("Okafor") + 1);
+    }
+
+    #[test]
+    fn a_relative_pronoun_leads_to_its_antecedent() {
+        // (text, antecedent, is "who" right before the verb, after a comma)
+        let cases: &[(&str, &str, bool, bool)] = &[
+            ("A senior official who asked not to be named said the talks had failed.", "A senior official", false, false),
+            ("The council thanked Dana Whitfield, who said she is proud.", "Dana Whitfield", true, true),
+        ];
+        for &(text, antecedent, who, relative) in cases {
+            let f = fixture(text);
+            let c = f.ctx(0);
+            let cue = f.cues(0).into_iter().find(|c| c.head == f.tok("said")).unwrap();
+            let rel = relative_subject(&c, &cue, cue.start);
+            assert_eq!(rel.np.map(|np| np.span.text(text)), Some(antecedent), "{text:?}");
+            let w = Some(f.tok("who"));
+            assert_eq!((rel.who == w, rel.relative == w), (who, relative), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_bare_lower_case_phrase_is_no_subject() {
+        // (text, the phrase before "said", is it a plausible source?)
+        // (text, drop the determiner?, the phrase, is it a plausible source?)
+        let cases: &[(&str, bool, &str, bool)] = &[
+            ("On Monday the driver said the road was closed.", false, "the driver", true),
+            ("On Monday the driver said the road was closed.", true, "driver", false),
+            // A plural head may stand bare ("business owners said").
+            ("On Monday the drivers said the road was closed.", true, "drivers", true),
+        ];
+        for &(text, drop_det, phrase, want) in cases {
+            let f = fixture(text);
+            let c = f.ctx(0);
+            let cue = f.cues(0).into_iter().find(|c| c.head == f.tok("said")).unwrap();
+            let mut np = np_left(&f.doc, &f.quotes.depth, cue.start, c.s0).expect("a phrase");
+            if drop_det {
+                // A bare phrase of no known kind, as one left over from another clause would be.
+                np.start += 1;
+                np.span.start = f.doc.tokens[np.start].start as usize;
+                np.kind = SpeakerKind::Unknown;
+                np.mention = MentionKind::Full;
+            }
+            assert_eq!(np.span.text(text), phrase);
+            assert_eq!(plausible_subject(&c, &np, &cue), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn speaks_needs_a_source_and_a_speech_verb_not_an_infinitive() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("Lena Hartley said the pier would reopen.", "said", true),
+            ("Lena Hartley smiled at the crowd.", "smiled", false),
+            // No source: a bare lower-case phrase after another clause.
+            ("The crowd cheered and business owners said the road was closed.", "said", false),
+        ];
+        for &(text, cue, want) in cases {
+            let f = fixture(text);
+            let (_, r) = f.cue_at(cue);
+            assert_eq!(r.speaks(), want, "{text:?}");
+        }
+    }
+}
