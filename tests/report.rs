@@ -149,9 +149,13 @@ fn the_page_is_self_contained_and_carries_the_figures() {
     assert!(html.contains("data-chart=\"kinds\"") && html.contains("data-chart=\"gender-by-group\""));
     assert!(html.contains("<g class=\"bar\" data-label=\"people\" data-value=\"5\">"), "five people quoted");
     assert!(html.contains("data-group=\"all articles\" data-key=\"articles\">3<"));
-    // On stdout, the JSON as asked.
+    // On stdout, the JSON as asked; the page's table holds its figures, every kind and gender included.
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["articles"], 3);
+    for (key, value) in v["total"]["kinds"].as_object().unwrap().iter().chain(v["total"]["people"].as_object().unwrap()) {
+        let cell = format!("data-group=\"all articles\" data-key=\"{key}\">{value}<");
+        assert!(html.contains(&cell), "the page's table has no {cell}");
+    }
 }
 
 #[test]

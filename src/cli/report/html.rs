@@ -107,7 +107,7 @@ fn pct(x: Option<f64>) -> String {
 fn summary_table(report: &Report) -> String {
     let cols: Vec<(&str, &Tally)> = std::iter::once(("all articles", &report.total)).chain(report.groups.iter().map(|(g, t)| (g.as_str(), t))).collect();
     type Row = (&'static str, &'static str, fn(&Tally) -> String);
-    let rows: [Row; 14] = [
+    let rows: [Row; 16] = [
         ("articles", "Articles", |t| thousands(t.articles)),
         ("sources", "Sources quoted", |t| thousands(t.sources)),
         ("person", "People", |t| thousands(t.kind(SourceKind::Person))),
@@ -115,8 +115,10 @@ fn summary_table(report: &Report) -> String {
         ("group", "Groups (“residents”, “officials”)", |t| thousands(t.kind(SourceKind::Group))),
         ("anonymous", "Anonymous sources", |t| thousands(t.kind(SourceKind::Anonymous))),
         ("document", "Documents (reports, studies, statements)", |t| thousands(t.kind(SourceKind::Document))),
+        ("unknown", "Not sure what kind", |t| thousands(t.kind(SourceKind::Unknown))),
         ("woman", "Women quoted", |t| thousands(t.people.woman)),
         ("man", "Men quoted", |t| thousands(t.people.man)),
+        ("non-binary", "Non-binary people quoted", |t| thousands(t.people.non_binary)),
         ("not-stated", "People whose gender is not stated", |t| thousands(t.people.not_stated)),
         ("women_share", "Women among people whose gender is stated", |t| pct(t.women_share())),
         ("direct", "Quotes in quotation marks", |t| thousands(t.direct)),
