@@ -31,6 +31,8 @@
 //!     carry.rs           colon introductions; carry_to_uncued: a neighbour's speaker for the rest
 //!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps
 //!   claims.rs            claims with no source (passives, weasels, anonymous, doubt, figures)
+//!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
+//!                        mentions, gender only as the text or .whosaid.toml states it
 //!   findings.rs          the rules applied, one step per rule family into a Sink (severities);
 //!                        suppression comments
 //!   rules.rs             rule codes, groups, default severities, explanations and examples
@@ -49,7 +51,9 @@
 //! src/cli/               `whosaid check` (output.rs human, json.rs JSON), `whosaid explain`
 //!                        (explain.rs, also docs/rules.md) and `whosaid eval` (eval.rs PolNeAR-style
 //!                        gold; gold.rs our own gold, offsets joined with texts, per quoted stretch)
-//! src/main.rs            argument parsing: `lsp` (default), `check`, `explain`, `eval`
+//!   report/              `whosaid report`: inputs.rs (files, folders, JSON lines), mod.rs (options,
+//!                        all cores, progress bar), tally.rs (sums, table, JSON, CSV), html.rs (page)
+//! src/main.rs            argument parsing: `lsp` (default), `check`, `report`, `explain`, `eval`
 //! tests/                 engine tables, robustness properties, CLI, LSP over stdio, a working day
 //!                        (lsp_workday.rs), documentation (docs.rs), e2e editors
 //! docs/                  rules.md (generated: `whosaid explain --markdown`), editors.md, quotes.md
@@ -60,7 +64,8 @@
 //! editors/               VS Code extension and Neovim plugin
 //! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing),
 //!                        `snapshot` (every Analysis in full, to prove a refactor changes nothing)
-//! scripts/               snapshot-corpus.py, fn-lengths.py; gold/ (draw, show, anchor, agreement)
+//! scripts/               snapshot-corpus.py, fn-lengths.py; gold/ (draw, show, anchor, agreement);
+//!                        sources/ (the hand check of stated gender); report/ (the page checked in CI)
 //! fuzz/                  cargo-fuzz targets for the engine, the document model and the config
 //! ```
 //!
