@@ -33,6 +33,8 @@
 //!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs,
 //!                        figures.rs (argument vs record, sourced nearby), model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
+//!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
+//!                        mentions, gender only as the text or .whosaid.toml states it
 //!   findings.rs          the rules applied, one step per rule family into a Sink (severities);
 //!                        suppression comments
 //!   rules.rs             rule codes, groups, default severities, explanations and examples
@@ -52,7 +54,9 @@
 //! src/cli/               `whosaid check` (output.rs human, json.rs JSON), `whosaid explain`
 //!                        (explain.rs, also docs/rules.md) and `whosaid eval` (eval.rs PolNeAR-style
 //!                        gold; gold.rs our own gold, offsets joined with texts, per quoted stretch)
-//! src/main.rs            argument parsing: `lsp` (default), `check`, `explain`, `eval`
+//!   report/              `whosaid report`: inputs.rs (files, folders, JSON lines), mod.rs (options,
+//!                        all cores, progress bar), tally.rs (sums, table, JSON, CSV), html.rs (page)
+//! src/main.rs            argument parsing: `lsp` (default), `check`, `report`, `explain`, `eval`
 //! tests/                 engine tables, robustness properties, CLI, LSP over stdio, a working day
 //!                        (lsp_workday.rs), documentation (docs.rs), e2e editors
 //! docs/                  rules.md (generated: `whosaid explain --markdown`), editors.md, quotes.md
@@ -65,7 +69,8 @@
 //!                        `snapshot` (every Analysis in full, to prove a refactor changes nothing),
 //!                        `claim_features` (the claim model's features, for scripts/claims/train.py)
 //! scripts/               snapshot-corpus.py, fn-lengths.py; gold/ (draw, show, anchor, agreement);
-//!                        claims/ (train.py: the claim model; bbc.py: warning rates, precision samples)
+//!                        claims/ (train.py: the claim model; bbc.py: warning rates, precision samples);
+//!                        sources/ (the hand check of stated gender); report/ (the page checked in CI)
 //! fuzz/                  cargo-fuzz targets for the engine, the document model and the config
 //! ```
 //!

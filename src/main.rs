@@ -1,5 +1,5 @@
-//! `whosaid` — `lsp` (the default, also with `--stdio`), `check FILE...`, `explain [CODE]`,
-//! `eval GOLD.jsonl`.
+//! `whosaid` — `lsp` (the default, also with `--stdio`), `check FILE...`, `report PATH...`,
+//! `explain [CODE]`, `eval GOLD.jsonl`.
 
 use std::process::ExitCode;
 
@@ -9,13 +9,14 @@ whosaid — who is speaking in this article?
 USAGE:
     whosaid [lsp] [--stdio]          run the language server over stdio (what editors start)
     whosaid check [OPTIONS] FILE...  check articles (.txt, .md; `-` reads standard input)
+    whosaid report [OPTIONS] PATH... who an archive quotes: files, folders, JSON lines (`-`)
     whosaid explain [CODE]           what a rule flags, why, and how to fix or silence it
                                      (no CODE: the list of rules)
     whosaid eval [OPTIONS] GOLD.jsonl
                                      score the engine on annotated news (PolNeAR-style JSON lines)
     whosaid --help | --version
 
-Run `whosaid check --help` or `whosaid eval --help` for their options.";
+Run `whosaid check --help`, `whosaid report --help` or `whosaid eval --help` for their options.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         Some("check") => whosaid::cli::check::run(&args[1..]),
         Some("explain") => whosaid::cli::explain::run(&args[1..]),
         Some("eval") => whosaid::cli::eval::run(&args[1..]),
+        Some("report") => whosaid::cli::report::run(&args[1..]),
         Some("-h") | Some("--help") | Some("help") => {
             println!("{USAGE}");
             0

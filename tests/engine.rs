@@ -446,7 +446,7 @@ fn extra_verbs_and_known_speakers() {
     let a = analyze(text, &o);
     assert_eq!(a.quotes[0].speaker.map(|s| a.speakers[s].name.as_str()), Some("Ines Duarte"));
 
-    let o = Options { known_speakers: vec![KnownSpeaker { name: "Ines Duarte".into(), role: Some("port director".into()) }], ..Options::default() };
+    let o = Options { known_speakers: vec![KnownSpeaker { name: "Ines Duarte".into(), role: Some("port director".into()), ..KnownSpeaker::default() }], ..Options::default() };
     let a = analyze("“Back to work,” Duarte said.", &o);
     let s = &a.speakers[a.quotes[0].speaker.unwrap()];
     assert_eq!(s.role.as_deref(), Some("port director"));

@@ -17,11 +17,13 @@ pub mod model;
 pub mod quotes;
 pub mod rules;
 pub mod sentences;
+pub mod sources;
 pub mod speakers;
 pub mod suppress;
 pub mod text;
 
 pub use model::*;
+pub use sources::{Gender, Source, SourceKind, Sources};
 pub use rules::{RuleSetting, RuleSettings, RULES};
 pub use text::Reuse;
 #[doc(hidden)]
@@ -48,10 +50,12 @@ impl Format {
 }
 
 /// A speaker the newsroom tells whosaid about ("Jen Psaki", role "White House press secretary").
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KnownSpeaker {
     pub name: String,
     pub role: Option<String>,
+    /// The person's gender as the newsroom records it; only the source profile reads it.
+    pub gender: Option<Gender>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -252,9 +256,11 @@ fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool, reuse: O
         paragraphs: doc.paragraphs.iter().map(|p| p.span).collect(),
         sentences: sentences.iter().map(|s| s.span).collect(),
         skipped: false,
+        sources: Sources::default(),
     };
     let input = findings::Input { doc: &doc, quotes: &quotes, drafts: &attr.drafts, quote_ids: &quote_ids, analysis: &analysis };
     analysis.findings = findings::collect(&input, options);
+    analysis.sources = sources::profile(text, &analysis, &options.known_speakers);
     let reuse = keep.then(|| doc.into_reuse());
     Some((analysis, reuse))
 }

@@ -2,7 +2,7 @@
 //! offsets into the UTF-8 input (half-open), ids are indices, line/column 1-based (column in chars).
 
 use super::output::LineIndex;
-use crate::analysis::{Analysis, Span};
+use crate::analysis::{Analysis, SourceKind, Span};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -12,6 +12,7 @@ pub struct FileReport<'a> {
     pub quotes: Vec<QuoteOut<'a>>,
     pub claims: Vec<ClaimOut>,
     pub findings: Vec<FindingOut<'a>>,
+    pub sources: SourcesOut<'a>,
 }
 
 #[derive(Serialize, Clone, Copy)]
@@ -33,6 +34,110 @@ pub struct SpeakerOut<'a> {
     pub role: Option<&'a str>,
     pub kind: &'static str,
     pub mentions: Vec<SpanOut>,
+}
+
+/// The article's source profile (see "Sources" in the README).
+#[derive(Serialize)]
+pub struct SourcesOut<'a> {
+    /// Distinct sources: speakers with at least one quote.
+    pub count: usize,
+    pub quoted_words: usize,
+    /// Index into `list` of the source with most quoted words, and its share of all quoted words.
+    pub top_source: Option<usize>,
+    pub top_share: f64,
+    pub anonymous: usize,
+    pub unattributed: usize,
+    pub people: PeopleOut,
+    pub list: Vec<SourceOut<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct PeopleOut {
+    pub woman: usize,
+    pub man: usize,
+    #[serde(rename = "non-binary")]
+    pub non_binary: usize,
+    #[serde(rename = "not-stated")]
+    pub not_stated: usize,
+}
+
+#[derive(Serialize)]
+pub struct QuoteIdsOut<'a> {
+    pub count: usize,
+    pub quotes: &'a [usize],
+}
+
+#[derive(Serialize)]
+pub struct EvidenceOut<'a> {
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub gender: Option<&'static str>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize)]
+pub struct SourceOut<'a> {
+    pub speaker: usize,
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub kind: &'static str,
+    /// woman | man | non-binary | not-stated for people; null for others.
+    pub gender: Option<&'static str>,
+    pub gender_basis: &'static str,
+    pub gender_note: String,
+    pub gender_evidence: Vec<EvidenceOut<'a>>,
+    pub direct: QuoteIdsOut<'a>,
+    pub reported: QuoteIdsOut<'a>,
+    pub quoted_words: usize,
+    pub first_mention: SpanOut,
+    pub last_mention: SpanOut,
+}
+
+pub fn sources<'a>(text: &'a str, a: &'a Analysis) -> SourcesOut<'a> {
+    let p = &a.sources;
+    SourcesOut {
+        count: p.list.len(),
+        quoted_words: p.quoted_words,
+        top_source: p.top,
+        top_share: (p.top_share() * 1000.0).round() / 1000.0,
+        anonymous: p.anonymous,
+        unattributed: p.unattributed,
+        people: PeopleOut { woman: p.people.woman, man: p.people.man, non_binary: p.people.non_binary, not_stated: p.people.not_stated },
+        list: p
+            .list
+            .iter()
+            .map(|s| {
+                let sp = &a.speakers[s.speaker];
+                let person = s.kind == SourceKind::Person;
+                SourceOut {
+                    speaker: s.speaker,
+                    name: &sp.name,
+                    role: sp.role.as_deref(),
+                    kind: s.kind.as_str(),
+                    gender: person.then(|| s.gender.map_or("not-stated", |g| g.as_str())),
+                    gender_basis: s.basis.as_str(),
+                    gender_note: s.gender_note(text),
+                    gender_evidence: s
+                        .evidence
+                        .iter()
+                        .map(|e| EvidenceOut {
+                            kind: e.kind.as_str(),
+                            text: e.span.text(text),
+                            gender: e.gender.map(|g| g.as_str()),
+                            start: e.span.start,
+                            end: e.span.end,
+                        })
+                        .collect(),
+                    direct: QuoteIdsOut { count: s.direct.len(), quotes: &s.direct },
+                    reported: QuoteIdsOut { count: s.reported.len(), quotes: &s.reported },
+                    quoted_words: s.quoted_words,
+                    first_mention: s.first_mention.into(),
+                    last_mention: s.last_mention.into(),
+                }
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -71,7 +176,7 @@ pub struct FindingOut<'a> {
     pub message: &'a str,
 }
 
-pub fn report<'a>(path: &'a str, text: &str, a: &'a Analysis) -> FileReport<'a> {
+pub fn report<'a>(path: &'a str, text: &'a str, a: &'a Analysis) -> FileReport<'a> {
     let lines = LineIndex::new(text);
     FileReport {
         path,
@@ -120,6 +225,7 @@ pub fn report<'a>(path: &'a str, text: &str, a: &'a Analysis) -> FileReport<'a> 
                 }
             })
             .collect(),
+        sources: sources(text, a),
     }
 }
 

@@ -1,5 +1,5 @@
-//! The command line: `check` (human and JSON output), `explain` (the rules) and `eval` (scoring on
-//! annotated news).
+//! The command line: `check` (human and JSON output), `report` (who an archive quotes), `explain`
+//! (the rules) and `eval` (scoring on annotated news).
 
 pub mod check;
 pub mod eval;
@@ -7,6 +7,7 @@ pub mod explain;
 pub mod gold;
 pub mod json;
 pub mod output;
+pub mod report;
 
 /// Write to standard output, ignoring a closed pipe (`whosaid check … | head` must not panic).
 pub fn out(text: &str) {

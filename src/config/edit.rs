@@ -302,6 +302,8 @@ fn push_speaker(list: &mut Array, name: &str, role: Option<&str>) {
         let suffix = last.decor().suffix().cloned();
         last.decor_mut().set_suffix("");
         let decor = entry.decor_mut();
+        // The first entry of `[a]` has no space before it; the ones after it get one.
+        let prefix = prefix.filter(|p| count > 1 || p.as_str().is_some_and(|s| !s.is_empty()));
         decor.set_prefix(prefix.unwrap_or_else(|| " ".into()));
         decor.set_suffix(suffix.unwrap_or_else(|| "".into()));
     }
@@ -522,6 +524,33 @@ loaded-verb = \"hint\"   # was \"off\" until the style review\n\
         let c = parsed(&out);
         assert_eq!(c.options.known_speakers.len(), 2);
         assert_eq!(c.options.known_speakers.iter().find(|k| k.name == "Dana Whitfield").unwrap().role.as_deref(), Some("fire chief"));
+    }
+
+    #[test]
+    fn speaker_added_beside_entries_with_a_gender() {
+        // (file before, file after): entries written as tables stay as they were.
+        let cases = [
+            (
+                "[speakers]\n\"Ana Ruiz\" = { role = \"mayor\", gender = \"woman\" }\n",
+                "[speakers]\n\"Ana Ruiz\" = { role = \"mayor\", gender = \"woman\" }\n\"Dana Whitfield\" = \"fire chief\"\n",
+            ),
+            (
+                "[speakers.\"Ana Ruiz\"]\nrole = \"mayor\"\ngender = \"woman\"\n",
+                "[speakers]\n\"Dana Whitfield\" = \"fire chief\"\n[speakers.\"Ana Ruiz\"]\nrole = \"mayor\"\ngender = \"woman\"\n",
+            ),
+            (
+                "speakers = [{ name = \"Ana Ruiz\", gender = \"woman\" }]\n",
+                "speakers = [{ name = \"Ana Ruiz\", gender = \"woman\" }, { name = \"Dana Whitfield\", role = \"fire chief\" }]\n",
+            ),
+        ];
+        for (before, after) in cases {
+            let out = edit(before, &speaker("Dana Whitfield", Some("fire chief")));
+            assert_eq!(out, after);
+            let c = parsed(&out);
+            let ana = c.options.known_speakers.iter().find(|k| k.name == "Ana Ruiz").unwrap();
+            assert_eq!(ana.gender, Some(crate::analysis::Gender::Woman), "{out}");
+            assert!(c.options.known_speakers.iter().any(|k| k.name == "Dana Whitfield" && k.gender.is_none()));
+        }
     }
 
     #[test]

@@ -15,15 +15,16 @@
 //!
 //! [speakers]
 //! "Dana Whitfield" = "county fire chief"
+//! "Ana Ruiz" = { role = "mayor", gender = "woman" }   # gender: woman, man or non-binary
 //! ```
 //!
 //! Editor settings (LSP `initializationOptions`, `workspace/configuration` section `whosaid`)
 //! take the same keys in JSON, with camelCase accepted too (`inlayHints`, `reportingVerbs`,
-//! `maxFileSize`, `rulesUrl`) and `speakers` either a table or a list of `{name, role}`.
+//! `maxFileSize`, `rulesUrl`) and `speakers` either a table or a list of `{name, role, gender}`.
 //!
 //! [`edit`] writes the two settings the server offers to save (a known speaker, a rule turned off).
 
-use crate::analysis::{rules, KnownSpeaker, Options, RuleSetting};
+use crate::analysis::{rules, Gender, KnownSpeaker, Options, RuleSetting};
 use std::path::{Path, PathBuf};
 
 pub mod edit;
@@ -194,27 +195,28 @@ fn parse_rules_url(key: &str, v: &serde_json::Value) -> Result<Option<String>, C
 
 fn parse_speakers(key: &str, v: &serde_json::Value) -> Result<Vec<KnownSpeaker>, ConfigError> {
     use serde_json::Value;
-    let bad = || ConfigError(format!("`{key}` must map names to roles, or list {{ name, role }} entries"));
+    let bad = || ConfigError(format!("`{key}` must map names to roles (or to {{ role, gender }}), or list {{ name, role, gender }} entries"));
     let mut out = Vec::new();
     match v {
         Value::Object(map) => {
-            for (name, role) in map {
-                let role = match role {
-                    Value::String(r) if !r.trim().is_empty() => Some(r.trim().to_string()),
-                    Value::String(_) | Value::Null => None,
+            for (name, entry) in map {
+                let (role, gender) = match entry {
+                    Value::String(r) => (Some(r.clone()), None),
+                    Value::Null => (None, None),
+                    Value::Object(o) => speaker_details(key, name, o, false)?,
                     _ => return Err(bad()),
                 };
-                out.push(KnownSpeaker { name: name.trim().to_string(), role });
+                out.push(known_speaker(name, role, gender));
             }
         }
         Value::Array(items) => {
             for item in items {
                 match item {
-                    Value::String(name) => out.push(KnownSpeaker { name: name.trim().to_string(), role: None }),
+                    Value::String(name) => out.push(known_speaker(name, None, None)),
                     Value::Object(o) => {
                         let name = o.get("name").and_then(Value::as_str).ok_or_else(bad)?;
-                        let role = o.get("role").and_then(Value::as_str).map(|r| r.trim().to_string());
-                        out.push(KnownSpeaker { name: name.trim().to_string(), role });
+                        let (role, gender) = speaker_details(key, name, o, true)?;
+                        out.push(known_speaker(name, role, gender));
                     }
                     _ => return Err(bad()),
                 }
@@ -224,6 +226,41 @@ fn parse_speakers(key: &str, v: &serde_json::Value) -> Result<Vec<KnownSpeaker>,
     }
     out.retain(|s| !s.name.is_empty());
     Ok(out)
+}
+
+fn known_speaker(name: &str, role: Option<String>, gender: Option<Gender>) -> KnownSpeaker {
+    let role = role.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+    KnownSpeaker { name: name.trim().to_string(), role, gender }
+}
+
+/// `{ role = "mayor", gender = "woman" }` for one known speaker (with `name` when listed).
+fn speaker_details(
+    key: &str,
+    name: &str,
+    o: &serde_json::Map<String, serde_json::Value>,
+    listed: bool,
+) -> Result<(Option<String>, Option<Gender>), ConfigError> {
+    use serde_json::Value;
+    let mut role = None;
+    let mut gender = None;
+    for (field, value) in o {
+        match (field.as_str(), value) {
+            ("name", _) if listed => {}
+            ("role", Value::String(r)) => role = Some(r.clone()),
+            ("role", Value::Null) => {}
+            ("gender", Value::String(g)) if g.trim().is_empty() => {}
+            ("gender", Value::String(g)) => {
+                gender = Some(Gender::parse(g).ok_or_else(|| {
+                    ConfigError(format!("`{key}`: gender `{g}` for ‘{name}’ is not one whosaid knows; use woman, man or non-binary (or leave it out)"))
+                })?)
+            }
+            ("role" | "gender", _) => return Err(ConfigError(format!("`{key}`: `{field}` for ‘{name}’ must be text"))),
+            (other, _) => {
+                return Err(ConfigError(format!("`{key}`: unknown field `{other}` for ‘{name}’; a speaker may have a role and a gender")))
+            }
+        }
+    }
+    Ok((role, gender))
 }
 
 /// The nearest `.whosaid.toml` at or above `start` (a file or a directory).
@@ -278,6 +315,39 @@ mod tests {
         assert!(!c.inlay_hints);
         assert_eq!(c.options.rules.severity("doubt-word"), Some(Severity::Error));
         assert_eq!(c.options.known_speakers[0].name, "Ana Ruiz");
+    }
+
+    #[test]
+    fn speakers_may_carry_a_gender() {
+        use crate::analysis::Gender;
+        let mut c = Config::default();
+        c.apply_toml(
+            "[speakers]\n\"Dana Whitfield\" = \"fire chief\"\n\"Ana Ruiz\" = { role = \"mayor\", gender = \"woman\" }\n\"Rowan Vale\" = { gender = \"non-binary\" }\n\"Tomas Berg\" = { role = \"\" , gender = \"Male\" }\n",
+        )
+        .unwrap();
+        let got: Vec<(&str, Option<&str>, Option<Gender>)> =
+            c.options.known_speakers.iter().map(|k| (k.name.as_str(), k.role.as_deref(), k.gender)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Ana Ruiz", Some("mayor"), Some(Gender::Woman)),
+                ("Dana Whitfield", Some("fire chief"), None),
+                ("Rowan Vale", None, Some(Gender::NonBinary)),
+                ("Tomas Berg", None, Some(Gender::Man)),
+            ]
+        );
+        let v = serde_json::json!({"speakers": [{"name": "Ana Ruiz", "role": "mayor", "gender": "female"}, "Tomas Berg"]});
+        c.apply_json(&v).unwrap();
+        assert_eq!(c.options.known_speakers[0].gender, Some(Gender::Woman));
+        assert_eq!(c.options.known_speakers[1].gender, None);
+        for (bad, says) in [
+            ("[speakers]\n\"Ana Ruiz\" = { gender = \"w0man\" }\n", "use woman, man or non-binary"),
+            ("[speakers]\n\"Ana Ruiz\" = { role = \"mayor\", age = 40 }\n", "unknown field `age`"),
+            ("[speakers]\n\"Ana Ruiz\" = { gender = 1 }\n", "must be text"),
+        ] {
+            let err = Config::default().apply_toml(bad).unwrap_err();
+            assert!(err.0.contains(says), "{bad}: {err}");
+        }
     }
 
     #[test]

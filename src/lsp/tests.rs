@@ -80,6 +80,7 @@ fn snapshot(enc: Encoding) -> Snapshot {
         paragraphs: vec![span("Tomas Berg 😀 claimed the mayor moved too fast. “We are asking,” he said."), q1],
         sentences: vec![],
         skipped: false,
+        ..Analysis::default()
     };
     Snapshot::new(Uri::from_str("file:///newsroom/t.txt").unwrap(), 1, 3, TEXT.to_string(), Format::PlainText, analysis, enc)
 }
