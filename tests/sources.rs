@@ -2,13 +2,32 @@
 //! (never one guessed from a first name).
 
 use whosaid::analysis::sources::GenderBasis;
-use whosaid::analysis::{analyze, Analysis, Gender, KnownSpeaker, Options, Source, SourceKind};
+use whosaid::analysis::{analyze, source_profile, Analysis, Gender, KnownSpeaker, Options, Source, SourceKind, Sources};
 
-fn run(text: &str) -> Analysis {
-    analyze(text, &Options::default())
+/// An analysis with its source profile, as `whosaid check --format json` and `report` make them.
+struct Profiled {
+    a: Analysis,
+    sources: Sources,
 }
 
-fn source<'a>(a: &'a Analysis, name: &str) -> &'a Source {
+impl std::ops::Deref for Profiled {
+    type Target = Analysis;
+    fn deref(&self) -> &Analysis {
+        &self.a
+    }
+}
+
+fn analyse(text: &str, options: &Options) -> Profiled {
+    let a = analyze(text, options);
+    let sources = source_profile(text, &a, options);
+    Profiled { a, sources }
+}
+
+fn run(text: &str) -> Profiled {
+    analyse(text, &Options::default())
+}
+
+fn source<'a>(a: &'a Profiled, name: &str) -> &'a Source {
     a.sources
         .list
         .iter()
@@ -74,13 +93,13 @@ fn configured_gender_wins_and_needs_no_text() {
     ];
     for (text, k, name, gender) in cases {
         let options = Options { known_speakers: vec![k.clone()], ..Options::default() };
-        let a = analyze(text, &options);
+        let a = analyse(text, &options);
         let s = source(&a, name);
         assert_eq!((s.gender, s.basis), (Some(*gender), GenderBasis::Configured), "{text}");
     }
     // A known speaker with no gender leaves the text to speak.
     let options = Options { known_speakers: vec![KnownSpeaker { name: "Ines Duarte".into(), ..KnownSpeaker::default() }], ..Options::default() };
-    let a = analyze("Ines Duarte said the port would open.", &options);
+    let a = analyse("Ines Duarte said the port would open.", &options);
     assert_eq!(source(&a, "Ines Duarte").gender, None);
 }
 

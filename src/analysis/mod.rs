@@ -83,6 +83,13 @@ impl Default for Options {
     }
 }
 
+/// Who an analysed article quotes, how much, and the gender the text (or the newsroom's
+/// `[speakers]`) states for each person. Derived from the analysis on demand, for the command
+/// line's JSON and report: an editor analysing on every keystroke does not pay for it.
+pub fn source_profile(text: &str, analysis: &Analysis, options: &Options) -> Sources {
+    sources::profile(text, analysis, &options.known_speakers)
+}
+
 /// Analyse one article.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     analyze_unless(text, options, &|| false).unwrap_or_default()
@@ -256,11 +263,9 @@ fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool, reuse: O
         paragraphs: doc.paragraphs.iter().map(|p| p.span).collect(),
         sentences: sentences.iter().map(|s| s.span).collect(),
         skipped: false,
-        sources: Sources::default(),
     };
     let input = findings::Input { doc: &doc, quotes: &quotes, drafts: &attr.drafts, quote_ids: &quote_ids, analysis: &analysis };
     analysis.findings = findings::collect(&input, options);
-    analysis.sources = sources::profile(text, &analysis, &options.known_speakers);
     let reuse = keep.then(|| doc.into_reuse());
     Some((analysis, reuse))
 }

@@ -296,8 +296,6 @@ pub struct Analysis {
     pub sentences: Vec<Span>,
     /// Set when the text was not analysed (too large); the findings say why.
     pub skipped: bool,
-    /// Who the article quotes, how much, and the gender the text states for each person.
-    pub sources: super::sources::Sources,
 }
 
 impl Analysis {

@@ -2,7 +2,7 @@
 //! output in argument order.
 
 use super::{json, output};
-use crate::analysis::{analyze, Format, Severity};
+use crate::analysis::{analyze, source_profile, Format, Severity};
 use crate::config::{self, Config};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Read, Write};
@@ -171,7 +171,7 @@ fn check_one(display: &str, json_path: &str, input: &Input, config: &Config, for
     let has_error_finding = analysis.findings.iter().any(|f| f.severity == Severity::Error);
     let findings = analysis.findings.iter().map(|f| f.severity).collect();
     let rendered = match format {
-        OutFormat::Json => json::render_json(json_path, &text, &analysis) + "\n",
+        OutFormat::Json => json::render_json(json_path, &text, &analysis, &source_profile(&text, &analysis, &options)) + "\n",
         OutFormat::Human => output::render_human(display, &text, &analysis, output::Style { on: color }),
     };
     FileResult { output: Some(rendered), error: None, has_error_finding, findings }

@@ -2,7 +2,7 @@
 //! offsets into the UTF-8 input (half-open), ids are indices, line/column 1-based (column in chars).
 
 use super::output::LineIndex;
-use crate::analysis::{Analysis, SourceKind, Span};
+use crate::analysis::{Analysis, SourceKind, Sources, Span};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -94,8 +94,7 @@ pub struct SourceOut<'a> {
     pub last_mention: SpanOut,
 }
 
-pub fn sources<'a>(text: &'a str, a: &'a Analysis) -> SourcesOut<'a> {
-    let p = &a.sources;
+pub fn sources<'a>(text: &'a str, a: &'a Analysis, p: &'a Sources) -> SourcesOut<'a> {
     SourcesOut {
         count: p.list.len(),
         quoted_words: p.quoted_words,
@@ -176,7 +175,7 @@ pub struct FindingOut<'a> {
     pub message: &'a str,
 }
 
-pub fn report<'a>(path: &'a str, text: &'a str, a: &'a Analysis) -> FileReport<'a> {
+pub fn report<'a>(path: &'a str, text: &'a str, a: &'a Analysis, profile: &'a Sources) -> FileReport<'a> {
     let lines = LineIndex::new(text);
     FileReport {
         path,
@@ -225,13 +224,13 @@ pub fn report<'a>(path: &'a str, text: &'a str, a: &'a Analysis) -> FileReport<'
                 }
             })
             .collect(),
-        sources: sources(text, a),
+        sources: sources(text, a, profile),
     }
 }
 
 /// One line of JSON (no trailing newline).
-pub fn render_json(path: &str, text: &str, a: &Analysis) -> String {
-    serde_json::to_string(&report(path, text, a)).unwrap_or_else(|e| format!("{{\"path\":{path:?},\"error\":\"{e}\"}}"))
+pub fn render_json(path: &str, text: &str, a: &Analysis, profile: &Sources) -> String {
+    serde_json::to_string(&report(path, text, a, profile)).unwrap_or_else(|e| format!("{{\"path\":{path:?},\"error\":\"{e}\"}}"))
 }
 
 #[cfg(test)]
@@ -278,7 +277,7 @@ mod tests {
             }],
             ..Analysis::default()
         };
-        let v: serde_json::Value = serde_json::from_str(&render_json("-", text, &a)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&render_json("-", text, &a, &Sources::default())).unwrap();
         assert_eq!(v["path"], "-");
         assert_eq!(v["speakers"][0]["role"], serde_json::Value::Null);
         assert_eq!(v["speakers"][0]["kind"], "person");

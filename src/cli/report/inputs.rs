@@ -3,7 +3,7 @@
 
 use super::tally::ArticleDigest;
 use super::{Configs, GroupBy};
-use crate::analysis::{analyze, Format};
+use crate::analysis::{analyze, source_profile, Format};
 use crate::config::Config;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -149,7 +149,7 @@ pub fn digest(job: &Job, origins: &[Origin], configs: &[Config], group_by: &Grou
             let mut options = configs[*config].options.clone();
             options.format = Format::guess(display);
             let a = analyze(&text, &options);
-            Ok(ArticleDigest::new(display.clone(), group.clone(), &a))
+            Ok(ArticleDigest::new(display.clone(), group.clone(), &a, &source_profile(&text, &a, &options)))
         }
         Job::Line { origin, start, end, line, config } => {
             let o = &origins[*origin];
@@ -174,7 +174,7 @@ pub fn digest(job: &Job, origins: &[Origin], configs: &[Config], group_by: &Grou
             let mut options = configs[*config].options.clone();
             options.format = Format::PlainText;
             let a = analyze(text, &options);
-            Ok(ArticleDigest::new(id, group, &a))
+            Ok(ArticleDigest::new(id, group, &a, &source_profile(text, &a, &options)))
         }
     }
 }

@@ -3,7 +3,7 @@
 //! a terminal table, JSON and CSV.
 
 use crate::analysis::sources::GenderCounts;
-use crate::analysis::{Analysis, Gender, SourceKind};
+use crate::analysis::{Analysis, Gender, SourceKind, Sources};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -33,8 +33,7 @@ pub struct ArticleDigest {
 }
 
 impl ArticleDigest {
-    pub fn new(id: String, group: String, a: &Analysis) -> ArticleDigest {
-        let p = &a.sources;
+    pub fn new(id: String, group: String, a: &Analysis, p: &Sources) -> ArticleDigest {
         let sources = p
             .list
             .iter()
