@@ -394,6 +394,27 @@ fn pronoun_np(doc: &Doc, i: usize) -> Np {
     }
 }
 
+/// "the union's general secretary, Mick Lynch": a description in apposition to a name. The name
+/// is the source and the description its role (less a leading article: "union's general
+/// secretary"; "His father" stays whole). `None` unless `desc` is a description (no name, no
+/// pronoun, no weasel group) and `name` names someone; `desc` and `name` may stand in either order.
+pub fn appositive_name(doc: &Doc, desc: &Np, name: &Np) -> Option<Np> {
+    if desc.name.is_some() || desc.mention == MentionKind::Pronoun || desc.weasel || name.name.is_none() || name.mention == MentionKind::Pronoun {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let mut np = name.clone();
+    let start = desc.start + usize::from(word_in(doc, desc.start, &["the", "a", "an"]) && desc.end > desc.start + 1);
+    np.role = Some(Span::new(toks[start].start as usize, toks[desc.end - 1].end as usize));
+    if np.gender == Gender::Unknown {
+        np.gender = desc.gender;
+    }
+    if np.kind == SpeakerKind::Unknown && matches!(desc.kind, SpeakerKind::Person | SpeakerKind::Organization) {
+        np.kind = desc.kind;
+    }
+    Some(np)
+}
+
 /// Tokens `[s, e)` (non-empty) taken as a group source as they stand ("another 41 percent").
 pub fn group_np(doc: &Doc, s: usize, e: usize) -> Np {
     let t = &doc.tokens;
@@ -432,7 +453,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     }
     let titles = title_words(doc, body, e, &mut buf);
     let (name, title_end) = name_run(doc, body, e, titles.end);
-    let name = name.filter(|&(ns, ne)| !common_noun_name(doc, ns, ne));
+    let name = name.filter(|&(ns, ne)| !common_noun_name(doc, ns, ne)).map(|n| after_possessor(doc, n));
     let head = head_word(doc, e - 1, &mut buf);
     let role = role_span(doc, body, title_end, name);
     let Kind { mut kind, mut mention, gender } = match name {
@@ -620,6 +641,15 @@ fn name_run(doc: &Doc, body: usize, e: usize, title_end: Option<usize>) -> (Opti
     }
 }
 
+/// "Britain's Kelly Holmes", "Bafta's Grant Dean": the name is what follows the possessor (who is
+/// no part of it); "Gordon Brown's Budget" names a budget, not a person.
+fn after_possessor(doc: &Doc, (ns, ne): (usize, usize)) -> (usize, usize) {
+    match (ns..ne - 1).rev().find(|&x| doc.tokens[x].possessive) {
+        Some(x) => (x + 1, ne),
+        None => (ns, ne),
+    }
+}
+
 /// "Critics", "Police" at the start of a sentence: one capitalised group or title word is a
 /// common noun, not a name (unless it is also a first name, a place or a news outlet).
 fn common_noun_name(doc: &Doc, ns: usize, ne: usize) -> bool {
@@ -795,6 +825,8 @@ pub struct Entity {
     pub head: Word,
     pub first_full: Span,
     pub speaks: bool,
+    /// The keys come from a proper name ("Tony Blair", "Yukos"), not a description.
+    pub named: bool,
 }
 
 #[derive(Default)]
@@ -902,6 +934,7 @@ impl Entities {
             head: np.head.clone(),
             first_full: np.span,
             speaks: false,
+            named: false,
         });
         self.list.len() - 1
     }
@@ -930,6 +963,7 @@ impl Entities {
             head: Word::new(""),
             first_full: Span::default(),
             speaks: false,
+            named: true,
         });
         self.index(self.list.len() - 1);
     }
@@ -1028,7 +1062,9 @@ impl Entities {
             cands.as_slice().iter().rev().copied().find(|&i| {
                 let e = &self.list[i];
                 if is_name {
-                    e.keys.last().map(Word::as_bytes) == Some(last.as_bytes()) || (nkeys == 1 && e.keys.iter().any(|k| k.as_bytes() == last.as_bytes()) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
+                    // "Wes Brown" is not "Gordon Brown": two first names that differ.
+                    let other_first = nkeys > 1 && e.keys.len() > 1 && e.keys[0].as_bytes() != key(&ranges[0]).as_bytes();
+                    (e.keys.last().map(Word::as_bytes) == Some(last.as_bytes()) && !other_first) || (nkeys == 1 && e.keys.iter().any(|k| k.as_bytes() == last.as_bytes()) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
                 } else {
                     same_keys(&e.keys)
                 }
@@ -1042,6 +1078,7 @@ impl Entities {
             if keys_changed {
                 e.name = name_span.text(text).to_string();
                 e.keys = make_keys();
+                e.named = is_name;
             }
             let role_added = e.role.is_none() && np.role.is_some();
             if e.role.is_none() {
@@ -1082,11 +1119,57 @@ impl Entities {
             head: np.head.clone(),
             first_full: np.span,
             speaks: false,
+            named: is_name,
         });
         let idx = self.list.len() - 1;
         self.index(idx);
         self.touch(idx, np.span.start);
         Some((idx, Link::New))
+    }
+
+    /// Bare occurrences of a speaking entity's name that no step linked — "Yukos" in the headline,
+    /// "Tony Blair" as the object of an earlier sentence — become its mentions, so a reporter
+    /// finds every reference, and the name the article introduces is among them. A person is
+    /// found by their surname (with the first name and honorific before it, when written); an
+    /// organisation only by its whole name. A word that is a key of two entities ("Brown" for
+    /// Gordon and Wes) is left alone. Run once, after attribution.
+    pub fn mention_names(&mut self, doc: &Doc) {
+        let toks = &doc.tokens;
+        // A cheap filter on (first letter, length) before any look-up: most capitalised words
+        // are no speaker's name.
+        let mut seen = [0u32; 26];
+        let mut any = false;
+        for e in self.list.iter().filter(|e| e.speaks && e.named && !e.mentions.is_empty()) {
+            if let Some(k) = e.keys.last().map(Word::as_bytes).filter(|k| !k.is_empty() && k[0].is_ascii_lowercase() && k.len() < 32) {
+                seen[(k[0] - b'a') as usize] |= 1 << k.len();
+                any = true;
+            }
+        }
+        if !any {
+            return;
+        }
+        let mut buf = Scratch::new();
+        for k in 0..toks.len() {
+            let t = &toks[k];
+            let stem = t.stem(doc.text).as_bytes();
+            let n = stem.len();
+            if t.kind != TokKind::Word || !t.cap || n >= 32 || !stem[0].is_ascii_uppercase() || seen[(stem[0].to_ascii_lowercase() - b'a') as usize] & (1 << n) == 0 {
+                continue;
+            }
+            let key = lower(t.stem(doc.text), &mut buf);
+            let Some(&[idx]) = self.by_word.get(key).map(Ids::as_slice) else { continue };
+            let e = &self.list[idx];
+            if !(e.speaks && e.named && e.keys.last().is_some_and(|l| l.as_bytes() == key.as_bytes())) {
+                continue;
+            }
+            if let Some((span, kind)) = name_occurrence(doc, k, e, &mut buf) {
+                let e = &mut self.list[idx];
+                if !e.mentions.iter().any(|(m, _)| m.overlaps(span)) {
+                    // Before the article introduces them (a headline), no definition.
+                    e.mentions.push((span, if span.start < e.first_full.start { MentionKind::Short } else { kind }));
+                }
+            }
+        }
     }
 
     fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<usize> {
@@ -1117,6 +1200,31 @@ impl Entities {
             .max_by_key(|(_, e)| (e.last_seen / 400, (e.gender == gender && want_person) as usize, e.last_seen))
             .map(|(i, _)| i)
     }
+}
+
+/// The mention that token `k` (the last word of entity `e`'s name) ends: a person's surname with
+/// the first names and honorific written before it ("Mr Blair", "Tony Blair"; "Blair" alone is a
+/// short mention), an organisation's whole name ("Deutsche Bank", not "Bank" alone). `None` when
+/// the words before do not match.
+fn name_occurrence(doc: &Doc, k: usize, e: &Entity, buf: &mut Scratch) -> Option<(Span, MentionKind)> {
+    let toks = &doc.tokens;
+    let n = e.keys.len();
+    let mut s = k;
+    // Earlier name words, in order: "Tony" before "Blair".
+    while s > 0 && k + 1 - s < n && toks[s - 1].cap && toks[s - 1].kind == TokKind::Word && lower(toks[s - 1].stem(doc.text), buf) == &*e.keys[n - 1 - (k + 1 - s)] {
+        s -= 1;
+    }
+    let whole = k + 1 - s == n;
+    if !whole && e.kind != SpeakerKind::Person {
+        return None;
+    }
+    if s > 0 && toks[s - 1].has(flag::HONORIFIC) {
+        s -= 1;
+    } else if s > 1 && punct_is(&toks[s - 1], doc.text, b'.') && toks[s - 2].has(flag::HONORIFIC) {
+        s -= 2;
+    }
+    let kind = if whole && n > 1 { MentionKind::Full } else { MentionKind::Short };
+    Some((Span::new(toks[s].start as usize, toks[k].stem_end() as usize), kind))
 }
 
 fn short_name(name: &str, np: &Np) -> String {
@@ -1167,12 +1275,43 @@ mod tests {
             ("Mr. Abel and Ms. Vance", SpeakerKind::Group, MentionKind::Full, None, None, "vance"),
             ("Critics", SpeakerKind::Group, MentionKind::Full, None, None, "critics"),
             ("the United States", SpeakerKind::Organization, MentionKind::Full, Some("United States"), None, "states"),
+            // A possessor is no part of the name.
+            ("Kestria's Ana Ruiz", SpeakerKind::Person, MentionKind::Full, Some("Ana Ruiz"), None, "ruiz"),
+            ("Tom Vance's Budget", SpeakerKind::Unknown, MentionKind::Full, Some("Budget"), None, "budget"),
         ];
         for &(text, kind, mention, name, role, head) in cases {
             let d = doc(text);
             let np = build(&d, 0, d.tokens.len()).unwrap_or_else(|| panic!("{text}: no phrase"));
             let got = (np.kind, np.mention, np.name.map(|(s, e)| words(&d, s, e)), np.role.map(|r| r.text(text).to_string()), &*np.head);
             assert_eq!(got, (kind, mention, name.map(str::to_string), role.map(str::to_string), head), "{text}");
+        }
+    }
+
+    #[test]
+    fn appositive_name_table() {
+        // (description, name, the name with the description as role?)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("the union's general secretary", "Mick Lynch", Some("union's general secretary")),
+            ("His father", "Ernie Leblanc", Some("His father")),
+            ("a surgeon", "Ana Ruiz", Some("surgeon")),
+            // Two names, a pronoun, a weasel group: no apposition of a description.
+            ("Lena Hartley", "Ana Ruiz", None),
+            ("he", "Ana Ruiz", None),
+            ("critics", "Ana Ruiz", None),
+            // The second phrase must name someone.
+            ("the mayor", "the council", None),
+        ];
+        for &(desc, name, want) in cases {
+            let text = format!("{desc}, {name}");
+            let d = doc(&text);
+            let comma = d.tokens.iter().position(|t| t.text(&text) == ",").unwrap();
+            let parse = |s: usize, e: usize| if e == s + 1 && is(&d, s, flag::PRONOUN) { pronoun_np(&d, s) } else { build(&d, s, e).unwrap() };
+            let (dn, nn) = (parse(0, comma), parse(comma + 1, d.tokens.len()));
+            let got = appositive_name(&d, &dn, &nn);
+            assert_eq!(got.as_ref().map(|np| np.role.map(|r| r.text(&text))), want.map(Some), "{text}");
+            if let Some(np) = got {
+                assert_eq!(np.span.text(&text), name);
+            }
         }
     }
 

@@ -109,6 +109,30 @@ mod tests {
     }
 
     #[test]
+    fn every_occurrence_of_a_speakers_name_is_a_mention() {
+        // (text, the speaker's name, its mentions in text order)
+        let cases: &[(&str, &str, &[&str])] = &[
+            // The headline names her before the article introduces her.
+            ("Okafor backs pier plan\n\nTomas Okafor, the council's chief engineer, said the wall would hold.", "Tomas Okafor", &["Okafor", "Tomas Okafor"]),
+            // An object before she speaks, a possessive after.
+            ("The board met Lena Hartley. Ms Hartley said the pier would reopen. Hartley's plan is costly.", "Lena Hartley", &["Lena Hartley", "Ms Hartley", "Hartley"]),
+            // An organisation by its whole name only.
+            ("Nordpress Bank cuts jobs\n\nNordpress Bank said sales fell. The Bank of Kestria disagreed.", "Nordpress Bank", &["Nordpress Bank", "Nordpress Bank"]),
+            // A surname two people share is nobody's mention.
+            ("Brown wins\n\nGordon Brown met Wes Brown. Gordon Brown said the pier would reopen.", "Gordon Brown", &["Gordon Brown", "Gordon Brown"]),
+        ];
+        for &(text, name, want) in cases {
+            let f = fixture(text);
+            let a = f.attribute();
+            let e = a.entities.list.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no {name} in {text:?}"));
+            let mut spans: Vec<_> = e.mentions.iter().map(|m| m.0).collect();
+            spans.sort_by_key(|s| s.start);
+            let got: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn names_start_only_at_likely_words() {
         let f = fixture("On Monday the Harbour Board met Dr. Haddad.");
         let c = f.ctx(0);
