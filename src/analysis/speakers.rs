@@ -394,18 +394,25 @@ fn pronoun_np(doc: &Doc, i: usize) -> Np {
     }
 }
 
-/// "the union's general secretary, Mick Lynch": a description in apposition to a name. The name
-/// is the source and the description its role (less a leading article: "union's general
-/// secretary"; "His father" stays whole). `None` unless `desc` is a description (no name, no
-/// pronoun, no weasel group) and `name` names someone; `desc` and `name` may stand in either order.
-pub fn appositive_name(doc: &Doc, desc: &Np, name: &Np) -> Option<Np> {
-    if desc.name.is_some() || desc.mention == MentionKind::Pronoun || desc.weasel || name.name.is_none() || name.mention == MentionKind::Pronoun {
+/// "the union's general secretary, Mick Lynch": the description in tokens `[ds, de)` stands in
+/// apposition to the name `name`, which is the source, with the description as its role (less a
+/// leading article: "union's general secretary"; "His father" stays whole). The description is
+/// judged by its words before a preposition ("the head" of the harbour board). `None` unless it
+/// is a description (no name, no pronoun, no weasel group) and `name` names someone; the two may
+/// stand in either order.
+pub fn appositive_name(doc: &Doc, (ds, de): (usize, usize), name: &Np) -> Option<Np> {
+    if name.name.is_none() || name.mention == MentionKind::Pronoun || de <= ds || is(doc, ds, flag::PRONOUN) {
+        return None;
+    }
+    let head_end = (ds + 1..de).find(|&x| is(doc, x, flag::PREP)).unwrap_or(de);
+    let desc = build(doc, ds, head_end)?;
+    if desc.name.is_some() || desc.weasel {
         return None;
     }
     let toks = &doc.tokens;
     let mut np = name.clone();
-    let start = desc.start + usize::from(word_in(doc, desc.start, &["the", "a", "an"]) && desc.end > desc.start + 1);
-    np.role = Some(Span::new(toks[start].start as usize, toks[desc.end - 1].end as usize));
+    let start = ds + usize::from(word_in(doc, ds, &["the", "a", "an"]) && de > ds + 1);
+    np.role = Some(Span::new(toks[start].start as usize, toks[de - 1].end as usize));
     if np.gender == Gender::Unknown {
         np.gender = desc.gender;
     }
@@ -645,8 +652,9 @@ fn name_run(doc: &Doc, body: usize, e: usize, title_end: Option<usize>) -> (Opti
 /// no part of it); "Gordon Brown's Budget" names a budget, not a person.
 fn after_possessor(doc: &Doc, (ns, ne): (usize, usize)) -> (usize, usize) {
     match (ns..ne - 1).rev().find(|&x| doc.tokens[x].possessive) {
-        Some(x) => (x + 1, ne),
-        None => (ns, ne),
+        // "Foster's Group", "Macy's Inc": a company's name.
+        Some(x) if !doc.tokens[x + 1].has(flag::ORG_HEAD | flag::ORG_SUFFIX) => (x + 1, ne),
+        _ => (ns, ne),
     }
 }
 
@@ -827,6 +835,9 @@ pub struct Entity {
     pub speaks: bool,
     /// The keys come from a proper name ("Tony Blair", "Yukos"), not a description.
     pub named: bool,
+    /// Where the entity was last the subject of a clause (a source, or a sentence's first name):
+    /// pronouns prefer the subject over a later object.
+    pub subject_at: Option<usize>,
 }
 
 #[derive(Default)]
@@ -935,6 +946,7 @@ impl Entities {
             first_full: np.span,
             speaks: false,
             named: false,
+            subject_at: None,
         });
         self.list.len() - 1
     }
@@ -964,6 +976,7 @@ impl Entities {
             first_full: Span::default(),
             speaks: false,
             named: true,
+            subject_at: None,
         });
         self.index(self.list.len() - 1);
     }
@@ -986,6 +999,14 @@ impl Entities {
                 self.touch(idx, np.span.start);
                 let e = &mut self.list[idx];
                 e.mentions.push((np.span, MentionKind::Pronoun));
+                // "Parry … he said", "Yukos … it said": the pronoun tells a name's kind.
+                if e.kind == SpeakerKind::Unknown && e.named {
+                    match &*np.head {
+                        "he" | "she" => e.kind = SpeakerKind::Person,
+                        "it" => e.kind = SpeakerKind::Organization,
+                        _ => {}
+                    }
+                }
                 if e.gender == Gender::Unknown && e.kind == SpeakerKind::Person {
                     e.gender = np.gender;
                 }
@@ -1054,6 +1075,8 @@ impl Entities {
         let nkeys = ranges.len();
         let same_keys = |ek: &[Word]| ek.len() == nkeys && ek.iter().zip(ranges).all(|(a, r)| a.as_bytes() == key(r).as_bytes());
         let make_keys = || -> Vec<Word> { ranges.iter().map(|r| Word::new(key(r))).collect() };
+        // One list of keys ends the other.
+        let suffix_keys = |ek: &[Word]| ek.iter().rev().zip(ranges.iter().rev()).all(|(a, r)| a.as_bytes() == key(r).as_bytes());
         // Same entity: for names, the last name matches (or a one-word mention matches any part);
         // for descriptions, the same words after the determiner.
         let is_name = np.name.is_some();
@@ -1062,8 +1085,9 @@ impl Entities {
             cands.as_slice().iter().rev().copied().find(|&i| {
                 let e = &self.list[i];
                 if is_name {
-                    // "Wes Brown" is not "Gordon Brown": two first names that differ.
-                    let other_first = nkeys > 1 && e.keys.len() > 1 && e.keys[0].as_bytes() != key(&ranges[0]).as_bytes();
+                    // "Wes Brown" is not "Gordon Brown": two full names that differ before the
+                    // surname ("Kilroy Silk" is "Robert Kilroy Silk"; "George W. Bush" "George Bush").
+                    let other_first = nkeys > 1 && e.keys.len() > 1 && e.keys[0].as_bytes() != key(&ranges[0]).as_bytes() && !suffix_keys(&e.keys);
                     (e.keys.last().map(Word::as_bytes) == Some(last.as_bytes()) && !other_first) || (nkeys == 1 && e.keys.iter().any(|k| k.as_bytes() == last.as_bytes()) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
                 } else {
                     same_keys(&e.keys)
@@ -1120,6 +1144,7 @@ impl Entities {
             first_full: np.span,
             speaks: false,
             named: is_name,
+            subject_at: None,
         });
         let idx = self.list.len() - 1;
         self.index(idx);
@@ -1172,6 +1197,14 @@ impl Entities {
         }
     }
 
+    /// Entity `idx` is the subject of a clause at byte `at` (a source; a sentence's first name).
+    pub fn mark_subject(&mut self, idx: usize, at: usize) {
+        self.list[idx].subject_at = Some(at);
+    }
+
+    /// The entity a pronoun at byte `at` refers to: the latest compatible one, except that a
+    /// subject of a recent clause wins over a person named since only as an object
+    /// ([`pronoun_rank`]).
     fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<usize> {
         let want_person = matches!(pronoun, "he" | "she");
         let gender = match pronoun {
@@ -1184,22 +1217,35 @@ impl Entities {
             .map(|&i| (i, &self.list[i]))
             .filter(|(_, e)| e.last_seen <= at)
             .filter(|(_, e)| {
+                // A single name of no known kind ("Yukos") may be a company as well as a
+                // person introduced by surname ("Parry").
+                let lone_word = e.kind == SpeakerKind::Unknown && e.named && e.keys.len() == 1;
                 if want_person {
                     matches!(e.kind, SpeakerKind::Person | SpeakerKind::Unknown | SpeakerKind::Anonymous)
                         && (e.gender == Gender::Unknown || e.gender == gender)
                         && !(e.kind == SpeakerKind::Anonymous && e.head.ends_with('s'))
                 } else if pronoun == "it" {
-                    matches!(e.kind, SpeakerKind::Organization)
+                    matches!(e.kind, SpeakerKind::Organization) || lone_word
                 } else if pronoun == "they" {
                     matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::Anonymous)
                 } else {
                     false
                 }
             })
-            // Prefer an entity of the right gender over one whose gender is unknown, then recency.
-            .max_by_key(|(_, e)| (e.last_seen / 400, (e.gender == gender && want_person) as usize, e.last_seen))
+            .max_by_key(|(_, e)| pronoun_rank(e, at, gender, want_person))
             .map(|(i, _)| i)
     }
+}
+
+/// How well entity `e` fits a pronoun at byte `at` (higher is better): mentioned in the last few
+/// hundred bytes, then a subject there ("Souness paid tribute to Robert. “…,” he said": Souness),
+/// then the right gender over an unknown one, then the latest mention (the subject's, for a
+/// subject).
+fn pronoun_rank(e: &Entity, at: usize, gender: Gender, want_person: bool) -> (bool, bool, bool, usize) {
+    const NEAR: usize = 1000;
+    let subject = e.subject_at.filter(|&s| s + NEAR >= at);
+    let near = e.last_seen + NEAR >= at;
+    (near, subject.is_some(), e.gender == gender && want_person, subject.unwrap_or(e.last_seen))
 }
 
 /// The mention that token `k` (the last word of entity `e`'s name) ends: a person's surname with
@@ -1278,6 +1324,7 @@ mod tests {
             // A possessor is no part of the name.
             ("Kestria's Ana Ruiz", SpeakerKind::Person, MentionKind::Full, Some("Ana Ruiz"), None, "ruiz"),
             ("Tom Vance's Budget", SpeakerKind::Unknown, MentionKind::Full, Some("Budget"), None, "budget"),
+            ("Nordby's Group", SpeakerKind::Organization, MentionKind::Full, Some("Nordby's Group"), None, "group"),
         ];
         for &(text, kind, mention, name, role, head) in cases {
             let d = doc(text);
@@ -1294,6 +1341,8 @@ mod tests {
             ("the union's general secretary", "Mick Lynch", Some("union's general secretary")),
             ("His father", "Ernie Leblanc", Some("His father")),
             ("a surgeon", "Ana Ruiz", Some("surgeon")),
+            ("The head of the Harbour Board", "Ana Ruiz", Some("head of the Harbour Board")),
+            ("The chief inspector of schools", "Omar Haddad", Some("chief inspector of schools")),
             // Two names, a pronoun, a weasel group: no apposition of a description.
             ("Lena Hartley", "Ana Ruiz", None),
             ("he", "Ana Ruiz", None),
@@ -1305,9 +1354,8 @@ mod tests {
             let text = format!("{desc}, {name}");
             let d = doc(&text);
             let comma = d.tokens.iter().position(|t| t.text(&text) == ",").unwrap();
-            let parse = |s: usize, e: usize| if e == s + 1 && is(&d, s, flag::PRONOUN) { pronoun_np(&d, s) } else { build(&d, s, e).unwrap() };
-            let (dn, nn) = (parse(0, comma), parse(comma + 1, d.tokens.len()));
-            let got = appositive_name(&d, &dn, &nn);
+            let nn = build(&d, comma + 1, d.tokens.len()).unwrap();
+            let got = appositive_name(&d, (0, comma), &nn);
             assert_eq!(got.as_ref().map(|np| np.role.map(|r| r.text(&text))), want.map(Some), "{text}");
             if let Some(np) = got {
                 assert_eq!(np.span.text(&text), name);

@@ -177,8 +177,17 @@ fn subject_before_insert(c: &Ctx, k: usize) -> Option<(Np, usize)> {
     let lim = k.saturating_sub(30).max(s0);
     let i = (lim..k - 1).rev().find(|&x| depth[x] == 0 && punct_is(&toks[x], text, b','))?;
     let insert = np_right(doc, depth, i + 1, k - 1).filter(|n| n.end == k - 1);
-    if let Some(named) = insert.as_ref().and_then(|n| Some((n, np_left(doc, depth, i, s0)?))).and_then(|(n, desc)| Some((appositive_name(doc, &desc, n)?, desc.start))) {
+    if let Some(named) = insert.as_ref().and_then(|n| {
+        let ds = description_start(c, i)?;
+        Some((appositive_name(doc, (ds, i), n)?, ds))
+    }) {
         return Some(named);
+    }
+    // "At the meeting, Ana Ruiz, said" (a stray comma): a setting before a name is no subject.
+    if let Some(n) = insert.as_ref().filter(|n| n.name.is_some() && n.mention != MentionKind::Pronoun) {
+        if np_left(doc, depth, i, s0).is_none_or(|l| l.start > s0 && is(doc, l.start - 1, flag::PREP)) {
+            return Some((n.clone(), n.start));
+        }
     }
     let insert_ok = word_in(doc, i + 1, &["who", "which", "whose"])
         // "President Obama, dedicating the museum on Saturday, said"
@@ -217,6 +226,35 @@ fn subject_before_insert(c: &Ctx, k: usize) -> Option<(Np, usize)> {
     })
 }
 
+/// Where a description that ends before the comma at token `i` starts, when it opens its clause
+/// ("Its lawyer", "The head of the harbour board", "On Monday, the chief inspector of schools"):
+/// the phrase before the comma (widened over "of …"), or else the words back to the clause's
+/// start, past a conjunction and a time word, when they hold no reporting verb and start like a
+/// noun phrase. `None` after a preposition ("At the meeting, …").
+fn description_start(c: &Ctx, i: usize) -> Option<usize> {
+    let (doc, depth, s0) = (c.doc, c.depth, c.s0);
+    let toks = &doc.tokens;
+    let ds = match np_left(doc, depth, i, s0) {
+        Some(np) => {
+            let np = prepositional_head(c, &np).unwrap_or(np);
+            np.name.is_none().then_some(np.start)?
+        }
+        None => {
+            let word = |x: usize| depth[x] == 0 && (toks[x].kind == TokKind::Word || toks[x].kind == TokKind::Number) && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE));
+            let mut st = (i.saturating_sub(12).max(s0)..i).rev().find(|&x| !word(x)).map_or(i.saturating_sub(12).max(s0), |x| x + 1);
+            if st > s0 && toks[st - 1].kind != TokKind::Punct && toks[st - 1].kind != TokKind::Mark {
+                return None;
+            }
+            while st < i && (word_in(doc, st, &["but", "and", "yet", "so"]) || toks[st].has(flag::DAY_MONTH) || is(doc, st, flag::TIME)) {
+                st += 1;
+            }
+            let t = toks.get(st).filter(|_| st < i)?;
+            (is(doc, st, flag::DET) || t.has(flag::TITLE) || (t.cap && !is(doc, st, flag::FUNCTION))).then_some(st)?
+        }
+    };
+    (ds == s0 || !is(doc, ds - 1, flag::PREP)).then_some(ds)
+}
+
 /// A comma or a dash (not a hyphen) that closes an aside before the verb.
 #[inline]
 fn aside_delimiter(c: &Ctx, x: usize) -> bool {
@@ -239,7 +277,7 @@ fn named_subject_before_asides(c: &Ctx, k: usize) -> Option<Np> {
     if !clean {
         return None;
     }
-    let subject_start = |st: usize| st == s0 || toks[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"]));
+    let subject_start = |st: usize| st == s0 || toks[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"])) || after_lead(c, st);
     for d in (lim..k - 1).filter(|&x| aside_delimiter(c, x)) {
         let mut e = d;
         // "Rep. Jim Jordan (R-Ohio), ..."
@@ -253,6 +291,17 @@ fn named_subject_before_asides(c: &Ctx, k: usize) -> Option<Np> {
         }
     }
     None
+}
+
+/// "On Wednesday, Omar Haddad, …": token `st` follows a short phrase that opens the sentence and
+/// a comma (a time or place, no verb, no other comma).
+fn after_lead(c: &Ctx, st: usize) -> bool {
+    let (doc, s0) = (c.doc, c.s0);
+    let toks = &doc.tokens;
+    st > s0 + 1
+        && st <= s0 + 7
+        && punct_is(&toks[st - 1], doc.text, b',')
+        && (s0..st - 1).all(|x| c.depth[x] == 0 && toks[x].kind != TokKind::Punct && !(toks[x].has(flag::VERB) && !toks[x].cap))
 }
 
 /// What a relative pronoun before the verb decides.
@@ -366,7 +415,7 @@ fn inverted_source(c: &Ctx, cue: &CueCand) -> Option<Np> {
     // "," said the club's manager, Tom Reyes.
     if np.name.is_none() && np.end + 1 < s1 && punct_is(&toks[np.end], doc.text, b',') {
         let name = np_right(doc, c.depth, np.end + 1, s1).filter(|n| n.end == s1 || toks[n.end].kind == TokKind::Punct);
-        if let Some(named) = name.and_then(|n| appositive_name(doc, &np, &n)) {
+        if let Some(named) = name.and_then(|n| appositive_name(doc, (np.start, np.end), &n)) {
             return Some(named);
         }
     }
@@ -409,6 +458,7 @@ mod tests {
             // Past an insert, an age, a relative clause.
             ("Omar Haddad, a surgeon at the county hospital, said the ward was full.", "said", Some(("Omar Haddad", false))),
             ("Lena Hartley, 54, said the pier would reopen.", "said", Some(("Lena Hartley", false))),
+            ("On Monday, Omar Haddad, head of the harbour board, said the pier would reopen.", "said", Some(("Omar Haddad", false))),
             ("A senior official who asked not to be named said the talks had failed.", "said", Some(("A senior official", false))),
             ("The council thanked Dana Whitfield, who says she is proud of the pier.", "says", Some(("Dana Whitfield", false))),
             // Poll respondents, the head before a preposition.
@@ -421,6 +471,12 @@ mod tests {
             // A description in apposition to a name: the name speaks.
             ("The harbour board's chief engineer, Tomas Okafor, said the wall would hold.", "said", Some(("Tomas Okafor", false))),
             ("His daughter, Ana Ruiz, says the pier is unsafe.", "says", Some(("Ana Ruiz", false))),
+            ("On Monday, the chief inspector of schools, Omar Haddad, said the exams should go.", "said", Some(("Omar Haddad", false))),
+            ("The head of the Harbour Board, Ana Ruiz, said the pier was safe.", "said", Some(("Ana Ruiz", false))),
+            // A place or a setting before a name is no description of them.
+            ("In Kestria, Ana Ruiz, a surgeon, said the ward was full.", "said", Some(("Ana Ruiz", false))),
+            ("At the meeting, Ana Ruiz, said the ward was full.", "said", Some(("Ana Ruiz", false))),
+            ("In Kestria, Ana Ruiz, said the ward was full.", "said", Some(("Ana Ruiz", false))),
             ("“The wall holds,” said the council's chief engineer, Tomas Okafor.", "said", Some(("Tomas Okafor", true))),
             // A name, then a description: still the name.
             ("Tomas Okafor, the council's chief engineer, said the wall would hold.", "said", Some(("Tomas Okafor", false))),
@@ -455,6 +511,8 @@ mod tests {
         let cases: &[(&str, &str, &str)] = &[
             ("The harbour board's chief engineer, Tomas Okafor, said the wall would hold.", "said", "harbour board's chief engineer"),
             ("His daughter, Ana Ruiz, says the pier is unsafe.", "says", "His daughter"),
+            ("On Monday, the chief inspector of schools, Omar Haddad, said the exams should go.", "said", "chief inspector of schools"),
+            ("The head of the Harbour Board, Ana Ruiz, said the pier was safe.", "said", "head of the Harbour Board"),
             ("“The wall holds,” said the council's chief engineer, Tomas Okafor.", "said", "council's chief engineer"),
         ];
         for &(text, cue, role) in cases {
