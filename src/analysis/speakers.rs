@@ -1174,11 +1174,14 @@ impl Entities {
             return;
         }
         let mut buf = Scratch::new();
-        for k in 0..toks.len() {
-            let t = &toks[k];
-            let stem = t.stem(doc.text).as_bytes();
-            let n = stem.len();
-            if t.kind != TokKind::Word || !t.cap || n >= 32 || !stem[0].is_ascii_uppercase() || seen[(stem[0].to_ascii_lowercase() - b'a') as usize] & (1 << n) == 0 {
+        for (k, t) in toks.iter().enumerate() {
+            // Kind and capital first: no slicing of the text for the many words that fail them.
+            if t.kind != TokKind::Word || !t.cap {
+                continue;
+            }
+            let (s, n) = (t.start as usize, (t.stem_end() - t.start) as usize);
+            let b0 = doc.text.as_bytes()[s];
+            if n == 0 || n >= 32 || !b0.is_ascii_uppercase() || seen[(b0.to_ascii_lowercase() - b'a') as usize] & (1 << n) == 0 {
                 continue;
             }
             let key = lower(t.stem(doc.text), &mut buf);
