@@ -57,8 +57,9 @@ fn direct_quotes_get_their_speaker_and_cue() {
         // A nickname in quotation marks is part of the name, not a quotation.
         ("\"It is a big night!\" Mara \"Bee\" Quill shouted to the crowd.", "big night", "Mara \"Bee\" Quill", "shouted"),
         ("“It is a big night!” Mara “Bee” Quill said.", "big night", "Mara “Bee” Quill", "said"),
-        // "state" before a title is a noun, so the verb after the name is the cue.
-        ("“It is a big night!” the mayor's niece, state Sen. Mara Quill, shouted.", "big night", "the mayor's niece", "shouted"),
+        // "state" before a title is a noun, so the verb after the name is the cue; the
+        // description before the name is her role, the name speaks.
+        ("“It is a big night!” the mayor's niece, state Sen. Mara Quill, shouted.", "big night", "Mara Quill", "shouted"),
     ];
     for (text, needle, who, cue) in cases {
         let (speaker, got_cue) = speaker_of(text, needle);

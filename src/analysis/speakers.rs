@@ -394,6 +394,34 @@ fn pronoun_np(doc: &Doc, i: usize) -> Np {
     }
 }
 
+/// "the union's general secretary, Mick Lynch": the description in tokens `[ds, de)` stands in
+/// apposition to the name `name`, which is the source, with the description as its role (less a
+/// leading article: "union's general secretary"; "His father" stays whole). The description is
+/// judged by its words before a preposition ("the head" of the harbour board). `None` unless it
+/// is a description (no name, no pronoun, no weasel group) and `name` names someone; the two may
+/// stand in either order.
+pub fn appositive_name(doc: &Doc, (ds, de): (usize, usize), name: &Np) -> Option<Np> {
+    if name.name.is_none() || name.mention == MentionKind::Pronoun || de <= ds || is(doc, ds, flag::PRONOUN) {
+        return None;
+    }
+    let head_end = (ds + 1..de).find(|&x| is(doc, x, flag::PREP)).unwrap_or(de);
+    let desc = build(doc, ds, head_end)?;
+    if desc.name.is_some() || desc.weasel {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let mut np = name.clone();
+    let start = ds + usize::from(word_in(doc, ds, &["the", "a", "an"]) && de > ds + 1);
+    np.role = Some(Span::new(toks[start].start as usize, toks[de - 1].end as usize));
+    if np.gender == Gender::Unknown {
+        np.gender = desc.gender;
+    }
+    if np.kind == SpeakerKind::Unknown && matches!(desc.kind, SpeakerKind::Person | SpeakerKind::Organization) {
+        np.kind = desc.kind;
+    }
+    Some(np)
+}
+
 /// Tokens `[s, e)` (non-empty) taken as a group source as they stand ("another 41 percent").
 pub fn group_np(doc: &Doc, s: usize, e: usize) -> Np {
     let t = &doc.tokens;
@@ -432,7 +460,7 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     }
     let titles = title_words(doc, body, e, &mut buf);
     let (name, title_end) = name_run(doc, body, e, titles.end);
-    let name = name.filter(|&(ns, ne)| !common_noun_name(doc, ns, ne));
+    let name = name.filter(|&(ns, ne)| !common_noun_name(doc, ns, ne)).map(|n| after_possessor(doc, n));
     let head = head_word(doc, e - 1, &mut buf);
     let role = role_span(doc, body, title_end, name);
     let Kind { mut kind, mut mention, gender } = match name {
@@ -620,6 +648,16 @@ fn name_run(doc: &Doc, body: usize, e: usize, title_end: Option<usize>) -> (Opti
     }
 }
 
+/// "Britain's Kelly Holmes", "Bafta's Grant Dean": the name is what follows the possessor (who is
+/// no part of it); "Gordon Brown's Budget" names a budget, not a person.
+fn after_possessor(doc: &Doc, (ns, ne): (usize, usize)) -> (usize, usize) {
+    match (ns..ne - 1).rev().find(|&x| doc.tokens[x].possessive) {
+        // "Foster's Group", "Macy's Inc": a company's name.
+        Some(x) if !doc.tokens[x + 1].has(flag::ORG_HEAD | flag::ORG_SUFFIX) => (x + 1, ne),
+        _ => (ns, ne),
+    }
+}
+
 /// "Critics", "Police" at the start of a sentence: one capitalised group or title word is a
 /// common noun, not a name (unless it is also a first name, a place or a news outlet).
 fn common_noun_name(doc: &Doc, ns: usize, ne: usize) -> bool {
@@ -795,6 +833,11 @@ pub struct Entity {
     pub head: Word,
     pub first_full: Span,
     pub speaks: bool,
+    /// The keys come from a proper name ("Tony Blair", "Yukos"), not a description.
+    pub named: bool,
+    /// Where the entity was last the subject of a clause (a source, or a sentence's first name):
+    /// pronouns prefer the subject over a later object.
+    pub subject_at: Option<usize>,
 }
 
 #[derive(Default)]
@@ -902,6 +945,8 @@ impl Entities {
             head: np.head.clone(),
             first_full: np.span,
             speaks: false,
+            named: false,
+            subject_at: None,
         });
         self.list.len() - 1
     }
@@ -930,6 +975,8 @@ impl Entities {
             head: Word::new(""),
             first_full: Span::default(),
             speaks: false,
+            named: true,
+            subject_at: None,
         });
         self.index(self.list.len() - 1);
     }
@@ -952,6 +999,14 @@ impl Entities {
                 self.touch(idx, np.span.start);
                 let e = &mut self.list[idx];
                 e.mentions.push((np.span, MentionKind::Pronoun));
+                // "Parry … he said", "Yukos … it said": the pronoun tells a name's kind.
+                if e.kind == SpeakerKind::Unknown && e.named {
+                    match &*np.head {
+                        "he" | "she" => e.kind = SpeakerKind::Person,
+                        "it" => e.kind = SpeakerKind::Organization,
+                        _ => {}
+                    }
+                }
                 if e.gender == Gender::Unknown && e.kind == SpeakerKind::Person {
                     e.gender = np.gender;
                 }
@@ -1020,6 +1075,8 @@ impl Entities {
         let nkeys = ranges.len();
         let same_keys = |ek: &[Word]| ek.len() == nkeys && ek.iter().zip(ranges).all(|(a, r)| a.as_bytes() == key(r).as_bytes());
         let make_keys = || -> Vec<Word> { ranges.iter().map(|r| Word::new(key(r))).collect() };
+        // One list of keys ends the other.
+        let suffix_keys = |ek: &[Word]| ek.iter().rev().zip(ranges.iter().rev()).all(|(a, r)| a.as_bytes() == key(r).as_bytes());
         // Same entity: for names, the last name matches (or a one-word mention matches any part);
         // for descriptions, the same words after the determiner.
         let is_name = np.name.is_some();
@@ -1028,7 +1085,10 @@ impl Entities {
             cands.as_slice().iter().rev().copied().find(|&i| {
                 let e = &self.list[i];
                 if is_name {
-                    e.keys.last().map(Word::as_bytes) == Some(last.as_bytes()) || (nkeys == 1 && e.keys.iter().any(|k| k.as_bytes() == last.as_bytes()) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
+                    // "Wes Brown" is not "Gordon Brown": two full names that differ before the
+                    // surname ("Kilroy Silk" is "Robert Kilroy Silk"; "George W. Bush" "George Bush").
+                    let other_first = nkeys > 1 && e.keys.len() > 1 && e.keys[0].as_bytes() != key(&ranges[0]).as_bytes() && !suffix_keys(&e.keys);
+                    (e.keys.last().map(Word::as_bytes) == Some(last.as_bytes()) && !other_first) || (nkeys == 1 && e.keys.iter().any(|k| k.as_bytes() == last.as_bytes()) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
                 } else {
                     same_keys(&e.keys)
                 }
@@ -1042,6 +1102,7 @@ impl Entities {
             if keys_changed {
                 e.name = name_span.text(text).to_string();
                 e.keys = make_keys();
+                e.named = is_name;
             }
             let role_added = e.role.is_none() && np.role.is_some();
             if e.role.is_none() {
@@ -1082,6 +1143,8 @@ impl Entities {
             head: np.head.clone(),
             first_full: np.span,
             speaks: false,
+            named: is_name,
+            subject_at: None,
         });
         let idx = self.list.len() - 1;
         self.index(idx);
@@ -1089,6 +1152,62 @@ impl Entities {
         Some((idx, Link::New))
     }
 
+    /// Bare occurrences of a speaking entity's name that no step linked — "Yukos" in the headline,
+    /// "Tony Blair" as the object of an earlier sentence — become its mentions, so a reporter
+    /// finds every reference, and the name the article introduces is among them. A person is
+    /// found by their surname (with the first name and honorific before it, when written); an
+    /// organisation only by its whole name. A word that is a key of two entities ("Brown" for
+    /// Gordon and Wes) is left alone. Run once, after attribution.
+    pub fn mention_names(&mut self, doc: &Doc) {
+        let toks = &doc.tokens;
+        // A cheap filter on (first letter, length) before any look-up: most capitalised words
+        // are no speaker's name.
+        let mut seen = [0u32; 26];
+        let mut any = false;
+        for e in self.list.iter().filter(|e| e.speaks && e.named && !e.mentions.is_empty()) {
+            if let Some(k) = e.keys.last().map(Word::as_bytes).filter(|k| !k.is_empty() && k[0].is_ascii_lowercase() && k.len() < 32) {
+                seen[(k[0] - b'a') as usize] |= 1 << k.len();
+                any = true;
+            }
+        }
+        if !any {
+            return;
+        }
+        let mut buf = Scratch::new();
+        for (k, t) in toks.iter().enumerate() {
+            // Kind and capital first: no slicing of the text for the many words that fail them.
+            if t.kind != TokKind::Word || !t.cap {
+                continue;
+            }
+            let (s, n) = (t.start as usize, (t.stem_end() - t.start) as usize);
+            let b0 = doc.text.as_bytes()[s];
+            if n == 0 || n >= 32 || !b0.is_ascii_uppercase() || seen[(b0.to_ascii_lowercase() - b'a') as usize] & (1 << n) == 0 {
+                continue;
+            }
+            let key = lower(t.stem(doc.text), &mut buf);
+            let Some(&[idx]) = self.by_word.get(key).map(Ids::as_slice) else { continue };
+            let e = &self.list[idx];
+            if !(e.speaks && e.named && e.keys.last().is_some_and(|l| l.as_bytes() == key.as_bytes())) {
+                continue;
+            }
+            if let Some((span, kind)) = name_occurrence(doc, k, e, &mut buf) {
+                let e = &mut self.list[idx];
+                if !e.mentions.iter().any(|(m, _)| m.overlaps(span)) {
+                    // Before the article introduces them (a headline), no definition.
+                    e.mentions.push((span, if span.start < e.first_full.start { MentionKind::Short } else { kind }));
+                }
+            }
+        }
+    }
+
+    /// Entity `idx` is the subject of a clause at byte `at` (a source; a sentence's first name).
+    pub fn mark_subject(&mut self, idx: usize, at: usize) {
+        self.list[idx].subject_at = Some(at);
+    }
+
+    /// The entity a pronoun at byte `at` refers to: the latest compatible one, except that a
+    /// subject of a recent clause wins over a person named since only as an object
+    /// ([`pronoun_rank`]).
     fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<usize> {
         let want_person = matches!(pronoun, "he" | "she");
         let gender = match pronoun {
@@ -1101,22 +1220,60 @@ impl Entities {
             .map(|&i| (i, &self.list[i]))
             .filter(|(_, e)| e.last_seen <= at)
             .filter(|(_, e)| {
+                // A single name of no known kind ("Yukos") may be a company as well as a
+                // person introduced by surname ("Parry").
+                let lone_word = e.kind == SpeakerKind::Unknown && e.named && e.keys.len() == 1;
                 if want_person {
                     matches!(e.kind, SpeakerKind::Person | SpeakerKind::Unknown | SpeakerKind::Anonymous)
                         && (e.gender == Gender::Unknown || e.gender == gender)
                         && !(e.kind == SpeakerKind::Anonymous && e.head.ends_with('s'))
                 } else if pronoun == "it" {
-                    matches!(e.kind, SpeakerKind::Organization)
+                    matches!(e.kind, SpeakerKind::Organization) || lone_word
                 } else if pronoun == "they" {
                     matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::Anonymous)
                 } else {
                     false
                 }
             })
-            // Prefer an entity of the right gender over one whose gender is unknown, then recency.
-            .max_by_key(|(_, e)| (e.last_seen / 400, (e.gender == gender && want_person) as usize, e.last_seen))
+            .max_by_key(|(_, e)| pronoun_rank(e, at, gender, want_person))
             .map(|(i, _)| i)
     }
+}
+
+/// How well entity `e` fits a pronoun at byte `at` (higher is better): mentioned in the last few
+/// hundred bytes, then a subject there ("Souness paid tribute to Robert. “…,” he said": Souness),
+/// then the right gender over an unknown one, then the latest mention (the subject's, for a
+/// subject).
+fn pronoun_rank(e: &Entity, at: usize, gender: Gender, want_person: bool) -> (bool, bool, bool, usize) {
+    const NEAR: usize = 1000;
+    let subject = e.subject_at.filter(|&s| s + NEAR >= at);
+    let near = e.last_seen + NEAR >= at;
+    (near, subject.is_some(), e.gender == gender && want_person, subject.unwrap_or(e.last_seen))
+}
+
+/// The mention that token `k` (the last word of entity `e`'s name) ends: a person's surname with
+/// the first names and honorific written before it ("Mr Blair", "Tony Blair"; "Blair" alone is a
+/// short mention), an organisation's whole name ("Deutsche Bank", not "Bank" alone). `None` when
+/// the words before do not match.
+fn name_occurrence(doc: &Doc, k: usize, e: &Entity, buf: &mut Scratch) -> Option<(Span, MentionKind)> {
+    let toks = &doc.tokens;
+    let n = e.keys.len();
+    let mut s = k;
+    // Earlier name words, in order: "Tony" before "Blair".
+    while s > 0 && k + 1 - s < n && toks[s - 1].cap && toks[s - 1].kind == TokKind::Word && lower(toks[s - 1].stem(doc.text), buf) == &*e.keys[n - 1 - (k + 1 - s)] {
+        s -= 1;
+    }
+    let whole = k + 1 - s == n;
+    if !whole && e.kind != SpeakerKind::Person {
+        return None;
+    }
+    if s > 0 && toks[s - 1].has(flag::HONORIFIC) {
+        s -= 1;
+    } else if s > 1 && punct_is(&toks[s - 1], doc.text, b'.') && toks[s - 2].has(flag::HONORIFIC) {
+        s -= 2;
+    }
+    let kind = if whole && n > 1 { MentionKind::Full } else { MentionKind::Short };
+    Some((Span::new(toks[s].start as usize, toks[k].stem_end() as usize), kind))
 }
 
 fn short_name(name: &str, np: &Np) -> String {
@@ -1167,12 +1324,45 @@ mod tests {
             ("Mr. Abel and Ms. Vance", SpeakerKind::Group, MentionKind::Full, None, None, "vance"),
             ("Critics", SpeakerKind::Group, MentionKind::Full, None, None, "critics"),
             ("the United States", SpeakerKind::Organization, MentionKind::Full, Some("United States"), None, "states"),
+            // A possessor is no part of the name.
+            ("Kestria's Ana Ruiz", SpeakerKind::Person, MentionKind::Full, Some("Ana Ruiz"), None, "ruiz"),
+            ("Tom Vance's Budget", SpeakerKind::Unknown, MentionKind::Full, Some("Budget"), None, "budget"),
+            ("Nordby's Group", SpeakerKind::Organization, MentionKind::Full, Some("Nordby's Group"), None, "group"),
         ];
         for &(text, kind, mention, name, role, head) in cases {
             let d = doc(text);
             let np = build(&d, 0, d.tokens.len()).unwrap_or_else(|| panic!("{text}: no phrase"));
             let got = (np.kind, np.mention, np.name.map(|(s, e)| words(&d, s, e)), np.role.map(|r| r.text(text).to_string()), &*np.head);
             assert_eq!(got, (kind, mention, name.map(str::to_string), role.map(str::to_string), head), "{text}");
+        }
+    }
+
+    #[test]
+    fn appositive_name_table() {
+        // (description, name, the name with the description as role?)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("the union's general secretary", "Mick Lynch", Some("union's general secretary")),
+            ("His father", "Ernie Leblanc", Some("His father")),
+            ("a surgeon", "Ana Ruiz", Some("surgeon")),
+            ("The head of the Harbour Board", "Ana Ruiz", Some("head of the Harbour Board")),
+            ("The chief inspector of schools", "Omar Haddad", Some("chief inspector of schools")),
+            // Two names, a pronoun, a weasel group: no apposition of a description.
+            ("Lena Hartley", "Ana Ruiz", None),
+            ("he", "Ana Ruiz", None),
+            ("critics", "Ana Ruiz", None),
+            // The second phrase must name someone.
+            ("the mayor", "the council", None),
+        ];
+        for &(desc, name, want) in cases {
+            let text = format!("{desc}, {name}");
+            let d = doc(&text);
+            let comma = d.tokens.iter().position(|t| t.text(&text) == ",").unwrap();
+            let nn = build(&d, comma + 1, d.tokens.len()).unwrap();
+            let got = appositive_name(&d, (0, comma), &nn);
+            assert_eq!(got.as_ref().map(|np| np.role.map(|r| r.text(&text))), want.map(Some), "{text}");
+            if let Some(np) = got {
+                assert_eq!(np.span.text(&text), name);
+            }
         }
     }
 

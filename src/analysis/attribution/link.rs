@@ -4,6 +4,7 @@
 
 use super::source::Resolved;
 use super::Ctx;
+use crate::analysis::cues::word_in;
 use crate::analysis::lexicon::flag;
 use crate::analysis::speakers::{may_name, np_right, Entities, Np};
 use crate::analysis::text::{Doc, TokKind};
@@ -25,11 +26,18 @@ pub(super) fn link_mentions(c: &Ctx, resolved: &mut [Resolved], entities: &mut E
         match ri {
             Some(ri) => {
                 let link = entities.link(c.doc, &resolved[ri].source.as_ref().unwrap().np);
+                if let Some((e, _)) = link {
+                    entities.mark_subject(e, pos);
+                }
                 resolved[ri].link = link;
             }
             None => {
                 if let Some(np) = others.iter().find(|n| n.span.start == pos) {
-                    entities.link(c.doc, np);
+                    let link = entities.link(c.doc, np);
+                    // "Kelly Holmes hit the front …": the sentence's subject.
+                    if let (Some((e, _)), true) = (link, opens_sentence(c, np.start)) {
+                        entities.mark_subject(e, pos);
+                    }
                 }
             }
         }
@@ -59,6 +67,11 @@ fn other_names(c: &Ctx, resolved: &[Resolved], to_link: &mut Vec<(usize, Option<
         }
         k += 1;
     }
+}
+
+/// Does token `k` open the sentence (after a conjunction at most)? A name there is the subject.
+fn opens_sentence(c: &Ctx, k: usize) -> bool {
+    k == c.s0 || (k == c.s0 + 1 && word_in(c.doc, c.s0, &["but", "and", "yet", "so"]))
 }
 
 /// Only where a person or body is likely named: a known first name, a title, an honorific, or two
@@ -106,6 +119,32 @@ mod tests {
         let r = f.linked(1, &mut led);
         let (e, _) = r[0].link.expect("the source links");
         assert_eq!(led.entities.list[e].first_full.text(text), "Omar Haddad");
+    }
+
+    #[test]
+    fn every_occurrence_of_a_speakers_name_is_a_mention() {
+        // (text, the speaker's name, its mentions in text order)
+        let cases: &[(&str, &str, &[&str])] = &[
+            // The headline names her before the article introduces her.
+            ("Okafor backs pier plan\n\nTomas Okafor, the council's chief engineer, said the wall would hold.", "Tomas Okafor", &["Okafor", "Tomas Okafor"]),
+            // An object before she speaks, a possessive after.
+            ("The board met Lena Hartley. Ms Hartley said the pier would reopen. Hartley's plan is costly.", "Lena Hartley", &["Lena Hartley", "Ms Hartley", "Hartley"]),
+            // An organisation by its whole name only.
+            ("Nordpress Bank cuts jobs\n\nNordpress Bank said sales fell. The Bank of Kestria disagreed.", "Nordpress Bank", &["Nordpress Bank", "Nordpress Bank"]),
+            // A longer name with the same surname is the same person; another first name is not.
+            ("Ana Maria Ruiz met reporters. Maria Ruiz said the pier would reopen. Ruiz left.", "Ana Maria Ruiz", &["Ana Maria Ruiz", "Maria Ruiz", "Ruiz"]),
+            // A surname two people share is nobody's mention.
+            ("Brown wins\n\nGordon Brown met Wes Brown. Gordon Brown said the pier would reopen.", "Gordon Brown", &["Gordon Brown", "Gordon Brown"]),
+        ];
+        for &(text, name, want) in cases {
+            let f = fixture(text);
+            let a = f.attribute();
+            let e = a.entities.list.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no {name} in {text:?}"));
+            let mut spans: Vec<_> = e.mentions.iter().map(|m| m.0).collect();
+            spans.sort_by_key(|s| s.start);
+            let got: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]

@@ -179,6 +179,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
             led.entities.list[e].speaks = true;
         }
     }
+    led.entities.mention_names(doc);
     Some(Attribution { drafts: led.drafts, entities: led.entities, sentence_attributed: led.sentence_attributed, attributed_spans: led.attributed_spans })
 }
 

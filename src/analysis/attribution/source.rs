@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::analysis::cues::{is, number_word, punct_is, word_in, word_is, CueCand};
 use crate::analysis::lexicon::{flag, VerbClass};
 use crate::analysis::model::{MentionKind, Span, SpeakerKind};
-use crate::analysis::speakers::{group_np, np_left, np_right, Link, Np};
+use crate::analysis::speakers::{appositive_name, group_np, np_left, np_right, Link, Np};
 use crate::analysis::text::TokKind;
 
 #[derive(Clone, Debug)]
@@ -94,10 +94,10 @@ fn participle_subject(c: &Ctx, cue: &CueCand, earlier: &[Resolved]) -> Option<So
 /// coordinated verb ("toured the streets and said") or an inverted source (", said Psaki").
 fn subject_or_inverted(c: &Ctx, r: &mut Resolved, earlier: &[Resolved]) {
     let k = skip_left(c.doc, c.depth, r.cue.start, c.s0);
-    let (left, who) = left_subject(c, r, k);
+    let LeftSubject { np: left, who, block } = left_subject(c, r, k);
     match left {
         Some(np) if plausible_subject(c, &np, &r.cue) => {
-            r.block_start = np.start;
+            r.block_start = block.unwrap_or(np.start);
             let via = who.map(|w| c.doc.tokens[w].span());
             r.source = Some(Source { np, right: false, via });
         }
@@ -119,16 +119,31 @@ fn subject_or_inverted(c: &Ctx, r: &mut Resolved, earlier: &[Resolved]) {
     }
 }
 
+/// The subject left of a verb group, as [`left_subject`] finds it.
+#[derive(Debug, Default)]
+struct LeftSubject {
+    np: Option<Np>,
+    /// The relative pronoun right before the verb ("X, who said"): the mention that speaks.
+    who: Option<usize>,
+    /// Where the source's words start when they begin before `np` ("the union's general
+    /// secretary, Mick Lynch, said": at "the").
+    block: Option<usize>,
+}
+
 /// The noun phrase left of the verb group (which starts at `k`), trying in turn: the phrase right
-/// before it, the name before a comma-delimited insert, a named subject before longer asides, the
-/// antecedent of a relative "who", poll respondents; then widened to the head before a
-/// preposition. Also returns the relative pronoun right before the verb ("X, who said"), which
-/// becomes the mention; sets `r.relative` for ", who says ..." after a comma or dash.
-fn left_subject(c: &Ctx, r: &mut Resolved, k: usize) -> (Option<Np>, Option<usize>) {
+/// before it, the name before a comma-delimited insert (or the name in apposition after a
+/// description), a named subject before longer asides, the antecedent of a relative "who", poll
+/// respondents; then widened to the head before a preposition. Sets `r.relative` for ", who says
+/// ..." after a comma or dash.
+fn left_subject(c: &Ctx, r: &mut Resolved, k: usize) -> LeftSubject {
     let (doc, depth, s0) = (c.doc, c.depth, c.s0);
     let mut left = np_left(doc, depth, k, s0);
+    let mut block = None;
     if left.is_none() && k > s0 && punct_is(&doc.tokens[k - 1], doc.text, b',') {
-        left = subject_before_insert(c, k);
+        if let Some((np, start)) = subject_before_insert(c, k) {
+            block = Some(start).filter(|&s| s < np.start);
+            left = Some(np);
+        }
     }
     if left.is_none() && k > s0 + 2 && aside_delimiter(c, k - 1) {
         left = named_subject_before_asides(c, k);
@@ -143,25 +158,41 @@ fn left_subject(c: &Ctx, r: &mut Resolved, k: usize) -> (Option<Np>, Option<usiz
     if let Some(np) = poll_respondents(c, left.as_ref(), k) {
         left = Some(np);
     }
-    if let Some(outer) = left.as_ref().and_then(|np| prepositional_head(c, np)) {
+    if let Some(outer) = left.as_ref().filter(|_| block.is_none()).and_then(|np| prepositional_head(c, np)) {
         left = Some(outer);
     }
-    (left, who)
+    LeftSubject { np: left, who, block }
 }
 
 /// "X, who ..., said" / "X, the agency's head, said" (`k - 1` is a comma): look past a
 /// comma-delimited insert that describes the source — a relative clause, a participle, or a role —
-/// to the name before it, and keep the role. `None` when no such insert stands there.
-fn subject_before_insert(c: &Ctx, k: usize) -> Option<Np> {
+/// to the name before it, and keep the role; when the insert is the name and the phrase before it
+/// a description ("the union's general secretary, Mick Lynch, said"), the name with that role
+/// ([`appositive_name`]). Returns the source and the token where its words start; `None` when no
+/// such insert stands there.
+fn subject_before_insert(c: &Ctx, k: usize) -> Option<(Np, usize)> {
     let (doc, depth, s0) = (c.doc, c.depth, c.s0);
     let toks = &doc.tokens;
     let text = doc.text;
     let lim = k.saturating_sub(30).max(s0);
     let i = (lim..k - 1).rev().find(|&x| depth[x] == 0 && punct_is(&toks[x], text, b','))?;
+    let insert = np_right(doc, depth, i + 1, k - 1).filter(|n| n.end == k - 1);
+    if let Some(named) = insert.as_ref().and_then(|n| {
+        let ds = description_start(c, i)?;
+        Some((appositive_name(doc, (ds, i), n)?, ds))
+    }) {
+        return Some(named);
+    }
+    // "At the meeting, Ana Ruiz, said" (a stray comma): a setting before a name is no subject.
+    if let Some(n) = insert.as_ref().filter(|n| n.name.is_some() && n.mention != MentionKind::Pronoun) {
+        if np_left(doc, depth, i, s0).is_none_or(|l| l.start > s0 && is(doc, l.start - 1, flag::PREP)) {
+            return Some((n.clone(), n.start));
+        }
+    }
     let insert_ok = word_in(doc, i + 1, &["who", "which", "whose"])
         // "President Obama, dedicating the museum on Saturday, said"
         || (toks[i + 1].kind == TokKind::Word && !toks[i + 1].cap && toks[i + 1].text(text).ends_with("ing"))
-        || np_right(doc, depth, i + 1, k - 1).is_some_and(|n| n.end == k - 1)
+        || insert.is_some()
         // "Even Norland, Kestria's only ally, said"
         || ((is(doc, i + 1, flag::DET) || toks[i + 1].has(flag::TITLE) || toks[i + 1].possessive && toks[i + 1].cap)
             && (i + 1..k - 1).all(|x| depth[x] == 0 && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE))));
@@ -189,7 +220,39 @@ fn subject_before_insert(c: &Ctx, k: usize) -> Option<Np> {
             np.role = Some(span_of(doc, role_start, k - 1));
         }
     }
-    left
+    left.map(|np| {
+        let start = np.start;
+        (np, start)
+    })
+}
+
+/// Where a description that ends before the comma at token `i` starts, when it opens its clause
+/// ("Its lawyer", "The head of the harbour board", "On Monday, the chief inspector of schools"):
+/// the phrase before the comma (widened over "of …"), or else the words back to the clause's
+/// start, past a conjunction and a time word, when they hold no reporting verb and start like a
+/// noun phrase. `None` after a preposition ("At the meeting, …").
+fn description_start(c: &Ctx, i: usize) -> Option<usize> {
+    let (doc, depth, s0) = (c.doc, c.depth, c.s0);
+    let toks = &doc.tokens;
+    let ds = match np_left(doc, depth, i, s0) {
+        Some(np) => {
+            let np = prepositional_head(c, &np).unwrap_or(np);
+            np.name.is_none().then_some(np.start)?
+        }
+        None => {
+            let word = |x: usize| depth[x] == 0 && (toks[x].kind == TokKind::Word || toks[x].kind == TokKind::Number) && !(toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE));
+            let mut st = (i.saturating_sub(12).max(s0)..i).rev().find(|&x| !word(x)).map_or(i.saturating_sub(12).max(s0), |x| x + 1);
+            if st > s0 && toks[st - 1].kind != TokKind::Punct && toks[st - 1].kind != TokKind::Mark {
+                return None;
+            }
+            while st < i && (word_in(doc, st, &["but", "and", "yet", "so"]) || toks[st].has(flag::DAY_MONTH) || is(doc, st, flag::TIME)) {
+                st += 1;
+            }
+            let t = toks.get(st).filter(|_| st < i)?;
+            (is(doc, st, flag::DET) || t.has(flag::TITLE) || (t.cap && !is(doc, st, flag::FUNCTION))).then_some(st)?
+        }
+    };
+    (ds == s0 || !is(doc, ds - 1, flag::PREP)).then_some(ds)
 }
 
 /// A comma or a dash (not a hyphen) that closes an aside before the verb.
@@ -214,7 +277,7 @@ fn named_subject_before_asides(c: &Ctx, k: usize) -> Option<Np> {
     if !clean {
         return None;
     }
-    let subject_start = |st: usize| st == s0 || toks[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"]));
+    let subject_start = |st: usize| st == s0 || toks[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"])) || after_lead(c, st);
     for d in (lim..k - 1).filter(|&x| aside_delimiter(c, x)) {
         let mut e = d;
         // "Rep. Jim Jordan (R-Ohio), ..."
@@ -228,6 +291,17 @@ fn named_subject_before_asides(c: &Ctx, k: usize) -> Option<Np> {
         }
     }
     None
+}
+
+/// "On Wednesday, Omar Haddad, …": token `st` follows a short phrase that opens the sentence and
+/// a comma (a time or place, no verb, no other comma).
+fn after_lead(c: &Ctx, st: usize) -> bool {
+    let (doc, s0) = (c.doc, c.s0);
+    let toks = &doc.tokens;
+    st > s0 + 1
+        && st <= s0 + 7
+        && punct_is(&toks[st - 1], doc.text, b',')
+        && (s0..st - 1).all(|x| c.depth[x] == 0 && toks[x].kind != TokKind::Punct && !(toks[x].has(flag::VERB) && !toks[x].cap))
 }
 
 /// What a relative pronoun before the verb decides.
@@ -338,6 +412,13 @@ fn inverted_source(c: &Ctx, cue: &CueCand) -> Option<Np> {
     let toks = &doc.tokens;
     let s1 = c.s1;
     let mut np = np_right(doc, c.depth, cue.end, s1).filter(|np| np.mention != MentionKind::Pronoun)?;
+    // "," said the club's manager, Tom Reyes.
+    if np.name.is_none() && np.end + 1 < s1 && punct_is(&toks[np.end], doc.text, b',') {
+        let name = np_right(doc, c.depth, np.end + 1, s1).filter(|n| n.end == s1 || toks[n.end].kind == TokKind::Punct);
+        if let Some(named) = name.and_then(|n| appositive_name(doc, (np.start, np.end), &n)) {
+            return Some(named);
+        }
+    }
     let after = np.end;
     if np.role.is_none() && np.name.is_some() && after + 2 < s1 && punct_is(&toks[after], doc.text, b',') && (is(doc, after + 1, flag::DET) || toks[after + 1].has(flag::TITLE)) {
         let e = (after + 1..s1).find(|&x| toks[x].kind != TokKind::Word || toks[x].has(flag::VERB) && !toks[x].has(flag::TITLE)).unwrap_or(s1);
@@ -377,6 +458,7 @@ mod tests {
             // Past an insert, an age, a relative clause.
             ("Omar Haddad, a surgeon at the county hospital, said the ward was full.", "said", Some(("Omar Haddad", false))),
             ("Lena Hartley, 54, said the pier would reopen.", "said", Some(("Lena Hartley", false))),
+            ("On Monday, Omar Haddad, head of the harbour board, said the pier would reopen.", "said", Some(("Omar Haddad", false))),
             ("A senior official who asked not to be named said the talks had failed.", "said", Some(("A senior official", false))),
             ("The council thanked Dana Whitfield, who says she is proud of the pier.", "says", Some(("Dana Whitfield", false))),
             // Poll respondents, the head before a preposition.
@@ -386,6 +468,18 @@ mod tests {
             ("Omar Haddad toured the harbour and said the wall would hold.", "said", Some(("Omar Haddad", false))),
             // A pronoun after an inverted verb is the reported clause's subject.
             ("The pier will reopen, said it would be soon.", "said", None),
+            // A description in apposition to a name: the name speaks.
+            ("The harbour board's chief engineer, Tomas Okafor, said the wall would hold.", "said", Some(("Tomas Okafor", false))),
+            ("His daughter, Ana Ruiz, says the pier is unsafe.", "says", Some(("Ana Ruiz", false))),
+            ("On Monday, the chief inspector of schools, Omar Haddad, said the exams should go.", "said", Some(("Omar Haddad", false))),
+            ("The head of the Harbour Board, Ana Ruiz, said the pier was safe.", "said", Some(("Ana Ruiz", false))),
+            // A place or a setting before a name is no description of them.
+            ("In Kestria, Ana Ruiz, a surgeon, said the ward was full.", "said", Some(("Ana Ruiz", false))),
+            ("At the meeting, Ana Ruiz, said the ward was full.", "said", Some(("Ana Ruiz", false))),
+            ("In Kestria, Ana Ruiz, said the ward was full.", "said", Some(("Ana Ruiz", false))),
+            ("“The wall holds,” said the council's chief engineer, Tomas Okafor.", "said", Some(("Tomas Okafor", true))),
+            // A name, then a description: still the name.
+            ("Tomas Okafor, the council's chief engineer, said the wall would hold.", "said", Some(("Tomas Okafor", false))),
         ];
         for &(text, cue, want) in cases {
             let got = source_of(text, cue);
@@ -409,6 +503,28 @@ mod tests {
         let (_, r) = f.cue_at("says");
         assert_eq!(r.relative, Some(f.tok("who")));
         assert_eq!(r.block_start, f.tok("Dana"));
+    }
+
+    #[test]
+    fn a_description_before_a_name_is_the_role() {
+        // (text, cue, role)
+        let cases: &[(&str, &str, &str)] = &[
+            ("The harbour board's chief engineer, Tomas Okafor, said the wall would hold.", "said", "harbour board's chief engineer"),
+            ("His daughter, Ana Ruiz, says the pier is unsafe.", "says", "His daughter"),
+            ("On Monday, the chief inspector of schools, Omar Haddad, said the exams should go.", "said", "chief inspector of schools"),
+            ("The head of the Harbour Board, Ana Ruiz, said the pier was safe.", "said", "head of the Harbour Board"),
+            ("“The wall holds,” said the council's chief engineer, Tomas Okafor.", "said", "council's chief engineer"),
+        ];
+        for &(text, cue, role) in cases {
+            let f = fixture(text);
+            let (_, r) = f.cue_at(cue);
+            assert_eq!(r.source.unwrap().np.role.map(|x| x.text(text)), Some(role), "{text:?}");
+        }
+        // Content before the source stops before the description, not at the name.
+        let f = fixture("The wall will hold, the council's chief engineer, Tomas Okafor, said.");
+        let a = f.attribute();
+        let views: Vec<_> = a.drafts.iter().map(|d| f.view(d)).collect();
+        assert_eq!(views, [("The wall will hold", Some("Tomas Okafor"), Some("said"))]);
     }
 
     #[test]
