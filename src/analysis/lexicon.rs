@@ -108,6 +108,9 @@ pub struct Verb {
     pub promise: bool,
     /// Listener + "to" + a verb is the content ("urged voters to stay home").
     pub request: bool,
+    /// Evidence that is speech when a person is its source ("Kane suggested that …", not "figures
+    /// suggest …").
+    pub person: bool,
 }
 
 impl Verb {
@@ -160,6 +163,11 @@ pub mod flag {
     pub const PHRASE_NAME: u64 = 1 << 31;
     /// First word of a multi-word weasel, doubt or anonymity phrase ("some say").
     pub const PHRASE_CLAIM: u64 = 1 << 32;
+    /// A past or present third-person form of a verb ("rose", "means", "said"): reported
+    /// content holding one reads as a clause, not a noun phrase.
+    pub const FINITE: u64 = 1 << 33;
+    /// The base form of a verb ("they want", "we need").
+    pub const BASE_VERB: u64 = 1 << 34;
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -250,6 +258,15 @@ pub struct Lexicon {
     /// Every leading part of two or more words of a phrase, so a match can stop early.
     prefixes: FxMap<Box<str>, ()>,
     pub max_phrase_words: usize,
+}
+
+/// The clause flag of a verb form: finite for a past or third-person form, base for a base form.
+fn finite_flag(form: Form) -> u64 {
+    match form {
+        Form::Past | Form::Third => flag::FINITE,
+        Form::Base => flag::BASE_VERB,
+        Form::Participle | Form::Gerund => 0,
+    }
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -343,6 +360,7 @@ impl Lexicon {
                 topic: has("topic"),
                 promise: has("promise"),
                 request: has("request"),
+                person: has("person"),
             };
             let idx = lx.verbs.len() as u32;
             // Gerund first so that a form shared with the past ("said") ends up as Past.
@@ -360,7 +378,13 @@ impl Lexicon {
                 if e.verb.is_none() || e.verb.map(|(i, _)| i) == Some(idx) {
                     e.verb = Some((idx, form));
                 }
-                e.flags |= flag::VERB;
+                e.flags |= flag::VERB | finite_flag(form);
+            }
+        }
+        for line in lines(include_str!("lexicon/common_verbs.tsv")) {
+            let c = cols(line);
+            for (w, f) in c.iter().zip([flag::BASE_VERB, flag::FINITE, flag::FINITE]).filter(|(w, _)| **w != "-") {
+                lx.entry(w).flags |= f;
             }
         }
         for line in lines(include_str!("lexicon/attribution_nouns.txt")) {
