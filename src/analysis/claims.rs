@@ -41,7 +41,7 @@ pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attributi
         spans.get(i).is_some_and(|s| s.contains(pos))
     };
     // Weasel and anonymous sources come from attributions themselves.
-    for d in &attr.drafts {
+    for d in attr.drafts.iter().chain(&attr.non_speech) {
         if let (Some(m), Some(c)) = (d.mention, d.cue.as_ref()) {
             let trigger = if m.start < c.span.start { m.cover(c.span) } else { c.span.cover(m) };
             let sent = sentences[d.sentence].span;
