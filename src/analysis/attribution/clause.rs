@@ -40,8 +40,9 @@ pub(super) fn continues_clause(c: &Ctx, a: usize, end: usize) -> bool {
 fn clause_from(c: &Ctx, subject: usize, a: usize, end: usize) -> bool {
     let doc = c.doc;
     let end = end.min(a + LOOK).min(c.s1);
-    // A headline in title case capitalises its verbs ("Mayor Says Pier Will Reopen").
-    let headline = is_headline(doc, c.s0..c.s1);
+    // A headline in title case capitalises its verbs ("Mayor Says Pier Will Reopen"); worked out
+    // only when a capitalised word comes up.
+    let mut headline = None;
     // After "that"/"which"/"who", the next verb group belongs to the relative clause.
     let mut relative = false;
     // The previous word was a finite verb: "had been", "would not have" are one group.
@@ -74,7 +75,8 @@ fn clause_from(c: &Ctx, subject: usize, a: usize, end: usize) -> bool {
         if k > a + 1 && word_in(doc, k - 1, &["and", "but", "or"]) && (auxiliary(c, k) || !t.cap && (t.has(flag::FINITE) && !w.ends_with('s') || regular_past(w))) {
             return false;
         }
-        if !finite_at(c, subject, k, headline) {
+        let name = t.cap && !(w.starts_with("I'") || w.starts_with("I’")) && !*headline.get_or_insert_with(|| is_headline(doc, c.s0..c.s1));
+        if name || !finite_at(c, subject, k) {
             // "fathers who adopt would …": a word right after "who" that is no noun phrase is the
             // relative clause's verb, known or not.
             if relative && word_in(doc, k - 1, RELATIVE) && !t.cap && !is(doc, k, flag::DET | flag::PRONOUN | flag::PREP | flag::ADVERB) {
@@ -96,15 +98,12 @@ fn clause_from(c: &Ctx, subject: usize, a: usize, end: usize) -> bool {
     false
 }
 
-/// Is word `k` of content starting at `a` a finite verb? In a `headline`, capitalised words may
-/// be verbs.
-fn finite_at(c: &Ctx, a: usize, k: usize, headline: bool) -> bool {
+/// Is word `k` of content starting at `a` a finite verb? (A capitalised word outside a headline
+/// is a name: the caller sets those apart.)
+fn finite_at(c: &Ctx, a: usize, k: usize) -> bool {
     let doc = c.doc;
     let t = &doc.tokens[k];
     let w = t.text(doc.text);
-    if t.cap && !headline && !(w.starts_with("I'") || w.starts_with("I’")) {
-        return false;
-    }
     auxiliary(c, k)
         || verb_can_stand(c, a, k) && !participle(c, a, k) && (t.has(flag::FINITE) || regular_past(w))
         || t.has(flag::BASE_VERB) && plural_subject_before(c, a, k)
