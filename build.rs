@@ -37,6 +37,7 @@ const INPUTS: &[&str] = &[
     "anonymous.tsv",
     "doubt_words.tsv",
     "passive_participles.tsv",
+    "claim_cues.txt",
     "abbreviations.txt",
     "places.tsv",
     "function_words.txt",
@@ -116,6 +117,7 @@ impl Lexicon {
         lx.add_groups_and_weasels();
         lx.add_anonymous_and_doubt();
         lx.add_passive_participles();
+        lx.add_claim_cues();
         lx.add_abbreviations_and_places();
         lx.add_function_words();
         lx.add_closed_classes();
@@ -310,6 +312,13 @@ impl Lexicon {
             let e = self.entry(&normalize_phrase(c[0]));
             e.flags |= flag::PARTICIPLE;
             e.participle = Some(kind);
+        }
+    }
+
+    /// claim_cues.txt: the words the claim model weighs; a sentence with none is not scored.
+    fn add_claim_cues(&mut self) {
+        for line in lines("claim_cues.txt") {
+            self.entry(&normalize_phrase(line)).flags |= flag::CLAIM_CUE;
         }
     }
 

@@ -32,7 +32,9 @@
 //!     nested.rs          nest: which attribution encloses which
 //!     carry.rs           colon introductions; carry_to_uncued: a neighbour's speaker for the rest
 //!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps
-//!   claims.rs            claims with no source (passives, weasels, anonymous, doubt, figures)
+//!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs,
+//!                        figures.rs (argument vs record, sourced nearby), model.rs + model.tsv
+//!                        (the claim model: logistic regression, weights compiled in)
 //!   findings.rs          the rules applied, one step per rule family into a Sink (severities);
 //!                        suppression comments
 //!   rules.rs             rule codes, groups, default severities, explanations and examples
@@ -44,6 +46,7 @@
 //! src/lsp/               the language server (tower-lsp-server, tokio). No linguistics.
 //!   mod.rs               capabilities, lifecycle, request handlers
 //!   documents.rs         ropes per document, ordered edits, analysis off the request path
+//!   memory.rs            the allocator over a long session (arenas, freed memory handed back)
 //!   position.rs          the one place byte offsets meet LSP positions (UTF-8 / UTF-16)
 //!   transport.rs         stdio framing that survives malformed input; fast diagnostics writer
 //!   diagnostics.rs hover.rs inlay.rs navigation.rs actions.rs commands.rs settings.rs
@@ -61,8 +64,10 @@
 //! build.rs               compiles the lexicon into static tables: a process parses no word list
 //! editors/               VS Code extension and Neovim plugin
 //! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing),
-//!                        `snapshot` (every Analysis in full, to prove a refactor changes nothing)
-//! scripts/               snapshot-corpus.py, fn-lengths.py; gold/ (draw, show, anchor, agreement)
+//!                        `snapshot` (every Analysis in full, to prove a refactor changes nothing),
+//!                        `claim_features` (the claim model's features, for scripts/claims/train.py)
+//! scripts/               snapshot-corpus.py, fn-lengths.py; gold/ (draw, show, anchor, agreement);
+//!                        claims/ (train.py: the claim model; bbc.py: warning rates, precision samples)
 //! fuzz/                  cargo-fuzz targets for the engine, the document model and the config
 //! ```
 //!

@@ -362,7 +362,7 @@ fn eval_json(extra: &[&str]) -> (Output, Value) {
 #[test]
 fn eval_counts_the_gold_and_reports_every_figure() {
     let weasel = fixture("eval/weasel.csv");
-    let (o, v) = eval_json(&["--weasel", &weasel]);
+    let (o, v) = eval_json(&["--weasel", &weasel, "--weasel-split", "all"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(v["articles"], 2);
     assert_eq!(v["gold_items"], 5);

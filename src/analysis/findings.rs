@@ -206,11 +206,16 @@ fn sentence_ends_inside(doc: &Doc, q: &Quotation) -> usize {
 }
 
 /// One finding per claim with no source; the claim finder decided the kind, this step words it.
+/// A weak claim (one an editor may well let stand) is a hint whatever its rule's severity; a rule
+/// switched off hides its hints too.
 fn claims_without_source(claims: &[Claim], text: &str, sink: &mut Sink) {
     for (ci, c) in claims.iter().enumerate() {
         let (code, message) = claim_message(c.kind, c.trigger.text(text));
         if let Some(f) = sink.raise(code, c.trigger, message) {
             f.claim = Some(ci);
+            if c.weak {
+                f.severity = Severity::Hint;
+            }
         }
     }
 }
@@ -223,7 +228,8 @@ fn claim_message(kind: ClaimKind, trigger: &str) -> (&'static str, String) {
         ClaimKind::WeaselAttribution => ("weasel-attribution", quoted_message("", trigger, " — who, exactly? Name the people or the study.")),
         ClaimKind::AnonymousSource => ("anonymous-source", quoted_message("", trigger, " is not described: say who the source is (their position) and why they are not named.")),
         ClaimKind::DoubtWord => ("doubt-word", quoted_message("", trigger, " casts doubt with no source in the sentence: who says so?")),
-        ClaimKind::Statistic => ("unsourced-statistic", quoted_message("The figure ", trigger, " has no source in this sentence.")),
+        ClaimKind::Statistic => ("unsourced-statistic", quoted_message("The figure ", trigger, " makes a point nobody vouches for: no source in its sentence or paragraph.")),
+        ClaimKind::Hedge => ("hedge", quoted_message("", trigger, " reads as the writer's own view: whose judgement is it?")),
     }
 }
 
@@ -514,7 +520,8 @@ mod tests {
             (ClaimKind::WeaselAttribution, "critics say", "weasel-attribution", "“critics say” — who, exactly?"),
             (ClaimKind::AnonymousSource, "a source said", "anonymous-source", "“a source said” is not described"),
             (ClaimKind::DoubtWord, "allegedly", "doubt-word", "“allegedly” casts doubt"),
-            (ClaimKind::Statistic, "40%", "unsourced-statistic", "The figure “40%” has no source"),
+            (ClaimKind::Statistic, "40%", "unsourced-statistic", "The figure “40%” makes a point nobody vouches for"),
+            (ClaimKind::Hedge, "probably", "hedge", "“probably” reads as the writer's own view"),
         ];
         for &(kind, trigger, code, start) in cases {
             let (c, m) = claim_message(kind, trigger);

@@ -185,8 +185,11 @@ pub enum ClaimKind {
     AnonymousSource,
     /// "reportedly", "allegedly", "so-called" with no source in the sentence.
     DoubtWord,
-    /// A number, percentage or money figure with no source in the sentence.
+    /// A figure that makes an argument (a share, a forecast, an estimate) with no source near it.
     Statistic,
+    /// The writer's own hedge or vague wording that implies an unnamed view ("probably", "many
+    /// believe", "is widely regarded"), found by the claim model.
+    Hedge,
 }
 
 impl ClaimKind {
@@ -197,6 +200,7 @@ impl ClaimKind {
             ClaimKind::AnonymousSource => "anonymous-source",
             ClaimKind::DoubtWord => "doubt-word",
             ClaimKind::Statistic => "unsourced-statistic",
+            ClaimKind::Hedge => "hedge",
         }
     }
 }
@@ -208,6 +212,9 @@ pub struct Claim {
     pub span: Span,
     /// The words that triggered the rule ("is being seen as", "critics say", "42%").
     pub trigger: Span,
+    /// A weaker case that an editor may well let stand ("is expected to meet on Monday"): its
+    /// finding is a hint, below the rule's own severity.
+    pub weak: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -28,8 +28,10 @@
 //! - no_source recall: a gold no_source item counts when a claim's trigger overlaps the item's
 //!   extent (content, cue and speaker); a looser variant counts any claim whose sentence overlaps.
 //! - wiki-weasel: a sentence is predicted weasel when analysing it alone yields a claim of kind
-//!   weasel-attribution, agentless-passive, doubt-word or anonymous-source. unsourced-statistic is left
-//!   out: Wikipedia's weasel label is about vague authority and hedging, not numbers.
+//!   weasel-attribution, agentless-passive, doubt-word, anonymous-source or hedge, at any severity.
+//!   unsourced-statistic is left out: Wikipedia's weasel label is about vague authority and
+//!   hedging, not numbers. By default only the held-out fifth of the rows is scored (the claim
+//!   model trains on the rest; `--weasel-split`).
 
 use crate::analysis::{analyze, Analysis, ClaimKind, Options, QuoteKind, Span};
 use serde_json::{Map, Value};
@@ -51,6 +53,10 @@ OPTIONS:
     --weasel CSV     also score the claim rules sentence by sentence on a wiki-weasel CSV
                      (columns text,label). Default: ../wiki-weasel/train.csv next to the gold
                      file's folder, when it exists
+    --weasel-split all|train|heldout
+                     which rows of the wiki-weasel file to score (default heldout: the fifth of
+                     the rows the claim model never trained on; see docs/claims.md). The JSON
+                     names the figures weasel_heldout_f1, weasel_train_f1 or weasel_f1 (all)
     --no-weasel      skip the wiki-weasel part
     --texts FILE     article texts (JSON lines with \"id\" and \"text\") for gold in whosaid's own
                      format, which holds offsets but no text (tests/gold/bbc.jsonl). Default: the
@@ -82,8 +88,8 @@ SCORING (Gender Gap Tracker convention):
     whose content is a direct quotation or holds a verb (not a noun phrase such as \"criticized
     the plan\"); \"any content\" also counts the noun phrases.
     no_source recall: a claim's trigger words overlap the gold item. wiki-weasel: a sentence
-    counts as flagged when it alone yields a weasel-attribution, agentless-passive, doubt-word or
-    anonymous-source claim.
+    counts as flagged when it alone yields a weasel-attribution, agentless-passive, doubt-word,
+    anonymous-source or hedge claim, whatever its severity.
 
 EXIT STATUS: 0 done (and every floor met), 1 a figure fell below its floor, 2 bad options or input";
 
@@ -673,10 +679,53 @@ pub fn parse_csv(data: &str) -> Vec<Vec<String>> {
 }
 
 pub const WEASEL_KINDS: &[ClaimKind] =
-    &[ClaimKind::WeaselAttribution, ClaimKind::AgentlessPassive, ClaimKind::DoubtWord, ClaimKind::AnonymousSource];
+    &[ClaimKind::WeaselAttribution, ClaimKind::AgentlessPassive, ClaimKind::DoubtWord, ClaimKind::AnonymousSource, ClaimKind::Hedge];
+
+/// Which rows of the wiki-weasel file to score. The claim model trains on the rows that are not
+/// held out ([`crate::analysis::claims::model::held_out`]), so only `HeldOut` measures it fairly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeaselSplit {
+    All,
+    Train,
+    HeldOut,
+}
+
+impl WeaselSplit {
+    pub fn parse(s: &str) -> Option<WeaselSplit> {
+        match s {
+            "all" => Some(WeaselSplit::All),
+            "train" => Some(WeaselSplit::Train),
+            "heldout" | "held-out" => Some(WeaselSplit::HeldOut),
+            _ => None,
+        }
+    }
+    pub fn keeps(self, text: &str) -> bool {
+        match self {
+            WeaselSplit::All => true,
+            WeaselSplit::Train => !crate::analysis::claims::model::held_out(text),
+            WeaselSplit::HeldOut => crate::analysis::claims::model::held_out(text),
+        }
+    }
+    /// The JSON name of a figure on this split: `weasel_f1`, `weasel_train_f1`, `weasel_heldout_f1`.
+    pub fn metric(self, figure: &str) -> String {
+        match self {
+            WeaselSplit::All => format!("weasel_{figure}"),
+            WeaselSplit::Train => format!("weasel_train_{figure}"),
+            WeaselSplit::HeldOut => format!("weasel_heldout_{figure}"),
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            WeaselSplit::All => "every row",
+            WeaselSplit::Train => "training rows only",
+            WeaselSplit::HeldOut => "held-out rows only, never seen in training",
+        }
+    }
+}
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WeaselTally {
+    pub split: Option<WeaselSplit>,
     pub sentences: usize,
     pub positive: usize,
     pub tp: usize,
@@ -685,13 +734,14 @@ pub struct WeaselTally {
     pub by_kind: Vec<(&'static str, usize, usize)>,
 }
 
-pub fn score_weasel(rows: &[(String, bool)]) -> WeaselTally {
+pub fn score_weasel(rows: &[(String, bool)], split: WeaselSplit) -> WeaselTally {
     let mut t = WeaselTally {
+        split: Some(split),
         by_kind: WEASEL_KINDS.iter().map(|k| (k.as_str(), 0, 0)).collect(),
         ..WeaselTally::default()
     };
     let options = Options::default();
-    for (text, label) in rows {
+    for (text, label) in rows.iter().filter(|(text, _)| split.keeps(text)) {
         let a = analyze(text, &options);
         t.sentences += 1;
         t.positive += usize::from(*label);
@@ -749,6 +799,7 @@ struct Args {
     gold: PathBuf,
     json: bool,
     weasel: WeaselChoice,
+    weasel_split: WeaselSplit,
     limit: Option<usize>,
     floor: Option<PathBuf>,
     raise_floor: Option<PathBuf>,
@@ -764,7 +815,7 @@ enum WeaselChoice {
 
 fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     let mut gold = None;
-    let mut a = Args { gold: PathBuf::new(), json: false, weasel: WeaselChoice::Default, limit: None, floor: None, raise_floor: None, errors: false, texts: None };
+    let mut a = Args { gold: PathBuf::new(), json: false, weasel: WeaselChoice::Default, weasel_split: WeaselSplit::HeldOut, limit: None, floor: None, raise_floor: None, errors: false, texts: None };
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -787,6 +838,10 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
             "--errors" => a.errors = true,
             "--weasel" => a.weasel = WeaselChoice::Path(value("a CSV file")?.into()),
             "--no-weasel" => a.weasel = WeaselChoice::Off,
+            "--weasel-split" => {
+                let v = value("all, train or heldout")?;
+                a.weasel_split = WeaselSplit::parse(&v).ok_or_else(|| format!("--weasel-split: `{v}` is not all, train or heldout"))?;
+            }
             "--texts" => a.texts = Some(value("a JSON lines file of article texts")?.into()),
             "--limit" => {
                 let v = value("a number of articles")?;
@@ -869,7 +924,8 @@ fn human_report(gold: &Path, t: &Tally, w: Option<&WeaselTally>, elapsed: Durati
         let p = pct(w.tp, w.tp + w.fp);
         let r = pct(w.tp, w.positive);
         let _ = writeln!(o);
-        let _ = writeln!(o, "  wiki-weasel, sentence level (out of domain; {} sentences, {} weasel)", w.sentences, w.positive);
+        let split = w.split.map_or("every row", WeaselSplit::label);
+        let _ = writeln!(o, "  wiki-weasel, sentence level (out of domain; {split}: {} sentences, {} weasel)", w.sentences, w.positive);
         let _ = writeln!(o, "    precision {}   recall {}   F1 {}   ({} flagged: {} weasel, {} not)", fmt_pct(p), fmt_pct(r), fmt_pct(f1(p, r)), w.tp + w.fp, w.tp, w.fp);
         for (k, pos, neg) in &w.by_kind {
             let _ = writeln!(o, "    {k:<22} flags {pos} weasel and {neg} other sentences");
@@ -921,10 +977,11 @@ fn json_report(gold: &Path, t: &Tally, w: Option<&WeaselTally>, elapsed: Duratio
     if let Some(w) = w {
         let p = pct(w.tp, w.tp + w.fp);
         let r = pct(w.tp, w.positive);
-        m.insert("weasel_sentences".into(), Value::from(w.sentences));
-        m.insert("weasel_positive".into(), Value::from(w.positive));
-        for (k, v) in [("weasel_precision", p), ("weasel_recall", r), ("weasel_f1", f1(p, r))] {
-            m.insert(k.into(), v.map_or(Value::Null, |v| Value::from(round2(v))));
+        let split = w.split.unwrap_or(WeaselSplit::All);
+        m.insert(split.metric("sentences"), Value::from(w.sentences));
+        m.insert(split.metric("positive"), Value::from(w.positive));
+        for (k, v) in [("precision", p), ("recall", r), ("f1", f1(p, r))] {
+            m.insert(split.metric(k), v.map_or(Value::Null, |v| Value::from(round2(v))));
         }
     }
     m.insert("throughput_mb_s".into(), throughput(t.bytes, elapsed).map_or(Value::Null, |v| Value::from(round2(v))));
@@ -995,7 +1052,10 @@ fn raise_floor(path: &Path, results: &Map<String, Value>) -> Result<(), String> 
 
 fn figure_names() -> Vec<&'static str> {
     let mut v: Vec<&str> = figures(&Tally::default()).into_iter().map(|(k, _)| k).collect();
-    v.extend(["weasel_precision", "weasel_recall", "weasel_f1", "throughput_mb_s"]);
+    v.extend([
+        "weasel_precision", "weasel_recall", "weasel_f1", "weasel_train_precision", "weasel_train_recall", "weasel_train_f1",
+        "weasel_heldout_precision", "weasel_heldout_recall", "weasel_heldout_f1", "throughput_mb_s",
+    ]);
     v.extend(super::gold::figure_names());
     v
 }
@@ -1087,7 +1147,7 @@ pub fn run(args: &[String]) -> u8 {
         Some(p) => match read_text(&p, "wiki-weasel file").and_then(|d| {
             weasel_rows(&d).map_err(|e| format!("wiki-weasel file {}: {e}", p.display()))
         }) {
-            Ok(rows) => Some(score_weasel(&rows)),
+            Ok(rows) => Some(score_weasel(&rows, args.weasel_split)),
             Err(e) => return fail(e),
         },
     };
@@ -1273,6 +1333,7 @@ mod tests {
                 kind: ClaimKind::AgentlessPassive,
                 span: by(t, "It is expected to pass."),
                 trigger: by(t, "is expected"),
+                weak: true,
             }],
             ..Analysis::default()
         }
@@ -1416,7 +1477,7 @@ mod tests {
                 // The right words, the wrong "Brandão" (the gold speaker is the one before "said").
                 quote(2, QuoteKind::Indirect, by(a1, "the queue reached the harbour."), Some(by(a1, "Brandão")), Some("said")),
             ],
-            claims: vec![Claim { kind: ClaimKind::AgentlessPassive, span: by(a1, "Regulars are said to be delighted."), trigger: by(a1, "are said") }],
+            claims: vec![Claim { kind: ClaimKind::AgentlessPassive, span: by(a1, "Regulars are said to be delighted."), trigger: by(a1, "are said"), weak: false }],
             ..Analysis::default()
         };
         let p2 = Analysis {

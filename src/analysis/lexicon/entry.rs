@@ -118,11 +118,13 @@ pub mod flag {
     pub const PHRASE_NAME: u64 = 1 << 31;
     /// First word of a multi-word weasel, doubt or anonymity phrase ("some say").
     pub const PHRASE_CLAIM: u64 = 1 << 32;
+    /// A word the claim model weighs (lexicon/claim_cues.txt): a sentence without one is not scored.
+    pub const CLAIM_CUE: u64 = 1 << 33;
     /// A past or present third-person form of a verb ("rose", "means", "said"): reported
     /// content holding one reads as a clause, not a noun phrase.
-    pub const FINITE: u64 = 1 << 33;
+    pub const FINITE: u64 = 1 << 34;
     /// The base form of a verb ("they want", "we need").
-    pub const BASE_VERB: u64 = 1 << 34;
+    pub const BASE_VERB: u64 = 1 << 35;
 }
 
 #[derive(Clone, Copy, Debug, Default)]

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Train the claim model and write src/analysis/claims/model.tsv.
+
+    python3 scripts/claims/train.py                 # from the project root
+
+Reads ../shared/data/wiki-weasel/train.csv through `examples/claim_features.rs` (built with
+cargo), so the features are exactly those the engine computes at run time. Trains on the rows
+that are not held out (docs/claims.md: FNV-1a hash of the text modulo 5 is not 0); the held-out
+fifth is never read here except to print its score at the end, for the record.
+
+Logistic regression, AdaGrad, L2, a fixed number of passes over the rows in an order shuffled
+with a fixed seed: the same data gives the same file, byte for byte. The decision threshold is
+chosen on out-of-fold scores of the training rows (5 folds): the lowest threshold whose precision
+reaches --min-precision, counting, as `whosaid eval` does, every row where a rule already fires
+as flagged. Pure Python, no packages.
+"""
+import argparse, collections, math, os, random, subprocess, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SEED = 2026
+
+
+def load(args):
+    if args.features:
+        lines = open(args.features, encoding="utf-8").read().splitlines()
+    else:
+        if not os.path.exists(args.data):
+            sys.exit(f"train.py: {args.data} not found (the wiki-weasel data lives in ../shared)")
+        cmd = ["cargo", "run", "--release", "--quiet", "--example", "claim_features", "--", args.data]
+        lines = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout.splitlines()
+    rows = []
+    for line in lines:
+        label, split, feats = (line.split("\t") + [""])[:3]
+        rows.append((label.strip() == "1", split, feats.split()))
+    return rows
+
+
+def sigmoid(z):
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def fit(rows, epochs, lr, l2, seed):
+    w = collections.defaultdict(float)
+    g2 = collections.defaultdict(lambda: 1e-8)
+    order = list(range(len(rows)))
+    rnd = random.Random(seed)
+    for _ in range(epochs):
+        rnd.shuffle(order)
+        for i in order:
+            y, feats = rows[i]
+            z = w["bias"] + sum(w[f] for f in feats)
+            g = sigmoid(z) - y
+            for f in feats + ["bias"]:
+                gf = g + (l2 * w[f] if f != "bias" else 0.0)
+                g2[f] += gf * gf
+                w[f] -= lr * gf / math.sqrt(g2[f])
+    return dict(w)
+
+
+def score(w, feats):
+    return w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in feats)
+
+
+def modelled(feats):
+    """The engine asks the model only about a sentence with a cue word and no rule claim."""
+    return any(f.startswith("c:") for f in feats) and "s:rule" not in feats
+
+
+def prf(pairs, threshold):
+    """pairs: (label, ruled, score or None). Precision, recall, F1 in percent."""
+    tp = fp = pos = 0
+    for y, ruled, s in pairs:
+        pos += y
+        flagged = ruled or (s is not None and s >= threshold)
+        tp += flagged and y
+        fp += flagged and not y
+    p = 100.0 * tp / (tp + fp) if tp + fp else 0.0
+    r = 100.0 * tp / pos if pos else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def pairs_for(w, rows):
+    return [(y, "s:rule" in f, score(w, f) if modelled(f) else None) for y, f in rows]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "wiki-weasel", "train.csv"))
+    ap.add_argument("--features", help="a dump from examples/claim_features.rs instead of running it")
+    ap.add_argument("--out", default=os.path.join(ROOT, "src", "analysis", "claims", "model.tsv"))
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--lr", type=float, default=0.1)
+    ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--min-count", type=int, default=3, help="drop features seen in fewer training rows")
+    ap.add_argument("--min-precision", type=float, default=70.0)
+    args = ap.parse_args()
+
+    rows = load(args)
+    train = [(y, f) for y, split, f in rows if split == "train"]
+    held = [(y, f) for y, split, f in rows if split == "heldout"]
+    counts = collections.Counter(x for _, f in train for x in set(f))
+    keep = lambda f: sorted({x for x in f if counts[x] >= args.min_count})
+    train = [(y, keep(f)) for y, f in train]
+
+    # Out-of-fold scores on the training rows choose the threshold.
+    folds = list(range(len(train)))
+    random.Random(SEED).shuffle(folds)
+    fold_of = {i: n % 5 for n, i in enumerate(folds)}
+    oof = [None] * len(train)
+    for k in range(5):
+        part = [train[i] for i in range(len(train)) if fold_of[i] != k]
+        w = fit(part, args.epochs, args.lr, args.l2, SEED + k)
+        for i in range(len(train)):
+            if fold_of[i] == k:
+                oof[i] = pairs_for(w, [train[i]])[0]
+    candidates = sorted({s for _, _, s in oof if s is not None})
+    best = None
+    for t in candidates:
+        p, r, f = prf(oof, t)
+        if p >= args.min_precision:
+            best = (t, p, r, f)
+            break
+    if best is None:
+        best = max(((t,) + prf(oof, t) for t in candidates), key=lambda x: x[3])
+    threshold = best[0]
+
+    w = fit(train, args.epochs, args.lr, args.l2, SEED)
+    hp, hr, hf = prf(pairs_for(w, held), threshold)
+    weights = {k: v for k, v in w.items() if k != "bias" and abs(v) >= 0.01}
+    with open(args.out, "w", encoding="utf-8") as out:
+        out.write("# The claim model (src/analysis/claims/model.rs). Written by scripts/claims/train.py; do not edit.\n")
+        out.write(f"# Trained on {len(train)} wiki-weasel rows (the held-out fifth excluded), seed {SEED}, "
+                  f"{args.epochs} passes, lr {args.lr}, l2 {args.l2}, features seen in >= {args.min_count} rows.\n")
+        out.write(f"# Threshold from 5-fold out-of-fold scores: precision {best[1]:.1f}, recall {best[2]:.1f}, F1 {best[3]:.1f}.\n")
+        out.write(f"bias\t{w.get('bias', 0.0):.4f}\n")
+        out.write(f"threshold\t{threshold:.4f}\n")
+        for k in sorted(weights):
+            out.write(f"{k}\t{weights[k]:.4f}\n")
+    print(f"train.py: {len(weights)} weights; out-of-fold P {best[1]:.1f} R {best[2]:.1f} F1 {best[3]:.1f}; "
+          f"held out (for the record, as the engine will score it) P {hp:.1f} R {hr:.1f} F1 {hf:.1f}; wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+//! Figures that make an argument with no source near them. A figure of record (a price, a
+//! market move, a result, a score, the size of a deal) is left alone; a share of people, a
+//! forecast or an estimate needs a source in its sentence, its paragraph, or an attribution
+//! just before or after it (docs/claims.md).
+
+use super::Ctx;
+use crate::analysis::cues::{punct_is, word_in, word_is};
+use crate::analysis::lexicon::flag;
+use crate::analysis::text::{Doc, TokKind};
+
+const UNITS: &[&str] = &["percent", "per", "million", "billion", "trillion", "thousand", "times", "fold", "pc", "bn", "m"];
+
+/// Words before a figure that make it a forecast or an estimate.
+const FORECAST: &[&str] = &[
+    "will", "would", "could", "might", "expected", "expects", "forecast", "forecasts", "predicted", "predicts", "projected",
+    "estimated", "estimate", "estimates", "likely", "set", "predict", "reckoned", "thought", "believed", "feared", "roughly",
+];
+
+/// After "N% of": shares of these are results of record, not claims about people.
+const RECORD_SHARES: &[&str] = &["the", "its", "their", "his", "her", "shares", "votes", "vote", "stake", "sales", "revenue", "profits", "market", "total"];
+
+/// Words that name where a figure comes from, in the figure's sentence or the one before it.
+const SOURCE_NOUNS: &[&str] = &[
+    "survey", "surveys", "poll", "polls", "study", "studies", "report", "reports", "research", "figures", "data",
+    "statistics", "census", "index", "estimates", "forecasts", "analysis", "according", "research", "found", "showed",
+    "shows", "published", "commissioned",
+];
+
+/// The figure claim at token `k` of sentence `si`: its first and end tokens.
+pub(super) fn claim(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, usize)> {
+    let doc = ctx.doc;
+    let sent = &ctx.sentences[si];
+    let end = figure(doc, k, sent.tokens.end)?;
+    let start = if k > sent.tokens.start && is_currency(doc, k - 1) { k - 1 } else { k };
+    if !argues(doc, sent.tokens.start, start, end) || sourced_nearby(ctx, si) {
+        return None;
+    }
+    Some((start, end))
+}
+
+fn is_currency(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    t.kind == TokKind::Punct && matches!(t.first_char(doc.text), '$' | '€' | '£' | '¥')
+}
+
+/// Is token `k` a statistic (a percentage, a money figure, a large count)? Returns its end.
+fn figure(doc: &Doc, k: usize, s1: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let t = &toks[k];
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    let w = t.text(text);
+    if w.contains(':') || w.starts_with(['’', '\'']) || w.matches('-').count() >= 2 || w.contains('/') {
+        return None;
+    }
+    let near_date = |x: usize| toks.get(x).is_some_and(|n| n.has(flag::DAY_MONTH));
+    if (k > 0 && near_date(k - 1)) || near_date(k + 1) {
+        return None;
+    }
+    let money = k > 0 && is_currency(doc, k - 1) && toks[k - 1].end == t.start;
+    let mut end = k + 1;
+    if end < s1 && (punct_is(&toks[end], text, b'%') || word_in(doc, end, &["percent", "pc"]) || (word_is(doc, end, "per") && word_is(doc, end + 1, "cent"))) {
+        end += if word_is(doc, end, "per") { 2 } else { 1 };
+        return Some(end);
+    }
+    let scale = end < s1 && word_in(doc, end, UNITS);
+    if scale {
+        end += 1;
+    }
+    if money || scale {
+        return Some(end);
+    }
+    let (value, ndigits) = w.bytes().filter(u8::is_ascii_digit).fold((0u64, 0usize), |(v, n), d| (v.saturating_mul(10).saturating_add((d - b'0') as u64), n + 1));
+    let year_like = ndigits == 4 && (1500..=2100).contains(&value) && !w.contains(',');
+    (value >= 1000 && !year_like && !w.contains('.')).then_some(end)
+}
+
+/// Does the figure from `start` to `end` make an argument: a share of people ("40% of tenants",
+/// "60% said"), or a forecast or estimate ("will cost £2bn", "an estimated 10,000")?
+fn argues(doc: &Doc, s0: usize, start: usize, end: usize) -> bool {
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let percent = toks[end - 1].kind == TokKind::Punct || word_in(doc, end - 1, &["percent", "pc", "cent"]);
+    if percent {
+        if word_is(doc, end, "of") && !word_in(doc, end + 1, RECORD_SHARES) && toks.get(end + 1).is_some_and(|t| t.kind == TokKind::Word && !t.cap) {
+            return true;
+        }
+        if word_in(doc, end, &["said", "say", "says", "believe", "believed", "think", "thought", "want", "wanted", "support", "supported", "oppose", "opposed", "agree", "agreed", "feel", "felt"]) {
+            return true;
+        }
+    }
+    // A forecast word before the figure in the same clause (no comma or semicolon between).
+    let mut x = start;
+    while x > s0 {
+        x -= 1;
+        let t = &toks[x];
+        if t.kind == TokKind::Punct && matches!(text.as_bytes().get(t.start as usize), Some(b',' | b';' | b'(')) {
+            break;
+        }
+        if word_in(doc, x, FORECAST) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A source for the figure nearby: the sentence or a neighbour reports someone, another
+/// sentence of the paragraph does, or the sentence or the one before names a survey, study,
+/// report or data.
+fn sourced_nearby(ctx: &Ctx, si: usize) -> bool {
+    let attributed = &ctx.attr.sentence_attributed;
+    let sents = ctx.sentences;
+    let para = sents[si].para;
+    let near = |i: usize| attributed.get(i).copied().unwrap_or(false) && !vague_only(ctx, i);
+    if near(si) || (si > 0 && near(si - 1)) || near(si + 1) || near(si + 2) {
+        return true;
+    }
+    // Sentences of one paragraph are consecutive.
+    let first = (0..si).rev().take_while(|&i| sents[i].para == para).last().unwrap_or(si);
+    let same_para = (first..sents.len()).take_while(|&i| sents[i].para == para).any(near);
+    same_para || names_source(ctx, si) || (si > 0 && names_source(ctx, si - 1))
+}
+
+/// Every attribution in sentence `si` is to a vague authority or a bare anonymous source
+/// ("critics say", "a source said"): it is itself a claim, and sources no figure beside it.
+fn vague_only(ctx: &Ctx, si: usize) -> bool {
+    let mut drafts = ctx.attr.drafts.iter().filter(|d| d.sentence == si).peekable();
+    drafts.peek().is_some() && drafts.all(|d| d.weasel || d.anonymous_bare)
+}
+
+fn names_source(ctx: &Ctx, si: usize) -> bool {
+    ctx.sentences[si].tokens.clone().any(|k| word_in(ctx.doc, k, SOURCE_NOUNS))
+}

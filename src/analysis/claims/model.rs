@@ -1,0 +1,188 @@
+//! The claim model: a logistic regression that weighs a sentence holding a cue word
+//! (lexicon/claim_cues.txt, hedges, doubt words) and decides whether its wording carries a view
+//! nobody is named for. Features are the cue words outside quotations and reported speech, each
+//! with its neighbours, and the engine's own signals for the sentence (an attribution, a number,
+//! a quotation, a rule claim, its length).
+//!
+//! The weights (`model.tsv`) are compiled in. `scripts/claims/train.py` writes them from the
+//! training part of ../shared/data/wiki-weasel with a fixed seed (docs/claims.md has the split);
+//! the features it trains on come from [`features_of`], so training and use cannot drift apart.
+
+use super::Ctx;
+use crate::analysis::lexicon::{flag, FxMap};
+use crate::analysis::model::Span;
+use crate::analysis::text::{lower_into, TokKind};
+use std::sync::OnceLock;
+
+struct Model {
+    weights: FxMap<Box<str>, f32>,
+    bias: f32,
+    /// The model fires when bias + the weights of the features reach this (a logit).
+    threshold: f32,
+}
+
+fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| parse(include_str!("model.tsv")))
+}
+
+/// `feature TAB weight` lines; `bias` and `threshold` are two of them. `#` starts a comment.
+fn parse(data: &str) -> Model {
+    let mut m = Model { weights: FxMap::default(), bias: 0.0, threshold: f32::INFINITY };
+    for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let Some((name, w)) = line.split_once('\t') else { continue };
+        let Ok(w) = w.trim().parse::<f32>() else { continue };
+        match name {
+            "bias" => m.bias = w,
+            "threshold" => m.threshold = w,
+            _ => {
+                m.weights.insert(name.into(), w);
+            }
+        }
+    }
+    m
+}
+
+fn is_cue(flags: u64) -> bool {
+    flags & (flag::CLAIM_CUE | flag::HEDGE | flag::DOUBT) != 0
+}
+
+/// A token as the model sees it: a lower-case word, `<num>`, `<q>` for a quotation mark, `<p>`
+/// for other punctuation, `<s>` past either end of the sentence.
+fn push_token(ctx: &Ctx, i: Option<usize>, out: &mut String) {
+    let toks = &ctx.doc.tokens;
+    match i.map(|i| &toks[i]) {
+        None => out.push_str("<s>"),
+        Some(t) => match t.kind {
+            TokKind::Word => lower_into(t.text(ctx.doc.text), out),
+            TokKind::Number => out.push_str("<num>"),
+            TokKind::Mark => out.push_str("<q>"),
+            _ => out.push_str("<p>"),
+        },
+    }
+}
+
+/// Every feature of sentence `si`, with the token it rests on (`None` for the sentence's own).
+pub(crate) fn features(ctx: &Ctx, si: usize, ruled: bool, emit: &mut dyn FnMut(&str, Option<usize>)) {
+    let doc = ctx.doc;
+    let toks = &doc.tokens;
+    let range = ctx.sentences[si].tokens.clone();
+    let mut buf = String::with_capacity(48);
+    let (mut words, mut number, mut quoted) = (0usize, false, false);
+    for k in range.clone() {
+        let t = &toks[k];
+        number |= t.kind == TokKind::Number;
+        if ctx.quotes.depth[k] > 0 {
+            quoted = true;
+            continue;
+        }
+        if t.kind != TokKind::Word || !is_cue(t.flags_in(doc.lx)) || !ctx.free(k) {
+            words += usize::from(t.kind == TokKind::Word);
+            continue;
+        }
+        words += 1;
+        let prev = (k > range.start).then(|| k - 1);
+        let next = (k + 1 < range.end).then_some(k + 1);
+        for (tag, a, b) in [("c:", Some(k), None), ("n:", Some(k), next), ("p:", prev, Some(k))] {
+            buf.clear();
+            buf.push_str(tag);
+            push_token(ctx, a, &mut buf);
+            if tag != "c:" {
+                buf.push('_');
+                push_token(ctx, b, &mut buf);
+            }
+            emit(&buf, Some(k));
+        }
+    }
+    let len = format!("s:len{}", (words / 8).min(6));
+    emit(&len, None);
+    for (on, name) in [(ctx.attr.sentence_attributed[si], "s:attr"), (number, "s:num"), (quoted, "s:quote"), (ruled, "s:rule")] {
+        if on {
+            emit(name, None);
+        }
+    }
+}
+
+/// Does the model fire on sentence `si` (which holds no rule claim)? The trigger is the cue word
+/// that weighed most.
+pub(super) fn judge(ctx: &Ctx, si: usize) -> Option<Span> {
+    let m = model();
+    let mut score = m.bias;
+    let mut best: Option<(f32, usize)> = None;
+    let mut current: Option<(f32, usize)> = None;
+    features(ctx, si, false, &mut |f, tok| {
+        let w = m.weights.get(f).copied().unwrap_or(0.0);
+        score += w;
+        let Some(tok) = tok else { return };
+        current = match current {
+            Some((sum, t)) if t == tok => Some((sum + w, t)),
+            other => {
+                if let Some(done) = other {
+                    best = best.filter(|b| b.0 >= done.0).or(Some(done));
+                }
+                Some((w, tok))
+            }
+        };
+    });
+    if let Some(done) = current {
+        best = best.filter(|b| b.0 >= done.0).or(Some(done));
+    }
+    if score < m.threshold {
+        return None;
+    }
+    let (w, tok) = best?;
+    (w > 0.0).then(|| ctx.doc.tokens[tok].span())
+}
+
+/// The model's features for a text analysed on its own: the union over its sentences, sorted.
+/// The training script reads these (through `examples/claim_features.rs`).
+pub fn features_of(text: &str) -> Vec<String> {
+    use crate::analysis::{attribution, quotes, sentences, text::Doc, ExtraVerbs, Format};
+    let doc = Doc::reusing(text, Format::PlainText, None);
+    let q = quotes::pair(&doc);
+    let sents = sentences::split(&doc, &q);
+    let extra = ExtraVerbs::new(&[]);
+    let Some(attr) = attribution::attribute(&doc, &q, &sents, &extra, &[], &|| false) else { return Vec::new() };
+    let mut trace = Vec::new();
+    super::find_traced(&doc, &q, &sents, &attr, Some(&mut trace));
+    let mut all: Vec<String> = trace.into_iter().flatten().collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// Is this wiki-weasel row held out of training? The 64-bit FNV-1a hash of the trimmed text,
+/// modulo 5, is 0: about one row in five, the same on every machine and in the training script.
+pub fn held_out(text: &str) -> bool {
+    let h = text.trim().bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+    h % 5 == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_parse_and_name_a_threshold() {
+        let m = parse("# comment\nbias\t-1.5\nthreshold\t0.25\nc:probably\t2.0\nbroken line\n");
+        assert_eq!((m.bias, m.threshold), (-1.5, 0.25));
+        assert_eq!(m.weights.get("c:probably").copied(), Some(2.0));
+        assert_eq!(m.weights.len(), 1);
+    }
+
+    #[test]
+    fn held_out_rows_are_a_fixed_fifth() {
+        // Values fixed by the training script's hash (scripts/claims/train.py).
+        assert!(!held_out("a"));
+        assert_eq!(held_out("  a  "), held_out("a"));
+        let n = (0..1000).filter(|i| held_out(&format!("row {i}"))).count();
+        assert!((150..250).contains(&n), "{n} of 1000 held out");
+    }
+
+    #[test]
+    fn the_shipped_model_has_a_threshold_and_weights() {
+        let m = model();
+        assert!(m.threshold.is_finite(), "model.tsv names no threshold");
+        assert!(m.weights.len() > 50, "model.tsv holds only {} weights", m.weights.len());
+    }
+}
