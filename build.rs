@@ -26,6 +26,7 @@ const DIR: &str = "src/analysis/lexicon";
 /// Everything the tables are made from: a change to any of these rebuilds them.
 const INPUTS: &[&str] = &[
     "verbs.tsv",
+    "common_verbs.tsv",
     "attribution_nouns.txt",
     "titles.tsv",
     "honorifics.tsv",
@@ -105,6 +106,7 @@ impl Lexicon {
     fn from_files() -> Lexicon {
         let mut lx = Lexicon { words: Vec::new(), word_at: HashMap::new(), verbs: Vec::new(), phrases: Vec::new(), phrase_at: HashMap::new(), max_phrase_words: 1 };
         lx.add_verbs();
+        lx.add_common_verbs();
         for line in lines("attribution_nouns.txt") {
             lx.add(line, flag::ATTR_NOUN, PhraseKind::AttrNoun);
         }
@@ -198,7 +200,17 @@ impl Lexicon {
                 if e.verb.is_none() || e.verb.map(|(i, _)| i) == Some(idx) {
                     e.verb = Some((idx, form));
                 }
-                e.flags |= flag::VERB;
+                e.flags |= flag::VERB | finite_flag(form);
+            }
+        }
+    }
+
+    /// common_verbs.tsv: finite and base forms of verbs that do not report, for the clause test.
+    fn add_common_verbs(&mut self) {
+        for line in lines("common_verbs.tsv") {
+            let c = cols(line);
+            for (w, f) in c.iter().zip([flag::BASE_VERB, flag::FINITE, flag::FINITE]).filter(|(w, _)| **w != "-") {
+                self.entry(w).flags |= f;
             }
         }
     }
@@ -354,6 +366,15 @@ impl Lexicon {
     }
 }
 
+/// The clause flag of a verb form: finite for a past or third-person form, base for a base form.
+fn finite_flag(form: Form) -> u64 {
+    match form {
+        Form::Past | Form::Third => flag::FINITE,
+        Form::Base => flag::BASE_VERB,
+        Form::Participle | Form::Gerund => 0,
+    }
+}
+
 /// One row of verbs.tsv: base, third person, past, participle, gerund, class, flags.
 fn parse_verb(c: &[&'static str]) -> Verb {
     let flags = c.get(6).copied().unwrap_or("-");
@@ -376,6 +397,7 @@ fn parse_verb(c: &[&'static str]) -> Verb {
         topic: has("topic"),
         promise: has("promise"),
         request: has("request"),
+        person: has("person"),
     }
 }
 
@@ -457,8 +479,8 @@ fn emit_verbs(out: &mut String, verbs: &[Verb]) {
         };
         let _ = writeln!(
             out,
-            "Verb {{ base: {:?}, third: {:?}, past: {:?}, participle: {:?}, gerund: {:?}, class: {class}, listener: {}, takes_clause: {}, particle: {:?}, relative: {}, no_object: {}, target: {}, topic: {}, promise: {}, request: {} }},",
-            v.base, v.third, v.past, v.participle, v.gerund, v.listener, v.takes_clause, v.particle, v.relative, v.no_object, v.target, v.topic, v.promise, v.request
+            "Verb {{ base: {:?}, third: {:?}, past: {:?}, participle: {:?}, gerund: {:?}, class: {class}, listener: {}, takes_clause: {}, particle: {:?}, relative: {}, no_object: {}, target: {}, topic: {}, promise: {}, request: {}, person: {} }},",
+            v.base, v.third, v.past, v.participle, v.gerund, v.listener, v.takes_clause, v.particle, v.relative, v.no_object, v.target, v.topic, v.promise, v.request, v.person
         );
     }
     out.push_str("];\n");

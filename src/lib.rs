@@ -27,6 +27,8 @@
 //!                        a name; the second half of a split quotation
 //!     reported.rs        attribute_reported: where reported content opens (listener, "called",
 //!                        topic, "to", "that") and ends (clause end, a later cue; or backward)
+//!     clause.rs          reads_as_clause: does reported content hold a finite verb of its own
+//!                        (a clause is speech, a noun-phrase object is not)
 //!     nested.rs          nest: which attribution encloses which
 //!     carry.rs           colon introductions; carry_to_uncued: a neighbour's speaker for the rest
 //!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps

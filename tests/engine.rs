@@ -175,9 +175,8 @@ fn indirect_patterns() {
         ("Alan Cho told WKRN's “Morning Desk” that the school would reopen.", "would reopen", "Alan Cho"),
         ("The bridge “is safe for now,” Alan Cho said on Monday.", "The bridge", "Alan Cho"),
         ("The repairs “will not wait,” says Alan Cho, the district engineer.", "The repairs", "Alan Cho"),
-        ("Alan Cho spoke of the long winter the town had endured.", "long winter", "Alan Cho"),
+        ("Alan Cho spoke about how the town had endured a long winter.", "long winter", "Alan Cho"),
         ("The district has vowed to rebuild the gym by spring.", "rebuild the gym", "The district"),
-        ("Alan Cho criticized Mayor Lena Hartley for the delay.", "for the delay", "Alan Cho"),
         ("Alan Cho urged parents to keep their children home on Friday.", "keep their children", "Alan Cho"),
         ("Mayor Lena Hartley, opening the new pier on Saturday, said it would bring the ferries back.", "bring the ferries", "Lena Hartley"),
         ("Dr. Omar Haddad, 61, a surgeon who has worked at the clinic since 1990, said the wing would close.", "wing would close", "Omar Haddad"),
@@ -211,29 +210,41 @@ fn indirect_patterns() {
     }
     // "called for" and "called on" are one cue.
     let cases: &[(&str, &str, &str)] = &[
-        ("The union called for an inquiry into the collapse.", "inquiry", "called for"),
+        ("The union called for ministers to resign over the collapse.", "resign", "called for"),
         ("Alan Cho called on the council to fund the repairs.", "fund", "called on"),
-        ("Alan Cho commented on the flooding for the first time.", "flooding", "commented on"),
+        ("Alan Cho commented on how the flooding had spread.", "flooding", "commented on"),
         // Adverbs in the verb group are part of the cue; a subject's "family" is not an adverb.
         ("Alan Cho also said the gym would reopen.", "gym", "also said"),
         ("The district has repeatedly warned that the roof leaks.", "roof leaks", "has repeatedly warned"),
         ("Alan Cho boldly predicted that the team would win.", "team would win", "boldly predicted"),
         ("The Cho family said the gym would reopen.", "gym", "said"),
-        // "called X a Y" reports a characterisation.
-        ("His former partner, Lars Dunn, called him a master at closing deals.", "master at closing", "called"),
         // A split quotation ends where a participle introduces a new one, even past its listener.
         ("“Stay,” Ruiz sings to the mayor before asking her, “Where do we go from here?”", "go from here", "asking"),
         ("However, Ivana Kane's brief said that was not her view.", "not her view", "said"),
-        ("Mara Quill's comments on the flood angered the council.", "the flood", "comments on"),
         // A participle after a comma reports its own clause, with the main clause's subject.
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "roof had leaked", "saying"),
-        ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "for the delay", "attacked"),
         // A new subject and cue after ", but" report their own clause.
         ("Alan Cho agreed that the rules were old, but he said that the vote should wait.", "vote should wait", "said"),
         ("Alan Cho agreed that the rules were old, but he said that the vote should wait.", "rules were old", "agreed"),
     ];
     for (text, needle, cue) in cases {
         assert_eq!(speaker_of(text, needle).1.as_deref(), Some(*cue), "{text}");
+    }
+    // A verb of saying with a noun-phrase object reports nothing (docs/quotes.md).
+    for text in [
+        "Alan Cho criticized Mayor Lena Hartley for the delay.",
+        "The union called for an inquiry into the collapse.",
+        "Alan Cho called his former coach on Thursday.",
+        "The clinic gave her a sedative called Drowzane.",
+        "The striker added three more goals.",
+        "The figures show a rise in sales.",
+        "The council welcomed the decision.",
+        "The firm denied involvement.",
+        "The firm reported a loss of $38m.",
+        "Mara Quill's comments on the flood angered the council.",
+        "The mayor pledged billions of dollars to the port.",
+    ] {
+        assert!(run(text).quotes.is_empty(), "{text}");
     }
     // An idiom, an adjective and a noun after a singular name, not reports.
     for text in ["It goes without saying that the pier is old.", "Mr. Abel is also determined to warn his supporters.", "Tempers rose in the FBI email probe into the missing files."] {
@@ -250,7 +261,6 @@ fn each_cue_reports_its_own_clause() {
         ("Alan Cho agreed that the rules were old, but he said that the vote should wait.", "agreed", "the rules were old"),
         ("Alan Cho said the pool would close — and he noted that the gym could follow.", "said", "the pool would close"),
         ("When he wrote his memoir, Alan Cho said that the pool would close.", "said", "the pool would close"),
-        ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "attacked", "the council for the delay"),
         ("Alan Cho attacked the council for the delay, saying the roof had leaked for years.", "saying", "the roof had leaked for years"),
         ("Alan Cho said last summer that the pool would close.", "said", "the pool would close"),
         // A dash closing an aside ends the clause before a new speaker's quotation.
@@ -455,7 +465,7 @@ fn extra_verbs_and_known_speakers() {
 
 #[test]
 fn suppression_comments_work_in_text_and_markdown() {
-    let text = "<!-- whosaid-disable-next-line loaded-verb -->\nThe minister admitted the budget was late.\nThe mayor admitted it too.";
+    let text = "<!-- whosaid-disable-next-line loaded-verb -->\nThe minister admitted the budget was late.\nThe mayor admitted it was late too.";
     for format in [Format::PlainText, Format::Markdown] {
         let a = analyze(text, &Options { format, ..Options::default() });
         let loaded: Vec<&str> = a.findings.iter().filter(|f| f.code == "loaded-verb").map(|f| f.span.text(text)).collect();

@@ -206,16 +206,32 @@ fn verb_at(doc: &Doc, i: usize, extra: &super::ExtraVerbs) -> Option<(&'static V
 /// ("the United States"), except in a headline ("Mayor Says Pier Will Reopen"). After a
 /// possessive a present form is a noun ("the mayor’s brief said", "the chief’s show"), while "’s
 /// said" and "’s claiming" are "has" and "is"; words for speech still report ("Kane’s claim that
-/// …", "Kane’s comments on …"), but not before "to" ("the mayor’s promise to fix …").
+/// …", "Kane’s comments on …"), but not before "to" ("the mayor’s promise to fix …"). Before a
+/// verb it heads a subject ([`subject_of_next_verb`]: "the new rules came into force").
 fn noun_use(sc: &Scope, i: usize, form: Form) -> bool {
     let (doc, toks) = (sc.doc, &sc.doc.tokens);
     let t = &toks[i];
     if i <= sc.start {
         return false;
     }
+    if subject_of_next_verb(sc, i, form) {
+        return true;
+    }
     let possessed = toks[i - 1].possessive && !t.cap && matches!(form, Form::Base | Form::Third) && !t.has(flag::ATTR_NOUN);
     let headline_verb = sc.headline && form != Form::Base || sc.headline && i + 1 < sc.end && toks[i + 1].kind == TokKind::Mark;
     is(doc, i - 1, flag::DET_NOUN) || (toks[i - 1].possessive && !t.cap && word_is(doc, i + 1, "to")) || (possessed && !word_is(doc, i + 1, "that")) || (t.cap && !headline_verb)
+}
+
+/// A present form right before a finite verb or a relative pronoun is the head noun of a subject:
+/// "the new rules came into force", "court orders were ignored", "the rules which govern …" (not
+/// "says that", where "that" opens the reported clause).
+fn subject_of_next_verb(sc: &Scope, i: usize, form: Form) -> bool {
+    let (doc, toks) = (sc.doc, &sc.doc.tokens);
+    let Some(n) = toks.get(i + 1).filter(|n| i + 1 < sc.end && n.kind == TokKind::Word && !n.cap) else { return false };
+    let w = n.text(doc.text);
+    matches!(form, Form::Base | Form::Third)
+        && !word_in(doc, i.wrapping_sub(1), &["to"])
+        && (is(doc, i + 1, flag::AUX) && !word_in(doc, i + 1, &["be", "'s", "’s"]) || n.has(flag::FINITE) || w.len() >= 5 && w.ends_with("ed") || word_in(doc, i + 1, &["which", "who"]))
 }
 
 /// The token after the verb group headed by `i`: phrasal verbs need their particle ("pointed
@@ -274,13 +290,16 @@ fn quoted_as_start(sc: &Scope, i: usize) -> Option<usize> {
     Some(s)
 }
 
-/// Does gerund `i`, with no auxiliary, report as a participle? After a comma (", saying …"),
+/// Does gerund `i`, with no auxiliary, report as a participle? After a comma (", saying …",
+/// ", even suggesting …"),
 /// after a preposition ("criticised for saying that …", "After saying her knee was …"; not
 /// "goes without saying"), or right before a quotation it introduces ("footage of the governor
 /// asking, “…”"; not a thought or a piece of evidence).
 fn participle_introduces(sc: &Scope, i: usize, v: &Verb) -> bool {
     let (doc, toks, text) = (sc.doc, &sc.doc.tokens, sc.doc.text);
-    let after_comma = i > sc.start && punct_is(&toks[i - 1], text, b',');
+    // ", saying", ", even suggesting"
+    let comma_at = |k: usize| k > sc.start && punct_is(&toks[k - 1], text, b',');
+    let after_comma = comma_at(i) || i > sc.start + 1 && (is(doc, i - 1, flag::ADVERB) || ly_adverb(doc, i - 1)) && comma_at(i - 1);
     let after_prep = i > sc.start && word_in(doc, i - 1, &["after", "before", "for", "from", "by", "while", "upon", "in", "when"]);
     let k = i + 1 + usize::from(i + 1 < sc.end && toks[i + 1].kind == TokKind::Punct && matches!(text.as_bytes()[toks[i + 1].start as usize], b',' | b':'));
     let before_quote = i > sc.start
@@ -449,6 +468,11 @@ mod tests {
             ("Mayor Says Pier Will Reopen", "Says", true, false),
             ("Mayor Says Pier Will Reopen", "Says", false, true),
             ("Kane said so.", "said", false, false),
+            ("The new rules came into force in May.", "rules", false, true),
+            ("Court orders were ignored.", "orders", false, true),
+            ("The rules which govern the port are old.", "rules", false, true),
+            ("Kane says that the pier is safe.", "says", false, false),
+            ("Officials say sales rose.", "say", false, false),
         ];
         for &(text, w, headline, want) in cases {
             let (doc, depth) = read(text);
@@ -531,6 +555,7 @@ mod tests {
             ("Footage shows Kane asking “Why now?”", "asking", true),
             ("Kane sat thinking, “Why now?”", "thinking", false),
             ("Kane kept saying it.", "saying", false),
+            ("Kane left, even suggesting the pier was unsafe.", "suggesting", true),
         ];
         for &(text, w, want) in cases {
             let (doc, depth) = read(text);

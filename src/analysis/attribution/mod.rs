@@ -24,6 +24,7 @@
 //! writes its decisions into the `Ledger`.
 
 mod carry;
+mod clause;
 mod direct;
 mod draft;
 mod link;
@@ -66,6 +67,9 @@ pub struct Draft {
 
 pub struct Attribution {
     pub drafts: Vec<Draft>,
+    /// Thought and evidence with a source ("analysts believe that …", "studies show that …"):
+    /// they source the claims inside them, but are not quotes.
+    pub non_speech: Vec<Draft>,
     pub entities: Entities,
     /// Per sentence: does it carry an attribution (a cue with a source)?
     pub sentence_attributed: Vec<bool>,
@@ -87,6 +91,8 @@ pub(super) struct Ctx<'a> {
 /// What attribution has decided so far; the steps add to it in text order.
 pub(super) struct Ledger {
     pub drafts: Vec<Draft>,
+    /// Thought and evidence with a source: no quotes, but sources of claims.
+    pub non_speech: Vec<Draft>,
     /// Per quotation: the draft that covers it.
     pub quotation_draft: Vec<Option<usize>>,
     /// Per sentence: does it carry an attribution?
@@ -155,6 +161,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
     let mut led = Ledger {
         // Drafts are large: sized once (about one per quotation or cue) rather than grown by copying.
         drafts: Vec::with_capacity(quotes.quotations.len() + sentences.len() / 2),
+        non_speech: Vec::new(),
         quotation_draft: vec![None; quotes.quotations.len()],
         sentence_attributed: vec![false; sentences.len()],
         attributed_spans: Vec::new(),
@@ -180,7 +187,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         }
     }
     led.entities.mention_names(doc);
-    Some(Attribution { drafts: led.drafts, entities: led.entities, sentence_attributed: led.sentence_attributed, attributed_spans: led.attributed_spans })
+    Some(Attribution { drafts: led.drafts, non_speech: led.non_speech, entities: led.entities, sentence_attributed: led.sentence_attributed, attributed_spans: led.attributed_spans })
 }
 
 /// All steps for one sentence, in the order their decisions depend on each other.
@@ -272,6 +279,7 @@ pub(super) mod testing {
         pub(super) fn ledger(&self) -> Ledger {
             Ledger {
                 drafts: Vec::new(),
+                non_speech: Vec::new(),
                 quotation_draft: vec![None; self.quotes.quotations.len()],
                 sentence_attributed: vec![false; self.sentences.len()],
                 attributed_spans: Vec::new(),

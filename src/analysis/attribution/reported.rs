@@ -3,6 +3,7 @@
 //! phrase, "that") and runs forward to the clause end or to a later cue's own clause; with nothing
 //! after the cue it runs backward to the clause start ("…, AFP reported").
 
+use super::clause::{continues_clause, reads_as_clause};
 use super::draft::{direct_or_partial, make_draft};
 use super::scan::{clause_end, clause_start, dash_at, skip_right, span_of};
 use super::source::{Resolved, Source};
@@ -10,8 +11,8 @@ use super::{Ctx, Ledger};
 use crate::analysis::cues::{is, number_word, punct_is, word_in, word_is};
 use crate::analysis::lexicon::{flag, VerbClass};
 use crate::analysis::model::{QuoteKind, Span};
-use crate::analysis::speakers::np_right;
-use crate::analysis::text::TokKind;
+use crate::analysis::speakers::{np_right, Np};
+use crate::analysis::text::{Doc, TokKind};
 
 /// Draft the reported speech of every cue in `resolved` that can speak and is not used yet, with
 /// the quotations inside it as the same source's words. `qcur` is the first quotation that may lie
@@ -45,10 +46,14 @@ pub(super) fn attribute_reported(c: &Ctx, resolved: &mut [Resolved], si: usize, 
             cue.text = cue.span.text(doc.text).to_string();
         }
         let span = d.span;
-        led.drafts.push(d);
         resolved[ri].used = true;
         led.sentence_attributed[si] = true;
         led.attributed_spans.push(span);
+        if !reports_speech(doc, &resolved[ri]) {
+            led.non_speech.push(d);
+            continue;
+        }
+        led.drafts.push(d);
         draft_fragments(c, &resolved[ri], di, inner, si, led);
     }
 }
@@ -90,11 +95,9 @@ struct Opening {
     at: usize,
     /// After "that" ("said that ...").
     explicit_that: bool,
-    /// "called for an inquiry", "called the plan “a disgrace”".
+    /// "called on the council to act", "called the plan “a disgrace”".
     calls: bool,
-    /// A speech verb's object is what it reports ("criticized the plan").
-    np_object: bool,
-    /// The topic of the talk ("spoke of the legacy").
+    /// A clause after a preposition ("spoke about how the pier fell").
     topic: bool,
     /// "vowed to bring back jobs", "urged voters to stay home".
     promise_to: bool,
@@ -117,9 +120,13 @@ fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
     if listener {
         a = past_listener(c, a);
     }
-    a = skip_right(doc, c.depth, a, s1);
+    // "promised to lift regulations", "urged Kane to make the debate count": "to" and a verb are
+    // the content, not a setting like "to reporters".
+    let infinitive = word_is(doc, a, "to") && r.cue.verb.is_some_and(|(v, _)| v.promise || v.request);
+    if !infinitive {
+        a = skip_right(doc, c.depth, a, s1);
+    }
     let (mut a, calls) = call_object(c, r, a);
-    let np_object = names_object(c, r, a);
     let (mut topic, mut cue_end) = (false, None);
     if let Some((b, end)) = topic_of(c, r, a) {
         (a, topic, cue_end) = (b, true, end);
@@ -135,7 +142,7 @@ fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
             a += 1;
         }
     }
-    Opening { at: a, explicit_that, calls, np_object, topic, promise_to, takes_clause, cue_end }
+    Opening { at: a, explicit_that, calls, topic, promise_to, takes_clause, cue_end }
 }
 
 /// Past the listener of "tell", "inform", "urge" at token `a`: a noun phrase ("told the council"),
@@ -160,7 +167,7 @@ fn past_listener(c: &Ctx, mut a: usize) -> usize {
                 }
             }
         }
-    } else if word_in(doc, a, &["him", "her", "them", "us", "me"])
+    } else if word_in(doc, a, &["him", "her", "them", "us", "me", "myself", "himself", "herself", "themselves", "ourselves", "yourself"])
         || (a + 1 < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::PREP | flag::DET | flag::VERB) == 0 && word_is(doc, a + 1, "that"))
     {
         a += 1;
@@ -168,42 +175,44 @@ fn past_listener(c: &Ctx, mut a: usize) -> usize {
     a
 }
 
-/// "call" reports what it calls for or calls something: "called for an inquiry", "called on
-/// Congress to act", "called the plan “a disgrace”", "called him a master at closing deals" (and
-/// "called out", "called it off" with a particle). Returns the content start and whether it does.
+/// "call" reports a request or quoted words: "called on Congress to act", "called for the
+/// minister to resign", "called the plan “a disgrace”". What it calls for or calls someone with
+/// no clause and no quotation is no speech ("called for an inquiry", "called his coach", "called
+/// him a master at closing deals"). Returns the content start and whether it reports.
 fn call_object(c: &Ctx, r: &Resolved, a: usize) -> (usize, bool) {
     let (doc, s1) = (c.doc, c.s1);
     if !r.cue.verb.is_some_and(|(v, _)| &*v.base == "call") {
         return (a, false);
     }
     if r.cue.end > r.cue.head + 1 {
-        (a, true)
-    } else if word_in(doc, a, &["for", "on"]) {
-        (a + 1, true)
-    } else {
-        let lim = (a + 8).min(s1);
-        let calls = (a..lim).any(|x| doc.tokens[x].kind == TokKind::Mark && c.depth[x] == 1) && !is(doc, a, flag::PREP)
-            // "called him a master at closing deals", "called it the worst flood"
-            || word_in(doc, a, &["him", "her", "it", "them", "this"]) && word_in(doc, a + 1, &["a", "an", "the", "one", "another"]);
-        (a, calls)
+        return (a, np_then_infinitive(c, a));
     }
+    if word_in(doc, a, &["for", "on"]) {
+        return (a + 1, np_then_infinitive(c, a + 1));
+    }
+    let lim = (a + 8).min(s1);
+    let quoted = (a..lim).any(|x| doc.tokens[x].kind == TokKind::Mark && c.depth[x] == 1) && !is(doc, a, flag::PREP);
+    (a, quoted)
 }
 
-/// "cited derogatory comments", "criticized the plan", "criticized Tulsa police officer Betty
-/// Shelby for ...": what a speech verb's object names is reported too (not for "speak" or
-/// "talk", which take no object of content; a name only for verbs aimed at someone).
-fn names_object(c: &Ctx, r: &Resolved, a: usize) -> bool {
-    let (doc, s1) = (c.doc, c.s1);
+/// A noun phrase at `a` and then "to" and a verb: "the minister to resign", "Congress to act",
+/// "the administration to “call out Russia”".
+fn np_then_infinitive(c: &Ctx, a: usize) -> bool {
+    let doc = c.doc;
     let toks = &doc.tokens;
-    r.cue.verb.is_some_and(|(v, _)| matches!(v.class, VerbClass::Speech | VerbClass::Loaded(_) | VerbClass::Written) && !v.no_object)
-        && (is(doc, a, flag::DET)
-            || (a < s1 && toks[a].kind == TokKind::Word && !toks[a].cap && toks[a].flags() & (flag::FUNCTION | flag::VERB) == 0)
-            || (a < s1 && toks[a].kind == TokKind::Word && toks[a].cap && r.cue.verb.is_some_and(|(v, _)| v.target)))
+    // The noun phrase as the parser reads it, or else a few plain words ("female contestants").
+    let after = np_right(doc, c.depth, a, c.s1)
+        .map(|np| np.end)
+        .or_else(|| (a + 1..(a + 6).min(c.s1)).take_while(|&k| toks[k].kind == TokKind::Word && !is(doc, k, flag::VERB)).find(|&k| word_is(doc, k, "to")))
+        .unwrap_or(a);
+    let verb = after + 1 + usize::from(toks.get(after + 1).is_some_and(|t| t.kind == TokKind::Mark));
+    after > a && word_is(doc, after, "to") && toks.get(verb).is_some_and(|t| t.kind == TokKind::Word && !t.cap && t.flags() & (flag::DET | flag::PRONOUN) == 0)
 }
 
-/// "spoke of the legacy", "commented on the shooting", "asked Clinton about her email": the topic
-/// of the talk is what is reported (not "spoke on condition of anonymity"). Returns the topic's
-/// first token, and the cue's new end when the preposition follows the verb directly.
+/// "spoke about how the pier fell", "asked Kane about whether the pier was safe": a
+/// preposition before a wh-clause opens the content. A topic that is a noun phrase ("spoke of the
+/// legacy", "commented on the shooting") says what was talked about, not what was said. Returns
+/// the wh-word, and the cue's new end when the preposition follows the verb directly.
 fn topic_of(c: &Ctx, r: &Resolved, a: usize) -> Option<(usize, Option<usize>)> {
     let (doc, s1) = (c.doc, c.s1);
     let verb = r.cue.verb.map(|(v, _)| v).filter(|v| v.topic)?;
@@ -213,8 +222,8 @@ fn topic_of(c: &Ctx, r: &Resolved, a: usize) -> Option<(usize, Option<usize>)> {
             b = np.end;
         }
     }
-    if word_in(doc, b, &["about", "of", "on", "against"]) && b + 1 < s1 && !word_in(doc, b + 1, &["condition", "behalf", "background", "record"]) && doc.tokens[b + 1].kind != TokKind::Punct {
-        // "spoke of", "commented on": the preposition belongs to the cue.
+    if word_in(doc, b, &["about", "of", "on", "against"]) && b + 1 < s1 && word_in(doc, b + 1, &["how", "what", "why", "whether", "when", "where", "who"]) {
+        // "spoke about", "commented on": the preposition belongs to the cue.
         return Some((b + 1, (b == r.cue.end).then_some(b + 1)));
     }
     None
@@ -310,7 +319,9 @@ fn later_clause_start(c: &Ctx, a: usize, end: usize, r2: &Resolved, src: &Source
 /// Forward content `op.at..fwd_end`, if something reportable starts there: not a quotation or
 /// colon the cue introduces (a direct quotation's business), not a comma after an inverted
 /// source, and not a bare preposition ("spoke to Putin") unless it rounds a number ("said about
-/// 20 people left") or the cue licenses it ("that", "called for", a topic, a promise, "according to").
+/// 20 people left"). It is what "that", a promise, a request, "called on" or "according to"
+/// introduces, or a clause ([`reads_as_clause`]: "said sales rose", not "added three goals")
+/// after a wh-word or a verb that takes one.
 fn forward_content(c: &Ctx, r: &Resolved, op: &Opening, fwd_end: usize) -> Option<(usize, usize)> {
     let (doc, s0, s1) = (c.doc, c.s0, c.s1);
     let toks = &doc.tokens;
@@ -326,21 +337,23 @@ fn forward_content(c: &Ctx, r: &Resolved, op: &Opening, fwd_end: usize) -> Optio
     }
     let approx = word_in(doc, a, &["about", "around", "over", "under", "nearly"])
         && (toks.get(a + 1).is_some_and(|t| t.kind == TokKind::Number) || number_word(doc, a + 1) || word_in(doc, a + 1, &["half", "dozen", "hundred", "thousand"]));
+    let clause = || reads_as_clause(c, a, fwd_end);
     let starts_ok = a < s1
         && (toks[a].kind != TokKind::Punct || toks[a].kind == TokKind::Mark)
-        && (op.explicit_that
-            || op.calls
-            || op.topic
+        && (op.calls
             || op.promise_to
             || r.cue.according_to
-            || ((op.takes_clause || op.np_object) && (!is(doc, a, flag::PREP) || approx && op.takes_clause)));
+            || op.explicit_that
+            || op.topic && clause()
+            || op.takes_clause && (!is(doc, a, flag::PREP) || approx) && clause());
     starts_ok.then_some((a, fwd_end))
 }
 
 /// Backward content: "..., news agency AFP reported." / "..., according to AFP." — the clause
 /// before the cue block, when a comma (maybe inside a closing mark) separates them. With a
 /// second part after the cue ("But to prevent problems, he said, officials should be
-/// vigilant."), one word before the cue is enough. Returns (content, second part).
+/// vigilant."), one word before the cue is enough. Either part must read as a clause, except
+/// what "according to" attributes. Returns (content, second part).
 fn backward_content(c: &Ctx, r: &Resolved) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
     let (doc, s0, s1) = (c.doc, c.s0, c.s1);
     let toks = &doc.tokens;
@@ -349,6 +362,9 @@ fn backward_content(c: &Ctx, r: &Resolved) -> (Option<(usize, usize)>, Option<(u
     // `The country "has changed," McConnell said`: the comma sits inside the closing mark.
     let comma_in_mark = bs > s0 + 2 && toks[bs - 1].kind == TokKind::Mark && punct_is(&toks[bs - 2], text, b',');
     if !(bs > s0 + 1 && (punct_is(&toks[bs - 1], text, b',') || comma_in_mark) || bs > s0 + 1 && r.cue.according_to) {
+        return (None, None);
+    }
+    if object_follows(c, r) {
         return (None, None);
     }
     let end = if toks[bs - 1].kind == TokKind::Punct { bs - 1 } else { bs };
@@ -364,9 +380,41 @@ fn backward_content(c: &Ctx, r: &Resolved) -> (Option<(usize, usize)>, Option<(u
             second = Some((b + 1, e2));
         }
     }
-    // One word before the cue ("And perhaps, he said, ...") reports only with what follows.
-    let content = (end > start + 1 || second.is_some()).then_some((start, end));
+    // One word before the cue ("And perhaps, he said, ...") reports only with what follows; a
+    // phrase with no verb ("On Thursday, however, he spoke …") reports nothing.
+    let is_clause = r.cue.according_to || reads_as_clause(c, start, end) || second.is_some_and(|(b, e)| continues_clause(c, b, e));
+    let content = (is_clause && (end > start + 1 || second.is_some())).then_some((start, end));
     (content, second)
+}
+
+/// Does the verb of cue `r` take an object of its own, past its listener and setting ("…,
+/// saying the plan was late", "…, and added three goals")? Then the clause before it is not what
+/// it reports; "…, the council said on Monday.", "…, she told the BBC." and "…, he said of the
+/// plan" end with the cue.
+fn object_follows(c: &Ctx, r: &Resolved) -> bool {
+    let doc = c.doc;
+    let Some((v, _)) = r.cue.verb else { return false };
+    let a = if v.listener { past_listener(c, r.after) } else { r.after };
+    let b = skip_right(doc, c.depth, a, c.s1);
+    b < c.s1 && c.depth[b] == 0 && doc.tokens[b].kind == TokKind::Word && !is(doc, b, flag::PREP)
+}
+
+/// Is what cue `r` reports speech? Thought ("believes") and evidence ("figures show", "the study
+/// found") are not (docs/quotes.md): they source a claim but are no quote. A suggestion is speech
+/// when a person or a group makes it ("Kane suggested that …", not "figures suggest …").
+fn reports_speech(doc: &Doc, r: &Resolved) -> bool {
+    let Some((v, _)) = r.cue.verb else { return true };
+    match v.class {
+        VerbClass::Mental => false,
+        VerbClass::Evidence => v.person && r.source.as_ref().is_some_and(|s| !document_or_data(doc, &s.np)),
+        _ => true,
+    }
+}
+
+/// A source that is a document or data, not someone who speaks: "the report", "a survey",
+/// "figures", "the data", "it".
+fn document_or_data(doc: &Doc, np: &Np) -> bool {
+    np.name.is_none() && (doc.tokens[np.end - 1].has(flag::ATTR_NOUN) || word_in(doc, np.end - 1, &["figures", "data", "evidence", "research", "results", "numbers", "statistics", "story", "it", "this"]))
 }
 
 /// Mental and evidence verbs ("believes", "thinks") report only with an explicit "that" or when
@@ -443,9 +491,15 @@ mod tests {
             ("Hartley said the pier would reopen in May.", "said", Some(("the pier would reopen in May", None))),
             ("Hartley told the council on Monday that the pier would reopen.", "told", Some(("the pier would reopen", None))),
             ("Hartley told him that the pier would reopen.", "told", Some(("the pier would reopen", None))),
-            ("Hartley called for an inquiry into the closure.", "called", Some(("an inquiry into the closure", None))),
-            ("Hartley criticized the plan to close the pier.", "criticized", Some(("the plan to close the pier", None))),
-            ("Hartley spoke of the pier's long history.", "spoke", Some(("the pier's long history", None))),
+            ("Hartley called for an inquiry into the closure.", "called", None),
+            ("Hartley called for local traders to close early.", "called", Some(("local traders to close early", None))),
+            ("Hartley called on the council to act.", "called", Some(("the council to act", None))),
+            // A noun phrase after a verb of saying is no reported speech.
+            ("Hartley criticized the plan to close the pier.", "criticized", None),
+            ("The striker added three more goals.", "added", None),
+            ("The firm reported a loss of $38m.", "reported", None),
+            ("Hartley spoke of the pier's long history.", "spoke", None),
+            ("Hartley spoke about how the pier was built.", "spoke", Some(("how the pier was built", None))),
             ("Hartley vowed to rebuild the pier.", "vowed", Some(("to rebuild the pier", None))),
             ("Hartley urged residents to stay away from the pier.", "urged", Some(("residents to stay away from the pier", None))),
             ("Hartley said after the meeting she would resign.", "said", Some(("she would resign", None))),
@@ -459,6 +513,10 @@ mod tests {
             ("Hartley said: “The pier will reopen.”", "said", None),
             // One word before the cue reports nothing alone.
             ("Perhaps, Hartley said.", "said", None),
+            // A verb with an object of its own reports nothing backward; a phrase is no clause.
+            ("Crowds gathered at the pier, chanting the mayor's name.", "chanting", None),
+            ("On Monday, however, Hartley spoke to the council.", "spoke", None),
+            ("The pier will reopen, Hartley told the council.", "told", Some(("The pier will reopen", None))),
         ];
         for &(text, word, want) in cases {
             let got = content_of(&fixture(text), word);
@@ -471,8 +529,7 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             ("Hartley said the pier would reopen, but Haddad said it would not.", "the pier would reopen"),
             ("Hartley said she would order a review and warned that delays were costly.", "she would order a review"),
-            ("Hartley welcomed the grant from Dana Whitfield, who says she is proud of the pier.", "the grant from Dana Whitfield"),
-            ("Hartley criticized the plan, saying it came too late.", "the plan"),
+            ("Hartley said the grant came from Dana Whitfield, who says she is proud of the pier.", "the grant came from Dana Whitfield"),
             ("Hartley told Haddad that the pier would reopen, the agency reported.", "the pier would reopen"),
         ];
         for &(text, want) in cases {
@@ -485,11 +542,11 @@ mod tests {
 
     #[test]
     fn the_opening_records_what_licensed_the_content() {
-        let f = fixture("Hartley spoke of the pier's long history.");
+        let f = fixture("Hartley spoke about how the pier was built.");
         let (_, r) = f.cue_at("spoke");
         let op = content_opening(&f.ctx(0), &r);
         assert!(op.topic && !op.explicit_that && !op.calls);
-        assert_eq!(op.cue_end, Some(f.tok("of") + 1));
+        assert_eq!(op.cue_end, Some(f.tok("about") + 1));
 
         let f = fixture("Hartley urged residents to stay away.");
         let (_, r) = f.cue_at("urged");
@@ -499,19 +556,26 @@ mod tests {
     }
 
     #[test]
-    fn thinking_reports_only_with_that_or_before_the_verb() {
-        // (text, is there a reported draft?)
-        let cases: &[(&str, bool)] = &[
-            ("Hartley believes the pier is safe.", false),
-            ("Hartley believes that the pier is safe.", true),
-            ("The pier is safe, Hartley believes.", true),
+    fn thought_and_evidence_source_claims_but_are_no_quotes() {
+        // (text, a quote, a source for the claims in the sentence)
+        let cases: &[(&str, bool, bool)] = &[
+            ("Hartley believes the pier is safe.", false, false),
+            ("Hartley believes that the pier is safe.", false, true),
+            ("The pier is safe, Hartley believes.", false, true),
+            ("Figures show that sales fell.", false, true),
+            ("The study found that sales fell.", false, true),
+            ("Figures suggest that sales fell.", false, true),
+            ("Hartley suggested that the pier was unsafe.", true, true),
+            ("Hartley said that the pier was unsafe.", true, true),
         ];
-        for &(text, want) in cases {
+        for &(text, quote, sourced) in cases {
             let f = fixture(text);
             let mut led = f.ledger();
             let mut r = f.linked(0, &mut led);
             attribute_reported(&f.ctx(0), &mut r, 0, &mut led, &mut 0);
-            assert_eq!(!led.drafts.is_empty(), want, "{text:?}");
+            assert_eq!(!led.drafts.is_empty(), quote, "{text:?}: quote");
+            assert_eq!(led.sentence_attributed[0], sourced, "{text:?}: sourced");
+            assert_eq!(led.non_speech.len(), usize::from(sourced && !quote), "{text:?}: non-speech");
         }
     }
 

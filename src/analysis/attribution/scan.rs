@@ -58,6 +58,12 @@ pub(super) fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> us
                     || word_in(doc, k, &["reporters", "journalists", "twitter", "facebook", "x", "television", "radio", "parliament", "lawmakers", "email", "e-mail", "phone", "telephone", "text", "video", "instagram", "tiktok", "youtube", "friday"])
             }) {
                 if (a + 1..k).all(|x| toks[x].kind == TokKind::Word && depth[x] == 0) {
+                    // "during a Friday evening rally", "in the early morning hours": the words that go
+                    // on naming the setting.
+                    let mut k = k;
+                    while k + 1 < ub && depth[k + 1] == 0 && (toks[k + 1].flags() & (flag::ATTR_NOUN | flag::DAY_MONTH) != 0 || is(doc, k + 1, flag::TIME) || word_in(doc, k + 1, &["hours", "hour", "days", "weeks", "months"])) {
+                        k += 1;
+                    }
                     a = k + 1;
                     // "... with X", "... on Fox News": the rest of the phrase.
                     if word_in(doc, a, &["with", "on", "to", "by", "for"]) {
@@ -140,6 +146,9 @@ mod tests {
             ("Hartley said yesterday the pier would reopen.", "said", "the"),
             // A phrase that is no setting stays.
             ("Hartley said in the end the pier would reopen.", "said", "in"),
+            ("Hartley said during a Friday evening rally that the pier would reopen.", "said", "that"),
+            ("Hartley said on Monday the report was late.", "said", "the"),
+            ("Hartley said in the early morning hours that the pier was shut.", "said", "that"),
         ];
         for &(text, from, want) in cases {
             let f = fixture(text);

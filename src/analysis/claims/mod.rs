@@ -109,7 +109,7 @@ fn sentence_of(sentences: &[Sentence], pos: usize) -> Option<usize> {
 
 /// Weasel and anonymous sources come from the attributions themselves ("critics say").
 fn from_attributions(ctx: &Ctx, out: &mut Vec<Claim>) {
-    for d in &ctx.attr.drafts {
+    for d in ctx.attr.drafts.iter().chain(&ctx.attr.non_speech) {
         if let (Some(m), Some(c)) = (d.mention, d.cue.as_ref()) {
             let trigger = if m.start < c.span.start { m.cover(c.span) } else { c.span.cover(m) };
             let sent = &ctx.sentences[d.sentence];

@@ -12,7 +12,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 VERB_CLASSES = {"speech", "loaded:doubt", "loaded:guilt", "loaded:truth",
                 "loaded:emphasis", "nonspeech", "mental", "written", "evidence"}
-VERB_FLAGS = {"listener", "that", "quote", "passive-ok", "relative", "no-object", "target", "topic", "promise", "request"}
+VERB_FLAGS = {"listener", "that", "quote", "passive-ok", "relative", "no-object", "target", "topic", "promise", "request", "person"}
 GENDER3 = {"m", "f", "-"}
 
 # file -> (kind, number of columns or None for .txt, {column index: allowed values or None}, optional columns)
@@ -31,13 +31,14 @@ SPECS = {
     "abbreviations.txt": ("txt", 1, {}),
     "places.tsv": ("tsv", 2, {1: {"country", "city", "state", "region"}}),
     "function_words.txt": ("txt", 1, {}),
+    "common_verbs.tsv": ("tsv", 4, {}),
 }
 
 # Files where one entry must be a single token (no spaces).
 SINGLE_TOKEN = {"abbreviations.txt", "function_words.txt", "first_names.tsv", "honorifics.tsv",
                 # The engine loads multi-word group nouns as weasel phrases and looks participles up
                 # one token at a time, so these two files must stay single-word.
-                "group_nouns.tsv", "passive_participles.tsv"}
+                "group_nouns.tsv", "passive_participles.tsv", "common_verbs.tsv"}
 # Tokens never carry a final dot and title phrases are matched token by token, so a dotted title
 # ("sen.", "u.s. senator") could never match.
 NO_DOTS = {"titles.tsv"}

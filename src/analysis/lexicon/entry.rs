@@ -63,6 +63,9 @@ pub struct Verb {
     pub promise: bool,
     /// Listener + "to" + a verb is the content ("urged voters to stay home").
     pub request: bool,
+    /// Evidence that is speech when a person is its source ("Kane suggested that …", not "figures
+    /// suggest …").
+    pub person: bool,
 }
 
 impl Verb {
@@ -117,6 +120,11 @@ pub mod flag {
     pub const PHRASE_CLAIM: u64 = 1 << 32;
     /// A word the claim model weighs (lexicon/claim_cues.txt): a sentence without one is not scored.
     pub const CLAIM_CUE: u64 = 1 << 33;
+    /// A past or present third-person form of a verb ("rose", "means", "said"): reported
+    /// content holding one reads as a clause, not a noun phrase.
+    pub const FINITE: u64 = 1 << 34;
+    /// The base form of a verb ("they want", "we need").
+    pub const BASE_VERB: u64 = 1 << 35;
 }
 
 #[derive(Clone, Copy, Debug, Default)]
