@@ -31,6 +31,7 @@ SPECS = {
     "abbreviations.txt": ("txt", 1, {}),
     "places.tsv": ("tsv", 2, {1: {"country", "city", "state", "region"}}),
     "function_words.txt": ("txt", 1, {}),
+    "boilerplate.txt": ("txt", 1, {}),
 }
 
 # Files where one entry must be a single token (no spaces).
