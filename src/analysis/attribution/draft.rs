@@ -30,12 +30,13 @@ fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
     }
 }
 
-/// A direct quotation attributed by punctuation: a transcript colon or a dash before a name.
-pub(super) fn punctuation_draft(entities: &Entities, span: Span, quotations: Vec<usize>, (e, link): (usize, Link), mention: Span, cue: Cue, sentence: usize) -> Draft {
+/// A direct quotation (its stretches `parts`) attributed by punctuation: a transcript colon or a
+/// dash before a name.
+pub(super) fn punctuation_draft(entities: &Entities, parts: Vec<Span>, quotations: Vec<usize>, (e, link): (usize, Link), mention: Span, cue: Cue, sentence: usize) -> Draft {
     Draft {
         kind: QuoteKind::Direct,
-        span,
-        parts: vec![span],
+        span: parts[0].cover(parts[parts.len() - 1]),
+        parts,
         quotations,
         entity: Some(e),
         mention: Some(mention),
@@ -122,12 +123,13 @@ pub(super) fn direct_or_partial(doc: &Doc, quotes: &Quotes, qi: usize, sent_star
     }
 }
 
-/// A quotation with no cue, carrying no source yet (a neighbour's may be carried to it).
-pub(super) fn uncued_draft(kind: QuoteKind, span: Span, qi: usize, sentence: usize) -> Draft {
+/// A quotation (its stretches `parts`) with no cue, carrying no source yet (a neighbour's may be
+/// carried to it).
+pub(super) fn uncued_draft(kind: QuoteKind, parts: Vec<Span>, qi: usize, sentence: usize) -> Draft {
     Draft {
         kind,
-        span,
-        parts: vec![span],
+        span: parts[0].cover(parts[parts.len() - 1]),
+        parts,
         quotations: vec![qi],
         entity: None,
         mention: None,
@@ -198,7 +200,7 @@ mod tests {
 
     #[test]
     fn an_uncued_draft_has_no_source() {
-        let d = uncued_draft(QuoteKind::Direct, Span::new(3, 9), 2, 1);
+        let d = uncued_draft(QuoteKind::Direct, vec![Span::new(3, 9)], 2, 1);
         assert_eq!((d.span, d.parts.as_slice(), d.quotations.as_slice(), d.sentence), (Span::new(3, 9), &[Span::new(3, 9)][..], &[2][..], 1));
         assert!(d.entity.is_none() && d.cue.is_none() && d.resolution == Resolution::None);
     }

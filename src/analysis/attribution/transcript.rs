@@ -95,7 +95,7 @@ pub(super) fn attribute_turn(doc: &Doc, quotes: &Quotes, turns: &[Turn], si: usi
             led.quotation_draft[qx] = Some(led.drafts.len());
         }
     }
-    led.drafts.push(punctuation_draft(&led.entities, span, Vec::new(), (e, link), turn.speaker.span, cue, si));
+    led.drafts.push(punctuation_draft(&led.entities, vec![span], Vec::new(), (e, link), turn.speaker.span, cue, si));
     led.attributed_spans.push(span);
     led.sentence_attributed[si] = true;
 }
