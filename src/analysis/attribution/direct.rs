@@ -155,11 +155,30 @@ fn post_cue(c: &Ctx, q: &Quotation, resolved: &[Resolved]) -> Option<usize> {
         let gap_ok = (q.close + 1..bs).all(|x| toks[x].kind == TokKind::Punct && depth[x] == 0)
             || (q.close + 1..bs).count() <= 4
                 && (q.close + 1..bs).all(|x| depth[x] == 0 && (toks[x].kind == TokKind::Punct || toks[x].has(flag::ATTR_NOUN) || word_in(doc, x, &["a", "an", "the", "by", "in", "his", "her", "their", "its"])));
-        if gap_ok {
+        if gap_ok && !reports_its_own(c, q, r) {
             return Some(ri);
         }
     }
     None
+}
+
+/// `"… to unpick." Party spokeswoman Ana Ruiz said the law would be repealed.`: after a quotation
+/// that closes on a full stop, a cue with words of its own to report (past its time phrases and
+/// listener) starts new reported speech; it does not attribute the quotation. `"…." Ruiz told
+/// the BBC.` does.
+fn reports_its_own(c: &Ctx, q: &Quotation, r: &Resolved) -> bool {
+    let (doc, depth) = (c.doc, c.depth);
+    let toks = &doc.tokens;
+    if q.close < q.open + 2 || !punct_is(&toks[q.close - 1], doc.text, b'.') {
+        return false;
+    }
+    let mut a = skip_right(doc, depth, r.after.max(r.cue.end), c.s1);
+    if r.cue.verb.is_some_and(|(v, _)| v.listener) && a < c.s1 && toks[a].kind == TokKind::Word {
+        if let Some(np) = np_right(doc, depth, a, c.s1) {
+            a = skip_right(doc, depth, np.end, c.s1);
+        }
+    }
+    a < c.s1 && matches!(toks[a].kind, TokKind::Word | TokKind::Number) && depth[a] == 0
 }
 
 /// Pre: `Psaki said: "..."` / `Psaki said, "..."` / `Psaki said "..."`: the last unused cue with
@@ -337,6 +356,12 @@ mod tests {
             ("“We will rebuild,” Hartley said, “and we will do it soon.”", Some(("“We will rebuild,” Hartley said, “and we will do it soon.”", "Hartley", "said", 2))),
             // No cue and no dash.
             ("“We are ready.” The crowd cheered.", None),
+            // After a full stop, a cue with content of its own reports that, not the quotation.
+            ("“We are ready.” Hartley said on Monday.", Some(("“We are ready.”", "Hartley", "said", 1))),
+            ("“We are ready.” Hartley told the Harbour Gazette.", Some(("“We are ready.”", "Hartley", "told", 1))),
+            ("“We are ready.” Hartley said the pier would reopen.", None),
+            ("“We are ready.” Hartley told the Harbour Gazette the pier would reopen.", None),
+            ("“We are ready,” Hartley said, adding that the pier would reopen.", Some(("“We are ready,”", "Hartley", "said", 1))),
         ];
         for &(text, want) in cases {
             let got = paired(&fixture(text));
