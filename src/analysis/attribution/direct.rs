@@ -275,7 +275,7 @@ fn attribute_by_dash(c: &Ctx, qi: usize, si: usize, led: &mut Ledger) {
     let di = led.drafts.len();
     led.quotation_draft[qi] = Some(di);
     let dash_span = c.doc.tokens[k].span();
-    let cue = Cue { span: dash_span, text: dash_span.text(c.doc.text).to_string(), kind: CueKind::Dash };
+    let cue = Cue::mark(dash_span, dash_span.text(c.doc.text), CueKind::Dash);
     led.drafts.push(punctuation_draft(&led.entities, q.parts(c.doc).collect(), vec![qi], (e, link), np.span, cue, si));
     led.sentence_attributed[si] = true;
 }

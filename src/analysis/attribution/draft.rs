@@ -4,8 +4,9 @@
 
 use super::source::Resolved;
 use super::Draft;
-use crate::analysis::cues::{is, ly_adverb, word_in, CueCand};
-use crate::analysis::lexicon::flag;
+use crate::analysis::cues::{is, ly_adverb, word_in, word_is, CueCand};
+use crate::analysis::lexicon::{flag, Form};
+use std::borrow::Cow;
 use crate::analysis::model::{Cue, CueKind, QuoteKind, Resolution, Span};
 use crate::analysis::quotes::Quotes;
 use crate::analysis::speakers::{Entities, Link};
@@ -23,10 +24,32 @@ fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
         }
     }
     let span = Span::new(toks[first].start as usize, toks[c.end - 1].end as usize);
+    let (head, lemma) = cue_head(doc, c);
     Cue {
         span,
         text: span.text(doc.text).to_string(),
         kind: if c.according_to { CueKind::AccordingTo } else { CueKind::Verb },
+        head,
+        lemma,
+    }
+}
+
+/// The head of cue `c` as written and its dictionary form: "according to"; the verb with the
+/// particle of a phrasal verb ("pointed out", lemma "point out"); "quoted" (or "cited") in "was
+/// quoted as saying". A verb the user configured has the lemma "say" here; `analyze` puts the
+/// configured base form in its place.
+fn cue_head(doc: &Doc, c: &CueCand) -> (Span, Cow<'static, str>) {
+    let toks = &doc.tokens;
+    let span = |a: usize, b: usize| Span::new(toks[a].start as usize, toks[b].end as usize);
+    let Some((v, form)) = c.verb else { return (span(c.head, c.head + 1), Cow::Borrowed("according to")) };
+    if form == Form::Gerund && c.head >= 2 && word_is(doc, c.head - 1, "as") && word_in(doc, c.head - 2, &["quoted", "cited"]) {
+        let quoted = c.head - 2;
+        return (span(quoted, quoted), Cow::Borrowed(if word_is(doc, quoted, "quoted") { "quote" } else { "cite" }));
+    }
+    let base: &'static str = &v.base;
+    match v.particle.as_deref() {
+        Some(p) => (span(c.head, c.end - 1), Cow::Owned(format!("{base} {p}"))),
+        None => (span(c.head, c.head), Cow::Borrowed(base)),
     }
 }
 
@@ -178,6 +201,25 @@ mod tests {
             let (_, r) = f.cue_at(word);
             let cue = cue_text(&f.doc, &r.cue);
             assert_eq!(cue.text, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_cue_has_a_head_as_written_and_its_dictionary_form() {
+        // (text, cue word, head as written, lemma)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("Hartley has also said the pier would reopen.", "said", "said", "say"),
+            ("Hartley told reporters the pier would reopen.", "told", "told", "tell"),
+            ("Hartley has repeatedly warned that the pier is unsafe.", "warned", "warned", "warn"),
+            ("Hartley pointed out that the pier was closed.", "pointed", "pointed out", "point out"),
+            ("According to Hartley, the pier will reopen.", "According", "According to", "according to"),
+            ("Hartley was quoted as saying the pier would reopen.", "saying", "quoted", "quote"),
+        ];
+        for &(text, word, head, lemma) in cases {
+            let f = fixture(text);
+            let (_, r) = f.cue_at(word);
+            let cue = cue_text(&f.doc, &r.cue);
+            assert_eq!((cue.head.text(text), cue.lemma.as_ref()), (head, lemma), "{text:?}");
         }
     }
 
