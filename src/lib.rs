@@ -34,9 +34,10 @@
 //!   claims.rs            claims with no source (passives, weasels, anonymous, doubt, figures)
 //!   findings.rs          the rules applied, one step per rule family into a Sink (severities);
 //!                        suppression comments
-//!   rules.rs             rule codes, groups, default severities, remedies
+//!   rules.rs             rule codes, groups, default severities, explanations and examples
 //!   suppress.rs          the edit that suppresses one finding
-//!   lexicon.rs           word lists (lexicon/*.tsv) compiled in, looked up per token
+//!   lexicon.rs           word lists (lexicon/*.tsv) as static hash tables made by build.rs, looked up per token
+//!   lexicon/             the word lists; entry.rs, keys.rs, closed_classes.rs are shared with build.rs
 //! src/config/            .whosaid.toml and editor settings → Options (shared by CLI and server)
 //!   edit.rs              the one file whosaid writes: .whosaid.toml, kept byte-for-byte, atomic
 //! src/lsp/               the language server (tower-lsp-server, tokio). No linguistics.
@@ -46,12 +47,21 @@
 //!   transport.rs         stdio framing that survives malformed input; fast diagnostics writer
 //!   diagnostics.rs hover.rs inlay.rs navigation.rs actions.rs commands.rs settings.rs
 //!                        one file per LSP feature
-//! src/cli/               `whosaid check` (output.rs human, json.rs JSON) and `whosaid eval`
-//! src/main.rs            argument parsing: `lsp` (default), `check`, `eval`
-//! tests/                 engine tables, robustness properties, CLI, LSP over stdio, e2e editors
-//! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs)
+//! src/cli/               `whosaid check` (output.rs human, json.rs JSON), `whosaid explain`
+//!                        (explain.rs, also docs/rules.md) and `whosaid eval` (eval.rs PolNeAR-style
+//!                        gold; gold.rs our own gold, offsets joined with texts, per quoted stretch)
+//! src/main.rs            argument parsing: `lsp` (default), `check`, `explain`, `eval`
+//! tests/                 engine tables, robustness properties, CLI, LSP over stdio, a working day
+//!                        (lsp_workday.rs), documentation (docs.rs), e2e editors
+//! docs/                  rules.md (generated: `whosaid explain --markdown`), editors.md, quotes.md
+//!                        (what counts as a quote), annotation.md (guidelines for the gold sets)
+//! benches/               engine speed (analysis.rs), keystroke-to-diagnostics (lsp_latency.rs),
+//!                        process start-up for `check` and the server (startup.rs)
+//! build.rs               compiles the lexicon into static tables: a process parses no word list
 //! editors/               VS Code extension and Neovim plugin
-//! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing)
+//! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing),
+//!                        `snapshot` (every Analysis in full, to prove a refactor changes nothing)
+//! scripts/               snapshot-corpus.py, fn-lengths.py; gold/ (draw, show, anchor, agreement)
 //! fuzz/                  cargo-fuzz targets for the engine, the document model and the config
 //! ```
 //!

@@ -1,4 +1,5 @@
-//! `whosaid` — `lsp` (the default, also with `--stdio`), `check FILE...`, `eval GOLD.jsonl`.
+//! `whosaid` — `lsp` (the default, also with `--stdio`), `check FILE...`, `explain [CODE]`,
+//! `eval GOLD.jsonl`.
 
 use std::process::ExitCode;
 
@@ -8,6 +9,8 @@ whosaid — who is speaking in this article?
 USAGE:
     whosaid [lsp] [--stdio]          run the language server over stdio (what editors start)
     whosaid check [OPTIONS] FILE...  check articles (.txt, .md; `-` reads standard input)
+    whosaid explain [CODE]           what a rule flags, why, and how to fix or silence it
+                                     (no CODE: the list of rules)
     whosaid eval [OPTIONS] GOLD.jsonl
                                      score the engine on annotated news (PolNeAR-style JSON lines)
     whosaid --help | --version
@@ -19,6 +22,7 @@ fn main() -> ExitCode {
     let code = match args.first().map(String::as_str) {
         None | Some("lsp") | Some("--stdio") => whosaid::lsp::run(),
         Some("check") => whosaid::cli::check::run(&args[1..]),
+        Some("explain") => whosaid::cli::explain::run(&args[1..]),
         Some("eval") => whosaid::cli::eval::run(&args[1..]),
         Some("-h") | Some("--help") | Some("help") => {
             println!("{USAGE}");

@@ -511,3 +511,48 @@ fn a_file_over_the_size_limit_is_reported_not_analysed() {
     let out = stdout(&run(&["check", article.to_str().unwrap()]));
     assert!(out.contains("[document-too-large]") && out.contains("not analysed"), "{out}");
 }
+
+#[test]
+fn explain_lists_every_rule_and_explains_each_one() {
+    let o = run(&["explain"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let list = stdout(&o);
+    for rule in whosaid::analysis::RULES {
+        assert!(list.contains(rule.code), "{} missing from the list:\n{list}", rule.code);
+
+        let o = run(&["explain", rule.code]);
+        assert_eq!(o.status.code(), Some(0), "{}: {}", rule.code, stderr(&o));
+        let text = stdout(&o);
+        assert!(text.starts_with(&format!("{} — {} by default", rule.code, rule.default_severity)), "{text}");
+        // What it flags and why, the examples, the fix and how to silence it, in the reader's words.
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(rule.summary) && flat.contains(rule.why), "{text}");
+        assert!(flat.contains(&format!("How to fix: {}", rule.remedy)), "{text}");
+        for example in rule.fails.iter().chain(rule.passes) {
+            assert!(flat.contains(&example.split_whitespace().collect::<Vec<_>>().join(" ")), "{example:?} not shown:\n{text}");
+        }
+        assert!(text.contains("How to silence:") && text.contains(&format!("{} = \"off\"", rule.code)), "{text}");
+        assert_eq!(text.contains("whosaid-disable-next-line"), rule.on_a_line, "{text}");
+    }
+    let group = stdout(&run(&["explain", "unsourced-claim"]));
+    assert!(group.contains("doubt-word") && group.contains("anonymous-source") && !group.contains("loaded-verb"), "{group}");
+}
+
+#[test]
+fn explain_an_unknown_code_says_so_and_exits_2() {
+    let o = run(&["explain", "loaded"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty());
+    let err = stderr(&o);
+    assert!(err.contains("no rule called `loaded`") && err.contains("`loaded-verb`") && err.contains("whosaid explain"), "{err}");
+    let o = run(&["explain", "a", "b"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(run(&["explain", "--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn explain_markdown_is_the_generated_rule_reference() {
+    let o = run(&["explain", "--markdown"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), whosaid::cli::explain::markdown());
+}

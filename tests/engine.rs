@@ -510,3 +510,30 @@ fn an_analysis_can_be_abandoned_and_otherwise_matches_analyze() {
     };
     assert_eq!(whosaid::analysis::analyze_unless(&text, &opts, &stop), None);
 }
+
+/// The examples `whosaid explain` and docs/rules.md show are what the engine does: each
+/// "Flagged" sentence raises its rule, each "Not flagged" sentence raises nothing at all.
+#[test]
+fn rule_documentation_examples_hold() {
+    for rule in whosaid::analysis::RULES {
+        if rule.on_a_line {
+            assert!(!rule.fails.is_empty() && !rule.passes.is_empty(), "{}: document it with examples", rule.code);
+        }
+        for text in rule.fails {
+            let a = run(text);
+            assert!(a.findings.iter().any(|f| f.code == rule.code), "{}: {text:?} is not flagged: {:#?}", rule.code, a.findings);
+        }
+        for text in rule.passes {
+            let a = run(text);
+            assert!(a.findings.is_empty(), "{}: {text:?} should raise nothing: {:#?}", rule.code, a.findings);
+        }
+    }
+}
+
+#[test]
+fn document_too_large_is_one_finding_about_the_whole_document() {
+    let text = "Rents rose 40% last year. Critics say the plan will fail.\n";
+    let a = analyze(text, &Options { max_bytes: 10, ..Options::default() });
+    let codes: Vec<&str> = a.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["document-too-large"]);
+}

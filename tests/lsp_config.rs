@@ -155,3 +155,33 @@ fn size_limit_and_its_severity_follow_every_settings_path() {
     assert_eq!(severity_of(&d, "document-too-large"), Some(1), "{d:#?}");
     assert!(d[0]["message"].as_str().unwrap().contains("13 bytes"), "{d:#?}");
 }
+
+#[test]
+fn rules_url_links_each_diagnostic_to_its_rule_and_nothing_else_does() {
+    let dir = temp_project("rules-url", "rules-url = \"https://desk.example.org/whosaid/rules.html\"\n");
+    let mut s = Server::start_with(Enc::Utf16, json!({}), Value::Null, Some(&dir));
+    let u = uri("linked.txt");
+    s.open(&u, "plaintext", 1, RIVERTON);
+    let diags = s.diagnostics(&u, 1);
+    assert!(!diags.is_empty());
+    for d in &diags {
+        let code = d["code"].as_str().unwrap();
+        assert_eq!(d["codeDescription"]["href"], format!("https://desk.example.org/whosaid/rules.html#rule-{code}"), "{d}");
+    }
+    let at = RIVERTON.find("claimed").unwrap() + 2;
+    let hover = s.hover(&u, RIVERTON, at).unwrap();
+    assert!(hover.contains("(<https://desk.example.org/whosaid/rules.html#rule-loaded-verb>)"), "{hover}");
+
+    // An address that is not one is refused, and the links in force stay.
+    s.notify("workspace/didChangeConfiguration", json!({"settings": {"whosaid": {"rulesUrl": "rules.md"}}}));
+    let shown = s.wait_for(|m| m["method"] == "window/showMessage", "window/showMessage");
+    assert!(shown["params"]["message"].as_str().unwrap().contains("rulesUrl"), "{shown}");
+
+    // The editor's empty setting wins over the file: no links at all.
+    s.notify("workspace/didChangeConfiguration", json!({"settings": {"whosaid": {"rulesUrl": ""}}}));
+    let diags = s.diagnostics_where(&u, "diagnostics without links", |d| d.iter().all(|d| d.get("codeDescription").is_none()));
+    assert!(!diags.is_empty());
+    let hover = s.hover(&u, RIVERTON, at).unwrap();
+    assert!(!hover.contains("http") && hover.contains("whosaid explain loaded-verb"), "{hover}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -33,8 +33,9 @@ fn open_publishes_versioned_diagnostics_on_the_right_words() {
 
         for d in &diags {
             assert_eq!(d["source"], "whosaid");
-            let code = d["code"].as_str().expect("rule code");
-            assert_eq!(d["codeDescription"]["href"], format!("https://github.com/whosaid/whosaid#rule-{code}"));
+            assert!(d["code"].as_str().is_some(), "rule code: {d}");
+            // whosaid has no web address: a link only when the newsroom sets `rules-url`.
+            assert!(d.get("codeDescription").is_none(), "{d}");
         }
 
         let unattributed = with_code(&diags, "unattributed-quote");

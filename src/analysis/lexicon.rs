@@ -1,10 +1,23 @@
 //! Word lists compiled into the binary (`lexicon/*.tsv|txt`, see `lexicon/NOTICE.md` for their
-//! sources), parsed once into one hash map from a lower-case word to everything known about it.
-//! Multi-word entries ("press secretary", "on condition of anonymity") live in phrase sets.
+//! sources): at build time `build.rs` turns them into static hash tables from a lower-case word to
+//! everything known about it, so a process reads them where they lie instead of parsing them at
+//! start-up. Multi-word entries ("press secretary", "on condition of anonymity") live in a phrase
+//! table, with every leading part of a phrase so that a match can stop early.
+//!
+//! `lexicon/entry.rs` (what an entry holds), `lexicon/keys.rs` (the hash) and
+//! `lexicon/closed_classes.rs` are shared, as source, with `build.rs`.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
+
+mod closed_classes;
+mod entry;
+mod keys;
+
+pub use closed_classes::*;
+pub use entry::*;
+use keys::{eq_lower, hash_ci, hash_small, lower8};
+pub use keys::{normalize_phrase, small_word};
 
 /// FxHash: the lexicon is hit for every word of every article, and SipHash is several times slower.
 #[derive(Default, Clone, Copy)]
@@ -37,194 +50,7 @@ impl Hasher for FxHasher {
 
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Gender {
-    #[default]
-    Unknown,
-    Male,
-    Female,
-}
-
-impl Gender {
-    fn parse(s: &str) -> Gender {
-        match s {
-            "m" => Gender::Male,
-            "f" => Gender::Female,
-            _ => Gender::Unknown,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Form {
-    Base,
-    Third,
-    Past,
-    Participle,
-    Gerund,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Loaded {
-    Doubt,
-    Guilt,
-    Truth,
-    Emphasis,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VerbClass {
-    Speech,
-    Loaded(Loaded),
-    NonSpeech,
-    Mental,
-    Written,
-    Evidence,
-}
-
-#[derive(Clone, Debug)]
-pub struct Verb {
-    pub base: Box<str>,
-    pub third: Box<str>,
-    pub past: Box<str>,
-    pub participle: Box<str>,
-    pub gerund: Box<str>,
-    pub class: VerbClass,
-    /// "tell", "inform": the object is the listener.
-    pub listener: bool,
-    /// Takes a reported clause without "that" ("said the talks failed").
-    pub takes_clause: bool,
-    /// Particle of a phrasal verb ("out" in "point out").
-    pub particle: Option<Box<str>>,
-    /// Reports a clause after ", who" with no "that" ("Ruiz, who says she is proud").
-    pub relative: bool,
-    /// Its direct object is not what was said ("asked the mayor").
-    pub no_object: bool,
-    /// A named object is the person talked about ("criticized Mayor Ruiz for …").
-    pub target: bool,
-    /// "about/of/on X" names what was talked about ("spoke of the flood").
-    pub topic: bool,
-    /// "to" + a verb is the content ("vowed to rebuild the pier").
-    pub promise: bool,
-    /// Listener + "to" + a verb is the content ("urged voters to stay home").
-    pub request: bool,
-}
-
-impl Verb {
-    /// The form of "say" matching `form` ("claimed" → "said", "claims" → "says").
-    pub fn say_in(form: Form) -> &'static str {
-        match form {
-            Form::Base => "say",
-            Form::Third => "says",
-            Form::Past | Form::Participle => "said",
-            Form::Gerund => "saying",
-        }
-    }
-}
-
-pub mod flag {
-    pub const FIRST_NAME: u64 = 1 << 0;
-    pub const AMBIGUOUS_NAME: u64 = 1 << 1;
-    pub const TITLE: u64 = 1 << 2;
-    pub const COLLECTIVE: u64 = 1 << 3;
-    pub const HONORIFIC: u64 = 1 << 4;
-    pub const ORG_HEAD: u64 = 1 << 5;
-    pub const ORG_SUFFIX: u64 = 1 << 6;
-    pub const MEDIA: u64 = 1 << 7;
-    pub const GROUP: u64 = 1 << 8;
-    pub const GROUP_WEASEL: u64 = 1 << 9;
-    pub const GROUP_MAYBE: u64 = 1 << 10;
-    pub const ATTR_NOUN: u64 = 1 << 11;
-    pub const DOUBT: u64 = 1 << 12;
-    pub const HEDGE: u64 = 1 << 13;
-    pub const PARTICIPLE: u64 = 1 << 14;
-    pub const ABBREV: u64 = 1 << 15;
-    pub const PLACE: u64 = 1 << 16;
-    pub const FUNCTION: u64 = 1 << 17;
-    pub const VERB: u64 = 1 << 18;
-    pub const DAY_MONTH: u64 = 1 << 19;
-    /// First word of some multi-word phrase.
-    pub const PHRASE: u64 = 1 << 20;
-    pub const COUNTRY: u64 = 1 << 21;
-    // Closed word classes used by the grammar rules (lists below).
-    pub const AUX: u64 = 1 << 22;
-    pub const BE: u64 = 1 << 23;
-    pub const ADVERB: u64 = 1 << 24;
-    pub const DET_NOUN: u64 = 1 << 25;
-    pub const DET: u64 = 1 << 26;
-    pub const PRONOUN: u64 = 1 << 27;
-    pub const PREP: u64 = 1 << 28;
-    pub const TIME: u64 = 1 << 29;
-    pub const PASSIVE_ADV: u64 = 1 << 30;
-    /// First word of a multi-word title, organisation or place ("press secretary").
-    pub const PHRASE_NAME: u64 = 1 << 31;
-    /// First word of a multi-word weasel, doubt or anonymity phrase ("some say").
-    pub const PHRASE_CLAIM: u64 = 1 << 32;
-}
-
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Entry {
-    pub flags: u64,
-    /// Index into `Lexicon::verbs`, with the form this word is.
-    pub verb: Option<(u32, Form)>,
-    pub gender: Gender,
-    pub participle: Option<ParticipleKind>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ParticipleKind {
-    Perception,
-    Report,
-    Expectation,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PhraseKind {
-    Title(Gender, bool),
-    Org,
-    Media,
-    Weasel,
-    AnonBare,
-    AnonDescribed,
-    AnonReason,
-    AttrNoun,
-    Doubt,
-    Hedge,
-    Place,
-}
-
-/// Closed word classes: compiled into flags so that a rule tests a bit, not a list.
-pub const AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "may",
-    "might", "must", "can", "did", "does", "do", "shall", "'s", "’s", "'d", "’d",
-];
-pub const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am"];
-pub const ADVERBS: &[&str] = &[
-    "also", "again", "later", "then", "previously", "earlier", "repeatedly", "recently", "once", "never", "ever", "further",
-    "publicly", "privately", "separately", "simply", "only", "even", "just", "already", "still", "often", "always",
-    "sometimes", "reportedly", "allegedly", "first", "initially", "subsequently", "now", "not", "n't", "frequently",
-    "clearly", "flatly", "firmly", "bluntly", "openly", "quietly", "angrily", "repeatedly", "have", "has", "had", "will",
-    "would", "could", "should", "did", "does", "do", "is", "was", "are", "were", "has", "been", "last", "late",
-    "explicitly", "directly", "specifically", "confidently", "emphatically", "tersely", "curtly", "succinctly",
-];
-pub const DETERMINERS_BEFORE_NOUN: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose"];
-pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "some", "many",
-    "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "both", "all", "most", "other", "one",
-    "each", "every", "no", "few", "numerous", "multiple", "various",
-];
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-pub const PREPOSITIONS: &[&str] = &[
-    "to", "with", "about", "on", "at", "for", "in", "of", "from", "by", "into", "over", "after", "before", "during", "against",
-    "without", "through", "under", "between", "among", "as", "like", "via", "up", "out", "off", "down", "back", "away",
-];
-pub const TIME_NOUNS: &[&str] = &["week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "day", "today", "yesterday", "tonight", "summer", "winter", "autumn"];
-pub const PASSIVE_ADVERBS: &[&str] = &[
-    "being", "widely", "generally", "largely", "also", "now", "increasingly", "still", "often", "commonly", "broadly",
-    "not", "long", "privately", "publicly", "internally", "already", "further", "frequently", "strongly", "firmly",
-    "universally", "popularly", "sometimes", "previously", "once", "originally", "traditionally", "reportedly",
-];
-
+/// A word of the lexicon: where its key lies in `WORD_KEYS`, and its entry.
 struct Slot {
     key_start: u32,
     key_len: u32,
@@ -234,268 +60,46 @@ struct Slot {
     entry: Entry,
 }
 
+/// A phrase, or a leading part of one (two or more words; no kinds of its own if only a part).
+/// Its kinds are `PHRASE_KINDS[kinds_start..][..kinds_len]`: indices, not a slice, so the table
+/// holds no pointers for the loader to relocate when a process starts.
+struct Phrase {
+    key_start: u32,
+    key_len: u32,
+    kinds_start: u16,
+    kinds_len: u16,
+}
+
+impl Phrase {
+    fn key(&self) -> &'static str {
+        &PHRASE_KEYS[self.key_start as usize..(self.key_start + self.key_len) as usize]
+    }
+
+    fn kinds(&self) -> &'static [PhraseKind] {
+        &PHRASE_KINDS[self.kinds_start as usize..][..self.kinds_len as usize]
+    }
+}
+
+// Generated by build.rs: `SLOTS` and `SLOT_FLAGS` (one per word; the flags apart because they are
+// what most token tests read), `WORD_KEYS` (the lower-cased keys end to end), `WORD_TABLE` (an
+// open-addressing index over the slots, (hash tag, slot) per cell, so most misses never leave it),
+// `VERBS`, and `PHRASES`, `PHRASE_KEYS`, `PHRASE_KINDS`, `PHRASE_TABLE`, `MAX_PHRASE_WORDS`
+// likewise.
+include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
+
+/// The lexicon: static tables, looked up for every word of every article.
 pub struct Lexicon {
-    pub words: FxMap<Box<str>, Entry>,
-    /// Open-addressing index over `words` for case-insensitive ASCII look-ups without copying the
-    /// word. The table holds (hash tag, slot) so most misses never leave it; keys sit in one
-    /// arena so a hit touches little memory (this look-up runs for every word of every article).
-    slots: Vec<Slot>,
-    /// `slots[i].entry.flags` as a dense table: the flags are what most token tests read.
-    slot_flags: Vec<u64>,
-    table: Vec<(u32, u32)>,
-    keys: String,
-    pub verbs: Vec<Verb>,
-    /// Multi-word phrases (lower-case words joined by one space) → kinds.
-    pub phrases: FxMap<Box<str>, Vec<PhraseKind>>,
-    /// Every leading part of two or more words of a phrase, so a match can stop early.
-    prefixes: FxMap<Box<str>, ()>,
+    pub verbs: &'static [Verb],
     pub max_phrase_words: usize,
 }
 
-fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+static LEXICON: Lexicon = Lexicon { verbs: &VERBS, max_phrase_words: MAX_PHRASE_WORDS };
 
-fn cols(line: &'static str) -> Vec<&'static str> {
-    line.split('\t').map(str::trim).collect()
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
 }
 
 impl Lexicon {
-    fn entry(&mut self, word: &str) -> &mut Entry {
-        if !self.words.contains_key(word) {
-            self.words.insert(word.into(), Entry::default());
-        }
-        self.words.get_mut(word).unwrap()
-    }
-
-    /// Record a single word with `flag`, or a phrase with `kind` (its first word gets PHRASE).
-    fn add(&mut self, text: &str, flag: u64, kind: PhraseKind) -> Option<&mut Entry> {
-        let norm = normalize_phrase(text);
-        if norm.is_empty() {
-            return None;
-        }
-        if norm.contains(' ') {
-            let n = norm.split(' ').count();
-            self.max_phrase_words = self.max_phrase_words.max(n);
-            let first = norm.split(' ').next().unwrap_or("").to_string();
-            let start_flag = match kind {
-                PhraseKind::Title(..) | PhraseKind::Org | PhraseKind::Media | PhraseKind::Place => flag::PHRASE_NAME,
-                _ => flag::PHRASE_CLAIM,
-            };
-            self.entry(&first).flags |= flag::PHRASE | start_flag;
-            let words: Vec<&str> = norm.split(' ').collect();
-            for k in 2..=words.len() {
-                self.prefixes.insert(words[..k].join(" ").into_boxed_str(), ());
-            }
-            let kinds = self.phrases.entry(norm.into_boxed_str()).or_default();
-            if !kinds.contains(&kind) {
-                kinds.push(kind);
-            }
-            None
-        } else {
-            let e = self.entry(&norm);
-            e.flags |= flag;
-            Some(e)
-        }
-    }
-
-    fn build() -> Lexicon {
-        let mut lx = Lexicon { words: FxMap::default(), slots: Vec::new(), slot_flags: Vec::new(), table: Vec::new(), keys: String::new(), verbs: Vec::new(), phrases: FxMap::default(), prefixes: FxMap::default(), max_phrase_words: 1 };
-        for line in lines(include_str!("lexicon/verbs.tsv")) {
-            let c = cols(line);
-            if c.len() < 6 {
-                continue;
-            }
-            let class = match c[5] {
-                "speech" => VerbClass::Speech,
-                "loaded:doubt" => VerbClass::Loaded(Loaded::Doubt),
-                "loaded:guilt" => VerbClass::Loaded(Loaded::Guilt),
-                "loaded:truth" => VerbClass::Loaded(Loaded::Truth),
-                "loaded:emphasis" => VerbClass::Loaded(Loaded::Emphasis),
-                "nonspeech" => VerbClass::NonSpeech,
-                "mental" => VerbClass::Mental,
-                "written" => VerbClass::Written,
-                "evidence" => VerbClass::Evidence,
-                _ => VerbClass::Speech,
-            };
-            let flags = c.get(6).copied().unwrap_or("-");
-            let has = |f: &str| flags.split(',').any(|x| x == f);
-            let split = |s: &str| -> (Box<str>, Option<Box<str>>) {
-                match s.split_once(' ') {
-                    Some((w, p)) => (w.into(), Some(p.into())),
-                    None => (s.into(), None),
-                }
-            };
-            let (base, particle) = split(c[0]);
-            let verb = Verb {
-                base,
-                third: split(c[1]).0,
-                past: split(c[2]).0,
-                participle: split(c[3]).0,
-                gerund: split(c[4]).0,
-                class,
-                listener: has("listener"),
-                takes_clause: has("that") || has("quote"),
-                particle,
-                relative: has("relative"),
-                no_object: has("no-object"),
-                target: has("target"),
-                topic: has("topic"),
-                promise: has("promise"),
-                request: has("request"),
-            };
-            let idx = lx.verbs.len() as u32;
-            // Gerund first so that a form shared with the past ("said") ends up as Past.
-            let forms = [
-                (verb.gerund.clone(), Form::Gerund),
-                (verb.participle.clone(), Form::Participle),
-                (verb.past.clone(), Form::Past),
-                (verb.third.clone(), Form::Third),
-                (verb.base.clone(), Form::Base),
-            ];
-            lx.verbs.push(verb);
-            for (w, form) in forms {
-                let e = lx.entry(&w);
-                // Keep the first verb that claimed a word ("found": find, not found).
-                if e.verb.is_none() || e.verb.map(|(i, _)| i) == Some(idx) {
-                    e.verb = Some((idx, form));
-                }
-                e.flags |= flag::VERB;
-            }
-        }
-        for line in lines(include_str!("lexicon/attribution_nouns.txt")) {
-            lx.add(line, flag::ATTR_NOUN, PhraseKind::AttrNoun);
-        }
-        for line in lines(include_str!("lexicon/titles.tsv")) {
-            let c = cols(line);
-            let gender = Gender::parse(c.get(1).copied().unwrap_or("-"));
-            let collective = c.get(2) == Some(&"collective");
-            let f = flag::TITLE | if collective { flag::COLLECTIVE } else { 0 };
-            if let Some(e) = lx.add(c[0], f, PhraseKind::Title(gender, collective)) {
-                if gender != Gender::Unknown {
-                    e.gender = gender;
-                }
-            }
-        }
-        for line in lines(include_str!("lexicon/honorifics.tsv")) {
-            let c = cols(line);
-            let w = c[0].trim_end_matches('.');
-            let gender = Gender::parse(c.get(1).copied().unwrap_or("-"));
-            if let Some(e) = lx.add(w, flag::HONORIFIC, PhraseKind::Title(gender, false)) {
-                if gender != Gender::Unknown {
-                    e.gender = gender;
-                }
-            }
-        }
-        for line in lines(include_str!("lexicon/first_names.tsv")) {
-            let c = cols(line);
-            let ambiguous = c.get(2) == Some(&"ambiguous");
-            let gender = Gender::parse(c.get(1).copied().unwrap_or("u"));
-            let e = lx.entry(&normalize_phrase(c[0]));
-            e.flags |= flag::FIRST_NAME | if ambiguous { flag::AMBIGUOUS_NAME } else { 0 };
-            if e.gender == Gender::Unknown {
-                e.gender = gender;
-            }
-        }
-        for line in lines(include_str!("lexicon/org_words.tsv")) {
-            let c = cols(line);
-            let (f, k) = match c.get(1).copied().unwrap_or("head") {
-                "suffix" => (flag::ORG_SUFFIX, PhraseKind::Org),
-                "media" => (flag::MEDIA, PhraseKind::Media),
-                _ => (flag::ORG_HEAD, PhraseKind::Org),
-            };
-            lx.add(c[0].trim_end_matches('.'), f, k);
-        }
-        for line in lines(include_str!("lexicon/group_nouns.tsv")) {
-            let c = cols(line);
-            let f = flag::GROUP
-                | match c.get(1).copied() {
-                    Some("yes") => flag::GROUP_WEASEL,
-                    Some("maybe") => flag::GROUP_MAYBE,
-                    _ => 0,
-                };
-            lx.add(c[0], f, PhraseKind::Weasel);
-        }
-        for line in lines(include_str!("lexicon/weasel_phrases.txt")) {
-            lx.add(line, 0, PhraseKind::Weasel);
-        }
-        for line in lines(include_str!("lexicon/anonymous.tsv")) {
-            let c = cols(line);
-            let k = match c.get(1).copied() {
-                Some("described") => PhraseKind::AnonDescribed,
-                Some("reason") => PhraseKind::AnonReason,
-                _ => PhraseKind::AnonBare,
-            };
-            lx.add(c[0], 0, k);
-        }
-        for line in lines(include_str!("lexicon/doubt_words.tsv")) {
-            let c = cols(line);
-            let (f, k) = if c.get(1) == Some(&"hedge") { (flag::HEDGE, PhraseKind::Hedge) } else { (flag::DOUBT, PhraseKind::Doubt) };
-            lx.add(c[0], f, k);
-        }
-        for line in lines(include_str!("lexicon/passive_participles.tsv")) {
-            let c = cols(line);
-            let kind = match c.get(1).copied() {
-                Some("report") => ParticipleKind::Report,
-                Some("expectation") => ParticipleKind::Expectation,
-                _ => ParticipleKind::Perception,
-            };
-            let e = lx.entry(&normalize_phrase(c[0]));
-            e.flags |= flag::PARTICIPLE;
-            e.participle = Some(kind);
-        }
-        for line in lines(include_str!("lexicon/abbreviations.txt")) {
-            lx.entry(&line.to_lowercase()).flags |= flag::ABBREV;
-        }
-        for line in lines(include_str!("lexicon/places.tsv")) {
-            let c = cols(line);
-            let f = flag::PLACE | if c.get(1) == Some(&"country") { flag::COUNTRY } else { 0 };
-            lx.add(c[0].trim_end_matches('.'), f, PhraseKind::Place);
-        }
-        for line in lines(include_str!("lexicon/function_words.txt")) {
-            let w = normalize_phrase(line);
-            let e = lx.entry(&w);
-            const DAYS_MONTHS: &[&str] = &[
-                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december",
-            ];
-            e.flags |= if DAYS_MONTHS.contains(&w.as_str()) { flag::DAY_MONTH } else { flag::FUNCTION };
-        }
-        for (list, f) in [
-            (AUX, flag::AUX),
-            (BE, flag::BE),
-            (ADVERBS, flag::ADVERB),
-            (DETERMINERS_BEFORE_NOUN, flag::DET_NOUN),
-            (DETERMINERS, flag::DET),
-            (PRONOUNS, flag::PRONOUN),
-            (PREPOSITIONS, flag::PREP),
-            (TIME_NOUNS, flag::TIME),
-            (PASSIVE_ADVERBS, flag::PASSIVE_ADV),
-        ] {
-            for w in list {
-                lx.entry(&w.replace('’', "'")).flags |= f;
-            }
-        }
-        let cap = (lx.words.len() * 2).next_power_of_two();
-        lx.table = vec![(0, u32::MAX); cap];
-        for (k, e) in &lx.words {
-            let h = hash_ci(k.as_bytes());
-            let mut i = h as usize & (cap - 1);
-            while lx.table[i].1 != u32::MAX {
-                i = (i + 1) & (cap - 1);
-            }
-            lx.table[i] = ((h >> 32) as u32, lx.slots.len() as u32);
-            // Stored lower-cased: equal ignoring ASCII case becomes equal to the folded word.
-            let lower = k.to_ascii_lowercase();
-            let small = if lower.len() <= 8 { small_word(lower.as_bytes()) } else { 0 };
-            lx.slots.push(Slot { key_start: lx.keys.len() as u32, key_len: k.len() as u32, small, entry: *e });
-            lx.keys.push_str(&lower);
-        }
-        lx.slot_flags = lx.slots.iter().map(|s| s.entry.flags).collect();
-        lx
-    }
-
     /// Look up a word in any letter case. ASCII words are hashed in place; others are lower-cased.
     #[inline]
     pub fn get_ci(&self, word: &str) -> Option<&Entry> {
@@ -511,13 +115,13 @@ impl Lexicon {
     /// The entry at an index from [`Lexicon::index_ci`] (tokens keep the index, not a pointer).
     #[inline]
     pub fn entry_at(&self, i: u32) -> &Entry {
-        &self.slots[i as usize].entry
+        &SLOTS[i as usize].entry
     }
 
     /// The flags of the entry at `i`; 0 for an index out of range (a token with no entry).
     #[inline]
     pub fn flags_at(&self, i: u32) -> u64 {
-        self.slot_flags.get(i as usize).copied().unwrap_or(0)
+        SLOT_FLAGS.get(i as usize).copied().unwrap_or(0)
     }
 
     /// [`Lexicon::get_ci`] as an index for [`Lexicon::entry_at`].
@@ -526,10 +130,10 @@ impl Lexicon {
         if word.is_ascii() {
             return self.index_ci_ascii(word);
         }
-        // As `words.get(lower(word))`: an exact match with a key.
+        // Lower-cased, then an exact match with a key.
         let mut buf = super::text::Scratch::new();
         let lowered = super::text::lower(word, &mut buf).as_bytes();
-        self.probe(hash_ci(lowered), |s| self.key(s) == lowered)
+        self.probe_words(hash_ci(lowered), |s| self.key(s) == lowered)
     }
 
     /// [`Lexicon::index_ci`] for a word known to be ASCII.
@@ -545,7 +149,7 @@ impl Lexicon {
         if n <= 8 {
             return self.index_ci_small(small_word(w), n);
         }
-        self.probe(hash_ci(w), |s| s.key_len as usize == n && eq_lower(self.key(s), w))
+        self.probe_words(hash_ci(w), |s| s.key_len as usize == n && eq_lower(self.key(s), w))
     }
 
     /// [`Lexicon::index_ci_ascii`] of the word of `n <= 8` bytes held in `x` as [`small_word`]
@@ -554,178 +158,80 @@ impl Lexicon {
     pub fn index_ci_small(&self, x: u64, n: usize) -> Option<u32> {
         // The lower-cased word in one register: hashed, and compared with `Slot::small`.
         let x = lower8(x);
-        self.probe(hash_small(x, n), |s| s.small == x && s.key_len as usize == n)
+        self.probe_words(hash_small(x, n), |s| s.small == x && s.key_len as usize == n)
     }
 
     #[inline(always)]
-    fn key(&self, s: &Slot) -> &[u8] {
-        &self.keys.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize]
+    fn key(&self, s: &Slot) -> &'static [u8] {
+        &WORD_KEYS.as_bytes()[s.key_start as usize..(s.key_start + s.key_len) as usize]
     }
 
-    /// The slot whose key `matches`, among those filed under hash `h` (linear probing).
+    /// The slot whose key `matches`, among those filed under hash `h`.
     #[inline(always)]
-    fn probe(&self, h: u64, matches: impl Fn(&Slot) -> bool) -> Option<u32> {
-        let tag = (h >> 32) as u32;
-        let mask = self.table.len() - 1;
-        let mut i = h as usize & mask;
-        loop {
-            let (t, slot) = self.table[i];
-            if slot == u32::MAX {
-                return None;
-            }
-            if t == tag {
-                if matches(&self.slots[slot as usize]) {
-                    return Some(slot);
-                }
-            }
-            i = (i + 1) & mask;
-        }
+    fn probe_words(&self, h: u64, matches: impl Fn(&Slot) -> bool) -> Option<u32> {
+        probe(&WORD_TABLE, h, |i| matches(&SLOTS[i as usize]))
+    }
+
+    /// The slot of the word `lower` as the lists hold it (lower case).
+    #[inline]
+    fn index_exact(&self, lower: &str) -> Option<u32> {
+        let b = lower.as_bytes();
+        self.probe_words(hash_ci(b), |s| self.key(s) == b)
     }
 
     #[inline]
-    pub fn get(&self, lower: &str) -> Option<&Entry> {
-        self.words.get(lower)
+    pub fn get(&self, lower: &str) -> Option<&'static Entry> {
+        self.index_exact(lower).map(|i| &SLOTS[i as usize].entry)
     }
 
     #[inline]
     pub fn flags(&self, lower: &str) -> u64 {
-        self.words.get(lower).map_or(0, |e| e.flags)
+        self.get(lower).map_or(0, |e| e.flags)
+    }
+
+    /// The phrase (or leading part of one) `normalized`, as [`normalize_phrase`] gives it.
+    #[inline]
+    fn find_phrase(&self, normalized: &str) -> Option<&'static Phrase> {
+        probe(&PHRASE_TABLE, hash_ci(normalized.as_bytes()), |i| PHRASES[i as usize].key() == normalized).map(|i| &PHRASES[i as usize])
     }
 
     /// Could `normalized` (two or more words) grow into a phrase?
     #[inline]
     pub fn is_prefix(&self, normalized: &str) -> bool {
-        self.prefixes.contains_key(normalized)
+        self.find_phrase(normalized).is_some()
     }
 
-    pub fn phrase(&self, normalized: &str) -> Option<&[PhraseKind]> {
-        self.phrases.get(normalized).map(Vec::as_slice)
+    pub fn phrase(&self, normalized: &str) -> Option<&'static [PhraseKind]> {
+        self.find_phrase(normalized).map(Phrase::kinds).filter(|k| !k.is_empty())
     }
 
-    pub fn verb(&self, lower: &str) -> Option<(&Verb, Form)> {
-        self.words.get(lower).and_then(|e| e.verb).map(|(i, f)| (&self.verbs[i as usize], f))
+    pub fn verb(&self, lower: &str) -> Option<(&'static Verb, Form)> {
+        self.get(lower).and_then(|e| e.verb).map(|(i, f)| (&self.verbs[i as usize], f))
     }
 
+    /// Every word of the lists (lower case) with its entry.
+    pub fn words(&self) -> impl Iterator<Item = (&'static str, &'static Entry)> {
+        SLOTS.iter().map(|s| (&WORD_KEYS[s.key_start as usize..(s.key_start + s.key_len) as usize], &s.entry))
+    }
 }
 
-/// `x` with the ASCII capitals among its 8 bytes lower-cased (`u8::to_ascii_lowercase` on each).
+/// The index whose key `matches`, among those filed under hash `h` in `table` (linear probing
+/// from the cell `h` picks; an empty cell ends the search).
 #[inline(always)]
-fn lower8(x: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Per byte, on its low 7 bits (no carry can cross into the next byte): the high bit of
-    // `ge_a` says >= 'A', that of `gt_z` says > 'Z'; a byte with its own high bit set is not ASCII.
-    let low = x & !HIGH;
-    let ge_a = low + ONES * (0x80 - b'A' as u64);
-    let gt_z = low + ONES * (0x80 - b'Z' as u64 - 1);
-    let upper = ge_a & !gt_z & !x & HIGH;
-    x | (upper >> 2)
-}
-
-/// `key == w.to_ascii_lowercase()`, 8 bytes at a time with overlapping loads.
-#[inline(always)]
-fn eq_lower(key: &[u8], w: &[u8]) -> bool {
-    let n = w.len();
-    if n != key.len() {
-        return false;
-    }
-    if n >= 8 {
-        let mut i = 0;
-        while i + 8 < n {
-            if read8(key, i) != lower8(read8(w, i)) {
-                return false;
-            }
-            i += 8;
+fn probe(table: &[(u32, u32)], h: u64, matches: impl Fn(u32) -> bool) -> Option<u32> {
+    let tag = (h >> 32) as u32;
+    let mask = table.len() - 1;
+    let mut i = h as usize & mask;
+    loop {
+        let (t, slot) = table[i];
+        if slot == u32::MAX {
+            return None;
         }
-        read8(key, n - 8) == lower8(read8(w, n - 8))
-    } else {
-        small_word(key) == lower8(small_word(w))
-    }
-}
-
-#[inline(always)]
-fn read4(b: &[u8], i: usize) -> u32 {
-    let mut w = [0u8; 4];
-    w.copy_from_slice(&b[i..i + 4]);
-    u32::from_le_bytes(w)
-}
-
-/// A hash equal for words equal ignoring ASCII case. A word of up to 8 bytes is lower-cased
-/// exactly in one register; longer ones are folded with `| 0x20` (A-Z to a-z; the few other
-/// bytes it merges only cost a key comparison). Read with overlapping loads, not byte by byte:
-/// this runs for every word of every article.
-#[inline]
-fn hash_ci(b: &[u8]) -> u64 {
-    const FOLD: u64 = 0x2020_2020_2020_2020;
-    let n = b.len();
-    if n <= 8 {
-        return hash_small(lower8(small_word(b)), n);
-    }
-    let mut h = 0u64;
-    let mut i = 0;
-    while i + 8 < n {
-        h = mix(h ^ (read8(b, i) | FOLD), 0x9e37_79b9_7f4a_7c15);
-        i += 8;
-    }
-    mix(h ^ 0xa076_1d64_78bd_642f ^ n as u64, (read8(b, n - 8) | FOLD) ^ 0xe703_7ed1_a0b4_28db)
-}
-
-/// [`hash_ci`] of a word of `n <= 8` bytes from its lower-cased [`small_word`].
-#[inline(always)]
-fn hash_small(x: u64, n: usize) -> u64 {
-    mix(0xa076_1d64_78bd_642f ^ n as u64, x ^ 0xe703_7ed1_a0b4_28db)
-}
-
-/// A word of at most 8 bytes in one u64, little-endian, zero above its length: what an 8-byte
-/// load of it masked to its length gives. Read here with two overlapping 4-byte loads (or bytes
-/// 0, n/2 and n-1 of a shorter word), whose overlap holds the same bytes.
-#[inline(always)]
-pub fn small_word(b: &[u8]) -> u64 {
-    let n = b.len();
-    debug_assert!(n <= 8);
-    if n >= 4 {
-        read4(b, 0) as u64 | (read4(b, n - 4) as u64) << (8 * (n - 4))
-    } else if n > 0 {
-        (b[0] as u64) | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1))
-    } else {
-        0
-    }
-}
-
-#[inline]
-fn read8(b: &[u8], i: usize) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&b[i..i + 8]);
-    u64::from_le_bytes(w)
-}
-
-/// 64x64 -> 128 multiply, halves folded (wyhash's mixer).
-#[inline]
-fn mix(a: u64, b: u64) -> u64 {
-    let r = (a as u128).wrapping_mul(b as u128);
-    (r as u64) ^ (r >> 64) as u64
-}
-
-/// Lower case, typographic apostrophes straightened, single spaces.
-pub fn normalize_phrase(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+        if t == tag && matches(slot) {
+            return Some(slot);
         }
-        for ch in w.chars() {
-            match ch {
-                '’' | '‘' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
+        i = (i + 1) & mask;
     }
-    out
-}
-
-pub fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(Lexicon::build)
 }
 
 /// Inflections for a user-supplied verb by regular English morphology: base, third, past, gerund.
@@ -770,9 +276,48 @@ mod tests {
     /// `cues` reads the cheap VERB flag and only then the verb entry.
     #[test]
     fn the_verb_flag_marks_exactly_the_words_with_a_verb_entry() {
-        for (word, e) in &lexicon().words {
+        for (word, e) in lexicon().words() {
             assert_eq!(e.flags & flag::VERB != 0, e.verb.is_some(), "{word}");
         }
+    }
+
+    /// The tables build.rs lays out find every word of the lists, by its key and in capitals, and
+    /// nothing else.
+    #[test]
+    fn every_word_is_found_in_any_case() {
+        let lx = lexicon();
+        let mut n = 0;
+        for (i, (word, e)) in lx.words().enumerate() {
+            assert_eq!(lx.index_ci(word), Some(i as u32), "{word}");
+            assert_eq!(lx.index_ci(&word.to_ascii_uppercase()), Some(i as u32), "{word}");
+            assert!(lx.get(word).is_some_and(|g| std::ptr::eq(g, e)), "{word}");
+            n += 1;
+        }
+        assert!(n > 5000, "only {n} words");
+        for w in ["", "zzyzx", "saidd", "presssecretary", "PRESS SECRETARY"] {
+            assert!(lx.index_ci(w).is_none() && lx.get(w).is_none(), "{w}");
+        }
+    }
+
+    /// A phrase is matched word by word: each leading part of two or more words is a prefix, and
+    /// only whole phrases have kinds.
+    #[test]
+    fn phrases_are_reached_through_their_leading_parts() {
+        let lx = lexicon();
+        let mut longest = 1;
+        for p in PHRASES.iter().filter(|p| p.kinds_len > 0) {
+            let key = p.key();
+            let words: Vec<&str> = key.split(' ').collect();
+            longest = longest.max(words.len());
+            for k in 2..=words.len() {
+                assert!(lx.is_prefix(&words[..k].join(" ")), "{key}");
+            }
+            assert_eq!(lx.phrase(key), Some(p.kinds()), "{key}");
+        }
+        assert_eq!(lx.max_phrase_words, longest);
+        assert!(lx.is_prefix("on condition of") && lx.phrase("on condition of").is_none());
+        assert_eq!(lx.phrase("on condition of anonymity"), Some(&[PhraseKind::AnonReason][..]));
+        assert!(!lx.is_prefix("press") && lx.phrase("press").is_none());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The rule table: stable codes, default severities, and what each rule asks of a reporter.
 //!
 //! Codes are part of the product's interface (configuration, suppression comments, JSON output,
-//! README anchors); never rename one.
+//! documentation anchors); never rename one. The explanation fields are the one source of
+//! `whosaid explain`, of `docs/rules.md` (generated from them) and of the hover's "why" line; the
+//! examples are checked against the engine by `tests/engine.rs`.
 
 use super::model::Severity;
 use std::collections::BTreeMap;
@@ -11,11 +13,38 @@ pub struct Rule {
     /// A group name that switches several rules at once (`unsourced-claim`), if any.
     pub group: Option<&'static str>,
     pub default_severity: Severity,
+    /// What the rule flags, in one sentence.
     pub summary: &'static str,
-    /// What would satisfy the rule, for hovers and the README.
+    /// Why an editor cares, in a sentence or two (follows the summary in the first paragraph).
+    pub why: &'static str,
+    /// What would satisfy the rule, for hovers, `whosaid check` and the documentation.
     pub remedy: &'static str,
-    pub example: &'static str,
+    /// Sentences the rule flags.
+    pub fails: &'static [&'static str],
+    /// The same stories written so that whosaid raises nothing at all.
+    pub passes: &'static [&'static str],
+    /// Findings sit on a line of the article, so suppression comments apply (not so for a
+    /// finding about the whole document).
+    pub on_a_line: bool,
 }
+
+impl Rule {
+    /// The explanation's first paragraph: what the rule flags and why an editor cares.
+    pub fn about(&self) -> String {
+        format!("{} {}", self.summary, self.why)
+    }
+
+    /// The rules of a group, in table order.
+    pub fn group_members(group: &str) -> impl Iterator<Item = &'static Rule> + '_ {
+        RULES.iter().filter(move |r| r.group == Some(group))
+    }
+}
+
+/// Names that switch several rules at once, with what they cover.
+pub const GROUPS: &[(&str, &str)] = &[
+    ("unsourced-claim", "claims that stand with no source"),
+    ("quote-marks", "quotation marks that do not pair up"),
+];
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -23,104 +52,146 @@ pub const RULES: &[Rule] = &[
         group: None,
         default_severity: Severity::Error,
         summary: "A direct quotation with no speaker the reader can identify.",
+        why: "Readers weigh a quotation by who said it. Words in quotation marks that nobody is named for cannot be checked, and they read as if the writer were speaking.",
         remedy: "Name the speaker in the same paragraph: \"...,\" Jane Doe said.",
-        example: "\"We will not back down.\" (no one named before or after)",
+        fails: &["\"We will not back down.\" The crowd cheered outside the hall."],
+        passes: &[
+            "\"We will not back down,\" said Mayor Ana Ruiz.",
+            "Mayor Ana Ruiz said the city would appeal. \"We will not back down.\"",
+        ],
+        on_a_line: true,
     },
     Rule {
         code: "scare-quote",
         group: None,
         default_severity: Severity::Warning,
         summary: "A few quoted words with no speaker nearby, which reads as the writer's own doubt.",
+        why: "Quotation marks around a word or two, with nobody saying them, tell the reader that the writer does not believe the word. That is an opinion; if someone used the word, say who.",
         remedy: "Say whose words they are, or drop the quotation marks.",
-        example: "The mayor's \"plan\" was unveiled on Monday.",
+        fails: &["The mayor's \"plan\" was unveiled on Monday."],
+        passes: &["The mayor's plan was unveiled on Monday.", "The mayor called the proposal \"a plan for everyone.\""],
+        on_a_line: true,
     },
     Rule {
         code: "agentless-passive",
         group: Some("unsourced-claim"),
         default_severity: Severity::Warning,
         summary: "A passive reporting or perception verb that hides who holds the view.",
+        why: "\"It is believed\" and \"is seen as\" put a view in the story without anyone holding it: the reader cannot tell whether it is the reporter's, an official's or a rumour.",
         remedy: "Say who sees, believes or expects it: \"... is seen by analysts at X as ...\".",
-        example: "The deal is being seen as a turning point.",
+        fails: &["The deal is being seen as a turning point.", "It is believed that the mayor will resign."],
+        passes: &["The deal is seen by analysts at Harbor Bank as a turning point."],
+        on_a_line: true,
     },
     Rule {
         code: "weasel-attribution",
         group: Some("unsourced-claim"),
         default_severity: Severity::Warning,
         summary: "A vague authority stands in for a source.",
+        why: "\"Critics say\" and \"studies show\" sound sourced but name no one, so nobody can check the claim or answer it.",
         remedy: "Name the critics, experts or studies, or quote one of them.",
-        example: "Critics say the plan will fail.",
+        fails: &["Critics say the plan will fail.", "Studies show that the bridge is unsafe."],
+        passes: &["Three council members who voted against it say the plan will fail."],
+        on_a_line: true,
     },
     Rule {
         code: "anonymous-source",
         group: Some("unsourced-claim"),
         default_severity: Severity::Error,
         summary: "An anonymous source with no description of who they are or why they cannot be named.",
+        why: "An unnamed source asks the reader for trust. Most style guides allow one only when the story says what the source's position is and why they could not be named.",
         remedy: "Describe the source (\"a senior official in the ministry\") and say why they were not named.",
-        example: "A source said the mayor would resign.",
+        fails: &["A source said the mayor would resign."],
+        passes: &["A senior official in the mayor's office, who asked not to be named because the talks are private, said the mayor would resign."],
+        on_a_line: true,
     },
     Rule {
         code: "doubt-word",
         group: Some("unsourced-claim"),
         default_severity: Severity::Information,
         summary: "A word that casts doubt (allegedly, reportedly, so-called) with no source in the sentence.",
+        why: "Such words signal doubt without saying whose it is. With no source in the sentence the doubt is the writer's, and \"allegedly\" alone protects no one.",
         remedy: "Attribute the doubt to someone (\"police said\") or drop the word.",
-        example: "The councillor allegedly took the money.",
+        fails: &["The councillor allegedly took the money.", "The so-called reform passed on Monday."],
+        passes: &["The councillor allegedly took the money, police said."],
+        on_a_line: true,
     },
     Rule {
         code: "unsourced-statistic",
         group: Some("unsourced-claim"),
         default_severity: Severity::Warning,
         summary: "A number, percentage or money figure with no source in the sentence.",
+        why: "Figures are the first thing a fact-checker checks. A number with no source next to it cannot be traced, and a reader cannot tell an official count from an estimate.",
         remedy: "Say where the figure comes from (\"according to the census bureau\").",
-        example: "Rents rose 40% last year.",
+        fails: &["Rents rose 40% last year.", "The city spent $4 million on the bridge."],
+        passes: &["Rents rose 40% last year, according to the city housing office."],
+        on_a_line: true,
     },
     Rule {
         code: "loaded-verb",
         group: None,
         default_severity: Severity::Warning,
         summary: "An attribution verb that takes sides (claimed, admitted, insisted); \"said\" is neutral.",
+        why: "\"Claimed\" hints that the speaker is wrong, \"admitted\" that they confessed, \"insisted\" that they pushed. \"Said\" lets the reader judge.",
         remedy: "Use \"said\" unless the verb is itself the news.",
-        example: "The minister admitted the budget was late.",
+        fails: &["The minister admitted the budget was late.", "Finance Minister Rosa Diaz insisted the budget was on time."],
+        passes: &["Finance Minister Rosa Diaz said the budget was on time."],
+        on_a_line: true,
     },
     Rule {
         code: "non-speech-verb",
         group: None,
         default_severity: Severity::Warning,
         summary: "A verb that is not speech used to attribute a quote (smiled, laughed).",
+        why: "Nobody smiles or laughs words. Such a verb mixes up what was said with how it was said, and a copy desk will change it.",
         remedy: "Use \"said\"; describe the smile or laugh in its own sentence.",
-        example: "\"Great film,\" she smiled.",
+        fails: &["Lena Ortiz watched the premiere. \"Great film,\" she smiled."],
+        passes: &["Lena Ortiz watched the premiere. \"Great film,\" she said, smiling."],
+        on_a_line: true,
     },
     Rule {
         code: "late-attribution",
         group: None,
         default_severity: Severity::Warning,
         summary: "A quotation of several sentences whose speaker is named only after the second sentence.",
+        why: "A reader who meets sentence after sentence of quotation before the name has to guess who is speaking. The usual style names the speaker after the first sentence.",
         remedy: "Attribute after the first sentence of the quotation.",
-        example: "\"One. Two. Three,\" she said.",
+        fails: &["Mayor Ana Ruiz spoke first. \"We met on Monday. We talked for hours. Nothing was agreed,\" she said."],
+        passes: &["\"We met on Monday,\" Mayor Ana Ruiz said. \"We talked for hours. Nothing was agreed.\""],
+        on_a_line: true,
     },
     Rule {
         code: "mismatched-quotes",
         group: Some("quote-marks"),
         default_severity: Severity::Information,
         summary: "A quotation opened with one style of mark and closed with another.",
+        why: "A curly opening mark closed by a straight one (or the reverse) is usually a paste or an autocorrect slip. It looks wrong in print.",
         remedy: "Close the quotation with the mark that matches its opening mark.",
-        example: "“We agreed,\" he said.",
+        fails: &["“We agreed,\" Councillor Tom Reyes said."],
+        passes: &["“We agreed,” Councillor Tom Reyes said."],
+        on_a_line: true,
     },
     Rule {
         code: "unbalanced-quotes",
         group: Some("quote-marks"),
         default_severity: Severity::Warning,
         summary: "A quotation mark that is never closed (or closes nothing) before the paragraph ends.",
+        why: "An unclosed quotation leaves the reader unsure where the speaker's words end, and whosaid cannot tell either, so the words are credited to no one.",
         remedy: "Add the missing opening or closing quotation mark.",
-        example: "“We agreed, he said.",
+        fails: &["“We agreed, Councillor Tom Reyes said."],
+        passes: &["“We agreed,” Councillor Tom Reyes said."],
+        on_a_line: true,
     },
     Rule {
         code: "document-too-large",
         group: None,
         default_severity: Severity::Information,
         summary: "The document is larger than the configured limit and was not analysed.",
+        why: "Checking a very large file (a whole edition, a data export) on every keystroke would slow the editor, so whosaid skips it and says so once rather than showing nothing.",
         remedy: "Raise `max-file-size` in .whosaid.toml, or split the document.",
-        example: "",
+        fails: &[],
+        passes: &[],
+        on_a_line: false,
     },
 ];
 

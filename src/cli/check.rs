@@ -252,7 +252,9 @@ pub fn run(args: &[String]) -> u8 {
     let format = args.format;
     let files = &args.files;
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len()).max(1);
+    // One article (a pre-commit hook runs one per changed file) is checked on this thread: no
+    // worker to start, nor the CPU count to read.
+    let workers = if files.len() == 1 { 0 } else { std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len()) };
     let (tx, rx) = mpsc::channel::<(usize, FileResult)>();
 
     let mut any_error_finding = false;
@@ -260,28 +262,32 @@ pub fn run(args: &[String]) -> u8 {
     let mut all_findings: Vec<Severity> = Vec::new();
     let mut checked = 0usize;
     std::thread::scope(|scope| {
+        let (next, inputs, configs, config_of) = (&next, &inputs, &configs, &config_of);
+        let work = move |tx: mpsc::Sender<(usize, FileResult)>| loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= files.len() {
+                break;
+            }
+            let display = if files[i] == "-" { "<stdin>" } else { files[i].as_str() };
+            let result = match &config_of[i] {
+                Ok(c) => check_one(display, &files[i], &inputs[i], &configs[*c], format, color),
+                Err(e) => FileResult {
+                    output: None,
+                    error: Some(format!("{display}: {e}")),
+                    has_error_finding: false,
+                    findings: vec![],
+                },
+            };
+            if tx.send((i, result)).is_err() {
+                break;
+            }
+        };
+        if workers == 0 {
+            work(tx.clone());
+        }
         for _ in 0..workers {
             let tx = tx.clone();
-            let (next, inputs, configs, config_of) = (&next, &inputs, &configs, &config_of);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= files.len() {
-                    break;
-                }
-                let display = if files[i] == "-" { "<stdin>" } else { files[i].as_str() };
-                let result = match &config_of[i] {
-                    Ok(c) => check_one(display, &files[i], &inputs[i], &configs[*c], format, color),
-                    Err(e) => FileResult {
-                        output: None,
-                        error: Some(format!("{display}: {e}")),
-                        has_error_finding: false,
-                        findings: vec![],
-                    },
-                };
-                if tx.send((i, result)).is_err() {
-                    break;
-                }
-            });
+            scope.spawn(move || work(tx));
         }
         drop(tx);
 

@@ -1,7 +1,9 @@
-//! The command line: `check` (human and JSON output) and `eval` (scoring on annotated news).
+//! The command line: `check` (human and JSON output), `explain` (the rules) and `eval` (scoring on
+//! annotated news).
 
 pub mod check;
 pub mod eval;
+pub mod explain;
 pub mod gold;
 pub mod json;
 pub mod output;

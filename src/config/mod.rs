@@ -7,6 +7,7 @@
 //! inlay-hints = true
 //! max-file-size = 5000000          # bytes
 //! reporting-verbs = ["quipped", "tweeted"]
+//! rules-url = "https://desk.example.org/whosaid/rules.html"  # your copy of docs/rules.md
 //!
 //! [rules]
 //! loaded-verb = "off"              # off | on | error | warning | information | hint
@@ -18,7 +19,7 @@
 //!
 //! Editor settings (LSP `initializationOptions`, `workspace/configuration` section `whosaid`)
 //! take the same keys in JSON, with camelCase accepted too (`inlayHints`, `reportingVerbs`,
-//! `maxFileSize`) and `speakers` either a table or a list of `{name, role}`.
+//! `maxFileSize`, `rulesUrl`) and `speakers` either a table or a list of `{name, role}`.
 //!
 //! [`edit`] writes the two settings the server offers to save (a known speaker, a rule turned off).
 
@@ -33,11 +34,14 @@ pub const PROJECT_FILE: &str = ".whosaid.toml";
 pub struct Config {
     pub options: Options,
     pub inlay_hints: bool,
+    /// Where a newsroom hosts its copy of docs/rules.md; diagnostics link to `URL#rule-CODE`.
+    /// None (the default): diagnostics carry no link, since whosaid has no web address of its own.
+    pub rules_url: Option<String>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { options: Options::default(), inlay_hints: true }
+        Config { options: Options::default(), inlay_hints: true, rules_url: None }
     }
 }
 
@@ -54,6 +58,11 @@ impl std::fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
+    /// The documentation link for a rule code, when `rules-url` is set.
+    pub fn rule_link(&self, code: &str) -> Option<String> {
+        self.rules_url.as_ref().map(|base| format!("{base}#rule-{code}"))
+    }
+
     /// Parse `.whosaid.toml` text and apply it on top of `self`.
     pub fn apply_toml(&mut self, text: &str) -> Result<(), ConfigError> {
         let value: toml::Value = text
@@ -146,6 +155,7 @@ impl Config {
                         self.options.rules.0.insert(name.clone(), parsed);
                     }
                 }
+                "rules-url" | "rulesUrl" => self.rules_url = parse_rules_url(key, v)?,
                 "speakers" | "knownSpeakers" | "known-speakers" => {
                     self.options.known_speakers = parse_speakers(key, v)?;
                 }
@@ -153,13 +163,33 @@ impl Config {
                 "server" | "trace" => {}
                 other => {
                     return Err(ConfigError(format!(
-                        "unknown setting `{other}`; known settings: rules, speakers, reporting-verbs, inlay-hints, max-file-size"
+                        "unknown setting `{other}`; known settings: rules, speakers, reporting-verbs, inlay-hints, max-file-size, rules-url"
                     )))
                 }
             }
         }
         Ok(())
     }
+}
+
+/// `rules-url`: an http(s) or file address, without a `#fragment` (whosaid adds `#rule-CODE`).
+/// An empty string means no link (an editor setting can so undo the project file's).
+fn parse_rules_url(key: &str, v: &serde_json::Value) -> Result<Option<String>, ConfigError> {
+    let bad = || {
+        ConfigError(format!(
+            "`{key}` must be the address of your copy of docs/rules.md, starting with https://, http:// or file://"
+        ))
+    };
+    let url = v.as_str().ok_or_else(bad)?.trim();
+    if url.is_empty() {
+        return Ok(None);
+    }
+    let base = url.split('#').next().unwrap_or_default();
+    let rest = ["https://", "http://", "file://"].iter().find_map(|scheme| base.strip_prefix(scheme)).ok_or_else(bad)?;
+    if rest.is_empty() || base.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') {
+        return Err(bad());
+    }
+    Ok(Some(base.to_string()))
 }
 
 fn parse_speakers(key: &str, v: &serde_json::Value) -> Result<Vec<KnownSpeaker>, ConfigError> {
@@ -251,6 +281,18 @@ mod tests {
     }
 
     #[test]
+    fn rules_url_links_to_the_rule_anchor() {
+        let mut c = Config::default();
+        assert_eq!(c.rule_link("loaded-verb"), None, "no link unless a newsroom hosts the rules");
+        c.apply_toml("rules-url = \"https://desk.example.org/whosaid/rules.html#top\"\n").unwrap();
+        assert_eq!(c.rule_link("loaded-verb").as_deref(), Some("https://desk.example.org/whosaid/rules.html#rule-loaded-verb"));
+        c.apply_json(&serde_json::json!({"rulesUrl": "file:///srv/desk/rules.md"})).unwrap();
+        assert_eq!(c.rule_link("doubt-word").as_deref(), Some("file:///srv/desk/rules.md#rule-doubt-word"));
+        c.apply_json(&serde_json::json!({"rulesUrl": ""})).unwrap();
+        assert_eq!(c.rules_url, None);
+    }
+
+    #[test]
     fn errors_leave_config_unchanged() {
         let mut c = Config::default();
         let before = c.clone();
@@ -259,6 +301,9 @@ mod tests {
             serde_json::json!({"rules": {"loaded-verb": "loud"}}),
             serde_json::json!({"inlayHints": "yes", "rules": {"loaded-verb": "off"}}),
             serde_json::json!({"maxFileSize": -3}),
+            serde_json::json!({"rulesUrl": "docs/rules.md"}),
+            serde_json::json!({"rules-url": "https://desk example.org/rules"}),
+            serde_json::json!({"rules-url": 3}),
             serde_json::json!([1, 2]),
         ] {
             let err = c.apply_json(&bad).unwrap_err();

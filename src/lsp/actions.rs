@@ -2,12 +2,13 @@
 //! that save a setting in `.whosaid.toml` through a command (the only way whosaid writes a file).
 
 use super::commands;
-use super::diagnostics::diagnostic;
+use super::diagnostics::{diagnostic, RuleLinks};
 use super::documents::Snapshot;
 use crate::analysis::{rules, suppress, SpeakerKind, Span};
 use crate::config::PROJECT_FILE;
 use serde_json::json;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Command, TextEdit, WorkspaceEdit};
 
 /// What decides whether the configuration actions are offered.
@@ -17,6 +18,8 @@ pub struct ConfigContext {
     pub writable: bool,
     /// Speakers already known from any settings layer, lowercased.
     pub known_speakers: Vec<String>,
+    /// For the diagnostics the actions carry, the same as the ones published.
+    pub links: Arc<RuleLinks>,
 }
 
 fn edit(s: &Snapshot, edits: &[(Span, String)]) -> WorkspaceEdit {
@@ -34,7 +37,7 @@ pub fn code_actions(s: &Snapshot, range: Span, config: &ConfigContext) -> Vec<Co
     let touches = |span: Span| span.start <= range.end && range.start <= span.end;
     let mut rules_offered = BTreeSet::new();
     for f in s.analysis.findings.iter().filter(|f| touches(f.span)) {
-        let diag = diagnostic(s, f);
+        let diag = diagnostic(s, f, &config.links);
         for (i, fix) in f.fixes.iter().enumerate() {
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: fix.title.clone(),
@@ -59,7 +62,7 @@ pub fn code_actions(s: &Snapshot, range: Span, config: &ConfigContext) -> Vec<Co
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: title.clone(),
                 kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostic(s, f)]),
+                diagnostics: Some(vec![diagnostic(s, f, &config.links)]),
                 command: Some(Command {
                     title,
                     command: commands::DISABLE_RULE.to_string(),

@@ -3,28 +3,35 @@
 use super::documents::Snapshot;
 use crate::analysis::{Finding, Severity};
 use crate::analysis::RULES;
+use crate::config::Config;
 use std::collections::HashMap;
 use std::str::FromStr;
-use std::sync::OnceLock;
 use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position,
     Range, Uri,
 };
 
-/// Every rule has a section in the README with this anchor prefix followed by its code.
-pub const RULE_DOCS_BASE: &str = "https://github.com/whosaid/whosaid#rule-";
-
 pub const SOURCE: &str = "whosaid";
 
-/// The README link for a rule (parsed once per rule: diagnostics are built on every keystroke).
-pub fn rule_docs(code: &str) -> Option<Uri> {
-    static LINKS: OnceLock<HashMap<&'static str, Uri>> = OnceLock::new();
-    let links = LINKS.get_or_init(|| {
-        RULES.iter().filter_map(|r| Some((r.code, Uri::from_str(&format!("{RULE_DOCS_BASE}{}", r.code)).ok()?))).collect()
-    });
-    match links.get(code) {
-        Some(uri) => Some(uri.clone()),
-        None => Uri::from_str(&format!("{RULE_DOCS_BASE}{code}")).ok(),
+/// Links from rule codes to their documentation: `rules-url#rule-CODE` for every rule when a
+/// newsroom set `rules-url`, else none at all. whosaid has no web address of its own, and a
+/// diagnostic must never link to a page that does not exist.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RuleLinks(HashMap<&'static str, Uri>);
+
+impl RuleLinks {
+    /// Parsed once per configuration: diagnostics are built on every keystroke.
+    pub fn new(config: &Config) -> RuleLinks {
+        RuleLinks(
+            RULES
+                .iter()
+                .filter_map(|r| Some((r.code, Uri::from_str(&config.rule_link(r.code)?).ok()?)))
+                .collect(),
+        )
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Uri> {
+        self.0.get(code)
     }
 }
 
@@ -37,7 +44,7 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-pub fn diagnostic(s: &Snapshot, f: &Finding) -> Diagnostic {
+pub fn diagnostic(s: &Snapshot, f: &Finding, links: &RuleLinks) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = f
         .related
         .iter()
@@ -50,7 +57,7 @@ pub fn diagnostic(s: &Snapshot, f: &Finding) -> Diagnostic {
         range: s.range(f.span),
         severity: Some(severity(f.severity)),
         code: Some(NumberOrString::String(f.code.to_string())),
-        code_description: rule_docs(f.code).map(|href| CodeDescription { href }),
+        code_description: links.get(f.code).map(|href| CodeDescription { href: href.clone() }),
         source: Some(SOURCE.to_string()),
         message: f.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
@@ -59,8 +66,8 @@ pub fn diagnostic(s: &Snapshot, f: &Finding) -> Diagnostic {
     }
 }
 
-pub fn diagnostics(s: &Snapshot) -> Vec<Diagnostic> {
-    s.analysis.findings.iter().map(|f| diagnostic(s, f)).collect()
+pub fn diagnostics(s: &Snapshot, links: &RuleLinks) -> Vec<Diagnostic> {
+    s.analysis.findings.iter().map(|f| diagnostic(s, f, links)).collect()
 }
 
 /// Code of the diagnostic shown when analysing a document failed inside whosaid.

@@ -1,6 +1,7 @@
 //! Hover text, in Markdown, built from the structured analysis: who speaks a quote and why the
 //! engine thinks so, who a mention refers to and everything they said, why a finding was raised.
 
+use super::diagnostics::RuleLinks;
 use super::documents::Snapshot;
 use crate::analysis::{rules, CueKind, Finding, MentionKind, Quote, QuoteKind, Resolution, Span, Speaker};
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind};
@@ -209,10 +210,12 @@ pub fn speaker_details(s: &Snapshot, sp: &Speaker, here: Option<Span>) -> String
     out
 }
 
-pub fn finding_details(s: &Snapshot, f: &Finding) -> String {
+/// A finding: its message, the rule's explanation (first paragraph of `whosaid explain CODE`),
+/// what triggered it, the fix, and a link to the newsroom's rule page when one is configured.
+pub fn finding_details(s: &Snapshot, f: &Finding, links: &RuleLinks) -> String {
     let rule = rules::rule(f.code);
     let mut out = format!("**{}** ({}): {}\n\n", f.code, f.severity, md(&f.message));
-    let mut why = rule.map(|r| md(r.summary)).unwrap_or_default();
+    let mut why = rule.map(|r| md(&r.about())).unwrap_or_default();
     if let Some(claim) = f.claim.and_then(|c| s.analysis.claims.get(c)) {
         why.push_str(&format!(" Flagged because of “{}”.", md(&span_text(s, claim.trigger))));
     }
@@ -226,10 +229,15 @@ pub fn finding_details(s: &Snapshot, f: &Finding) -> String {
     for r in &f.related {
         out.push_str(&format!("- {}: {}\n", line_label(s, r.span.start), md(&r.message)));
     }
+    match links.get(f.code) {
+        Some(url) => out.push_str(&format!("- [More about {}](<{}>)\n", f.code, url.as_str())),
+        None if rule.is_some() => out.push_str(&format!("- More: `whosaid explain {}`\n", f.code)),
+        None => {}
+    }
     out
 }
 
-pub fn hover(s: &Snapshot, offset: usize) -> Option<Hover> {
+pub fn hover(s: &Snapshot, offset: usize, links: &RuleLinks) -> Option<Hover> {
     let a = &s.analysis;
     let mut sections = Vec::new();
     let mut range: Option<Span> = None;
@@ -242,7 +250,7 @@ pub fn hover(s: &Snapshot, offset: usize) -> Option<Hover> {
         range = Some(q.parts.iter().find(|p| p.contains(offset)).copied().unwrap_or(q.span));
     }
     for f in a.findings.iter().filter(|f| f.span.contains(offset) || (f.span.is_empty() && f.span.start == offset)) {
-        sections.push(finding_details(s, f));
+        sections.push(finding_details(s, f, links));
         range.get_or_insert(f.span);
     }
     if sections.is_empty() {

@@ -61,10 +61,14 @@ impl State {
     pub fn docs(&self) -> MutexGuard<'_, HashMap<Uri, Slot>> {
         lock(&self.docs)
     }
-    /// Options for the next analysis and the configuration generation they belong to.
-    pub fn options(&self) -> (Options, u64) {
+    /// Options for the next analysis, the rule links for its diagnostics, and the configuration
+    /// generation they belong to.
+    pub fn options(&self) -> (Options, Arc<diagnostics::RuleLinks>, u64) {
         let l = lock(&self.layers);
-        (l.effective.options.clone(), l.generation)
+        (l.effective.options.clone(), l.links.clone(), l.generation)
+    }
+    pub fn links(&self) -> Arc<diagnostics::RuleLinks> {
+        lock(&self.layers).links.clone()
     }
     pub fn generation(&self) -> u64 {
         lock(&self.layers).generation
@@ -411,6 +415,7 @@ impl LanguageServer for Backend {
             Some(_) => {
                 docs.remove(&uri);
                 documents::publish(&self.state, uri, Vec::new(), None);
+                documents::release_memory();
             }
             None => {}
         }
@@ -440,7 +445,7 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
         let Some(s) = self.snapshot(&p.text_document.uri).await else { return Ok(None) };
-        Ok(hover::hover(&s, Self::offset(&s, p.position)))
+        Ok(hover::hover(&s, Self::offset(&s, p.position), &self.state.links()))
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
@@ -491,6 +496,7 @@ impl LanguageServer for Backend {
             actions::ConfigContext {
                 writable: l.root.is_some(),
                 known_speakers: l.effective.options.known_speakers.iter().map(|k| k.name.trim().to_lowercase()).collect(),
+                links: l.links.clone(),
             }
         };
         let found = actions::code_actions(&s, s.span(params.range), &config);

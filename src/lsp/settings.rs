@@ -2,10 +2,12 @@
 //! (`initializationOptions`, then `workspace/configuration` or `didChangeConfiguration`).
 //! A layer that fails to parse is refused as a whole and the previous configuration stays.
 
+use super::diagnostics::RuleLinks;
 use crate::config::edit::{self, Change, OnDisk, Outcome, Refusal};
 use crate::config::{Config, ConfigError, PROJECT_FILE};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Default)]
 pub struct Layers {
@@ -18,6 +20,8 @@ pub struct Layers {
     pub init_options: Option<Value>,
     pub editor: Option<Value>,
     pub effective: Config,
+    /// Documentation links for the configuration in force (none unless `rules-url` is set).
+    pub links: Arc<RuleLinks>,
     /// Bumped on every change, so analyses made under an older configuration are not published.
     pub generation: u64,
     /// Problems found before the client can be told (during `initialize`).
@@ -47,6 +51,9 @@ impl Layers {
     fn commit(&mut self, config: Config) -> bool {
         let changed = config != self.effective;
         if changed {
+            if config.rules_url != self.effective.rules_url {
+                self.links = Arc::new(RuleLinks::new(&config));
+            }
             self.effective = config;
             self.generation += 1;
         }

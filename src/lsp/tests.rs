@@ -85,7 +85,11 @@ fn snapshot(enc: Encoding) -> Snapshot {
 }
 
 fn hover_text(s: &Snapshot, at: usize) -> Option<String> {
-    hover::hover(s, at).map(|h| match h.contents {
+    hover_linked(s, at, &diagnostics::RuleLinks::default())
+}
+
+fn hover_linked(s: &Snapshot, at: usize, links: &diagnostics::RuleLinks) -> Option<String> {
+    hover::hover(s, at, links).map(|h| match h.contents {
         HoverContents::Markup(m) => m.value,
         other => panic!("{other:?}"),
     })
@@ -108,6 +112,12 @@ fn hovers() {
     let h = hover_text(&s, span("claimed").start + 2).unwrap();
     assert!(h.contains("**loaded-verb** (warning)"), "{h}");
     assert!(h.contains("Use \"said\" unless"), "remedy: {h}");
+    let about = rules::rule("loaded-verb").unwrap().about();
+    assert!(h.contains(&hover::md(&about)), "the explanation's first paragraph: {h}");
+    assert!(h.contains("`whosaid explain loaded-verb`") && !h.contains("http"), "no link unless configured: {h}");
+    let config = crate::config::Config { rules_url: Some("https://desk.example.org/rules.html".into()), ..Default::default() };
+    let h = hover_linked(&s, span("claimed").start + 2, &diagnostics::RuleLinks::new(&config)).unwrap();
+    assert!(h.contains("[More about loaded-verb](<https://desk.example.org/rules.html#rule-loaded-verb>)"), "{h}");
 
     let h = hover_text(&s, span("Nobody").start).unwrap();
     assert!(h.contains("none found") && h.contains("unattributed-quote") && h.contains("Name the speaker"), "{h}");
@@ -153,10 +163,16 @@ fn inlay_hints_in_both_encodings() {
 #[test]
 fn diagnostics_carry_code_link_and_related() {
     let s = snapshot(Encoding::Utf16);
-    let d = diagnostics::diagnostics(&s);
+    let d = diagnostics::diagnostics(&s, &diagnostics::RuleLinks::default());
+    assert!(d.iter().all(|d| d.code_description.is_none()), "no link unless a newsroom hosts the rules");
+    let config = crate::config::Config { rules_url: Some("https://desk.example.org/whosaid/rules.html".into()), ..Default::default() };
+    let d = diagnostics::diagnostics(&s, &diagnostics::RuleLinks::new(&config));
     assert_eq!(d.len(), 2);
     assert_eq!(d[0].code, Some(NumberOrString::String("loaded-verb".into())));
-    assert_eq!(d[0].code_description.as_ref().unwrap().href.as_str(), "https://github.com/whosaid/whosaid#rule-loaded-verb");
+    assert_eq!(
+        d[0].code_description.as_ref().unwrap().href.as_str(),
+        "https://desk.example.org/whosaid/rules.html#rule-loaded-verb"
+    );
     assert_eq!(d[0].severity, Some(DiagnosticSeverity::WARNING));
     assert_eq!(d[0].range, Range::new(Position::new(0, 14), Position::new(0, 21)));
     let rel = d[0].related_information.as_ref().unwrap();
@@ -222,7 +238,7 @@ fn titles(actions: &[CodeActionOrCommand]) -> Vec<&str> {
 #[test]
 fn configuration_actions_only_with_a_workspace_and_for_unknown_speakers() {
     let s = snapshot(Encoding::Utf16);
-    let writable = actions::ConfigContext { writable: true, known_speakers: vec![] };
+    let writable = actions::ConfigContext { writable: true, ..Default::default() };
     let at = |needle: &str| {
         let c = span(needle).start + 1;
         Span::new(c, c)
@@ -257,7 +273,7 @@ fn configuration_actions_only_with_a_workspace_and_for_unknown_speakers() {
         ["Suppress unattributed-quote on this line", "Turn off ‘unattributed-quote’ for this workspace (.whosaid.toml)"]
     );
     // Already known (any case), or no workspace folder to write to: not offered.
-    let known = actions::ConfigContext { writable: true, known_speakers: vec!["tomas berg".into()] };
+    let known = actions::ConfigContext { writable: true, known_speakers: vec!["tomas berg".into()], ..Default::default() };
     assert!(actions::code_actions(&s, at("Tomas Berg"), &known).is_empty());
     assert!(actions::code_actions(&s, at("Tomas Berg"), &actions::ConfigContext::default()).is_empty());
 }

@@ -26,7 +26,7 @@ export interface Sources {
 }
 
 /** Keys of the `whosaid` section the server reads (the rest belong to the extension). */
-export const SERVER_SETTINGS = ['rules', 'inlayHints', 'reportingVerbs', 'speakers', 'maxFileSize'];
+export const SERVER_SETTINGS = ['rules', 'inlayHints', 'reportingVerbs', 'speakers', 'maxFileSize', 'rulesUrl'];
 
 /**
  * The whosaid settings the user actually set (user, workspace or folder), without VS Code's

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# What a user installs stays lean: the README's install, `cargo install --path . --locked
+# --profile dist`, gives a binary within its size budget (so does the plain release build), and
+# `cargo package` holds the sources the crate needs and nothing else (no tests, editors,
+# benchmarks or samples). Builds the `dist` profile into target/dist, which the editor tests and
+# the VS Code package then use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN_MAX=$((6 * 1024 * 1024))
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+
+start=$(date +%s)
+# Builds in the workspace's target/dist (reused by .ci/editors.sh).
+cargo install --path . --locked --profile dist --root "$root" --quiet
+bytes=$(stat -c %s "$root/bin/whosaid")
+"$root/bin/whosaid" --version
+echo "installed binary (dist profile): $bytes bytes, built in $(($(date +%s) - start)) s (budget $BIN_MAX)"
+release=$(stat -c %s target/release/whosaid 2>/dev/null || echo 0)
+echo "release build: $release bytes"
+for b in "$bytes" "$release"; do
+  if [ "$b" -gt "$BIN_MAX" ]; then
+    echo "dist.sh: a whosaid binary is $b bytes, over the $BIN_MAX-byte budget" >&2
+    exit 1
+  fi
+done
+
+list=$(cargo package --list --locked --allow-dirty 2>/dev/null)
+echo "cargo package holds $(echo "$list" | wc -l) files"
+fail=0
+for needed in Cargo.toml Cargo.lock README.md LICENSE src/main.rs src/lib.rs src/analysis/lexicon/NOTICE.md docs/rules.md; do
+  echo "$list" | grep -qx "$needed" || { echo "dist.sh: the package lacks $needed" >&2; fail=1; }
+done
+echo "$list" | grep -q '^src/analysis/lexicon/.*\.tsv$' || { echo "dist.sh: the package lacks the lexicon word lists" >&2; fail=1; }
+unwanted=$(echo "$list" | grep -E '^(tests|editors|benches|examples|fuzz|samples|scripts|\.ci)/' || true)
+if [ -n "$unwanted" ]; then
+  echo "dist.sh: the package holds files the crate does not need:" >&2
+  echo "$unwanted" | head -20 >&2
+  fail=1
+fi
+exit "$fail"
