@@ -43,6 +43,7 @@
 //! src/lsp/               the language server (tower-lsp-server, tokio). No linguistics.
 //!   mod.rs               capabilities, lifecycle, request handlers
 //!   documents.rs         ropes per document, ordered edits, analysis off the request path
+//!   memory.rs            the allocator over a long session (arenas, freed memory handed back)
 //!   position.rs          the one place byte offsets meet LSP positions (UTF-8 / UTF-16)
 //!   transport.rs         stdio framing that survives malformed input; fast diagnostics writer
 //!   diagnostics.rs hover.rs inlay.rs navigation.rs actions.rs commands.rs settings.rs

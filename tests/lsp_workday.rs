@@ -435,18 +435,29 @@ fn rss_kib(pid: u32, field: &str) -> u64 {
 }
 
 /// The first pass over the day's articles: each opened and given every kind of edit twice, asked
-/// about, with each of the day's settings applied along the way (the server's allocator settles
-/// into its working size over the first few thousand edits).
+/// about, with each of the day's settings applied along the way. Articles are edited three at a
+/// time with their bursts interleaved, as during the day, so the server's queues and allocator
+/// reach the working size the day needs before the first measurement.
 fn first_pass(day: &mut Day, docs: &mut [Article], rng: &mut Rng) {
-    for (i, a) in docs.iter_mut().enumerate() {
-        day.open(a);
-        for kind in (0..5).chain(0..5) {
-            day.burst(a, rng, 60, Some(kind));
-            day.ask(a, rng);
+    let group_count = docs.len().div_ceil(3);
+    for (g, group) in docs.chunks_mut(3).enumerate() {
+        for a in group.iter_mut() {
+            day.open(a);
         }
-        day.settle(&a.uri, a.version);
-        if i % 4 == 3 {
-            day.s.notify("workspace/didChangeConfiguration", json!({"settings": {"whosaid": settings(i / 4)}}));
+        for (round, kind) in (0..5).chain(0..5).enumerate() {
+            for a in group.iter_mut() {
+                day.burst(a, rng, 60, Some(kind));
+                day.ask(a, rng);
+            }
+            if round % 2 == 1 {
+                day.drain();
+            }
+        }
+        for a in group.iter() {
+            day.settle(&a.uri, a.version);
+        }
+        if g + 1 < group_count {
+            day.s.notify("workspace/didChangeConfiguration", json!({"settings": {"whosaid": settings(g)}}));
         }
     }
     day.s.notify("workspace/didChangeConfiguration", json!({"settings": {"whosaid": settings(0)}}));
@@ -472,11 +483,12 @@ struct Memory {
     rss: u64,
     anon: u64,
     file: u64,
+    threads: u64,
 }
 
 impl Memory {
     fn of(pid: u32) -> Memory {
-        Memory { rss: rss_kib(pid, "VmRSS:"), anon: rss_kib(pid, "RssAnon:"), file: rss_kib(pid, "RssFile:") }
+        Memory { rss: rss_kib(pid, "VmRSS:"), anon: rss_kib(pid, "RssAnon:"), file: rss_kib(pid, "RssFile:"), threads: rss_kib(pid, "Threads:") }
     }
 }
 
@@ -651,12 +663,14 @@ fn working_day(edits_wanted: usize, seed: u64) {
     );
     println!(
         "  server memory (VmRSS) with every article closed: {rss_first} KiB after the first pass, {rss_last} KiB after the day \
-         ({:+.1}%; heap and stacks {} → {} KiB, program pages {} → {} KiB); peak {rss_peak} KiB",
+         ({:+.1}%; heap and stacks {} → {} KiB, program pages {} → {} KiB, threads {} → {}); peak {rss_peak} KiB",
         changed * 100.0,
         first.anon,
         last.anon,
         first.file,
-        last.file
+        last.file,
+        first.threads,
+        last.threads
     );
     println!(
         "  with the 20 articles open (original texts): {} KiB after the first pass, {} KiB after the day; \

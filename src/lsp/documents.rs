@@ -117,7 +117,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
                     docs.remove(&uri);
                     // Under the lock, so a reopened document's first publish cannot overtake it.
                     publish(&state, uri.clone(), Vec::new(), None);
-                    release_memory();
+                    super::memory::release();
                     Next::Closed
                 }
                 Some(Slot { doc: Some(d), reuse, .. }) => Next::Analyse {
@@ -288,24 +288,6 @@ fn fault_injection(text: &str) {
 fn fault_injection(_: &str) {}
 
 /// Publish (or with an empty list, clear) a document's diagnostics.
-/// Hand memory freed by a closed document back to the system. glibc keeps freed memory in the
-/// arena of the thread that used it, and analyses run on several threads: over a working day that
-/// held a couple of megabytes for nothing, a fifth of the server's footprint (tests/lsp_workday.rs).
-/// Trimming walks the free lists once, well under a millisecond for a server this size.
-pub fn release_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        extern "C" {
-            fn malloc_trim(pad: usize) -> std::os::raw::c_int;
-        }
-        // SAFETY: malloc_trim only returns unused pages of the allocator's own arenas to the
-        // kernel; it is thread-safe and leaves every live allocation where it is.
-        unsafe {
-            malloc_trim(0);
-        }
-    }
-}
-
 pub fn publish(state: &State, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
     state.out.notify(PUBLISH, &PublishDiagnosticsParams::new(uri, diagnostics, version));
 }

@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod documents;
 pub mod hover;
 pub mod inlay;
+pub mod memory;
 pub mod navigation;
 pub mod position;
 pub mod settings;
@@ -415,7 +416,7 @@ impl LanguageServer for Backend {
             Some(_) => {
                 docs.remove(&uri);
                 documents::publish(&self.state, uri, Vec::new(), None);
-                documents::release_memory();
+                memory::release();
             }
             None => {}
         }
@@ -542,6 +543,7 @@ pub fn run() -> u8 {
         _ => tracing::Level::INFO,
     };
     let _ = tracing_subscriber::fmt().with_writer(std::io::stderr).with_target(false).with_max_level(level).try_init();
+    memory::limit_arenas();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .max_blocking_threads(4)
