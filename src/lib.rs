@@ -9,7 +9,8 @@
 //! src/analysis/          the engine: text in, one Analysis out. Pure, no I/O, no LSP types.
 //!   mod.rs               analyze() (and analyze_unless(), which an editor can stop), Options, Format, user-added reporting verbs
 //!   model.rs             the output value: Span, Speaker, Mention, Quote, Cue, Claim, Finding
-//!   text.rs              prose regions (Markdown code, comments, URLs left out), paragraphs, tokens
+//!   text.rs              prose regions (Markdown code, comments, URLs, web furniture left out),
+//!                        paragraphs, tokens
 //!   quotes.rs            quotation marks paired into quotations: read_mark → single_mark_role/is_apostrophe
 //!                        → settle_role → Pairing (open, close, paragraph ends); unbalanced marks
 //!   sentences.rs         sentences that never end inside a quotation or after "Mr."

@@ -154,6 +154,39 @@ fn stdin_is_read_and_named_dash() {
     assert!(stdout(&o).contains("Summary of <stdin>"), "{}", stdout(&o));
 }
 
+#[test]
+fn json_gives_each_quote_its_parts_and_its_cue_head_and_lemma() {
+    // (text, per quote: (parts, cue head, cue lemma))
+    let cases: &[(&str, &[(&[&str], &str, &str)])] = &[
+        // One stretch, one part.
+        ("“We are ready,” Dana Whitfield has also said.\n", &[(&["“We are ready,”"], "said", "say")]),
+        // Interrupted by its attribution: two parts, not one that spans "she said".
+        ("“We are ready,” Dana Whitfield said. “The crews are out.”\n", &[(&["“We are ready,”", "“The crews are out.”"], "said", "say")]),
+        ("“We are ready,” Dana Whitfield said, “and the crews are out.”\n", &[(&["“We are ready,”", "“and the crews are out.”"], "said", "say")]),
+        // Over a paragraph end, and over a paragraph break lost upstream.
+        ("Dana Whitfield told reporters: “We are ready.\n\n“The crews are out. “Nobody is hurt.”\n", &[(&["“We are ready.", "“The crews are out.", "“Nobody is hurt.”"], "told", "tell")]),
+        ("Dana Whitfield pointed out that the crews were ready.\n", &[(&["the crews were ready"], "pointed out", "point out")]),
+        ("According to Dana Whitfield, the crews are ready.\n", &[(&["the crews are ready"], "According to", "according to")]),
+        ("Dana Whitfield: “We are ready.”\n", &[(&["“We are ready.”"], ":", ":")]),
+    ];
+    for &(text, want) in cases {
+        let o = run_stdin(&["check", "--format", "json", "-"], text.as_bytes());
+        let v = &json_lines(&o)[0];
+        let quotes = v["quotes"].as_array().expect("quotes");
+        let got: Vec<(Vec<&str>, &str, &str)> = quotes
+            .iter()
+            .map(|q| {
+                let parts = q["parts"].as_array().expect("parts").iter().map(|p| span_text(text, p)).collect();
+                let head = &q["cue"]["head"];
+                assert_eq!(span_text(text, head), head["text"].as_str().unwrap(), "{text:?}");
+                (parts, head["text"].as_str().unwrap_or(""), q["cue"]["lemma"].as_str().unwrap_or(""))
+            })
+            .collect();
+        let want: Vec<(Vec<&str>, &str, &str)> = want.iter().map(|(p, h, l)| (p.to_vec(), *h, *l)).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+}
+
 // ----------------------------------------------------------------------------------------------
 // check: human output
 

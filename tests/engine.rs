@@ -111,7 +111,8 @@ fn split_and_continued_quotes_keep_one_speaker() {
     assert_eq!(cont.speaker, Some(okafor));
 
     // A quotation after reported speech in the same paragraph is the same source's, with its cue;
-    // one in the next paragraph, or before the reported speech, is not.
+    // so is one that opens the next paragraph when the reported speech ends the paragraph before;
+    // one before the reported speech is not.
     let text = "Okafor said the repairs would take a year. “We have waited long enough.”\n\n\
                 The council met on Friday.\n\n\
                 “Nobody told us anything.” Later, Mayor Ruth Ames said the ferry would run.\n\n\
@@ -129,7 +130,11 @@ fn split_and_continued_quotes_keep_one_speaker() {
     let money = a2.quotes.iter().find(|q| q.span.text(text2).contains("need is money")).unwrap();
     assert_eq!(money.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
     assert_eq!(money.speaker.map(|s| a2.speakers[s].name.as_str()), Some("Lena Marsh"));
-    assert_eq!(q("ferry is late").speaker, None);
+    assert_eq!(q("ferry is late").speaker.map(|s| a.speakers[s].name.as_str()), Some("Ruth Ames"));
+    // Not when another sentence ends that paragraph.
+    let text3 = "Mayor Ruth Ames said the ferry would run. The council agreed.\n\n“The ferry is late again.”";
+    let a3 = run(text3);
+    assert_eq!(a3.quotes.iter().find(|q| q.span.text(text3).contains("ferry is late")).unwrap().speaker, None);
 }
 
 #[test]
@@ -456,6 +461,9 @@ fn extra_verbs_and_known_speakers() {
     let o = Options { extra_reporting_verbs: vec!["kvetch".into()], ..Options::default() };
     let a = analyze(text, &o);
     assert_eq!(a.quotes[0].speaker.map(|s| a.speakers[s].name.as_str()), Some("Ines Duarte"));
+    // The configured verb heads the cue, with its own base form as the lemma.
+    let cue = a.quotes[0].cue.as_ref().expect("a cue");
+    assert_eq!((cue.head.text(text), cue.lemma.as_ref()), ("kvetched", "kvetch"));
 
     let o = Options { known_speakers: vec![KnownSpeaker { name: "Ines Duarte".into(), role: Some("port director".into()), ..KnownSpeaker::default() }], ..Options::default() };
     let a = analyze("“Back to work,” Duarte said.", &o);

@@ -140,18 +140,24 @@ pub fn analyze_reusing(
 #[derive(Default)]
 pub struct ExtraVerbs {
     forms: lexicon::FxMap<String, lexicon::Form>,
+    /// Each form's base ("kvetched" → "kvetch"): the lemma of a cue it heads.
+    bases: lexicon::FxMap<String, String>,
 }
 
 impl ExtraVerbs {
     pub fn new(list: &[String]) -> ExtraVerbs {
         let lx = lexicon::lexicon();
         let mut forms = lexicon::FxMap::default();
+        let mut bases = lexicon::FxMap::default();
         for w in list {
             let w = w.trim().to_lowercase();
             if w.is_empty() || lx.verb(&w).is_some() {
                 continue;
             }
             let [base, third, past, gerund] = lexicon::inflect(&w);
+            for form in [&base, &third, &past, &gerund, &w] {
+                bases.entry(form.clone()).or_insert_with(|| base.clone());
+            }
             forms.insert(gerund, lexicon::Form::Gerund);
             forms.insert(base, lexicon::Form::Base);
             forms.insert(third, lexicon::Form::Third);
@@ -159,7 +165,15 @@ impl ExtraVerbs {
             // An irregular form given as is ("spake") counts as a past tense.
             forms.entry(w).or_insert(lexicon::Form::Past);
         }
-        ExtraVerbs { forms }
+        ExtraVerbs { forms, bases }
+    }
+
+    /// The base form of a configured verb as written (`word`, any case), if it is one.
+    pub fn lemma(&self, word: &str) -> Option<&str> {
+        if self.bases.is_empty() {
+            return None;
+        }
+        self.bases.get(&word.to_lowercase()).map(String::as_str)
     }
 
     /// No verbs configured (the usual case): `get` answers `None` for every token.
@@ -241,6 +255,12 @@ fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool, reuse: O
                 Resolution::SplitQuote { from_quote } => Resolution::SplitQuote { from_quote: quote_ids[from_quote] },
                 other => other,
             };
+            let mut cue = dr.cue.take();
+            if let Some(c) = cue.as_mut().filter(|c| c.kind == CueKind::Verb && !extra.is_empty()) {
+                if let Some(base) = extra.lemma(c.head.text(text)) {
+                    c.lemma = std::borrow::Cow::Owned(base.to_string());
+                }
+            }
             Quote {
                 id,
                 kind: dr.kind,
@@ -248,7 +268,7 @@ fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool, reuse: O
                 parts: std::mem::take(&mut dr.parts),
                 speaker,
                 speaker_mention: if speaker.is_some() { dr.mention } else { None },
-                cue: dr.cue.take(),
+                cue,
                 resolution,
                 outer: dr.outer.map(|o| quote_ids[o]),
             }

@@ -3,6 +3,7 @@
 //! Everything here is plain data with byte offsets into the analysed UTF-8 text (half-open).
 //! The language server and the command line read it; neither adds linguistics of its own.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// A half-open byte range into the analysed text. Both ends lie on char boundaries.
@@ -135,6 +136,31 @@ pub struct Cue {
     /// The cue as written, e.g. "said", "according to", "was quoted as saying".
     pub text: String,
     pub kind: CueKind,
+    /// The verb or phrase that heads the cue, as written: "said" in "has also said", "pointed
+    /// out", "according to", "quoted" in "was quoted as saying"; the mark of a colon or dash.
+    pub head: Span,
+    /// The head's dictionary form: "say", "tell", "point out", "according to"; for a colon or a
+    /// dash, the mark.
+    pub lemma: Cow<'static, str>,
+}
+
+impl Cue {
+    /// A cue that is one mark (a colon or a dash): its own head and lemma.
+    pub fn mark(span: Span, text: &str, kind: CueKind) -> Cue {
+        let lemma: Cow<'static, str> = match text {
+            ":" => Cow::Borrowed(":"),
+            "—" => Cow::Borrowed("—"),
+            "–" => Cow::Borrowed("–"),
+            "-" => Cow::Borrowed("-"),
+            other => Cow::Owned(other.to_string()),
+        };
+        Cue { span, text: text.to_string(), kind, head: span, lemma }
+    }
+
+    /// A one-word cue that is its own head, with the head's dictionary form `lemma`.
+    pub fn word(span: Span, text: &str, lemma: &'static str) -> Cue {
+        Cue { span, text: text.to_string(), kind: CueKind::Verb, head: span, lemma: Cow::Borrowed(lemma) }
+    }
 }
 
 /// How the speaker of a quote was found; the hover turns this into a sentence.
@@ -164,7 +190,9 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Outer extent of the quoted or reported content (quotation marks included for direct quotes).
     pub span: Span,
-    /// The pieces of a split quotation, in order; one element for an ordinary quote.
+    /// The quoted stretches, in order, marks included: two for a quotation interrupted by its
+    /// attribution (`"A," she said, "B."`), one per paragraph (or lost paragraph break) for a
+    /// quotation that runs on; one for an ordinary quote. Reported speech: its content.
     pub parts: Vec<Span>,
     pub speaker: Option<usize>,
     /// The mention the cue attaches to (may be a pronoun or a short name).

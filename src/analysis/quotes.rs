@@ -6,8 +6,10 @@
 //! goes through named steps: [`read_mark`] (glyph, family, what flanks it), [`single_mark_role`]
 //! and [`is_apostrophe`] (’ as a possessive or elision rather than a closing mark),
 //! [`settle_role`] (open or close, given what is open and the language's conventions), then
-//! [`Pairing::place`] (open, close with nesting, or report unopened). [`Pairing::carry_over`] and
-//! [`Pairing::end_paragraph`] decide what runs over a paragraph end.
+//! [`Pairing::reopens_after_lost_break`] (`… players. "I would …`: a paragraph break lost
+//! upstream continues the quotation) and [`Pairing::place`] (open, close with nesting, or report
+//! unopened). [`Pairing::carry_over`] and [`Pairing::end_paragraph`] decide what runs over a
+//! paragraph end. A quotation's stretches between (re-)opening marks are its [`Quotation::parts`].
 
 use super::model::Span;
 use super::text::{Doc, Paragraph, TokKind};
@@ -40,8 +42,20 @@ pub struct Quotation {
     /// Index of the paragraph the quotation opens in, and the one it closes in.
     pub first_para: usize,
     pub last_para: usize,
-    /// Token indexes of the re-opening marks of a multi-paragraph quotation.
+    /// Token indexes of the marks that re-open the quotation: at the start of each paragraph it
+    /// runs on into, and after a paragraph break lost upstream (`… players. "I would …`).
     pub reopenings: Vec<usize>,
+}
+
+impl Quotation {
+    /// The quoted stretches, marks included: from each opening or re-opening mark to the end of
+    /// the text before the next re-opening (a paragraph's end, a lost break's full stop), the
+    /// last one to the closing mark. One stretch for an ordinary quotation.
+    pub fn parts<'d>(&'d self, doc: &'d Doc) -> impl Iterator<Item = Span> + 'd {
+        let starts = std::iter::once(self.open).chain(self.reopenings.iter().copied());
+        let ends = self.reopenings.iter().map(|&r| r - 1).chain(std::iter::once(self.close));
+        starts.zip(ends).map(|(s, e)| Span::new(doc.tokens[s].start as usize, doc.tokens[e].end as usize))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,6 +167,9 @@ pub fn pair(doc: &Doc) -> Quotes {
                 continue;
             };
             let role = settle_role(&m, role, &p.stack);
+            if role == Role::Open && p.reopens_after_lost_break(doc, &m, para) {
+                continue;
+            }
             p.place(doc, &m, role, pi);
         }
         p.end_paragraph(doc);
@@ -223,7 +240,7 @@ fn is_apostrophe(doc: &Doc, m: &Mark, single_open: bool) -> bool {
     let ti = m.token;
     let tok = &doc.tokens[ti];
     let elision = doc.tokens.get(ti + 1).is_some_and(|t| {
-        t.start == tok.end && t.kind == TokKind::Word && ["n", "em", "til", "cause", "tis", "twas", "bout"].iter().any(|w| t.is_ci(text, w))
+        t.start == tok.end && t.kind == TokKind::Word && super::text::ELIDED.iter().any(|w| t.is_ci(text, w))
     });
     let after_n = ti > 0 && doc.tokens[ti - 1].end == tok.start && doc.tokens[ti - 1].text(text) == "n" && ti >= 2 && doc.tokens[ti - 2].kind == TokKind::Mark;
     let plural_possessive = matches!(m.prev, 's' | 'z' | 'S' | 'Z') && !m.left && !single_open;
@@ -292,6 +309,25 @@ impl Pairing {
         self.stack.last().is_some_and(|o| o.reopenings.last() == Some(&para.tokens.start))
     }
 
+    /// `"… we need quality players. "I would like …"`: an opening mark of the innermost open
+    /// quotation's family, after a sentence's final punctuation and a space and before a capital,
+    /// continues that quotation after a paragraph break lost upstream. It is recorded as a
+    /// re-opening (true), not opened inside the quotation.
+    fn reopens_after_lost_break(&mut self, doc: &Doc, m: &Mark, para: &Paragraph) -> bool {
+        let Some(top) = self.stack.last_mut() else { return false };
+        if top.family != m.family || m.token <= para.tokens.start || !m.prev.is_whitespace() {
+            return false;
+        }
+        let toks = &doc.tokens;
+        let prev = &toks[m.token - 1];
+        let sentence_end = prev.kind == TokKind::Punct && matches!(prev.first_char(doc.text), '.' | '!' | '?' | '…');
+        let capital = toks.get(m.token + 1).is_some_and(|t| t.kind == TokKind::Word && t.cap && t.start == toks[m.token].end);
+        if sentence_end && capital {
+            top.reopenings.push(m.token);
+        }
+        sentence_end && capital
+    }
+
     /// Mark `m` opens or closes a quotation in paragraph `pi`.
     fn place(&mut self, doc: &Doc, m: &Mark, role: Role, pi: usize) {
         match role {
@@ -354,11 +390,14 @@ impl Pairing {
     }
 
     /// An open mark that will never close: an apostrophe if it can be one (’, '), else unclosed.
+    /// A quotation re-opened on is reported at its last re-opening: the stretches before it end
+    /// as the convention for a continued quotation has them, the last one is what lacks a mark.
     fn drop_unclosed(&mut self, o: Open, doc: &Doc) {
-        if o.glyph == '’' || o.glyph == '\'' {
+        if o.reopenings.is_empty() && (o.glyph == '’' || o.glyph == '\'') {
             self.apostrophes.push(o.token);
         } else {
-            self.issues.push(MarkIssue { problem: MarkProblem::Unclosed, token: o.token, span: doc.tokens[o.token].span() });
+            let token = o.reopenings.last().copied().unwrap_or(o.token);
+            self.issues.push(MarkIssue { problem: MarkProblem::Unclosed, token, span: doc.tokens[token].span() });
         }
     }
 
@@ -555,9 +594,9 @@ mod tests {
             ("It was rock ’n’ roll.", 0, false, true),
             ("It was rock ’n’ roll.", 1, false, true),
             ("Let ’em in.", 0, false, true),
-            ("The girls’ team won.", 0, false, true),
-            ("The girls’ team won.", 0, true, false),
-            ("The Jones’ car.", 0, false, true),
+            ("The cup is the girls’.", 0, false, true),
+            ("The cup is the girls’.", 0, true, false),
+            ("It is the Jones’, not ours.", 0, false, true),
             ("It was ‘fair’ to all.", 1, true, false),
             ("It was the end’ of it.", 0, false, false),
         ];
@@ -576,8 +615,8 @@ mod tests {
             ("The word ’fair’ is used.", 0, &[], Some(Role::Open)),
             // A lone ’ after a word, with nothing open, is an apostrophe.
             ("It was the end’ of it.", 0, &[], None),
-            ("The girls’ team won.", 0, &[], None),
-            ("The girls’ team won.", 0, &['‘'], Some(Role::Close)),
+            ("The cup is the girls’.", 0, &[], None),
+            ("The cup is the girls’.", 0, &['‘'], Some(Role::Close)),
             // Not single marks, or opening single glyphs: the glyph decides.
             ("He said “yes” today.", 1, &[], Some(Role::Close)),
             ("It was ‘fair’ to all.", 0, &[], Some(Role::Open)),
@@ -639,6 +678,34 @@ mod tests {
             assert_eq!(got, want, "{text}");
             assert_eq!(q.issues.iter().map(|i| i.problem).collect::<Vec<_>>(), problems, "{text}");
         }
+    }
+
+    #[test]
+    fn a_lost_paragraph_break_continues_the_quotation() {
+        // (text, each quotation's parts, problems)
+        let cases: &[(&str, &[&[&str]], &[MarkProblem])] = &[
+            // An opening mark after a full stop and a space, before a capital: a new part.
+            ("He said: \"We need players. \"I would like two.\" Then he left.", &[&["\"We need players.", "\"I would like two.\""]], &[]),
+            ("“We won. “It was hard. “We go on,” she said.", &[&["“We won.", "“It was hard.", "“We go on,”"]], &[]),
+            ("'We won. 'It was hard,' she said.", &[&["'We won.", "'It was hard,'"]], &[]),
+            // Over a paragraph end too: each paragraph's stretch is a part.
+            ("“We won.\n\n“It was hard. “We go on,” she said.", &[&["“We won.", "“It was hard.", "“We go on,”"]], &[]),
+            // Not after a sentence's end, or not before a capital: opened inside (and unclosed).
+            ("“He told me “go home” today,” she said.", &[&["“He told me “go home” today,”"], &["“go home”"]], &[]),
+            ("“We won. “and then,” she said.", &[&["“and then,”"]], &[MarkProblem::Unclosed]),
+            // A quotation that is never closed is reported at its last part.
+            ("“We won. “It was hard.\n\nThe crowd left.", &[], &[MarkProblem::Unclosed]),
+        ];
+        for &(text, want, problems) in cases {
+            let doc = Doc::new(text, Format::PlainText);
+            let q = pair(&doc);
+            let got: Vec<Vec<&str>> = q.quotations.iter().map(|q| q.parts(&doc).map(|p| p.text(text)).collect()).collect();
+            assert_eq!(got, want, "{text}");
+            assert_eq!(q.issues.iter().map(|i| i.problem).collect::<Vec<_>>(), problems, "{text}");
+        }
+        let text = "“We won. “It was hard.\n\nThe crowd left.";
+        let doc = Doc::new(text, Format::PlainText);
+        assert_eq!(pair(&doc).issues[0].span.start, text.find("“It").unwrap());
     }
 
     #[test]

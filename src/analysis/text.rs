@@ -320,6 +320,7 @@ impl<'a> Doc<'a> {
         find_comments(text, &mut excluded, &mut directives);
         find_urls(text, &mut excluded);
         find_metadata(text, &mut excluded);
+        find_boilerplate(text, &mut excluded);
         let mut md_lines = Vec::new();
         if format == Format::Markdown {
             find_markdown_blocks(text, &mut excluded, &mut md_lines);
@@ -417,6 +418,7 @@ impl<'a> Doc<'a> {
             })),
             None => {
                 tokenize(self.text, span, excluded, &mut self.tokens);
+                glue_plural_possessives(self.text, &mut self.tokens, first);
                 mark_nicknames(self.text, &mut self.tokens[first..]);
             }
         }
@@ -559,6 +561,76 @@ fn find_metadata(text: &str, excluded: &mut Vec<Span>) {
         .unwrap_or(value.len());
     if value_end >= 6 && value[..value_end].bytes().filter(u8::is_ascii_digit).count() >= 4 {
         excluded.push(Span::new(lead, lead + pos + value_end));
+    }
+}
+
+/// One line of web furniture (`lexicon/boilerplate.txt`): the line starts with `prefix` and, when
+/// `any`, ends with `suffix` after at least one character more; else it is `prefix` exactly.
+struct Furniture {
+    prefix: &'static str,
+    suffix: &'static str,
+    any: bool,
+}
+
+/// Furniture lines are short: a line longer than this (trimmed, in bytes) is never tested.
+const FURNITURE_MAX: usize = 120;
+
+struct FurnitureList {
+    list: Vec<Furniture>,
+    /// Per lower-case first byte: does some pattern start with it?
+    first: [bool; 256],
+}
+
+fn furniture() -> &'static FurnitureList {
+    static LIST: std::sync::OnceLock<FurnitureList> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut list = Vec::new();
+        let mut first = [false; 256];
+        for line in include_str!("lexicon/boilerplate.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let f = match line.split_once('…') {
+                Some((prefix, suffix)) => Furniture { prefix, suffix, any: true },
+                None => Furniture { prefix: line, suffix: "", any: false },
+            };
+            if let Some(&b) = f.prefix.as_bytes().first() {
+                first[b.to_ascii_lowercase() as usize] = true;
+                list.push(f);
+            }
+        }
+        FurnitureList { list, first }
+    })
+}
+
+/// Is `line` (trimmed) wholly web furniture ("Advertisement", "Related: …", "(Photo: …)")?
+fn is_furniture(line: &str) -> bool {
+    let fl = furniture();
+    let Some(&b) = line.as_bytes().first() else { return false };
+    if line.len() > FURNITURE_MAX || !fl.first[b.to_ascii_lowercase() as usize] {
+        return false;
+    }
+    let line = line.strip_suffix(['.', ':']).unwrap_or(line).trim_end().as_bytes();
+    let ci = |a: &[u8], b: &str| a.eq_ignore_ascii_case(b.as_bytes());
+    fl.list.iter().any(|f| {
+        if !f.any {
+            return ci(line, f.prefix);
+        }
+        let (p, s) = (f.prefix.len(), f.suffix.len());
+        line.len() > p + s && ci(&line[..p], f.prefix) && ci(&line[line.len() - s..], f.suffix)
+    })
+}
+
+/// Lines of web furniture pasted with the copy ("Story continues below advertisement"): not
+/// prose, like Markdown code. Only a whole line is left out, never words inside a sentence.
+fn find_boilerplate(text: &str, excluded: &mut Vec<Span>) {
+    let mut pos = 0;
+    while pos < text.len() {
+        let end = line_end_from(text, pos);
+        let line = &text[pos..end];
+        let trimmed = line.trim();
+        if !trimmed.is_empty() && is_furniture(trimmed) {
+            let start = pos + leading_ws(line);
+            excluded.push(Span::new(start, start + trimmed.len()));
+        }
+        pos = next_line_start(text, end);
     }
 }
 
@@ -1002,6 +1074,94 @@ fn mark_nicknames(text: &str, toks: &mut [Token]) {
     }
 }
 
+/// Words an apostrophe elides at their start or end ("rock ’n’ roll", "’em", "’til"): the mark is
+/// no quotation mark.
+pub const ELIDED: &[&str] = &["n", "em", "til", "cause", "tis", "twas", "bout"];
+
+/// A single mark ’ or ' alone in its token (not a doubled '' typed for a double mark).
+fn single_apostrophe(text: &str, t: &Token) -> bool {
+    t.kind == TokKind::Mark && matches!(t.text(text), "'" | "’")
+}
+
+/// `Wales’ team`, `the players' union`: an apostrophe right after a word ending in s or z, with a
+/// space and a word after it, is the word's plural possessive ending, glued to it like ’s (so a
+/// noun phrase reads through it), unless it closes a single quotation open in the paragraph
+/// (`‘We beat Wales’ he said`): then it is one only if a later mark closes that quotation
+/// (`‘The players’ union is strong,’ he said`). Runs on the tokens of one paragraph, from
+/// `first`; single quotations never run over a paragraph end.
+fn glue_plural_possessives(text: &str, toks: &mut Vec<Token>, first: usize) {
+    let bytes = text.as_bytes();
+    let candidate = |toks: &[Token], k: usize| -> bool {
+        if k <= first {
+            return false;
+        }
+        let (w, m) = (&toks[k - 1], &toks[k]);
+        single_apostrophe(text, m)
+            && w.kind == TokKind::Word
+            && !w.possessive
+            && w.end == m.start
+            && matches!(bytes[m.start as usize - 1], b's' | b'S' | b'z' | b'Z')
+            && bytes.get(m.end as usize) == Some(&b' ')
+            && toks.get(k + 1).is_some_and(|n| n.start == m.end + 1 && matches!(n.kind, TokKind::Word | TokKind::Number))
+    };
+    // Most paragraphs hold no such apostrophe: find out before collecting the marks.
+    if !(first + 1..toks.len()).any(|k| toks[k].kind == TokKind::Mark && candidate(toks, k)) {
+        return;
+    }
+    let marks: Vec<usize> = (first..toks.len()).filter(|&k| toks[k].kind == TokKind::Mark).collect();
+    // Per mark: does it open (Some(true)) or close (Some(false)) a single quotation, as placed?
+    let role = |toks: &[Token], k: usize| -> Option<bool> {
+        let t = &toks[k];
+        let c = t.first_char(text);
+        if !matches!(c, '\'' | '’' | '‘' | '‚' | '‛') || t.end - t.start != c.len_utf8() as u32 {
+            return None;
+        }
+        let prev = text[..t.start as usize].chars().next_back().unwrap_or(' ');
+        let next = text[t.end as usize..].chars().next().unwrap_or(' ');
+        let elision = toks.get(k + 1).is_some_and(|n| n.start == t.end && n.kind == TokKind::Word && ELIDED.iter().any(|e| n.is_ci(text, e)));
+        if elision || (prev.is_alphanumeric() && next.is_alphanumeric()) {
+            None
+        } else if next.is_alphanumeric() {
+            Some(true)
+        } else if !prev.is_whitespace() {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let mut open = false;
+    let mut glue: Vec<usize> = Vec::new();
+    for (n, &k) in marks.iter().enumerate() {
+        if candidate(toks, k) {
+            let closed_later = marks[n + 1..].iter().any(|&j| !candidate(toks, j) && role(toks, j) == Some(false));
+            if !open || closed_later {
+                glue.push(k);
+            } else {
+                open = false;
+            }
+        } else if let Some(opens) = role(toks, k) {
+            open = opens;
+        }
+    }
+    // Each glued mark joins the word before it; the tokens after move up.
+    let mut gi = 0;
+    let mut w = first;
+    for r in first..toks.len() {
+        let m = toks[r];
+        if glue.get(gi) == Some(&r) {
+            gi += 1;
+            let word = &mut toks[w - 1];
+            word.end = m.end;
+            word.possessive = true;
+            word.suffix = (m.end - m.start) as u8;
+            continue;
+        }
+        toks[w] = m;
+        w += 1;
+    }
+    toks.truncate(w);
+}
+
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
 }
@@ -1089,6 +1249,65 @@ mod tests {
     fn leading_metadata_is_not_prose() {
         let t = " date 2022-02-21 The council said so.";
         assert_eq!(words(t, Format::PlainText)[0], "The");
+    }
+
+    #[test]
+    fn plural_possessive_apostrophes_join_their_word() {
+        // (text, the words as tokens)
+        let cases: &[(&str, &[&str])] = &[
+            ("Wales' team physio said so.", &["Wales'", "team", "physio", "said", "so", "."]),
+            ("The players’ union met.", &["The", "players’", "union", "met", "."]),
+            ("The Jones' 2 cars.", &["The", "Jones'", "2", "cars", "."]),
+            // Not before a word: left to quotation pairing.
+            ("It was the players'.", &["It", "was", "the", "players", "'", "."]),
+            ("‘We beat the Blues’, he said.", &["‘", "We", "beat", "the", "Blues", "’", ",", "he", "said", "."]),
+            // A single quotation is open and nothing later closes it: the mark closes it.
+            ("‘We beat the Blues’ he said.", &["‘", "We", "beat", "the", "Blues", "’", "he", "said", "."]),
+            // A single quotation is open and a later mark closes it: a possessive inside it.
+            ("‘The players’ union is strong,’ he said.", &["‘", "The", "players’", "union", "is", "strong", ",", "’", "he", "said", "."]),
+            // An elision opens nothing.
+            ("Let ’em see the girls’ team.", &["Let", "’", "em", "see", "the", "girls’", "team", "."]),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(words(text, Format::PlainText), want, "{text:?}");
+        }
+        let t = "Wales' team";
+        let d = Doc::new(t, Format::PlainText);
+        assert!(d.tokens[0].possessive);
+        assert_eq!(d.tokens[0].stem(t), "Wales");
+    }
+
+    #[test]
+    fn web_furniture_lines_are_not_prose() {
+        // (line, left out?)
+        let cases: &[(&str, bool)] = &[
+            ("Advertisement", true),
+            ("ADVERTISEMENT", true),
+            ("Story continues below advertisement", true),
+            ("Article continued below.", true),
+            ("Related: Harbour council votes on new pier", true),
+            ("Click here to read the full report", true),
+            ("Follow us on Twitter", true),
+            ("(Photo: Port Ellery Gazette)", true),
+            ("This article was first published on 3 March.", true),
+            ("Sign up for our morning briefing", true),
+            // Not the whole line, or not furniture.
+            ("The mayor said the advertisement was misleading.", false),
+            ("Related:", false),
+            ("Advertisement revenue fell by a third, the company said.", false),
+            ("Follow us", false),
+            ("She told residents to sign up for the new scheme by Friday, the council said.", false),
+        ];
+        for &(line, out) in cases {
+            let text = format!("The pier reopened.\n\n{line}\n\nCrowds came.");
+            let w = words(&text, Format::PlainText);
+            let kept = w.len() > 7;
+            assert_eq!(!kept, out, "{line:?}: {w:?}");
+        }
+        // A furniture line between two lines of one paragraph ends that paragraph.
+        let d = Doc::new("“We will rebuild,” Ruiz said.\nStory continues below advertisement\nThe pier reopened.\n\nCrowds came.", Format::PlainText);
+        assert_eq!(d.paragraphs.len(), 3);
+        assert!(d.tokens.iter().all(|t| t.text(d.text) != "Story"));
     }
 
     #[test]

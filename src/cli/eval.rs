@@ -1311,7 +1311,7 @@ mod tests {
             parts: vec![span],
             speaker: mention.map(|_| 0),
             speaker_mention: mention,
-            cue: cue.map(|c| Cue { span: Span::new(0, 0), text: c.into(), kind: CueKind::Verb }),
+            cue: cue.map(|c| Cue::word(Span::new(0, 0), c, "say")),
             resolution: Resolution::Named,
             outer: None,
         }
@@ -1447,7 +1447,7 @@ mod tests {
             text: t.into(),
             items: vec![item(t, "the budget was “dead on arrival” and would be rewritten", Some("The mayor"), Some("said"), false, false)],
         };
-        let cue = Cue { span: by(t, "said"), text: "said".into(), kind: CueKind::Verb };
+        let cue = Cue::word(by(t, "said"), "said", "say");
         let mut outer = quote(0, QuoteKind::Mixed, by(t, "the budget was “dead on arrival” and would be rewritten"), Some(by(t, "The mayor")), None);
         outer.cue = Some(cue.clone());
         let mut inner = quote(1, QuoteKind::Partial, by(t, "“dead on arrival”"), Some(by(t, "The mayor")), None);
@@ -1458,7 +1458,7 @@ mod tests {
         score_article(&art, &a, &mut tally);
         assert_eq!((tally.pred, tally.pred_ok03, tally.found03), (1, 1, 1));
         // Under a cue of its own (nested reporting) it is an attribution and is scored.
-        a.quotes[1].cue = Some(Cue { span: Span::new(0, 0), text: "called".into(), kind: CueKind::Verb });
+        a.quotes[1].cue = Some(Cue::word(Span::new(0, 0), "called", "call"));
         let mut tally = Tally::default();
         score_article(&art, &a, &mut tally);
         assert_eq!((tally.pred, tally.pred_ok03), (2, 2));

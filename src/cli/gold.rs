@@ -11,8 +11,8 @@
 //! - Found, correct, speaker-mention overlap: the Gender Gap Tracker rules, as for PolNeAR.
 //!   Speaker accuracy counts found items whose gold has a speaker; the resolved-speaker figure asks
 //!   whether the predicted speaker has a mention overlapping the gold name (pronouns resolved).
-//!   Cue-head accuracy counts found items with a gold cue: the predicted cue's head ("said" in
-//!   "has also said") equals the gold cue, lower-cased.
+//!   Cue-head accuracy counts found items with a gold cue: the predicted cue's head (the engine's
+//!   `Cue::head`, "said" in "has also said") equals the gold cue, lower-cased.
 
 use super::eval::{coverage, normalize_cue, CharMap, CUE_PREFIX_WORDS};
 use crate::analysis::{Analysis, Span};
@@ -103,13 +103,14 @@ struct Pred {
     cue_head: Option<String>,
 }
 
-/// The predicted stretches of an analysis (see the module docs).
-fn predictions(a: &Analysis, map: &CharMap) -> Vec<Pred> {
+/// The predicted stretches of an analysis of `text` (see the module docs).
+fn predictions(a: &Analysis, text: &str, map: &CharMap) -> Vec<Pred> {
     let mut out = Vec::new();
     for q in a.quotes.iter().filter(|q| q.outer.is_none()) {
         let speaker_mentions: Vec<(usize, usize)> =
             q.speaker.and_then(|s| a.speakers.get(s)).map_or(Vec::new(), |s| s.mentions.iter().map(|m| map.span_to_chars(m.span)).collect());
-        let cue_head = q.cue.as_ref().map(|c| cue_head(&c.text));
+        // The engine's own head ("said" in "has also said"), compared as the gold's is.
+        let cue_head = q.cue.as_ref().map(|c| cue_head(c.head.text(text)));
         let parts: &[Span] = if q.parts.is_empty() { std::slice::from_ref(&q.span) } else { &q.parts };
         for p in parts {
             out.push(Pred {
@@ -123,8 +124,9 @@ fn predictions(a: &Analysis, map: &CharMap) -> Vec<Pred> {
     out
 }
 
-/// The head of a cue as written, lower-cased: its verb without auxiliaries, negation and
-/// adverbs, with a particle ("pointed out"); "according to" whole; a colon or dash as is.
+/// The head of a gold cue as written, lower-cased: its verb without auxiliaries, negation and
+/// adverbs, with a particle ("pointed out"); "according to" whole; a colon or dash as is. (The
+/// annotators marked the head; this evens out the few that took an auxiliary with it.)
 fn cue_head(text: &str) -> String {
     let c = normalize_cue(text);
     if c.is_empty() {
@@ -187,7 +189,7 @@ pub fn score(art: &Article, a: &Analysis, t: &mut Tally, mut errors: Option<&mut
         let (Some(b0), Some(b1)) = (map.to_byte(s.0), map.to_byte(s.1)) else { return String::new() };
         super::output::excerpt(&art.text, Span::new(b0, b1), 90)
     };
-    let preds = predictions(a, &map);
+    let preds = predictions(a, &art.text, &map);
     let gold = outermost(&art.items);
     let cat = t.by_category.entry(art.category.clone()).or_default();
     t.articles += 1;
@@ -381,7 +383,12 @@ mod tests {
     /// What the engine gives for TEXT: one quotation in two parts, one reported clause.
     fn predicted() -> Analysis {
         use crate::analysis::*;
-        let cue = |w: &str| Some(Cue { span: by(w), text: w.into(), kind: CueKind::Verb });
+        // The cue as written and its head: "later told" is headed by "told".
+        let cue = |w: &str| {
+            let head = w.rsplit(' ').next().unwrap_or(w);
+            let at = by(w).start + w.len() - head.len();
+            Some(Cue { span: by(w), text: w.into(), kind: CueKind::Verb, head: Span::new(at, at + head.len()), lemma: head.to_string().into() })
+        };
         let quote = |id, kind, parts: Vec<Span>, mention: &str, c: &str| Quote {
             id,
             kind,

@@ -139,11 +139,23 @@ pub fn sources<'a>(text: &'a str, a: &'a Analysis, p: &'a Sources) -> SourcesOut
     }
 }
 
+/// A span with its text, as written.
+#[derive(Serialize)]
+pub struct TextSpanOut<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
 #[derive(Serialize)]
 pub struct CueOut<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// The verb or phrase that heads the cue ("said" in "has also said"), or the colon or dash.
+    pub head: TextSpanOut<'a>,
+    /// The head's dictionary form ("say", "according to").
+    pub lemma: &'a str,
 }
 
 #[derive(Serialize)]
@@ -152,6 +164,8 @@ pub struct QuoteOut<'a> {
     pub kind: &'static str,
     pub start: usize,
     pub end: usize,
+    /// The quoted stretches (marks included), or the reported content: at least one.
+    pub parts: Vec<SpanOut>,
     pub speaker: Option<usize>,
     pub speaker_mention: Option<SpanOut>,
     pub cue: Option<CueOut<'a>>,
@@ -198,9 +212,16 @@ pub fn report<'a>(path: &'a str, text: &'a str, a: &'a Analysis, profile: &'a So
                 kind: q.kind.as_str(),
                 start: q.span.start,
                 end: q.span.end,
+                parts: if q.parts.is_empty() { vec![q.span.into()] } else { q.parts.iter().map(|&p| p.into()).collect() },
                 speaker: q.speaker,
                 speaker_mention: q.speaker_mention.map(Into::into),
-                cue: q.cue.as_ref().map(|c| CueOut { start: c.span.start, end: c.span.end, text: &c.text }),
+                cue: q.cue.as_ref().map(|c| CueOut {
+                    start: c.span.start,
+                    end: c.span.end,
+                    text: &c.text,
+                    head: TextSpanOut { start: c.head.start, end: c.head.end, text: text.get(c.head.start..c.head.end).unwrap_or("") },
+                    lemma: &c.lemma,
+                }),
             })
             .collect(),
         claims: a
@@ -260,7 +281,7 @@ mod tests {
                 parts: vec![Span::new(q, ana - 1)],
                 speaker: Some(0),
                 speaker_mention: Some(Span::new(ana, ana + 3)),
-                cue: Some(Cue { span: Span::new(said, said + 4), text: "said".into(), kind: CueKind::Verb }),
+                cue: Some(Cue::word(Span::new(said, said + 4), "said", "say")),
                 resolution: Resolution::Named,
                 outer: None,
             }],
@@ -285,6 +306,9 @@ mod tests {
         assert_eq!(v["quotes"][0]["kind"], "direct");
         assert_eq!(v["quotes"][0]["speaker"], 0);
         assert_eq!(v["quotes"][0]["cue"]["text"], "said");
+        assert_eq!(v["quotes"][0]["cue"]["head"], serde_json::json!({"start": said, "end": said + 4, "text": "said"}));
+        assert_eq!(v["quotes"][0]["cue"]["lemma"], "say");
+        assert_eq!(v["quotes"][0]["parts"], serde_json::json!([{"start": q, "end": ana - 1}]));
         assert_eq!(v["findings"][0]["line"], 2);
         // "said" is char 10 of line 2 (column 11) though its byte offset in the line is larger.
         assert_eq!(v["findings"][0]["column"], 11);

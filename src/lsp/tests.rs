@@ -38,7 +38,7 @@ fn snapshot(enc: Encoding) -> Snapshot {
                 parts: vec![q0],
                 speaker: Some(0),
                 speaker_mention: Some(he),
-                cue: Some(Cue { span: span("said"), text: "said".into(), kind: CueKind::Verb }),
+                cue: Some(Cue::word(span("said"), "said", "say")),
                 resolution: Resolution::Pronoun { pronoun: "he".into(), antecedent: full },
                 outer: None,
             },
@@ -293,4 +293,20 @@ fn sources_command() {
             "unsourcedClaims": 0
         })
     );
+}
+
+#[test]
+fn hover_shows_a_quotation_in_parts_as_its_quoted_words() {
+    // (text, a word inside the quote, the words the hover shows)
+    let cases: &[(&str, &str, &str)] = &[
+        ("“The pier is safe,” Mayor Lena Hartley said. “It reopens on Monday.”\n", "reopens", "“The pier is safe, … It reopens on Monday.”"),
+        ("“The pier is safe,” Mayor Lena Hartley said, “and it reopens on Monday.”\n", "pier", "“The pier is safe, … and it reopens on Monday.”"),
+        ("“The pier is safe,” Mayor Lena Hartley said.\n", "pier", "“The pier is safe,”"),
+    ];
+    for &(text, at, want) in cases {
+        let a = analyze(text, &Options::default());
+        let s = Snapshot::new(Uri::from_str("file:///newsroom/p.txt").unwrap(), 1, 1, text.to_string(), Format::PlainText, a, Encoding::Utf16);
+        let h = hover_text(&s, text.find(at).unwrap()).unwrap();
+        assert!(h.contains(&format!("**Quote** (direct): {want}")), "{text:?}: {h}");
+    }
 }

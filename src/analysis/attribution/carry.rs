@@ -53,7 +53,7 @@ pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence]
         if opens_para && q.first_para > 0 {
             if let Some(mut d) = colon_intro.remove(&(q.first_para - 1)) {
                 d.span = q.span;
-                d.parts = vec![q.span];
+                d.parts = q.parts(doc).collect();
                 d.quotations = vec![qi];
                 d.sentence = si;
                 led.quotation_draft[qi] = Some(led.drafts.len());
@@ -64,10 +64,11 @@ pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence]
                 continue;
             }
         }
-        let from = if kind == QuoteKind::Direct { carrier(doc, q, si, para, &led.drafts, &direct_by_para, reported.of(para)) } else { None };
-        if let Some(f) = from.filter(|&f| continues(sentences, &led.drafts[f], q, para)) {
+        // A quotation over several paragraphs looks for its speaker where it opens.
+        let from = if kind == QuoteKind::Direct { carrier(doc, sentences, q, si, &led.drafts, &direct_by_para, &reported) } else { None };
+        if let Some(f) = from.filter(|&f| continues(sentences, &led.drafts[f], q)) {
             let fd = &mut led.drafts[f];
-            fd.parts.push(q.span);
+            fd.parts.extend(q.parts(doc));
             fd.quotations.push(qi);
             fd.span = fd.span.cover(q.span);
             led.quotation_draft[qi] = Some(f);
@@ -75,7 +76,7 @@ pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence]
         }
         let di = led.drafts.len();
         led.quotation_draft[qi] = Some(di);
-        let mut d = uncued_draft(kind, q.span, qi, si);
+        let mut d = uncued_draft(kind, q.parts(doc).collect(), qi, si);
         if let Some(f) = from {
             let fd = &led.drafts[f];
             d.entity = fd.entity;
@@ -104,14 +105,14 @@ fn carriers(drafts: &[Draft], sentences: &[Sentence], paragraphs: usize) -> (Par
     (direct_by_para, Grouped::new(paragraphs, reported))
 }
 
-/// The draft whose speaker direct quotation `q` (closing in sentence `si` of paragraph `para`)
-/// takes: the nearest attributed direct quotation of the paragraph; reported speech before `q`
-/// when nearer; else, when `q` opens its paragraph, the previous paragraph's last quotation if
-/// it ends that paragraph. `reported` is the paragraph's reported speech in sentence order.
-fn carrier(doc: &Doc, q: &Quotation, si: usize, para: usize, drafts: &[Draft], direct_by_para: &ParaLists, reported: &[usize]) -> Option<usize> {
+/// The draft whose speaker direct quotation `q` (closing in sentence `si`) takes: the nearest
+/// attributed direct quotation of the paragraph it opens in; reported speech before `q` when
+/// nearer; else, when `q` opens its paragraph, the attribution that ends the paragraph before.
+/// `reported` is each paragraph's reported speech in sentence order.
+fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, drafts: &[Draft], direct_by_para: &ParaLists, reported: &Grouped) -> Option<usize> {
     // Recent ones are nearest, so a bounded look suffices.
-    let mut from = direct_by_para.rev(para).take(16).min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
-    if let Some(r) = reported_before(q, si, drafts, reported) {
+    let mut from = direct_by_para.rev(q.first_para).take(16).min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
+    if let Some(r) = reported_before(q, si, drafts, reported.of(q.first_para)) {
         // Not a participle's clause after the direct quotation it follows (“…,” X said,
         // emphasizing why …): the quotation's speaker and cue carry on.
         if from.is_none_or(|f| drafts[f].span.end <= drafts[r].span.start && drafts[f].span.start < q.span.start && drafts[f].sentence != drafts[r].sentence) {
@@ -119,7 +120,7 @@ fn carrier(doc: &Doc, q: &Quotation, si: usize, para: usize, drafts: &[Draft], d
         }
     }
     if from.is_none() && doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0 {
-        from = last_of_previous_paragraph(doc, q, drafts, direct_by_para);
+        from = ending_previous_paragraph(doc, sentences, q, drafts, direct_by_para, reported.of(q.first_para - 1));
     }
     from
 }
@@ -132,9 +133,11 @@ fn reported_before(q: &Quotation, si: usize, drafts: &[Draft], reported: &[usize
     reported[..upto].iter().rev().take(64).copied().find(|&d| drafts[d].span.end <= q.span.start)
 }
 
-/// The previous paragraph's last attributed direct quotation, if it ends that paragraph (within
-/// a few bytes).
-fn last_of_previous_paragraph(doc: &Doc, q: &Quotation, drafts: &[Draft], direct_by_para: &ParaLists) -> Option<usize> {
+/// The attribution that ends the paragraph before `q`'s: its last attributed direct quotation, if
+/// that ends the paragraph (within a few bytes) or the sentence attributing it does (`"…," she
+/// said.` ⏎ `"…"`); else its last reported speech (`reported`), if in its last sentence (`Cho
+/// said the roof leaks.` ⏎ `"…"`).
+fn ending_previous_paragraph(doc: &Doc, sentences: &[Sentence], q: &Quotation, drafts: &[Draft], direct_by_para: &ParaLists, reported: &[usize]) -> Option<usize> {
     // The latest-pushed of equal starts wins, as `max_by_key` over the list in order did.
     let mut latest: Option<usize> = None;
     for d in direct_by_para.rev(q.first_para - 1) {
@@ -142,14 +145,16 @@ fn last_of_previous_paragraph(doc: &Doc, q: &Quotation, drafts: &[Draft], direct
             latest = Some(d);
         }
     }
-    latest.filter(|&d| drafts[d].span.end + 4 >= doc.paragraphs[q.first_para - 1].span.end)
+    let prev = &doc.paragraphs[q.first_para - 1];
+    let ends_prev = |d: usize| sentences[drafts[d].sentence].tokens.end == prev.tokens.end;
+    latest.filter(|&d| drafts[d].span.end + 4 >= prev.span.end || ends_prev(d)).or_else(|| reported.last().copied().filter(|&d| ends_prev(d)))
 }
 
 /// `"A," said X, a lawyer. "B."` — the next sentence's quotation continues direct quotation `fd`
 /// when it opens right where `fd`'s sentence ends, in the same paragraph.
-fn continues(sentences: &[Sentence], fd: &Draft, q: &Quotation, para: usize) -> bool {
+fn continues(sentences: &[Sentence], fd: &Draft, q: &Quotation) -> bool {
     let attribution_sentence_end = sentences[fd.sentence].tokens.end;
-    fd.kind == QuoteKind::Direct && fd.span.end <= q.span.start && attribution_sentence_end == q.open && sentences[fd.sentence].para == para
+    fd.kind == QuoteKind::Direct && fd.span.end <= q.span.start && attribution_sentence_end == q.open && sentences[fd.sentence].para == q.first_para
 }
 
 /// Lists of draft indexes per paragraph in one arena, each read newest first.
@@ -217,8 +222,14 @@ mod tests {
             ("Hartley said the roof leaks. “We have waited a year.”", (Some("Hartley"), Some("said"), true)),
             // The previous paragraph's last quotation, when it ends that paragraph.
             ("The vote was close. Hartley said: “We will rebuild.”\n\n“It will take a year.”", (Some("Hartley"), Some("said"), true)),
+            // Or when the sentence that attributes it ends that paragraph.
+            ("“We will rebuild,” Hartley said on Monday.\n\n“It will take a year.”", (Some("Hartley"), Some("said"), true)),
+            // Reported speech that ends the paragraph before.
+            ("The crowd was angry. Hartley said the pier would be rebuilt.\n\n“It will take a year.”", (Some("Hartley"), Some("said"), true)),
+            ("Hartley said the pier would be rebuilt. The crowd was angry.\n\n“It will take a year.”", (None, None, false)),
             // Not when something follows it there.
             ("Hartley said: “We will rebuild.” The crowd cheered.\n\n“It will take a year.”", (None, None, false)),
+            ("“We will rebuild,” Hartley said on Monday. The crowd cheered.\n\n“It will take a year.”", (None, None, false)),
             // A colon introduction.
             ("Hartley continued:\n\n“We will rebuild the pier.”", (Some("Hartley"), Some("continued"), false)),
             // Nobody to take it from.

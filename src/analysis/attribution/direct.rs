@@ -15,9 +15,11 @@ use crate::analysis::sentences::Sentence;
 use crate::analysis::speakers::{np_right, Np};
 use crate::analysis::text::{Doc, TokKind};
 
-/// Outermost quotations by the sentence they close in.
+/// Outermost quotations by the sentence they close in; those that run over a paragraph end also
+/// by the sentence they open in.
 pub(super) struct Closing {
     by_sentence: Grouped,
+    opening: Grouped,
     /// Per quotation (outermost only): the sentence it closes in, `sentences.len()` if none;
     /// `usize::MAX` for a nested quotation.
     pub close_sentence: Vec<usize>,
@@ -26,6 +28,7 @@ pub(super) struct Closing {
 impl Closing {
     pub fn index(quotes: &Quotes, sentences: &[Sentence]) -> Closing {
         let mut closing: Vec<(usize, usize)> = Vec::new(); // (sentence, quotation)
+        let mut opening: Vec<(usize, usize)> = Vec::new();
         let mut close_sentence: Vec<usize> = vec![usize::MAX; quotes.quotations.len()];
         let mut cursor = (0usize, 0usize); // (close token, its sentence) of the last outermost quotation
         for (qi, q) in quotes.quotations.iter().enumerate() {
@@ -46,14 +49,43 @@ impl Closing {
                 if si < sentences.len() {
                     closing.push((si, qi));
                 }
+                if q.last_para > q.first_para && si < sentences.len() {
+                    opening.push((sentences.partition_point(|s| s.tokens.end <= q.open), qi));
+                }
             }
         }
-        Closing { by_sentence: Grouped::new(sentences.len(), closing), close_sentence }
+        Closing { by_sentence: Grouped::new(sentences.len(), closing), opening: Grouped::new(sentences.len(), opening), close_sentence }
     }
 
     /// The outermost quotations that close in sentence `si`, in text order.
     pub fn closing_in(&self, si: usize) -> &[usize] {
         self.by_sentence.of(si)
+    }
+
+    /// The outermost quotations that open in sentence `si` and close in a later paragraph.
+    pub fn opening_in(&self, si: usize) -> &[usize] {
+        self.opening.of(si)
+    }
+}
+
+/// `Edu said: "I have heard the stories.` ⏎ `"That's nice …"`: a quotation that runs over a
+/// paragraph end takes the cue that introduces it in the sentence it opens in (`qs`, sentence
+/// `si`); its draft belongs to the sentence it closes in. A cue after it is left to
+/// [`attribute_closing`] there.
+pub(super) fn attribute_opening(c: &Ctx, qs: &[usize], resolved: &mut [Resolved], si: usize, close_sentence: &[usize], led: &mut Ledger) {
+    for &qi in qs {
+        let q = &c.quotes.quotations[qi];
+        if led.quotation_draft[qi].is_some() {
+            continue;
+        }
+        let Some(ri) = pre_cue(c, q, resolved) else { continue };
+        if !resolved[ri].speaks() && !resolved[ri].cue.verb.is_some_and(|(v, _)| v.class == VerbClass::NonSpeech) {
+            continue;
+        }
+        resolved[ri].used = true;
+        led.quotation_draft[qi] = Some(led.drafts.len());
+        led.drafts.push(make_draft(c.doc, &led.entities, &resolved[ri], QuoteKind::Direct, q.parts(c.doc).collect(), vec![qi], close_sentence[qi]));
+        led.sentence_attributed[si] = true;
     }
 }
 
@@ -88,12 +120,12 @@ pub(super) fn attribute_closing(c: &Ctx, qs: &[usize], resolved: &mut [Resolved]
         let r = &resolved[ri];
         // Room for the second half of a split quotation or a next-sentence continuation.
         let mut parts = Vec::with_capacity(2);
-        parts.push(q.span);
+        parts.extend(q.parts(doc));
         let mut qset = Vec::with_capacity(2);
         qset.push(qi);
         if !pre {
             if let Some(q2) = split_continuation(c, r, qs, resolved, &led.quotation_draft) {
-                parts.push(quotes.quotations[q2].span);
+                parts.extend(quotes.quotations[q2].parts(doc));
                 qset.push(q2);
             }
         }
@@ -123,11 +155,30 @@ fn post_cue(c: &Ctx, q: &Quotation, resolved: &[Resolved]) -> Option<usize> {
         let gap_ok = (q.close + 1..bs).all(|x| toks[x].kind == TokKind::Punct && depth[x] == 0)
             || (q.close + 1..bs).count() <= 4
                 && (q.close + 1..bs).all(|x| depth[x] == 0 && (toks[x].kind == TokKind::Punct || toks[x].has(flag::ATTR_NOUN) || word_in(doc, x, &["a", "an", "the", "by", "in", "his", "her", "their", "its"])));
-        if gap_ok {
+        if gap_ok && !reports_its_own(c, q, r) {
             return Some(ri);
         }
     }
     None
+}
+
+/// `"… to unpick." Party spokeswoman Ana Ruiz said the law would be repealed.`: after a quotation
+/// that closes on a full stop, a cue with words of its own to report (past its time phrases and
+/// listener) starts new reported speech; it does not attribute the quotation. `"…." Ruiz told
+/// the BBC.` does.
+fn reports_its_own(c: &Ctx, q: &Quotation, r: &Resolved) -> bool {
+    let (doc, depth) = (c.doc, c.depth);
+    let toks = &doc.tokens;
+    if q.close < q.open + 2 || !punct_is(&toks[q.close - 1], doc.text, b'.') {
+        return false;
+    }
+    let mut a = skip_right(doc, depth, r.after.max(r.cue.end), c.s1);
+    if r.cue.verb.is_some_and(|(v, _)| v.listener) && a < c.s1 && toks[a].kind == TokKind::Word {
+        if let Some(np) = np_right(doc, depth, a, c.s1) {
+            a = skip_right(doc, depth, np.end, c.s1);
+        }
+    }
+    a < c.s1 && matches!(toks[a].kind, TokKind::Word | TokKind::Number) && depth[a] == 0
 }
 
 /// Pre: `Psaki said: "..."` / `Psaki said, "..."` / `Psaki said "..."`: the last unused cue with
@@ -146,7 +197,8 @@ fn pre_cue(c: &Ctx, q: &Quotation, resolved: &[Resolved]) -> Option<usize> {
 }
 
 /// Does cue `r` lead straight into quotation `q`: past time phrases, a listener ("told WKRN,"),
-/// "that", or a short aside (", on the other hand,"), only a colon, comma or dash remains?
+/// "that", or a short aside (", on the other hand,"), only a colon, semicolon, comma or dash
+/// remains?
 fn introduces(c: &Ctx, r: &Resolved, q: &Quotation) -> bool {
     let (doc, depth) = (c.doc, c.depth);
     let toks = &doc.tokens;
@@ -163,7 +215,7 @@ fn introduces(c: &Ctx, r: &Resolved, q: &Quotation) -> bool {
         }
     }
     let a = if word_is(doc, a, "that") { a + 1 } else { past_short_aside(doc, depth, a, q.open, r.block_start <= c.s0 + 1) };
-    (a..q.open).all(|x| toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(doc.text), ':' | ',' | '—' | '–'))
+    (a..q.open).all(|x| toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(doc.text), ':' | ';' | ',' | '—' | '–'))
         // "told WKRN's “Morning Desk” that ...": a programme's name, not the quotation.
         && !(a > before_listener && a == q.open && word_is(doc, q.close + 1, "that"))
 }
@@ -184,7 +236,8 @@ fn past_short_aside(doc: &Doc, depth: &[u8], a: usize, open: usize, opens_senten
         return a;
     }
     let words = b..open - 1;
-    let plain = words.clone().all(|x| depth[x] == 0 && matches!(toks[x].kind, TokKind::Word | TokKind::Number) && (of || !toks[x].cap) && !is(doc, x, flag::VERB));
+    // "said after Saturday's meeting:": a day or month is no name.
+    let plain = words.clone().all(|x| depth[x] == 0 && matches!(toks[x].kind, TokKind::Word | TokKind::Number) && (of || !toks[x].cap || toks[x].has(flag::DAY_MONTH)) && !is(doc, x, flag::VERB));
     if words.len() <= 5 && plain {
         open - 1
     } else {
@@ -222,8 +275,8 @@ fn attribute_by_dash(c: &Ctx, qi: usize, si: usize, led: &mut Ledger) {
     let di = led.drafts.len();
     led.quotation_draft[qi] = Some(di);
     let dash_span = c.doc.tokens[k].span();
-    let cue = Cue { span: dash_span, text: dash_span.text(c.doc.text).to_string(), kind: CueKind::Dash };
-    led.drafts.push(punctuation_draft(&led.entities, q.span, vec![qi], (e, link), np.span, cue, si));
+    let cue = Cue::mark(dash_span, dash_span.text(c.doc.text), CueKind::Dash);
+    led.drafts.push(punctuation_draft(&led.entities, q.parts(c.doc).collect(), vec![qi], (e, link), np.span, cue, si));
     led.sentence_attributed[si] = true;
 }
 
@@ -292,6 +345,10 @@ mod tests {
             ("Hartley said: “We will rebuild the pier.”", Some(("“We will rebuild the pier.”", "Hartley", "said", 1))),
             ("Hartley told reporters, “We will rebuild the pier.”", Some(("“We will rebuild the pier.”", "Hartley", "told", 1))),
             ("Hartley said on the other hand, “the pier is safe.”", Some(("“the pier is safe.”", "Hartley", "said", 1))),
+            ("When they met, Hartley said; “You are the best.”", Some(("“You are the best.”", "Hartley", "said", 1))),
+            ("A spokesman for the union said after Saturday's meeting: “We are still talking.”", Some(("“We are still talking.”", "A spokesman for the union", "said", 1))),
+            // A lost paragraph break: one quotation, each stretch a part.
+            ("Hartley said: “We need players. “I would like two.”", Some(("“We need players. “I would like two.”", "Hartley", "said", 2))),
             ("“We are ready.” — Coach Marta Silva", Some(("“We are ready.”", "Coach Marta Silva", "—", 1))),
             // A non-speech verb still attributes a quotation it follows.
             ("“We will rebuild,” Hartley smiled.", Some(("“We will rebuild,”", "Hartley", "smiled", 1))),
@@ -299,6 +356,12 @@ mod tests {
             ("“We will rebuild,” Hartley said, “and we will do it soon.”", Some(("“We will rebuild,” Hartley said, “and we will do it soon.”", "Hartley", "said", 2))),
             // No cue and no dash.
             ("“We are ready.” The crowd cheered.", None),
+            // After a full stop, a cue with content of its own reports that, not the quotation.
+            ("“We are ready.” Hartley said on Monday.", Some(("“We are ready.”", "Hartley", "said", 1))),
+            ("“We are ready.” Hartley told the Harbour Gazette.", Some(("“We are ready.”", "Hartley", "told", 1))),
+            ("“We are ready.” Hartley said the pier would reopen.", None),
+            ("“We are ready.” Hartley told the Harbour Gazette the pier would reopen.", None),
+            ("“We are ready,” Hartley said, adding that the pier would reopen.", Some(("“We are ready,”", "Hartley", "said", 1))),
         ];
         for &(text, want) in cases {
             let got = paired(&fixture(text));
@@ -316,6 +379,25 @@ mod tests {
         let got = paired(&fixture("“We are ready,” Tester said, referring to the bank, “and so is the town.”"));
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].3, 2);
+    }
+
+    #[test]
+    fn a_quotation_over_paragraphs_takes_the_cue_that_introduces_it() {
+        // (text, (parts, mention, cue) of the quotation's draft)
+        let cases: &[(&str, (&[&str], &str, &str))] = &[
+            ("Edu Lima said: “I have heard the stories.\n\n“That is nice, but I am staying.”", (&["“I have heard the stories.", "“That is nice, but I am staying.”"], "Edu Lima", "said")),
+            ("Edu Lima told reporters: “I have heard the stories.\n\n“I am staying.\n\n“That is final.”", (&["“I have heard the stories.", "“I am staying.", "“That is final.”"], "Edu Lima", "told")),
+            // The cue after it still attributes it.
+            ("“I have heard the stories.\n\n“I am staying,” Edu Lima said.", (&["“I have heard the stories.", "“I am staying,”"], "Edu Lima", "said")),
+        ];
+        for &(text, (parts, mention, cue)) in cases {
+            let f = fixture(text);
+            let a = f.attribute();
+            let d = a.drafts.iter().find(|d| d.quotations == [0]).expect("a draft for the quotation");
+            let got: Vec<&str> = d.parts.iter().map(|p| p.text(text)).collect();
+            let (_, m, c) = f.view(d);
+            assert_eq!((got.as_slice(), m, c), (parts, Some(mention), Some(cue)), "{text:?}");
+        }
     }
 
     #[test]

@@ -4,8 +4,9 @@
 
 use super::source::Resolved;
 use super::Draft;
-use crate::analysis::cues::{is, ly_adverb, word_in, CueCand};
-use crate::analysis::lexicon::flag;
+use crate::analysis::cues::{is, ly_adverb, word_in, word_is, CueCand};
+use crate::analysis::lexicon::{flag, Form};
+use std::borrow::Cow;
 use crate::analysis::model::{Cue, CueKind, QuoteKind, Resolution, Span};
 use crate::analysis::quotes::Quotes;
 use crate::analysis::speakers::{Entities, Link};
@@ -23,19 +24,42 @@ fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
         }
     }
     let span = Span::new(toks[first].start as usize, toks[c.end - 1].end as usize);
+    let (head, lemma) = cue_head(doc, c);
     Cue {
         span,
         text: span.text(doc.text).to_string(),
         kind: if c.according_to { CueKind::AccordingTo } else { CueKind::Verb },
+        head,
+        lemma,
     }
 }
 
-/// A direct quotation attributed by punctuation: a transcript colon or a dash before a name.
-pub(super) fn punctuation_draft(entities: &Entities, span: Span, quotations: Vec<usize>, (e, link): (usize, Link), mention: Span, cue: Cue, sentence: usize) -> Draft {
+/// The head of cue `c` as written and its dictionary form: "according to"; the verb with the
+/// particle of a phrasal verb ("pointed out", lemma "point out"); "quoted" (or "cited") in "was
+/// quoted as saying". A verb the user configured has the lemma "say" here; `analyze` puts the
+/// configured base form in its place.
+fn cue_head(doc: &Doc, c: &CueCand) -> (Span, Cow<'static, str>) {
+    let toks = &doc.tokens;
+    let span = |a: usize, b: usize| Span::new(toks[a].start as usize, toks[b].end as usize);
+    let Some((v, form)) = c.verb else { return (span(c.head, c.head + 1), Cow::Borrowed("according to")) };
+    if form == Form::Gerund && c.head >= 2 && word_is(doc, c.head - 1, "as") && word_in(doc, c.head - 2, &["quoted", "cited"]) {
+        let quoted = c.head - 2;
+        return (span(quoted, quoted), Cow::Borrowed(if word_is(doc, quoted, "quoted") { "quote" } else { "cite" }));
+    }
+    let base: &'static str = &v.base;
+    match v.particle.as_deref() {
+        Some(p) => (span(c.head, c.end - 1), Cow::Owned(format!("{base} {p}"))),
+        None => (span(c.head, c.head), Cow::Borrowed(base)),
+    }
+}
+
+/// A direct quotation (its stretches `parts`) attributed by punctuation: a transcript colon or a
+/// dash before a name.
+pub(super) fn punctuation_draft(entities: &Entities, parts: Vec<Span>, quotations: Vec<usize>, (e, link): (usize, Link), mention: Span, cue: Cue, sentence: usize) -> Draft {
     Draft {
         kind: QuoteKind::Direct,
-        span,
-        parts: vec![span],
+        span: parts[0].cover(parts[parts.len() - 1]),
+        parts,
         quotations,
         entity: Some(e),
         mention: Some(mention),
@@ -122,12 +146,13 @@ pub(super) fn direct_or_partial(doc: &Doc, quotes: &Quotes, qi: usize, sent_star
     }
 }
 
-/// A quotation with no cue, carrying no source yet (a neighbour's may be carried to it).
-pub(super) fn uncued_draft(kind: QuoteKind, span: Span, qi: usize, sentence: usize) -> Draft {
+/// A quotation (its stretches `parts`) with no cue, carrying no source yet (a neighbour's may be
+/// carried to it).
+pub(super) fn uncued_draft(kind: QuoteKind, parts: Vec<Span>, qi: usize, sentence: usize) -> Draft {
     Draft {
         kind,
-        span,
-        parts: vec![span],
+        span: parts[0].cover(parts[parts.len() - 1]),
+        parts,
         quotations: vec![qi],
         entity: None,
         mention: None,
@@ -180,6 +205,25 @@ mod tests {
     }
 
     #[test]
+    fn the_cue_has_a_head_as_written_and_its_dictionary_form() {
+        // (text, cue word, head as written, lemma)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("Hartley has also said the pier would reopen.", "said", "said", "say"),
+            ("Hartley told reporters the pier would reopen.", "told", "told", "tell"),
+            ("Hartley has repeatedly warned that the pier is unsafe.", "warned", "warned", "warn"),
+            ("Hartley pointed out that the pier was closed.", "pointed", "pointed out", "point out"),
+            ("According to Hartley, the pier will reopen.", "According", "According to", "according to"),
+            ("Hartley was quoted as saying the pier would reopen.", "saying", "quoted", "quote"),
+        ];
+        for &(text, word, head, lemma) in cases {
+            let f = fixture(text);
+            let (_, r) = f.cue_at(word);
+            let cue = cue_text(&f.doc, &r.cue);
+            assert_eq!((cue.head.text(text), cue.lemma.as_ref()), (head, lemma), "{text:?}");
+        }
+    }
+
+    #[test]
     fn a_draft_says_how_its_source_was_resolved() {
         let text = "Lena Hartley visited the pier. She said it would reopen. Hartley said it was safe.";
         let f = fixture(text);
@@ -198,7 +242,7 @@ mod tests {
 
     #[test]
     fn an_uncued_draft_has_no_source() {
-        let d = uncued_draft(QuoteKind::Direct, Span::new(3, 9), 2, 1);
+        let d = uncued_draft(QuoteKind::Direct, vec![Span::new(3, 9)], 2, 1);
         assert_eq!((d.span, d.parts.as_slice(), d.quotations.as_slice(), d.sentence), (Span::new(3, 9), &[Span::new(3, 9)][..], &[2][..], 1));
         assert!(d.entity.is_none() && d.cue.is_none() && d.resolution == Resolution::None);
     }

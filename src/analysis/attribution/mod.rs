@@ -11,7 +11,8 @@
 //!    entities in text order, so later pronouns and surnames find them.
 //! 4. `direct::attribute_closing` pairs each quotation that closes in the sentence with a cue:
 //!    after it (`"…," she said`), before it (`She said: "…"`), a dash and a name, and takes the
-//!    second half of a split quotation.
+//!    second half of a split quotation; `direct::attribute_opening` gives a quotation that runs
+//!    on into a later paragraph the cue that introduces it here.
 //! 5. `reported::attribute_reported` bounds what the remaining cues report: forward from the
 //!    cue (past a listener, "that", a topic …) to the clause end or a later cue, or backward to
 //!    the clause start ("…, AFP reported").
@@ -208,6 +209,7 @@ fn attribute_sentence(inp: &Inputs, si: usize, sent: &Sentence, led: &mut Ledger
     }
     link::link_mentions(&c, &mut bufs.resolved, &mut led.entities, &mut bufs.to_link, &mut bufs.others);
     direct::attribute_closing(&c, inp.closing.closing_in(si), &mut bufs.resolved, si, led);
+    direct::attribute_opening(&c, inp.closing.opening_in(si), &mut bufs.resolved, si, &inp.closing.close_sentence, led);
     reported::attribute_reported(&c, &mut bufs.resolved, si, led, qcur);
     carry::note_colon_intros(&c, sent.para, &bufs.resolved, &led.entities, si, colon_intro);
     nested::nest(&mut led.drafts, first_draft);

@@ -602,7 +602,7 @@ mod tests {
         let inner = quotations_within(&f.ctx(0), &mut 0, span);
         assert_eq!(inner, [0]);
         assert!(!mostly_quoted_already(&f.ctx(0), &inner, &led, span));
-        led.drafts.push(super::super::draft::uncued_draft(QuoteKind::Direct, f.quotes.quotations[0].span, 0, 0));
+        led.drafts.push(super::super::draft::uncued_draft(QuoteKind::Direct, vec![f.quotes.quotations[0].span], 0, 0));
         led.quotation_draft[0] = Some(0);
         assert!(mostly_quoted_already(&f.ctx(0), &inner, &led, span));
     }

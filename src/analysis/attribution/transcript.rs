@@ -74,10 +74,10 @@ fn turn_opening_in<'t>(turns: &'t [Turn], sent: &Sentence) -> Option<&'t Turn> {
     turns.iter().find(|t| t.speaker.start >= sent.tokens.start && t.speaker.start < sent.tokens.end && t.start <= sent.tokens.end)
 }
 
-/// The outermost quotation that holds a quoted transcript's turn starting at token `start`: its
-/// words are the turns, not a quote of its own.
+/// The outermost quotation that holds a quoted transcript's turn starting at token `start`, or
+/// opens it (`NAME: “…”`): its words are the turn, not a quote of its own.
 fn holding_quotation(quotes: &Quotes, start: usize) -> Option<usize> {
-    let before = quotes.quotations.partition_point(|q| q.open < start);
+    let before = quotes.quotations.partition_point(|q| q.open <= start);
     let qx = (0..before).rev().take(64).find(|&x| quotes.quotations[x].depth == 0)?;
     (quotes.quotations[qx].close > start).then_some(qx)
 }
@@ -89,13 +89,13 @@ pub(super) fn attribute_turn(doc: &Doc, quotes: &Quotes, turns: &[Turn], si: usi
     let Some((e, link)) = led.entities.link(doc, &turn.speaker) else { return };
     let span = span_of(doc, turn.start, turn.end);
     let colon = doc.tokens[turn.start - 1].span();
-    let cue = Cue { span: colon, text: ":".to_string(), kind: CueKind::Colon };
+    let cue = Cue::mark(colon, ":", CueKind::Colon);
     if let Some(qx) = holding_quotation(quotes, turn.start) {
         if led.quotation_draft[qx].is_none() {
             led.quotation_draft[qx] = Some(led.drafts.len());
         }
     }
-    led.drafts.push(punctuation_draft(&led.entities, span, Vec::new(), (e, link), turn.speaker.span, cue, si));
+    led.drafts.push(punctuation_draft(&led.entities, vec![span], Vec::new(), (e, link), turn.speaker.span, cue, si));
     led.attributed_spans.push(span);
     led.sentence_attributed[si] = true;
 }
@@ -159,5 +159,14 @@ mod tests {
         assert_eq!(got, [("We will rebuild the pier.", "HARTLEY", ":"), ("The money is not there yet.", "OKAFOR", ":")]);
         assert!(led.drafts.iter().all(|d| d.kind == QuoteKind::Direct));
         assert_eq!(led.attributed_spans.len(), 2);
+    }
+
+    #[test]
+    fn a_quotation_that_opens_the_turn_is_the_turn_not_a_second_quote() {
+        let text = "Lena Hartley: “We will rebuild the pier.”";
+        let f = fixture(text);
+        let a = f.attribute();
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = a.drafts.iter().map(|d| f.view(d)).collect();
+        assert_eq!(got, [("“We will rebuild the pier.”", Some("Lena Hartley"), Some(":"))]);
     }
 }

@@ -32,6 +32,7 @@ SPECS = {
     "places.tsv": ("tsv", 2, {1: {"country", "city", "state", "region"}}),
     "function_words.txt": ("txt", 1, {}),
     "common_verbs.tsv": ("tsv", 4, {}),
+    "boilerplate.txt": ("txt", 1, {}),
 }
 
 # Files where one entry must be a single token (no spaces).
