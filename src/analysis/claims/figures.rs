@@ -99,7 +99,7 @@ fn figure(doc: &Doc, k: usize, s1: usize) -> Option<usize> {
 /// bursary", "a deal worth £17m"); "up to", "about" or "as much as" may stand between.
 fn of_record(doc: &Doc, s0: usize, start: usize, end: usize) -> bool {
     let money = is_currency(doc, start);
-    let before = (s0.max(start.saturating_sub(4))..start).rev().find(|&x| !word_in(doc, x, &["up", "to", "about", "around", "almost", "nearly", "as", "much", "more", "than", "just", "a"]));
+    let before = (s0.max(start.saturating_sub(4))..start).rev().find(|&x| !word_in(doc, x, &["up", "to", "about", "around", "almost", "nearly", "as", "much", "more", "than", "over", "just", "a"]));
     money && (before.is_some_and(|x| word_in(doc, x, PRICE)) || word_in(doc, end, &["prize", "bursary", "fee", "move", "ticket", "deal", "contract", "payout"]))
 }
 

@@ -128,7 +128,7 @@ fn from_attributions(ctx: &Ctx, out: &mut Vec<Claim>) {
                     holders::Holder::Named => {}
                     h => out.push(Claim { kind: ClaimKind::WeaselAttribution, span: sent.span, trigger, weak: h == holders::Holder::Everyday }),
                 }
-            } else if d.anonymous_bare && !has_phrase(ctx.doc, sent, PhraseKind::AnonReason) {
+            } else if d.anonymous_bare && !has_phrase(ctx.doc, sent, PhraseKind::AnonReason) && !source_described(ctx.doc, m) {
                 out.push(Claim { kind: ClaimKind::AnonymousSource, span: sent.span, trigger: m, weak: false });
             }
         }
@@ -258,6 +258,13 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize) -> Option<(usize, PhraseKind)>
     best
 }
 
+/// "the source" points back to a source the story described before; "a source of income" is no
+/// person at all.
+fn source_described(doc: &Doc, m: Span) -> bool {
+    let (a, b) = token_range(doc, m);
+    word_is(doc, a, "the") || word_is(doc, b, "of")
+}
+
 fn has_phrase(doc: &Doc, sent: &Sentence, want: PhraseKind) -> bool {
     let mut key = super::text::Scratch::new();
     let lx = lexicon();
@@ -336,6 +343,15 @@ mod tests {
     }
 
     #[test]
+    fn a_source_described_before_or_no_person_is_not_anonymous() {
+        check(&[
+            ("A source said the mayor would resign.", "anonymous-source", Some("A source"), false),
+            ("The mayor will resign, the source told the paper.", "anonymous-source", None, false),
+            ("The web is a source of many adverts readers would not see elsewhere.", "anonymous-source", None, false),
+        ]);
+    }
+
+    #[test]
     fn passives_of_procedure_and_agents_after_quotes() {
         check(&[
             ("The plan is widely seen as a mistake.", "agentless-passive", Some("is widely seen as"), false),
@@ -360,6 +376,7 @@ mod tests {
             ("The firm will launch two handsets, the 3230 and the 7710.", "unsourced-statistic", None, false),
             ("The record could become the 1,001st number one.", "unsourced-statistic", None, false),
             ("Dunmere could win the final 30-20.", "unsourced-statistic", None, false),
+            ("The sale is expected to close in a deal worth over £17m.", "unsourced-statistic", None, false),
         ]);
     }
 }
