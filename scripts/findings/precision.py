@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Hand-judged precision of the quote findings on the BBC corpus (../shared/data/bbc), for
+docs/findings-precision.md.
+
+    python3 scripts/findings/precision.py sample RULE [--n N] [--show]
+                                   # draw findings of RULE at its default severity
+    python3 scripts/findings/precision.py table
+                                   # the precision table from docs/findings-judgements.tsv
+
+Runs the release build (`cargo build --release` first) with default settings (`--no-config`).
+`sample` leaves out the articles of the hand-annotated gold set (scripts/gold/sample.py) and
+draws with a fixed seed (N defaults to 100 for unattributed-quote, 50 for the others; all of
+them when there are fewer). `--show` prints the paragraph before each finding and the finding's
+own paragraph, for judging, on the terminal only: article text is never written into the
+project. The claim rules are judged in docs/precision.md (scripts/claims/bbc.py), whose
+corpus, analysis and gold-set functions this script reuses. Exits 0 with a message when the
+corpus is not there.
+"""
+import argparse, collections, os, random, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "claims"))
+import bbc  # scripts/claims/bbc.py: articles(), analyse(), gold_ids()
+
+ROOT = bbc.ROOT
+JUDGED = os.path.join(ROOT, "docs", "findings-judgements.tsv")
+SEED = 2026
+# Rule -> (default severity, default sample size); the order is the table's.
+RULES = {
+    "unattributed-quote": ("error", 100),
+    "scare-quote": ("warning", 50),
+    "loaded-verb": ("warning", 50),
+    "non-speech-verb": ("warning", 50),
+    "late-attribution": ("warning", 50),
+    "unbalanced-quotes": ("warning", 50),
+    "anonymous-source": ("error", 50),
+}
+
+
+def paragraphs(text, start, end):
+    """The paragraph before the finding's and the finding's own, the trigger marked with [[ ]]."""
+    b = text.encode("utf-8")
+    s = b.rfind(b"\n\n", 0, start)
+    s = s + 2 if s >= 0 else 0
+    e = b.find(b"\n\n", end)
+    e = e if e >= 0 else len(b)
+    ps = b.rfind(b"\n\n", 0, max(s - 2, 0))
+    before = b[(ps + 2 if ps >= 0 else 0):max(s - 2, 0)] if s > 0 else b""
+    own = b[s:start] + b"[[" + b[start:end] + b"]]" + b[end:e]
+    return before.decode("utf-8", "replace"), own.decode("utf-8", "replace")
+
+
+def sample(arts, found, rule, n, show):
+    severity = RULES[rule][0]
+    skip = bbc.gold_ids()
+    text = {a["id"]: a["text"] for a in arts}
+    pool = [(aid, f["start"], f["end"]) for aid in sorted(found) if aid not in skip
+            for f in found[aid] if f["code"] == rule and f["severity"] == severity]
+    rng = random.Random(SEED)
+    picked = sorted(rng.sample(pool, min(n, len(pool))))
+    print(f"# {rule}: {len(picked)} of {len(pool)} findings at {severity} (gold-set articles left out), seed {SEED}")
+    for aid, s, e in picked:
+        print(f"{rule}\t{aid}\t{s}\t{e}")
+        if show:
+            before, own = paragraphs(text[aid], s, e)
+            print(f"    before: {before}\n    here:   {own}\n")
+
+
+def table():
+    if not os.path.exists(JUDGED):
+        sys.exit(f"precision.py: {JUDGED} not found")
+    rows = collections.defaultdict(lambda: [0, 0])
+    with open(JUDGED, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            rule, aid, s, e, verdict = line.rstrip("\n").split("\t")[:5]
+            if verdict not in ("correct", "wrong"):
+                sys.exit(f"precision.py: verdict {verdict!r} for {rule} {aid} {s}: use correct or wrong")
+            rows[rule][0] += 1
+            rows[rule][1] += verdict == "correct"
+    print("| rule | default severity | sample | judged correct | precision |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for rule, (severity, _) in RULES.items():
+        if rule in rows:
+            n, ok = rows[rule]
+            print(f"| `{rule}` | {severity} | {n} | {ok} | {100.0 * ok / n:.0f}% |")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=["sample", "table"])
+    ap.add_argument("rule", nargs="?")
+    ap.add_argument("--n", type=int)
+    ap.add_argument("--show", action="store_true")
+    args = ap.parse_args()
+    if args.command == "table":
+        return table()
+    if args.rule not in RULES:
+        sys.exit(f"precision.py sample: name one of {', '.join(RULES)}")
+    arts = bbc.articles()
+    found = bbc.analyse(arts)
+    sample(arts, found, args.rule, args.n or RULES[args.rule][1], args.show)
+
+
+if __name__ == "__main__":
+    main()
