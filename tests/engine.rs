@@ -403,7 +403,7 @@ fn weaker_claims_are_hints_and_strong_ones_keep_their_severity() {
         ("It is expected that the court will rule on Monday.", "agentless-passive", Severity::Information),
         ("The plan is widely expected to fail.", "agentless-passive", Severity::Information),
         ("The minister seemed tired.", "doubt-word", Severity::Hint),
-        ("The councillor allegedly took the money.", "doubt-word", Severity::Hint),
+        ("The councillor allegedly took the money.", "doubt-word", Severity::Information),
         ("The mill is believed to be closing.", "agentless-passive", Severity::Information),
         ("Critics say the pier is unsafe.", "weasel-attribution", Severity::Warning),
         ("40% of tenants will be priced out by 2030.", "unsourced-statistic", Severity::Information),

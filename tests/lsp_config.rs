@@ -35,7 +35,7 @@ fn did_change_configuration_reanalyses_open_documents() {
     let u = uri("change.txt");
     s.open(&u, "plaintext", 1, RIVERTON);
     let diags = s.diagnostics(&u, 1);
-    assert_eq!(severity_of(&diags, "loaded-verb"), Some(2));
+    assert_eq!(severity_of(&diags, "loaded-verb"), Some(3), "information by default");
     s.notify("workspace/didChangeConfiguration", json!({"settings": {"whosaid": {"rules": {"loaded-verb": "error"}}}}));
     let diags = s.diagnostics_where(&u, "loaded-verb as an error", |d| severity_of(d, "loaded-verb") == Some(1));
     assert_eq!(diags[0]["source"], "whosaid");
@@ -105,7 +105,7 @@ fn broken_project_file_is_reported_and_ignored() {
     assert!(text.contains(".whosaid.toml") && text.contains("TOML"), "{text}");
     let u = uri("broken.txt");
     s.open(&u, "plaintext", 1, RIVERTON);
-    assert_eq!(severity_of(&s.diagnostics(&u, 1), "loaded-verb"), Some(2), "defaults apply");
+    assert_eq!(severity_of(&s.diagnostics(&u, 1), "loaded-verb"), Some(3), "defaults apply");
     s.shutdown();
     assert!(s.wait_exit(Duration::from_secs(5)).is_some());
     std::fs::remove_dir_all(&dir).ok();

@@ -276,7 +276,7 @@ mod tests {
     #[test]
     fn settings_resolve_code_then_group_then_all() {
         let mut s = RuleSettings::default();
-        assert_eq!(s.severity("loaded-verb"), Some(Severity::Warning));
+        assert_eq!(s.severity("loaded-verb"), Some(Severity::Information));
         s.0.insert("all".into(), RuleSetting::Severity(Severity::Hint));
         s.0.insert("unsourced-claim".into(), RuleSetting::Off);
         s.0.insert("doubt-word".into(), RuleSetting::Severity(Severity::Error));

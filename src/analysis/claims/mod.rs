@@ -338,7 +338,7 @@ mod tests {
             ("Dunmere Council's research has shown that tolls deter drivers.", "weasel-attribution", None, false),
             ("Tolls deter drivers, according to the research.", "weasel-attribution", None, false),
             ("Tolls deter drivers, according to Harbor Research.", "weasel-attribution", None, false),
-            ("The blog is a place where people publish their diaries.", "weasel-attribution", Some("people publish"), true),
+            ("On the blog, people say the pier is unsafe.", "weasel-attribution", Some("people say"), true),
         ]);
     }
 
