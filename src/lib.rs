@@ -34,7 +34,8 @@
 //!     carry.rs           colon introductions; carry_to_uncued: a neighbour's speaker for the rest
 //!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps
 //!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs,
-//!                        figures.rs (argument vs record, sourced nearby), model.rs + model.tsv
+//!                        figures.rs (argument vs record, sourced nearby), holders.rs (named
+//!                        research, everyday "people"), model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
 //!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
 //!                        mentions, gender only as the text or .whosaid.toml states it

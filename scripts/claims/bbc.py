@@ -2,9 +2,9 @@
 """Claim findings on the BBC corpus (../shared/data/bbc), for docs/precision.md.
 
     python3 scripts/claims/bbc.py rate                 # warning-level claim findings per 500 words, per category
-    python3 scripts/claims/bbc.py sample RULE [--n 100] [--show]
+    python3 scripts/claims/bbc.py sample RULE [--n 100] [--seed 2026] [--show]
                                                        # draw findings of RULE at its default severity
-    python3 scripts/claims/bbc.py table                # the precision table from docs/precision-judgements.tsv
+    python3 scripts/claims/bbc.py table [--file F]     # the precision table from docs/precision-judgements.tsv (or F)
 
 Runs the release build (`cargo build --release` first) with default settings (`--no-config`).
 `sample` leaves out the articles of the hand-annotated gold set (scripts/gold/sample.py) and
@@ -19,8 +19,8 @@ CORPUS = os.path.join(ROOT, "..", "shared", "data", "bbc", "articles.jsonl")
 JUDGED = os.path.join(ROOT, "docs", "precision-judgements.tsv")
 SEED = 2026
 CLAIM_RULES = ["agentless-passive", "weasel-attribution", "anonymous-source", "doubt-word", "unsourced-statistic", "hedge"]
-DEFAULT = {"agentless-passive": "warning", "weasel-attribution": "warning", "anonymous-source": "error",
-           "doubt-word": "information", "unsourced-statistic": "warning", "hedge": "hint"}
+DEFAULT = {"agentless-passive": "information", "weasel-attribution": "warning", "anonymous-source": "error",
+           "doubt-word": "hint", "unsourced-statistic": "information", "hedge": "hint"}
 
 
 def articles():
@@ -89,14 +89,14 @@ def paragraph(text, start, end):
     return b[(s + 2 if s >= 0 else 0):(e if e >= 0 else len(b))].decode("utf-8", "replace"), b[start:end].decode("utf-8", "replace")
 
 
-def sample(arts, found, rule, n, show):
+def sample(arts, found, rule, n, show, seed=SEED):
     skip = gold_ids()
     text = {a["id"]: a["text"] for a in arts}
     pool = [(aid, f["start"], f["end"]) for aid in sorted(found) if aid not in skip
             for f in found[aid] if f["code"] == rule and f["severity"] == DEFAULT[rule]]
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     picked = sorted(rng.sample(pool, min(n, len(pool))))
-    print(f"# {rule}: {len(picked)} of {len(pool)} findings at {DEFAULT[rule]} (gold-set articles left out), seed {SEED}")
+    print(f"# {rule}: {len(picked)} of {len(pool)} findings at {DEFAULT[rule]} (gold-set articles left out), seed {seed}")
     for aid, s, e in picked:
         print(f"{rule}\t{aid}\t{s}\t{e}")
         if show:
@@ -104,9 +104,9 @@ def sample(arts, found, rule, n, show):
             print(f"    [{trig}]  {para}\n")
 
 
-def table():
+def table(path=JUDGED):
     rows = collections.defaultdict(lambda: [0, 0])
-    with open(JUDGED, encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
@@ -127,9 +127,11 @@ def main():
     ap.add_argument("rule", nargs="?")
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--file", default=JUDGED)
     args = ap.parse_args()
     if args.command == "table":
-        return table()
+        return table(args.file)
     arts = articles()
     found = analyse(arts)
     if args.command == "rate":
@@ -137,7 +139,7 @@ def main():
     else:
         if args.rule not in CLAIM_RULES:
             sys.exit(f"bbc.py sample: name one of {', '.join(CLAIM_RULES)}")
-        sample(arts, found, args.rule, args.n, args.show)
+        sample(arts, found, args.rule, args.n, args.show, args.seed)
 
 
 if __name__ == "__main__":

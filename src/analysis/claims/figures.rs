@@ -12,9 +12,22 @@ const UNITS: &[&str] = &["percent", "per", "million", "billion", "trillion", "th
 
 /// Words before a figure that make it a forecast or an estimate.
 const FORECAST: &[&str] = &[
-    "will", "would", "could", "might", "expected", "expects", "forecast", "forecasts", "predicted", "predicts", "projected",
-    "estimated", "estimate", "estimates", "likely", "set", "predict", "reckoned", "thought", "believed", "feared", "roughly",
+    "could", "might", "expected", "expects", "forecast", "forecasts", "predicted", "predicts", "projected",
+    "estimated", "estimate", "estimates", "likely", "predict", "reckoned", "thought", "believed", "feared", "roughly",
 ];
+
+/// "will" and "would" make a forecast only before a verb of cost or change ("will cost £2bn",
+/// "would rise 5%"); "will go on sale for $250" and "will share £42m" are terms of record.
+const CHANGE: &[&str] = &[
+    "cost", "rise", "fall", "grow", "reach", "increase", "decrease", "drop", "climb", "double", "treble", "top",
+    "exceed", "need", "save", "lose", "create", "add", "shrink", "hit", "be",
+];
+
+/// Words just before a sum that make it a price, a prize or the value of a deal: figures of record.
+const PRICE: &[&str] = &["for", "priced", "price", "prize", "fee", "bursary", "worth", "purse", "pot", "fetched"];
+
+/// Words after a figure that make it a clock time: "at 1400 GMT".
+const CLOCK: &[&str] = &["gmt", "bst", "utc", "et", "est", "cet", "pst", "local", "hours", "hrs", "am", "pm"];
 
 /// After "N% of": shares of these are results of record, not claims about people.
 const RECORD_SHARES: &[&str] = &["the", "its", "their", "his", "her", "shares", "votes", "vote", "stake", "sales", "revenue", "profits", "market", "total"];
@@ -32,7 +45,7 @@ pub(super) fn claim(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, usize)> {
     let sent = &ctx.sentences[si];
     let end = figure(doc, k, sent.tokens.end)?;
     let start = if k > sent.tokens.start && is_currency(doc, k - 1) { k - 1 } else { k };
-    if !argues(doc, sent.tokens.start, start, end) || sourced_nearby(ctx, si) {
+    if of_record(doc, sent.tokens.start, start, end) || !argues(doc, sent.tokens.start, start, end) || sourced_nearby(ctx, si) {
         return None;
     }
     Some((start, end))
@@ -52,14 +65,18 @@ fn figure(doc: &Doc, k: usize, s1: usize) -> Option<usize> {
         return None;
     }
     let w = t.text(text);
-    if w.contains(':') || w.starts_with(['’', '\'']) || w.matches('-').count() >= 2 || w.contains('/') {
+    // Times, ranges and scores ("30-20"), fractions, ordinals ("1,001st") and measures ("5,000m").
+    let money = k > 0 && is_currency(doc, k - 1) && toks[k - 1].end == t.start;
+    if w.contains([':', '-', '/']) || w.starts_with(['’', '\'']) || (!money && w.ends_with(|c: char| c.is_alphabetic())) {
+        return None;
+    }
+    if (k + 1..(k + 4).min(s1)).any(|x| word_in(doc, x, CLOCK)) {
         return None;
     }
     let near_date = |x: usize| toks.get(x).is_some_and(|n| n.has(flag::DAY_MONTH));
     if (k > 0 && near_date(k - 1)) || near_date(k + 1) {
         return None;
     }
-    let money = k > 0 && is_currency(doc, k - 1) && toks[k - 1].end == t.start;
     let mut end = k + 1;
     if end < s1 && (punct_is(&toks[end], text, b'%') || word_in(doc, end, &["percent", "pc"]) || (word_is(doc, end, "per") && word_is(doc, end + 1, "cent"))) {
         end += if word_is(doc, end, "per") { 2 } else { 1 };
@@ -72,9 +89,18 @@ fn figure(doc: &Doc, k: usize, s1: usize) -> Option<usize> {
     if money || scale {
         return Some(end);
     }
-    let (value, ndigits) = w.bytes().filter(u8::is_ascii_digit).fold((0u64, 0usize), |(v, n), d| (v.saturating_mul(10).saturating_add((d - b'0') as u64), n + 1));
-    let year_like = ndigits == 4 && (1500..=2100).contains(&value) && !w.contains(',');
-    (value >= 1000 && !year_like && !w.contains('.')).then_some(end)
+    let value = w.bytes().filter(u8::is_ascii_digit).fold(0u64, |v, d| v.saturating_mul(10).saturating_add((d - b'0') as u64));
+    // A count of a thousand or more is written with a comma in news copy; without one it is a
+    // code, a model or a clock time ("the 3230", "from 1130").
+    (value >= 1000 && w.contains(',') && !w.contains('.')).then_some(end)
+}
+
+/// A sum that is a price, a prize or the value of a deal ("on sale for $250", "a £30,000
+/// bursary", "a deal worth £17m"); "up to", "about" or "as much as" may stand between.
+fn of_record(doc: &Doc, s0: usize, start: usize, end: usize) -> bool {
+    let money = is_currency(doc, start);
+    let before = (s0.max(start.saturating_sub(4))..start).rev().find(|&x| !word_in(doc, x, &["up", "to", "about", "around", "almost", "nearly", "as", "much", "more", "than", "over", "just", "a"]));
+    money && (before.is_some_and(|x| word_in(doc, x, PRICE)) || word_in(doc, end, &["prize", "bursary", "fee", "move", "ticket", "deal", "contract", "payout"]))
 }
 
 /// Does the figure from `start` to `end` make an argument: a share of people ("40% of tenants",
@@ -99,7 +125,7 @@ fn argues(doc: &Doc, s0: usize, start: usize, end: usize) -> bool {
         if t.kind == TokKind::Punct && matches!(text.as_bytes().get(t.start as usize), Some(b',' | b';' | b'(')) {
             break;
         }
-        if word_in(doc, x, FORECAST) {
+        if word_in(doc, x, FORECAST) || (word_in(doc, x, &["will", "would"]) && word_in(doc, x + 1, CHANGE)) {
             return true;
         }
     }

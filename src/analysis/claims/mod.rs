@@ -5,6 +5,7 @@
 //! need a source).
 
 mod figures;
+mod holders;
 pub mod model;
 mod passives;
 
@@ -13,6 +14,7 @@ use super::lexicon::{flag, lexicon, PhraseKind};
 use super::model::{Claim, ClaimKind, Span};
 use super::quotes::Quotes;
 use super::sentences::Sentence;
+use super::cues::{word_in, word_is};
 use super::text::{lower_into, Doc, TokKind};
 
 /// Is a byte position inside reported content? Positions are asked for mostly in text order:
@@ -102,6 +104,13 @@ pub(crate) fn find_traced(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], at
     out
 }
 
+/// The tokens a byte span covers.
+fn token_range(doc: &Doc, span: Span) -> (usize, usize) {
+    let a = doc.tokens.partition_point(|t| (t.end as usize) <= span.start);
+    let b = doc.tokens.partition_point(|t| (t.start as usize) < span.end);
+    (a, b.max(a + 1))
+}
+
 fn sentence_of(sentences: &[Sentence], pos: usize) -> Option<usize> {
     let i = sentences.partition_point(|s| s.span.end <= pos);
     (i < sentences.len() && sentences[i].span.contains(pos)).then_some(i)
@@ -114,8 +123,12 @@ fn from_attributions(ctx: &Ctx, out: &mut Vec<Claim>) {
             let trigger = if m.start < c.span.start { m.cover(c.span) } else { c.span.cover(m) };
             let sent = &ctx.sentences[d.sentence];
             if d.weasel {
-                out.push(Claim { kind: ClaimKind::WeaselAttribution, span: sent.span, trigger, weak: false });
-            } else if d.anonymous_bare && !has_phrase(ctx.doc, sent, PhraseKind::AnonReason) {
+                let (a, b) = token_range(ctx.doc, trigger);
+                match holders::holder(ctx, d.sentence, a, b) {
+                    holders::Holder::Named => {}
+                    h => out.push(Claim { kind: ClaimKind::WeaselAttribution, span: sent.span, trigger, weak: h == holders::Holder::Everyday }),
+                }
+            } else if d.anonymous_bare && !has_phrase(ctx.doc, sent, PhraseKind::AnonReason) && !source_described(ctx.doc, m) {
                 out.push(Claim { kind: ClaimKind::AnonymousSource, span: sent.span, trigger: m, weak: false });
             }
         }
@@ -150,13 +163,13 @@ fn scan_sentence(ctx: &Ctx, si: usize, out: &mut Vec<Claim>) -> bool {
             }
         }
         if f & flag::PHRASE_CLAIM != 0 && t.kind == TokKind::Word {
-            if let Some(end) = phrase_claim(ctx, k, s1, sent.span, out) {
+            if let Some(end) = phrase_claim(ctx, si, k, s1, sent.span, out) {
                 k = end;
                 continue;
             }
         }
         if f & flag::DOUBT != 0 && t.kind == TokKind::Word {
-            out.push(Claim { kind: ClaimKind::DoubtWord, span: sent.span, trigger: t.span(), weak: weak_doubt(t.text(doc.text)) });
+            out.push(Claim { kind: ClaimKind::DoubtWord, span: sent.span, trigger: t.span(), weak: weak_doubt(ctx, k, k + 1) });
             k += 1;
             continue;
         }
@@ -172,7 +185,7 @@ fn scan_sentence(ctx: &Ctx, si: usize, out: &mut Vec<Claim>) -> bool {
 }
 
 /// A weasel phrase or a multi-word doubt word starting at `k`; returns where it ends.
-fn phrase_claim(ctx: &Ctx, k: usize, s1: usize, sent: Span, out: &mut Vec<Claim>) -> Option<usize> {
+fn phrase_claim(ctx: &Ctx, si: usize, k: usize, s1: usize, sent: Span, out: &mut Vec<Claim>) -> Option<usize> {
     let toks = &ctx.doc.tokens;
     let (len, kind) = longest_phrase(ctx.doc, k, s1)?;
     // "it is believed", "it has been said": a passive inside a weasel phrase.
@@ -188,17 +201,32 @@ fn phrase_claim(ctx: &Ctx, k: usize, s1: usize, sent: Span, out: &mut Vec<Claim>
         return None;
     }
     let trigger = Span::new(toks[k].start as usize, toks[k + len - 1].end as usize);
-    let weak = kind == ClaimKind::DoubtWord && weak_doubt(trigger.text(ctx.doc.text));
+    let weak = match kind {
+        ClaimKind::DoubtWord => weak_doubt(ctx, k, k + len),
+        ClaimKind::WeaselAttribution => match holders::holder(ctx, si, k, k + len) {
+            holders::Holder::Named => return Some(k + len),
+            h => h == holders::Holder::Everyday,
+        },
+        _ => false,
+    };
     out.push(Claim { kind, span: sent, trigger, weak });
     Some(k + len)
 }
 
 /// Doubt words an editor usually lets stand: the seem/appear family describes how things look
-/// ("the minister seemed tired"), and "alleged" before a noun is the careful legal usage ("the
-/// alleged attacker"). "allegedly", "reportedly" and "so-called" keep their full severity.
-fn weak_doubt(words: &str) -> bool {
-    let w = words.trim_start_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
-    w.starts_with("seem") || w.starts_with("appear") || w.starts_with("it ") || w.starts_with("look") || w == "alleged" || w == "apparent"
+/// ("the minister seemed tired"); "alleged" before a noun and "suspected" are the careful legal
+/// usage ("the alleged attacker", "suspected of fraud"); "so-called" mostly introduces a name or a
+/// term ("so-called smart meters"); "supposed to" is an obligation or a plan; and "allegedly"
+/// after "for" names the charge itself ("suspended for allegedly lying"). "allegedly",
+/// "reportedly" and "supposedly" otherwise keep their full severity.
+fn weak_doubt(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let doc = ctx.doc;
+    let w = Span::new(doc.tokens[a].start as usize, doc.tokens[b - 1].end as usize).text(doc.text).to_ascii_lowercase();
+    let legal_charge = w == "allegedly" && a > 0 && word_in(doc, a - 1, &["for", "of"]);
+    w.starts_with("seem") || w.starts_with("appear") || w.starts_with("it ") || w.starts_with("look") || w.starts_with("so-called") || w.starts_with("so called")
+        || matches!(w.as_str(), "alleged" | "apparent" | "suspected" | "would-be")
+        || (w == "supposed" && word_is(doc, b, "to"))
+        || legal_charge
 }
 
 fn longest_phrase(doc: &Doc, k: usize, s1: usize) -> Option<(usize, PhraseKind)> {
@@ -230,6 +258,13 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize) -> Option<(usize, PhraseKind)>
     best
 }
 
+/// "the source" points back to a source the story described before; "a source of income" is no
+/// person at all.
+fn source_described(doc: &Doc, m: Span) -> bool {
+    let (a, b) = token_range(doc, m);
+    word_is(doc, a, "the") || word_is(doc, b, "of")
+}
+
 fn has_phrase(doc: &Doc, sent: &Sentence, want: PhraseKind) -> bool {
     let mut key = super::text::Scratch::new();
     let lx = lexicon();
@@ -256,4 +291,92 @@ fn has_phrase(doc: &Doc, sent: &Sentence, want: PhraseKind) -> bool {
             false
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, Options};
+
+    /// The claims of `rule` in `text`: (trigger, weak).
+    fn claims(text: &str, rule: &str) -> Vec<(String, bool)> {
+        let a = analyze(text, &Options::default());
+        a.claims.iter().filter(|c| c.kind.as_str() == rule).map(|c| (c.trigger.text(text).to_string(), c.weak)).collect()
+    }
+
+    /// Each case: sentence, rule, the trigger expected (None: no claim of that rule), weak.
+    fn check(cases: &[(&str, &str, Option<&str>, bool)]) {
+        for &(text, rule, trigger, weak) in cases {
+            let got = claims(text, rule);
+            match trigger {
+                None => assert!(got.is_empty(), "{text}: expected no {rule}, got {got:?}"),
+                Some(t) => assert!(got.contains(&(t.to_string(), weak)), "{text}: expected {rule} {t:?} weak={weak}, got {got:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn doubt_words_that_name_a_term_or_a_charge_are_hints() {
+        check(&[
+            ("The councillor allegedly took the money.", "doubt-word", Some("allegedly"), false),
+            ("The singer reportedly quit the band.", "doubt-word", Some("reportedly"), false),
+            ("The firm supposedly held the cash abroad.", "doubt-word", Some("supposedly"), false),
+            ("The port is fitting so-called smart cranes.", "doubt-word", Some("so-called"), true),
+            ("The town has banned so called party buses.", "doubt-word", Some("so called"), true),
+            ("Police arrested a suspected arsonist in Dunmere.", "doubt-word", Some("suspected"), true),
+            ("The rower was banned for allegedly missing two tests.", "doubt-word", Some("allegedly"), true),
+            ("The ferry was supposed to leave at noon.", "doubt-word", Some("supposed"), true),
+        ]);
+    }
+
+    #[test]
+    fn named_research_is_a_source_and_bare_people_a_hint() {
+        check(&[
+            ("Research suggests the toll puts drivers off.", "weasel-attribution", Some("Research suggests"), false),
+            ("Critics say the pier is unsafe.", "weasel-attribution", Some("Critics say"), false),
+            ("Experts believe the river will flood again.", "weasel-attribution", Some("Experts believe"), false),
+            ("Ferries are busier than ever, according to research by the Harbor Institute.", "weasel-attribution", None, false),
+            ("Dunmere Council's research has shown that tolls deter drivers.", "weasel-attribution", None, false),
+            ("Tolls deter drivers, according to the research.", "weasel-attribution", None, false),
+            ("Tolls deter drivers, according to Harbor Research.", "weasel-attribution", None, false),
+            ("The blog is a place where people publish their diaries.", "weasel-attribution", Some("people publish"), true),
+        ]);
+    }
+
+    #[test]
+    fn a_source_described_before_or_no_person_is_not_anonymous() {
+        check(&[
+            ("A source said the mayor would resign.", "anonymous-source", Some("A source"), false),
+            ("The mayor will resign, the source told the paper.", "anonymous-source", None, false),
+            ("The web is a source of many adverts readers would not see elsewhere.", "anonymous-source", None, false),
+        ]);
+    }
+
+    #[test]
+    fn passives_of_procedure_and_agents_after_quotes() {
+        check(&[
+            ("The plan is widely seen as a mistake.", "agentless-passive", Some("is widely seen as"), false),
+            ("The bridge is considered unsafe.", "agentless-passive", Some("is considered"), false),
+            ("Several options are being considered.", "agentless-passive", Some("are being considered"), true),
+            ("The bill will be debated in the council on Monday.", "agentless-passive", Some("be debated"), true),
+            ("If the club is judged to have broken the rules, it will be fined.", "agentless-passive", Some("is judged to"), true),
+            ("The pier scheme has been branded \"a costly folly\" by councillors.", "agentless-passive", None, false),
+        ]);
+    }
+
+    #[test]
+    fn figures_of_record_are_not_statistics() {
+        check(&[
+            ("40% of tenants will be priced out by 2030.", "unsourced-statistic", Some("40%"), false),
+            ("The scheme will cost $2 million.", "unsourced-statistic", Some("$2 million"), false),
+            ("The bypass could cost up to £90m.", "unsourced-statistic", Some("£90m"), false),
+            ("The console will go on sale for $250 next month.", "unsourced-statistic", None, false),
+            ("The winner will take home a £30,000 prize.", "unsourced-statistic", None, false),
+            ("The merged firm will share £42m among its members.", "unsourced-statistic", None, false),
+            ("The final will be shown at 1400 GMT on Saturday.", "unsourced-statistic", None, false),
+            ("The firm will launch two handsets, the 3230 and the 7710.", "unsourced-statistic", None, false),
+            ("The record could become the 1,001st number one.", "unsourced-statistic", None, false),
+            ("Dunmere could win the final 30-20.", "unsourced-statistic", None, false),
+            ("The sale is expected to close in a deal worth over £17m.", "unsourced-statistic", None, false),
+        ]);
+    }
 }

@@ -17,6 +17,11 @@ const WEAK: &[&str] = &[
     "favoured", "characterized", "characterised", "portrayed",
 ];
 
+/// Participles that are a view only with a complement ("is considered a risk", "was judged
+/// to have failed"); on their own they report a procedure ("options are being considered", "the
+/// bill will be debated on Monday").
+const DELIBERATION: &[&str] = &["considered", "debated", "discussed", "judged", "examined", "mentioned", "reviewed", "assessed"];
+
 /// Adverbs that make a passive view a general one: "is widely seen as".
 const GENERAL: &[&str] = &["widely", "generally", "commonly", "increasingly", "often", "popularly", "largely", "broadly", "universally"];
 
@@ -35,7 +40,9 @@ pub(super) fn agentless(ctx: &Ctx, k: usize, s0: usize, s1: usize) -> Option<(us
     if p >= s1 || !toks[p].has(flag::PARTICIPLE) || !ctx.free(p) {
         return None;
     }
-    let by_agent = (p + 1..(p + 5).min(s1)).any(|x| word_is(doc, x, "by") && toks.get(x + 1).is_some_and(|n| n.kind == TokKind::Word && !n.text(text).ends_with("ing")));
+    // The agent may follow the quoted words: "has been branded \"a waste\" by MPs".
+    let unquoted = (p + 1..s1).filter(|&x| ctx.quotes.depth[x] == 0 && toks[x].kind != TokKind::Mark).take(4);
+    let by_agent = unquoted.into_iter().any(|x| word_is(doc, x, "by") && toks.get(x + 1).is_some_and(|n| n.kind == TokKind::Word && !n.text(text).ends_with("ing")));
     if by_agent || sighting(ctx, k, p, s0, s1) {
         return None;
     }
@@ -45,7 +52,11 @@ pub(super) fn agentless(ctx: &Ctx, k: usize, s0: usize, s1: usize) -> Option<(us
     }
     // "it was agreed", "it is understood that": nobody at all holds the view.
     let dummy_it = (s0..k).rev().find(|&x| !is(doc, x, flag::AUX | flag::PASSIVE_ADV)).is_some_and(|x| word_is(doc, x, "it"));
-    let weak = !dummy_it && !general && word_in(doc, p, WEAK);
+    // No complement: the sentence ends, or a preposition or time follows ("debated in Parliament").
+    let bare = end == p + 1 && (end >= s1 || toks[end].kind != TokKind::Word || is(doc, end, flag::PREP | flag::TIME));
+    let weak = (!dummy_it && !general && word_in(doc, p, WEAK))
+        || (bare && word_in(doc, p, DELIBERATION))
+        || conditional(ctx, k, s0);
     Some((end, weak))
 }
 
@@ -62,4 +73,11 @@ fn sighting(ctx: &Ctx, k: usize, p: usize, s0: usize, s1: usize) -> bool {
     }
     let next_ing = p + 1 < s1 && doc.tokens[p + 1].kind == TokKind::Word && doc.tokens[p + 1].text(doc.text).ends_with("ing");
     !(next_ing || word_in(doc, p + 1, &["as", "to", "by", "that", "fit"]))
+}
+
+/// A passive in an "if" or "unless" clause asserts no view: "if the party is judged to have
+/// broken the rules, ...".
+fn conditional(ctx: &Ctx, k: usize, s0: usize) -> bool {
+    let doc = ctx.doc;
+    (s0..k).rev().take_while(|&x| !(doc.tokens[x].kind == TokKind::Punct && matches!(doc.text.as_bytes().get(doc.tokens[x].start as usize), Some(b',' | b';')))).any(|x| word_in(doc, x, &["if", "unless"]))
 }
