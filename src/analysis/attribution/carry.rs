@@ -4,7 +4,7 @@
 //! waited a year.”"), or the last quotation of the previous paragraph when this one opens a
 //! paragraph. A quotation right after its neighbour's sentence continues that quotation.
 
-use super::draft::{direct_or_partial, make_draft, uncued_draft};
+use super::draft::{direct_or_partial, is_title, make_draft, uncued_draft};
 use super::scan::skip_right;
 use super::source::Resolved;
 use super::{Ctx, Draft, Grouped, Ledger};
@@ -37,7 +37,7 @@ fn colon_closing_paragraph(c: &Ctx, r: &Resolved, para_end: usize) -> Option<usi
 }
 
 /// Give every outermost quotation that no step attributed a draft: a colon introduction's, a
-/// carried speaker's (see the module docs), or none. `close_sentence` is each quotation's
+/// carried speaker's (see the module docs), or none; a title (`draft::is_title`) gets none. `close_sentence` is each quotation's
 /// sentence (from `direct::Closing`).
 pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], close_sentence: &[usize], led: &mut Ledger, mut colon_intro: FxMap<usize, Draft>) {
     let (mut direct_by_para, reported) = carriers(&led.drafts, sentences, doc.paragraphs.len());
@@ -47,6 +47,9 @@ pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence]
         }
         let si = close_sentence[qi];
         let Some(sent) = sentences.get(si) else { continue };
+        if is_title(doc, quotes, qi, sent.tokens.clone()) {
+            continue;
+        }
         let kind = direct_or_partial(doc, quotes, qi, sent.tokens.start);
         let para = sent.para;
         let opens_para = doc.paragraphs[q.first_para].tokens.start == q.open;

@@ -137,6 +137,30 @@ pub(super) fn is_partial(doc: &Doc, quotes: &Quotes, qi: usize, sent_start: usiz
     !(words > 12 && first_cap)
 }
 
+/// Short words a title keeps in lower case ("Gang of Eight", "Orange is the New Black").
+const TITLE_SMALL_WORDS: &[&str] = &["a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "vs", "de", "la", "le", "van", "von"];
+
+/// A title or a name in quotation marks, with no cue: "appeared on “Harbour Live Tonight,”",
+/// the group “Save The Old Pier”, her memoir, “Nothing But Tides,”. Two to eight words, the first
+/// and last capitalised and every other one too but for short words, inside the writer's sentence
+/// (not opening it or following a colon, where a quoted utterance stands; not in a headline, where
+/// every word is capitalised). Nobody says a title (docs/quotes.md): it is no quote.
+pub(super) fn is_title(doc: &Doc, quotes: &Quotes, qi: usize, sent: std::ops::Range<usize>) -> bool {
+    let q = &quotes.quotations[qi];
+    let toks = &doc.tokens;
+    let after_colon = q.open > sent.start && toks[q.open - 1].kind == TokKind::Punct && toks[q.open - 1].first_char(doc.text) == ':';
+    if q.open <= sent.start || after_colon {
+        return false;
+    }
+    let words: Vec<usize> = (q.open + 1..q.close).filter(|&k| toks[k].kind == TokKind::Word).collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return false };
+    (2..=8).contains(&words.len())
+        && toks[first].cap
+        && toks[last].cap
+        && words.iter().all(|&k| toks[k].cap || word_in(doc, k, TITLE_SMALL_WORDS))
+        && !crate::analysis::cues::is_headline(doc, sent)
+}
+
 /// A quotation's kind when a cue or a neighbour attributes it: a fragment is partial.
 pub(super) fn direct_or_partial(doc: &Doc, quotes: &Quotes, qi: usize, sent_start: usize) -> QuoteKind {
     if is_partial(doc, quotes, qi, sent_start) {
@@ -185,6 +209,29 @@ mod tests {
             assert_eq!(is_partial(&f.doc, &f.quotes, 0, 0), want, "{text:?}");
             let kind = direct_or_partial(&f.doc, &f.quotes, 0, 0);
             assert_eq!(kind == QuoteKind::Partial, want);
+        }
+    }
+
+    #[test]
+    fn a_title_in_quotation_marks_is_no_utterance() {
+        // (text, the quotation is a title)
+        let cases: &[(&str, bool)] = &[
+            ("Kane later appeared on “Harbour Live Tonight.”", true),
+            ("The group is called “Save The Old Pier,” and it has 300 members.", true),
+            ("Her memoir, “Nothing But Tides,” sold well.", true),
+            ("She watched “Gang of Eight” twice.", true),
+            // An utterance: opening the sentence, after a colon, in lower case, or one word.
+            ("“Nothing But Tides,” she wrote.", false),
+            ("The sign read: “Keep Off The Pier.”", false),
+            ("Kane said the plan was “far too slow.”", false),
+            ("Kane shouted “Never!” and left.", false),
+            ("The mayor’s “new deal for the pier” failed.", false),
+            // A headline capitalises every word.
+            ("Mayor Backs “Save The Pier” Campaign", false),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            assert_eq!(is_title(&f.doc, &f.quotes, 0, f.sentences[0].tokens.clone()), want, "{text:?}");
         }
     }
 

@@ -364,7 +364,7 @@ fn backward_content(c: &Ctx, r: &Resolved) -> (Option<(usize, usize)>, Option<(u
     if !(bs > s0 + 1 && (punct_is(&toks[bs - 1], text, b',') || comma_in_mark) || bs > s0 + 1 && r.cue.according_to) {
         return (None, None);
     }
-    if object_follows(c, r) {
+    if object_follows(c, r) || names_without_clause(r) {
         return (None, None);
     }
     let end = if toks[bs - 1].kind == TokKind::Punct { bs - 1 } else { bs };
@@ -397,6 +397,13 @@ fn object_follows(c: &Ctx, r: &Resolved) -> bool {
     let a = if v.listener { past_listener(c, r.after) } else { r.after };
     let b = skip_right(doc, c.depth, a, c.s1);
     b < c.s1 && c.depth[b] == 0 && doc.tokens[b].kind == TokKind::Word && !is(doc, b, flag::PREP)
+}
+
+/// A verb that takes no clause after it ("call", "dub", "describe", "welcome") reports none
+/// before it either: in "…, a service called PodShow." the participle names a thing, and the
+/// name after it is no inverted source.
+fn names_without_clause(r: &Resolved) -> bool {
+    r.cue.verb.is_some_and(|(v, _)| !v.takes_clause && !v.listener)
 }
 
 /// Is what cue `r` reports speech? Thought ("believes") and evidence ("figures show", "the study
@@ -517,6 +524,10 @@ mod tests {
             ("Crowds gathered at the pier, chanting the mayor's name.", "chanting", None),
             ("On Monday, however, Hartley spoke to the council.", "spoke", None),
             ("The pier will reopen, Hartley told the council.", "told", Some(("The pier will reopen", None))),
+            // A verb that takes no clause after it names or describes; it reports nothing before it.
+            ("The town runs a ferry service, called Gullwing.", "called", None),
+            ("The pier needs new cables, dubbed the lifeline by traders.", "dubbed", None),
+            ("The ferry will run all winter, announced Hartley.", "announced", Some(("The ferry will run all winter", None))),
         ];
         for &(text, word, want) in cases {
             let got = content_of(&fixture(text), word);
