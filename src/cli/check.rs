@@ -1,6 +1,7 @@
 //! `whosaid check`: analyse articles and show findings (human or JSON), files in parallel,
 //! output in argument order.
 
+use super::args::{Word, Words};
 use super::{json, output};
 use crate::analysis::{analyze, source_profile, Format, Severity};
 use crate::config::{self, Config};
@@ -65,30 +66,18 @@ fn usage_error(msg: &str) -> u8 {
 
 fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     let mut a = Args { format: OutFormat::Human, config: ConfigChoice::Nearest, color: None, files: Vec::new() };
-    let mut i = 0;
-    let mut only_files = false;
-    while i < args.len() {
-        let arg = &args[i];
-        i += 1;
-        if only_files || arg == "-" || !arg.starts_with('-') {
-            a.files.push(arg.clone());
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |what: &str| -> Result<String, String> {
-            if let Some(v) = inline.clone() {
-                return Ok(v);
+    let mut words = Words::new(args);
+    while let Some(word) = words.next() {
+        let name = match word {
+            Word::Operand(f) => {
+                a.files.push(f.to_string());
+                continue;
             }
-            let v = args.get(i).cloned().ok_or_else(|| format!("{name} needs {what}"))?;
-            i += 1;
-            Ok(v)
+            Word::Flag(name) => name,
         };
+        let mut value = |what: &str| words.value(what);
         match name {
             "-h" | "--help" => return Ok(None),
-            "--" => only_files = true,
             "--format" | "-f" => {
                 a.format = match value("a format (human or json)")?.as_str() {
                     "human" | "text" => OutFormat::Human,

@@ -33,6 +33,7 @@
 //!   hedging, not numbers. By default only the held-out fifth of the rows is scored (the claim
 //!   model trains on the rest; `--weasel-split`).
 
+use super::args::{Word, Words};
 use crate::analysis::{analyze, Analysis, ClaimKind, Options, QuoteKind, Span};
 use serde_json::{Map, Value};
 use std::fmt::Write as _;
@@ -816,22 +817,17 @@ enum WeaselChoice {
 fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     let mut gold = None;
     let mut a = Args { gold: PathBuf::new(), json: false, weasel: WeaselChoice::Default, weasel_split: WeaselSplit::HeldOut, limit: None, floor: None, raise_floor: None, errors: false, texts: None };
-    let mut i = 0;
-    while i < args.len() {
-        let arg = args[i].as_str();
-        i += 1;
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (arg, None),
-        };
-        let mut value = |what: &str| -> Result<String, String> {
-            if let Some(v) = inline.clone() {
-                return Ok(v);
+    let mut words = Words::new(args);
+    while let Some(word) = words.next() {
+        let name = match word {
+            Word::Operand(arg) if gold.is_none() => {
+                gold = Some(PathBuf::from(arg));
+                continue;
             }
-            let v = args.get(i).cloned().ok_or_else(|| format!("{name} needs {what}"))?;
-            i += 1;
-            Ok(v)
+            Word::Operand(arg) => return Err(format!("only one gold file can be scored (got `{arg}` too)")),
+            Word::Flag(name) => name,
         };
+        let mut value = |what: &str| words.value(what);
         match name {
             "-h" | "--help" => return Ok(None),
             "--json" => a.json = true,
@@ -849,9 +845,7 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
             }
             "--floor" => a.floor = Some(value("a JSON file of floors")?.into()),
             "--raise-floor" => a.raise_floor = Some(value("a JSON file of floors")?.into()),
-            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option `{s}`")),
-            _ if gold.is_none() => gold = Some(PathBuf::from(arg)),
-            _ => return Err(format!("only one gold file can be scored (got `{arg}` too)")),
+            other => return Err(format!("unknown option `{other}`")),
         }
     }
     a.gold = gold.ok_or("no gold file given")?;

@@ -1,6 +1,7 @@
 //! The command line: `check` (human and JSON output), `report` (who an archive quotes), `explain`
 //! (the rules) and `eval` (scoring on annotated news).
 
+pub mod args;
 pub mod check;
 pub mod eval;
 pub mod explain;

@@ -6,6 +6,7 @@ mod html;
 mod inputs;
 mod tally;
 
+use super::args::{Word, Words};
 use crate::config::{self, Config};
 use inputs::{Job, Origin};
 use std::collections::HashMap;
@@ -92,31 +93,19 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
         config: ConfigChoice::Nearest,
         paths: Vec::new(),
     };
-    let mut i = 0;
-    let mut only_paths = false;
-    while i < args.len() {
-        let arg = &args[i];
-        i += 1;
-        if only_paths || arg == "-" || !arg.starts_with('-') {
-            a.paths.push(arg.clone());
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |what: &str| -> Result<String, String> {
-            if let Some(v) = inline.clone() {
-                return Ok(v);
+    let mut words = Words::new(args);
+    while let Some(word) = words.next() {
+        let name = match word {
+            Word::Operand(p) => {
+                a.paths.push(p.to_string());
+                continue;
             }
-            let v = args.get(i).cloned().ok_or_else(|| format!("{name} needs {what}"))?;
-            i += 1;
-            Ok(v)
+            Word::Flag(name) => name,
         };
+        let mut value = |what: &str| words.value(what);
         let number = |v: String, what: &str| v.parse::<usize>().ok().filter(|n| *n > 0).ok_or(format!("{what} must be a positive number, not `{v}`"));
         match name {
             "-h" | "--help" => return Ok(None),
-            "--" => only_paths = true,
             "--format" | "-f" => {
                 a.format = match value("a format (table, json or csv)")?.as_str() {
                     "table" | "human" | "text" => OutFormat::Table,
