@@ -55,9 +55,10 @@
 //!   transport.rs         stdio framing that survives malformed input; fast diagnostics writer
 //!   diagnostics.rs hover.rs inlay.rs navigation.rs actions.rs commands.rs settings.rs
 //!                        one file per LSP feature
-//! src/cli/               args.rs (command-line words, shared); `whosaid check` (output.rs human, json.rs JSON), `whosaid explain`
+//! src/cli/               `whosaid check` (output.rs human, json.rs JSON), `whosaid explain`
 //!                        (explain.rs, also docs/rules.md) and `whosaid eval` (eval.rs PolNeAR-style
 //!                        gold; gold.rs our own gold, offsets joined with texts, per quoted stretch)
+//!   args.rs              command-line words (options, values, operands) for every subcommand
 //!   report/              `whosaid report`: inputs.rs (files, folders, JSON lines), mod.rs (options,
 //!                        all cores, progress bar), tally.rs (sums, table, JSON, CSV), html.rs (page)
 //! src/main.rs            argument parsing: `lsp` (default), `check`, `report`, `explain`, `eval`
