@@ -16,21 +16,11 @@ import json, os, random, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "scripts", "gold"))
-from common import BBC  # noqa: E402
+from common import BBC, articles  # noqa: E402
 
 JUDGED = os.path.join(ROOT, "tests", "sources", "bbc-gender.tsv")
 SEED = 14
 COUNT = 30
-
-
-def articles():
-    out = {}
-    with open(BBC, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                a = json.loads(line)
-                out[a["id"]] = a
-    return out
 
 
 def sample(arts):
