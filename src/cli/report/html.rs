@@ -157,7 +157,7 @@ pub fn page(report: &Report) -> String {
     let _ = write!(s, "<title>Who we quote — whosaid report</title><style>{STYLE}</style></head><body><main>");
     s.push_str("<h1>Who we quote</h1>");
     let by = report.group_by.as_deref().map_or(String::new(), |g| format!(", in {} groups by {}", report.groups.len(), esc(g)));
-    let _ = write!(s, "<p class=\"lead\">{} articles{by}, read by whosaid. Every figure counts what the articles themselves say.</p>", thousands(t.articles));
+    let _ = write!(s, "<p class=\"lead\">{}{by}, read by whosaid. Every figure counts what the articles themselves say.</p>", super::tally::count(t.articles, "article"));
     s.push_str("<div class=\"cards\">");
     for (key, value, label) in [
         ("articles", thousands(t.articles), "articles"),
@@ -205,7 +205,7 @@ pub fn page(report: &Report) -> String {
     s.push_str("<h2>Most-quoted organisations</h2>");
     s.push_str(&bars("top-organizations", "Most-quoted organisations", &top_rows(&report.organizations, false), "#b07a2a"));
     if report.unreadable > 0 {
-        let _ = write!(s, "<p class=\"note\">{} articles could not be read and are not counted.</p>", report.unreadable);
+        let _ = write!(s, "<p class=\"note\">{} could not be read and {} not counted.</p>", super::tally::count(report.unreadable, "article"), if report.unreadable == 1 { "is" } else { "are" });
     }
     s.push_str("<p class=\"note\">Made by whosaid. Sources are found by reading each article: a source the engine missed, or two people taken for one, changes these figures. Check a story with <code>whosaid check</code>.</p>");
     s.push_str("</main></body></html>\n");

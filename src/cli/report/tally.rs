@@ -357,7 +357,7 @@ impl Report {
         }
         out.push_str("\nGender is counted only as the articles state it (she/he, Ms/Mr, or .whosaid.toml); never guessed from a name.\n");
         if self.unreadable > 0 {
-            let _ = writeln!(out, "{} articles could not be read (see the messages above).", self.unreadable);
+            let _ = writeln!(out, "{} could not be read (see the messages above).", count(self.unreadable, "article"));
         }
         out
     }
