@@ -20,8 +20,9 @@
 //! status bar reads).
 
 use super::documents::Snapshot;
-use super::hover::quote_text;
+use super::hover::{excerpt, quote_text};
 use crate::analysis::sources::{GenderCounts, Sources};
+use crate::analysis::QuoteKind;
 use serde_json::{json, Value};
 use tower_lsp_server::ls_types::{CodeLens, Command, Position, Range};
 
@@ -67,6 +68,15 @@ fn range(s: &Snapshot, span: crate::analysis::Span) -> Value {
     serde_json::to_value(s.range(span)).unwrap_or(Value::Null)
 }
 
+/// A quotation's words without its marks; reported speech as written (quoted words inside it
+/// keep theirs).
+fn words(s: &Snapshot, q: &crate::analysis::Quote) -> String {
+    match q.kind {
+        QuoteKind::Direct | QuoteKind::Partial => quote_text(s, q, QUOTE_CHARS),
+        QuoteKind::Indirect | QuoteKind::Mixed => excerpt(&s.text, q.span, QUOTE_CHARS),
+    }
+}
+
 fn profile(s: &Snapshot) -> Value {
     let a = &s.analysis;
     let p = s.sources();
@@ -81,7 +91,7 @@ fn profile(s: &Snapshot) -> Value {
                 .iter()
                 .map(|&q| {
                     let q = &a.quotes[q];
-                    json!({"id": q.id, "kind": q.kind.as_str(), "text": quote_text(s, q, QUOTE_CHARS), "range": range(s, q.span)})
+                    json!({"id": q.id, "kind": q.kind.as_str(), "text": words(s, q), "range": range(s, q.span)})
                 })
                 .collect();
             json!({
