@@ -77,6 +77,9 @@ fn sources_request_gives_each_source_with_ranges_in_both_encodings() {
         // The command answers the same, for clients that only run commands.
         let c = s.request("workspace/executeCommand", json!({"command": "whosaid.sources", "arguments": [u]})).unwrap();
         assert_eq!(c, r);
+        // The lens's command, sent back by a client that does not handle it itself, is harmless.
+        let lens = s.request("workspace/executeCommand", json!({"command": "whosaid.showSources", "arguments": [u]})).unwrap();
+        assert_eq!(lens, r);
 
         let err = s.request("whosaid/sources", json!({"textDocument": {"uri": uri("never-opened.txt")}})).unwrap_err();
         assert!(err["message"].as_str().unwrap().contains("not an open document"), "{err}");
