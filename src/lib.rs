@@ -55,6 +55,8 @@
 //!   transport.rs         stdio framing that survives malformed input; fast diagnostics writer
 //!   diagnostics.rs hover.rs inlay.rs navigation.rs actions.rs commands.rs settings.rs
 //!                        one file per LSP feature
+//!   sources.rs           the `whosaid/sources` request and the sources code lens, worded from
+//!                        the analysis's source profile
 //! src/cli/               `whosaid check` (output.rs human, json.rs JSON), `whosaid explain`
 //!                        (explain.rs, also docs/rules.md) and `whosaid eval` (eval.rs PolNeAR-style
 //!                        gold; gold.rs our own gold, offsets joined with texts, per quoted stretch)

@@ -5,6 +5,7 @@
 //! ```toml
 //! # .whosaid.toml
 //! inlay-hints = true
+//! sources-lens = true              # the "5 sources · 2 women, …" line at the top of an article
 //! max-file-size = 5000000          # bytes
 //! reporting-verbs = ["quipped", "tweeted"]
 //! rules-url = "https://desk.example.org/whosaid/rules.html"  # your copy of docs/rules.md
@@ -19,8 +20,8 @@
 //! ```
 //!
 //! Editor settings (LSP `initializationOptions`, `workspace/configuration` section `whosaid`)
-//! take the same keys in JSON, with camelCase accepted too (`inlayHints`, `reportingVerbs`,
-//! `maxFileSize`, `rulesUrl`) and `speakers` either a table or a list of `{name, role, gender}`.
+//! take the same keys in JSON, with camelCase accepted too (`inlayHints`, `sourcesLens`,
+//! `reportingVerbs`, `maxFileSize`, `rulesUrl`) and `speakers` either a table or a list of `{name, role, gender}`.
 //!
 //! [`edit`] writes the two settings the server offers to save (a known speaker, a rule turned off).
 
@@ -35,6 +36,8 @@ pub const PROJECT_FILE: &str = ".whosaid.toml";
 pub struct Config {
     pub options: Options,
     pub inlay_hints: bool,
+    /// The code lens that sums up an article's sources at its top.
+    pub sources_lens: bool,
     /// Where a newsroom hosts its copy of docs/rules.md; diagnostics link to `URL#rule-CODE`.
     /// None (the default): diagnostics carry no link, since whosaid has no web address of its own.
     pub rules_url: Option<String>,
@@ -42,7 +45,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { options: Options::default(), inlay_hints: true, rules_url: None }
+        Config { options: Options::default(), inlay_hints: true, sources_lens: true, rules_url: None }
     }
 }
 
@@ -102,6 +105,9 @@ impl Config {
                         Value::Object(o) => o.get("enabled").and_then(Value::as_bool).unwrap_or(true),
                         _ => return Err(ConfigError(format!("`{key}` must be true or false"))),
                     }
+                }
+                "sources-lens" | "sourcesLens" => {
+                    self.sources_lens = v.as_bool().ok_or_else(|| ConfigError(format!("`{key}` must be true or false")))?
                 }
                 "max-file-size" | "maxFileSize" => {
                     self.options.max_bytes = v
@@ -164,7 +170,7 @@ impl Config {
                 "server" | "trace" => {}
                 other => {
                     return Err(ConfigError(format!(
-                        "unknown setting `{other}`; known settings: rules, speakers, reporting-verbs, inlay-hints, max-file-size, rules-url"
+                        "unknown setting `{other}`; known settings: rules, speakers, reporting-verbs, inlay-hints, sources-lens, max-file-size, rules-url"
                     )))
                 }
             }
@@ -296,10 +302,11 @@ mod tests {
     fn toml_project_file() {
         let mut c = Config::default();
         c.apply_toml(
-            "inlay-hints = false\nreporting-verbs = [\"Quipped\"]\n[rules]\nloaded-verb = \"off\"\nunsourced-claim = \"info\"\n[speakers]\n\"Dana Whitfield\" = \"fire chief\"\n",
+            "inlay-hints = false\nsources-lens = false\nreporting-verbs = [\"Quipped\"]\n[rules]\nloaded-verb = \"off\"\nunsourced-claim = \"info\"\n[speakers]\n\"Dana Whitfield\" = \"fire chief\"\n",
         )
         .unwrap();
         assert!(!c.inlay_hints);
+        assert!(!c.sources_lens);
         assert_eq!(c.options.extra_reporting_verbs, vec!["quipped"]);
         assert_eq!(c.options.rules.severity("loaded-verb"), None);
         assert_eq!(c.options.rules.severity("weasel-attribution"), Some(Severity::Information));
@@ -309,10 +316,12 @@ mod tests {
     #[test]
     fn json_settings_camel_case_and_nested() {
         let mut c = Config::default();
-        let v = serde_json::json!({"whosaid": {"inlayHints": false, "rules": {"doubt-word": {"severity": "error"}},
+        let v = serde_json::json!({"whosaid": {"inlayHints": false, "sourcesLens": false, "rules": {"doubt-word": {"severity": "error"}},
             "speakers": [{"name": "Ana Ruiz", "role": "mayor"}]}});
         c.apply_json(&v).unwrap();
         assert!(!c.inlay_hints);
+        assert!(!c.sources_lens);
+        assert!(c.apply_json(&serde_json::json!({"sourcesLens": "no"})).is_err());
         assert_eq!(c.options.rules.severity("doubt-word"), Some(Severity::Error));
         assert_eq!(c.options.known_speakers[0].name, "Ana Ruiz");
     }

@@ -1,8 +1,7 @@
 //! `workspace/executeCommand` commands the editor extensions call.
 //!
-//! `whosaid.sources`, arguments `[uri]`, returns
-//! `{"uri", "speakers": [{"id", "name", "role", "kind", "quotes", "line"}], "quotes", "unattributed",
-//! "unsourcedClaims"}` where `line` is the zero-based line of the speaker's first mention.
+//! `whosaid.sources`, arguments `[uri]`, returns what the `whosaid/sources` request does (see
+//! `lsp::sources`), for clients that can only run commands.
 //!
 //! Two commands save a setting in the workspace's `.whosaid.toml` (see `config::edit` for how the
 //! file is kept safe); the server offers them as code actions:
@@ -12,10 +11,9 @@
 //! Either returns `{"written": bool, "file", "message"}`, or an error (also shown to the user)
 //! when nothing could be written.
 
-use super::documents::Snapshot;
 use crate::analysis::rules;
 use crate::config::edit::Change;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 pub const SOURCES: &str = "whosaid.sources";
 pub const ADD_KNOWN_SPEAKER: &str = "whosaid.addKnownSpeaker";
@@ -67,34 +65,10 @@ pub fn config_change(command: &str, args: &[Value]) -> Result<Change, String> {
     }
 }
 
-pub fn sources(s: &Snapshot) -> Value {
-    let a = &s.analysis;
-    let speakers: Vec<Value> = a
-        .speakers
-        .iter()
-        .map(|sp| {
-            json!({
-                "id": sp.id,
-                "name": sp.name,
-                "role": sp.role,
-                "kind": sp.kind.as_str(),
-                "quotes": a.quotes_of(sp.id).count(),
-                "line": sp.mentions.first().map(|m| s.line(m.span.start)),
-            })
-        })
-        .collect();
-    json!({
-        "uri": s.uri.as_str(),
-        "speakers": speakers,
-        "quotes": a.quotes.len(),
-        "unattributed": a.unattributed_quotes().count(),
-        "unsourcedClaims": a.claims.len(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn configuration_command_arguments() {

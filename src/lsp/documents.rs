@@ -9,9 +9,9 @@
 
 use super::position::{Encoding, LineIndex};
 use super::{diagnostics, log, transport, State};
-use crate::analysis::{self, Analysis, Format, Span};
+use crate::analysis::{self, Analysis, Format, KnownSpeaker, Span, Sources};
 use ropey::Rope;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::{Diagnostic, Position, PublishDiagnosticsParams, Range, Uri};
@@ -27,12 +27,28 @@ pub struct Snapshot {
     pub format: Format,
     pub analysis: Analysis,
     pub enc: Encoding,
+    /// The newsroom's known speakers this version was analysed with (a configured gender).
+    pub known: Vec<KnownSpeaker>,
+    /// The source profile, derived from `analysis` the first time a hover, lens or the sources
+    /// view asks for it, then shared by all of them.
+    profile: OnceLock<Sources>,
 }
 
 impl Snapshot {
     pub fn new(uri: Uri, open_id: u64, version: i32, text: String, format: Format, analysis: Analysis, enc: Encoding) -> Snapshot {
         let lines = LineIndex::new(&text);
-        Snapshot { uri, open_id, version, text, lines, format, analysis, enc }
+        Snapshot { uri, open_id, version, text, lines, format, analysis, enc, known: Vec::new(), profile: OnceLock::new() }
+    }
+    pub fn with_known(mut self, known: Vec<KnownSpeaker>) -> Snapshot {
+        self.known = known;
+        self
+    }
+    /// Who this version of the article quotes (see `analysis::sources`).
+    pub fn sources(&self) -> &Sources {
+        self.profile.get_or_init(|| {
+            let options = analysis::Options { known_speakers: self.known.clone(), ..analysis::Options::default() };
+            analysis::source_profile(&self.text, &self.analysis, &options)
+        })
     }
     pub fn range(&self, span: Span) -> Range {
         self.lines.range(&self.text, span.start, span.end, self.enc)
@@ -137,6 +153,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
         let (mut options, links, generation) = state.options();
         options.format = format;
         let enc = state.encoding();
+        let known = options.known_speakers.clone();
         let job_uri = uri.clone();
         let kept = rope.clone(); // O(1); only used if the analysis panics.
         // A newer edit (or a close, or new settings) makes this analysis worthless: stop it early
@@ -163,7 +180,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
                 Err(payload) => (Analysis::default(), Some(panic_message(payload.as_ref())), None),
             };
             let t2 = std::time::Instant::now();
-            let snapshot = Snapshot::new(job_uri, open_id, version, text, format, analysis, enc);
+            let snapshot = Snapshot::new(job_uri, open_id, version, text, format, analysis, enc).with_known(known);
             let diags = match &failure {
                 None => diagnostics::diagnostics(&snapshot, &links),
                 Some(msg) => vec![diagnostics::internal_error(msg)],
@@ -217,7 +234,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
                     if let Some(slot) = docs.get(&uri) {
                         if slot.doc.as_ref().is_some_and(|d| d.open_id == open_id) {
                             // Cached even when stale: requests wait for a newer one but can fall back to it.
-                            previous = slot.latest.send_replace(Some(snapshot));
+                            previous = slot.latest.send_replace(Some(snapshot.clone()));
                         }
                     }
                     (current, previous)
@@ -225,6 +242,7 @@ async fn worker(state: Arc<State>, uri: Uri) {
                 // Sent while this worker still owns the document, so publishes stay in version order.
                 if publish {
                     state.out.send(framed);
+                    state.lens_changed(previous.as_deref().filter(|p| p.open_id == open_id), &snapshot);
                 }
                 // Freeing the old analysis (a megabyte's takes about a millisecond) waits until
                 // the diagnostics are on their way.

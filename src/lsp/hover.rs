@@ -3,7 +3,7 @@
 
 use super::diagnostics::RuleLinks;
 use super::documents::Snapshot;
-use crate::analysis::{rules, CueKind, Finding, MentionKind, Quote, QuoteKind, Resolution, Span, Speaker};
+use crate::analysis::{rules, CueKind, Source, SourceKind, Finding, MentionKind, Quote, QuoteKind, Resolution, Span, Speaker};
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 /// Escape the characters Markdown would read as markup.
@@ -182,6 +182,35 @@ fn mention_kind(kind: MentionKind) -> &'static str {
     }
 }
 
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What the article's source profile says of a quoted source: kind, stated gender, how much they
+/// are quoted, where they are first and last mentioned.
+fn source_profile(s: &Snapshot, src: &Source) -> String {
+    let mut out = format!(
+        "- **Source:** {} · {} in quotation marks, {} · {}\n",
+        src.kind.as_str(),
+        counted(src.direct.len(), "quote", "quotes"),
+        counted(src.reported.len(), "reported", "reported"),
+        counted(src.quoted_words, "quoted word", "quoted words"),
+    );
+    if src.kind == SourceKind::Person {
+        let note = md(&src.gender_note(&s.text));
+        match src.gender {
+            Some(g) => out.push_str(&format!("- **Gender:** {} ({note})\n", g.as_str())),
+            None => out.push_str(&format!("- **Gender:** {note}\n")),
+        }
+    }
+    out.push_str(&format!(
+        "- **First mention:** {} · **last:** {}\n\n",
+        line_label(s, src.first_mention.start),
+        line_label(s, src.last_mention.start)
+    ));
+    out
+}
+
 pub fn speaker_details(s: &Snapshot, sp: &Speaker, here: Option<Span>) -> String {
     let a = &s.analysis;
     let mut out = who(sp);
@@ -197,6 +226,9 @@ pub fn speaker_details(s: &Snapshot, sp: &Speaker, here: Option<Span>) -> String
             if sp.mentions.len() == 1 { "" } else { "s" },
             line_label(s, first.span.start)
         ));
+    }
+    if let Some(src) = s.sources().of_speaker(sp.id) {
+        out.push_str(&source_profile(s, src));
     }
     let quotes: Vec<&Quote> = a.quotes_of(sp.id).collect();
     if quotes.is_empty() {

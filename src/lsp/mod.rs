@@ -14,6 +14,7 @@ pub mod memory;
 pub mod navigation;
 pub mod position;
 pub mod settings;
+pub mod sources;
 pub mod transport;
 #[cfg(test)]
 mod tests;
@@ -38,6 +39,7 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 struct ClientSupport {
     configuration: bool,
     inlay_refresh: bool,
+    code_lens_refresh: bool,
     watch_files: bool,
 }
 
@@ -84,6 +86,31 @@ impl State {
     fn inlay_hints_enabled(&self) -> bool {
         lock(&self.layers).effective.inlay_hints
     }
+    fn sources_lens_enabled(&self) -> bool {
+        lock(&self.layers).effective.sources_lens
+    }
+    /// Ask the client to fetch code lenses again, if it can be asked: a new version changed the
+    /// sources line, or the setting changed. Not awaited inline (the client may answer only after
+    /// the handler that sent it returns).
+    pub fn refresh_lenses(&self) {
+        if !lock(&self.support).code_lens_refresh {
+            return;
+        }
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let _ = tokio::time::timeout(Duration::from_secs(10), client.code_lens_refresh()).await;
+        });
+    }
+    /// After a new version is cached: refresh the lens when its line would read differently.
+    pub fn lens_changed(&self, before: Option<&Snapshot>, now: &Snapshot) {
+        if !self.sources_lens_enabled() || !lock(&self.support).code_lens_refresh {
+            return;
+        }
+        let text = |s: &Snapshot| sources::summary_text(s.sources());
+        if before.is_none_or(|b| text(b) != text(now)) {
+            self.refresh_lenses();
+        }
+    }
 }
 
 /// Log to stderr and to the editor's output panel.
@@ -118,6 +145,7 @@ impl Backend {
                 }
             }
         }
+        self.state.refresh_lenses();
         let refresh = lock(&self.state.support).inlay_refresh;
         if refresh {
             let client = self.state.client.clone();
@@ -223,6 +251,30 @@ impl Backend {
     fn offset(s: &Snapshot, pos: Position) -> usize {
         s.offset(pos)
     }
+
+    /// The sources of an open document, current version (`what` names the request in errors).
+    async fn sources_of(&self, what: &str, uri: &Uri) -> Result<Value> {
+        match self.snapshot(uri).await {
+            Some(s) => Ok(sources::response(&s)),
+            None => Err(Error {
+                code: ErrorCode::InvalidParams,
+                message: format!("{what}: {} is not an open document", uri.as_str()).into(),
+                data: None,
+            }),
+        }
+    }
+
+    /// `whosaid/sources`, params `{"textDocument": {"uri"}}`.
+    async fn sources_request(&self, params: TextDocumentParams) -> Result<Value> {
+        self.sources_of(sources::REQUEST, &params.text_document.uri).await
+    }
+}
+
+/// Params of `whosaid/sources`.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TextDocumentParams {
+    text_document: TextDocumentIdentifier,
 }
 
 fn workspace_root(params: &InitializeParams) -> Option<std::path::PathBuf> {
@@ -254,6 +306,7 @@ impl LanguageServer for Backend {
         *lock(&self.state.support) = ClientSupport {
             configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
             inlay_refresh: ws.and_then(|w| w.inlay_hint.as_ref()).and_then(|i| i.refresh_support).unwrap_or(false),
+            code_lens_refresh: ws.and_then(|w| w.code_lens.as_ref()).and_then(|c| c.refresh_support).unwrap_or(false),
             watch_files: ws
                 .and_then(|w| w.did_change_watched_files.as_ref())
                 .and_then(|d| d.dynamic_registration)
@@ -301,6 +354,7 @@ impl LanguageServer for Backend {
                     resolve_provider: Some(true),
                     ..InlayHintOptions::default()
                 }))),
+                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
                 execute_command_provider: Some(ExecuteCommandOptions {
                     commands: commands::ALL.iter().map(|c| c.to_string()).collect(),
                     ..ExecuteCommandOptions::default()
@@ -457,6 +511,14 @@ impl LanguageServer for Backend {
         Ok(Some(inlay::hints(&s, s.span(params.range))))
     }
 
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        if !self.state.sources_lens_enabled() {
+            return Ok(Some(Vec::new()));
+        }
+        let Some(s) = self.snapshot(&params.text_document.uri).await else { return Ok(None) };
+        Ok(Some(sources::lenses(&s)))
+    }
+
     async fn inlay_hint_resolve(&self, hint: InlayHint) -> Result<InlayHint> {
         let Some(uri) = inlay::data_uri(&hint).and_then(|u| Uri::from_str(&u).ok()) else { return Ok(hint) };
         match self.snapshot(&uri).await {
@@ -513,15 +575,13 @@ impl LanguageServer for Backend {
                         commands::SOURCES
                     )));
                 };
-                match self.snapshot(&uri).await {
-                    Some(s) => Ok(Some(commands::sources(&s))),
-                    None => Err(Error {
-                        code: ErrorCode::InvalidParams,
-                        message: format!("{}: {} is not an open document", commands::SOURCES, uri.as_str()).into(),
-                        data: None,
-                    }),
-                }
+                self.sources_of(commands::SOURCES, &uri).await.map(Some)
             }
+            // The lens's command, for clients that send it back here instead of handling it.
+            sources::SHOW => match uri_arg(&params.arguments) {
+                Some(uri) => self.sources_of(sources::SHOW, &uri).await.map(Some),
+                None => Ok(None),
+            },
             commands::ADD_KNOWN_SPEAKER | commands::DISABLE_RULE => {
                 let change = commands::config_change(&params.command, &params.arguments).map_err(Error::invalid_params)?;
                 self.save_setting(change).await
@@ -564,7 +624,7 @@ pub fn run() -> u8 {
         let state_out = server_out.clone();
         let client_cell = Arc::new(std::sync::OnceLock::new());
         let cell = client_cell.clone();
-        let (service, socket) = LspService::new(move |client| Backend {
+        let (service, socket) = LspService::build(move |client| Backend {
             state: Arc::new(State {
                 client: {
                     let _ = cell.set(client.clone());
@@ -578,7 +638,9 @@ pub fn run() -> u8 {
                 next_open_id: AtomicU64::new(1),
                 shutdown: flag,
             }),
-        });
+        })
+        .custom_method(sources::REQUEST, Backend::sources_request)
+        .finish();
         let (to_server, from_filter) = tokio::io::duplex(1 << 16);
         tokio::spawn(transport::filter(tokio::io::stdin(), to_server, client_cell));
         let (library_out, to_stdout) = tokio::io::duplex(1 << 16);

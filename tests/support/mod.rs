@@ -520,3 +520,4 @@ pub fn summary(text: &str, diags: &[Value], enc: Enc) -> Vec<(String, i64, Strin
 
 /// The fixture article used across the tests (fictional).
 pub const RIVERTON: &str = include_str!("fixtures/riverton.txt");
+pub const LAKESIDE: &str = include_str!("fixtures/lakeside.txt");

@@ -6,7 +6,7 @@ return {
   filetypes = { 'text', 'markdown' },
   root_markers = { '.whosaid.toml', '.git' },
   -- Sent as the `whosaid` section of workspace/configuration; same keys as .whosaid.toml
-  -- (rules, inlayHints, reportingVerbs, speakers, maxFileSize), and they win over it. Empty by
+  -- (rules, inlayHints, sourcesLens, reportingVerbs, speakers, maxFileSize), and they win over it. Empty by
   -- default so the project's .whosaid.toml decides; an empty dict, as a plain {} would be sent as
   -- a JSON list.
   settings = {

@@ -1,5 +1,5 @@
 // Test-only: when WHOSAID_E2E_OUT is set, write what VS Code itself knows about each open article
-// (diagnostics, hovers over quotes, inlay hints, sources) as JSON, so the end-to-end test can check
+// (diagnostics, hovers over quotes, inlay hints, code lenses, sources) as JSON, so the end-to-end test can check
 // the editor's own view next to what it reads off the screen. Never active for users.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -56,7 +56,9 @@ async function snapshot(doc: vscode.TextDocument, fetchSources: Fetch) {
     const hs = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos)) ?? [];
     hovers.push({ position: { line: pos.line, character: pos.character }, texts: hs.map(hoverText) });
   }
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
   return {
+    codeLenses: lenses.map((l) => ({ range: range(l.range), title: l.command?.title ?? null, command: l.command?.command ?? null })),
     uri: doc.uri.toString(),
     languageId: doc.languageId,
     version: doc.version,

@@ -4,7 +4,6 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
-  ExecuteCommandRequest,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
@@ -13,12 +12,40 @@ import {
 } from 'vscode-languageclient/node';
 import { startE2eHook } from './e2e';
 import { findServer } from './server';
+import { OPEN_QUOTE, SourcesView, VIEW_ID, openQuote } from './sourcesView';
 
 export const LANGUAGES = ['plaintext', 'markdown'];
 
-/** What the server's `whosaid.sources` command answers. */
+type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+/** What the server's `whosaid/sources` request answers (README: "Sources"). */
 export interface Sources {
   uri: string;
+  version: number;
+  sources: {
+    id: number;
+    name: string;
+    role?: string | null;
+    kind: string;
+    gender: string | null;
+    genderNote: string;
+    direct: number;
+    reported: number;
+    quotedWords: number;
+    firstMention: LspRange;
+    lastMention: LspRange;
+    quotes: { id: number; kind: string; text: string; range: LspRange }[];
+  }[];
+  summary: {
+    sources: number;
+    people: { women: number; men: number; nonBinary: number; notStated: number };
+    anonymous: number;
+    unattributed: number;
+    quotedWords: number;
+    topSource: string | null;
+    topShare: number;
+    text: string;
+  };
   speakers: { id: number; name: string; role?: string | null; kind: string; quotes: number; line: number }[];
   quotes: number;
   unattributed: number;
@@ -26,7 +53,7 @@ export interface Sources {
 }
 
 /** Keys of the `whosaid` section the server reads (the rest belong to the extension). */
-export const SERVER_SETTINGS = ['rules', 'inlayHints', 'reportingVerbs', 'speakers', 'maxFileSize', 'rulesUrl'];
+export const SERVER_SETTINGS = ['rules', 'inlayHints', 'sourcesLens', 'reportingVerbs', 'speakers', 'maxFileSize', 'rulesUrl'];
 
 /**
  * The whosaid settings the user actually set (user, workspace or folder), without VS Code's
@@ -47,6 +74,7 @@ export function userSettings(scope?: vscode.Uri): Record<string, unknown> {
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let status: vscode.StatusBarItem;
+const sourcesView = new SourcesView();
 
 function isArticle(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
   return !!doc && LANGUAGES.includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
@@ -121,13 +149,10 @@ async function stopClient(): Promise<void> {
 export async function fetchSources(uri: vscode.Uri): Promise<Sources | undefined> {
   if (!client || client.state !== State.Running) return undefined;
   try {
-    const result = await client.sendRequest(ExecuteCommandRequest.type, {
-      command: 'whosaid.sources',
-      arguments: [uri.toString()],
-    });
-    return (result ?? undefined) as Sources | undefined;
+    const result = await client.sendRequest<Sources | null>('whosaid/sources', { textDocument: { uri: uri.toString() } });
+    return result ?? undefined;
   } catch (err) {
-    output.appendLine(`whosaid.sources failed: ${String(err)}`);
+    output.appendLine(`whosaid/sources failed: ${String(err)}`);
     return undefined;
   }
 }
@@ -144,7 +169,12 @@ export function summary(s: Sources): string {
   ].join(' · ');
 }
 
-async function showSources(): Promise<void> {
+async function showSources(fromLens?: unknown): Promise<void> {
+  // A click on the sources line at the top of the article: show the Sources view.
+  if (typeof fromLens === 'string') {
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+    return;
+  }
   const editor = vscode.window.activeTextEditor;
   if (!isArticle(editor?.document)) {
     void vscode.window.showInformationMessage('whosaid: open a plain text or Markdown article first.');
@@ -192,15 +222,19 @@ function refreshStatus(delay = 300): void {
   statusTimer = setTimeout(() => void updateStatus(), delay);
 }
 
+/** Status bar and Sources view, from one answer for the active article. */
 async function updateStatus(): Promise<void> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!isArticle(doc)) {
     status.hide();
+    // Another kind of editor (or none): keep the last article's sources unless it was closed.
+    if (!vscode.window.activeTextEditor) sourcesView.show(undefined, undefined, 'Open a plain text or Markdown article to see who it quotes.');
     return;
   }
   const seq = ++statusSeq;
   const sources = await fetchSources(doc.uri);
   if (seq !== statusSeq) return; // a newer refresh is on its way
+  sourcesView.show(doc.uri, sources, sources ? undefined : 'whosaid is not running; try "whosaid: Restart Server".');
   if (!sources) {
     status.text = '$(person) whosaid';
     status.tooltip = 'whosaid is not running. Click for the sources list, or run "whosaid: Restart Server".';
@@ -229,6 +263,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       refreshStatus(0);
     }),
     vscode.commands.registerCommand('whosaid.showSources', showSources),
+    vscode.commands.registerCommand(OPEN_QUOTE, openQuote),
+    (sourcesView.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: sourcesView, showCollapseAll: true })),
+    // The view follows the reporter's typing (debounced; the server answers for the new text).
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0 && e.document === vscode.window.activeTextEditor?.document) refreshStatus(400);
+    }),
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();
       if (active && e.uris.some((u) => u.toString() === active)) refreshStatus();

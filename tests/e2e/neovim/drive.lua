@@ -4,7 +4,8 @@
 --
 -- Loads the project's own config (editors/neovim: lsp/whosaid.lua + require('whosaid').setup{}),
 -- opens the fixture article and checks what a reporter would see: diagnostics (codes and ranges),
--- the hover on a quote, the inlay hints naming speakers, :WhosaidSources, and diagnostics that
+-- the hover on a quote, the inlay hints naming speakers, the sources lens, :WhosaidSources (each
+-- quote at its line and column, also after accents and emoji), and diagnostics that
 -- follow an edit. Exits through :cquit on the first mismatch.
 
 local here = debug.getinfo(1, 'S').source:sub(2)
@@ -267,38 +268,53 @@ check(hint_at(hs, '— Nair', nair_q), 'no "— Nair" hint after the Nair quote\
 check(hint_at(hs, '— ?', detour), 'no "— ?" hint after the unattributed quote\n' .. dump_hints(hs))
 ok('inlay hints name the speakers after their quotes, "— ?" for none')
 
--- :WhosaidSources lists the speakers with their quote counts.
-local whosaid = require('whosaid')
-whosaid.last_sources = nil
-vim.cmd('WhosaidSources')
+-- The sources line (a code lens) at the top of the article.
 check(vim.wait(WAIT, function()
-  return whosaid.last_sources ~= nil
-end, 50), ':WhosaidSources got no answer')
-local src = whosaid.last_sources
-local by_name = {}
-for _, sp in ipairs(src.speakers) do
-  by_name[sp.name] = sp
+  local lenses = vim.lsp.codelens.get(buf)
+  return #lenses > 0 and lenses[1].command ~= nil
+end, 50), 'no sources code lens at the top of the article: ' .. vim.inspect(vim.lsp.codelens.get(buf)))
+local lens = vim.lsp.codelens.get(buf)[1]
+check(lens.range.start.line == 0 and lens.command.title:find('^3 sources · ') and lens.command.title:find('not stated', 1, true),
+  'the sources lens: ' .. vim.inspect(lens))
+ok('the sources lens at the top: ' .. lens.command.title)
+
+-- :WhosaidSources puts every quote, by source, in the location list and opens it.
+local whosaid = require('whosaid')
+local function sources_list()
+  whosaid.last_sources = nil
+  vim.cmd('WhosaidSources')
+  check(vim.wait(WAIT, function()
+    return whosaid.last_sources ~= nil
+  end, 50), ':WhosaidSources got no answer')
+  local loc = vim.fn.getloclist(0, { items = 0, title = 0, winid = 0 })
+  check(loc.winid ~= 0, ':WhosaidSources did not open the location list')
+  vim.cmd('lclose')
+  return loc
 end
--- Nair also has reported speech ("admitted the town had known ..."), so at least one quote.
-local attributed = 0
-for name, min in pairs({ ['Elena Vasquez'] = 1, ['Tom Brennan'] = 1, ['Priya Nair'] = 1 }) do
-  check(by_name[name], ':WhosaidSources lacks ' .. name .. ': ' .. vim.inspect(src.speakers))
-  check(by_name[name].quotes >= min, name .. ' should have a quote: ' .. vim.inspect(by_name[name]))
+-- The location-list entry whose text starts with `prefix`, checked to sit on `at` (a find() result).
+local function entry_at(loc, prefix, at)
+  for _, it in ipairs(loc.items) do
+    if it.text:sub(1, #prefix) == prefix then
+      check(it.lnum == at.line + 1 and it.col == at.col + 1,
+        ('%q is at %d:%d, the quote at %d:%d'):format(it.text, it.lnum, it.col, at.line + 1, at.col + 1))
+      return it
+    end
+  end
+  fail('no location-list entry starting ' .. prefix .. ': ' .. vim.inspect(loc.items))
 end
-for _, sp in ipairs(src.speakers) do
-  attributed = attributed + sp.quotes
+local loc = sources_list()
+out(':WhosaidSources:\n  ' .. table.concat(vim.tbl_map(function(it)
+  return ('%d:%d %s'):format(it.lnum, it.col, it.text)
+end, loc.items), '\n  '))
+check(loc.title:find('3 sources', 1, true), ':WhosaidSources title: ' .. loc.title)
+entry_at(loc, 'Elena Vasquez (Mayor): “We cannot keep sending school buses', find('"We cannot keep'))
+entry_at(loc, 'Tom Brennan: “This will cut my business in half', find('"This will cut'))
+entry_at(loc, 'Priya Nair (Council member): “We should have acted sooner', find('"We should have acted'))
+for _, it in ipairs(loc.items) do
+  check(it.bufnr == buf, 'a location-list entry is in another buffer: ' .. vim.inspect(it))
+  check(not it.text:find('The detour', 1, true), 'the quote with no source is listed under a source: ' .. it.text)
 end
-check(src.unattributed == 1, 'expected 1 unattributed quote: ' .. vim.inspect(src))
-check(src.quotes == attributed + src.unattributed, 'quote counts do not add up: ' .. vim.inspect(src))
-check(by_name['Elena Vasquez'].line == vasquez_q.line, 'Vasquez is first named on line ' .. (vasquez_q.line + 1))
-local loc = vim.fn.getloclist(0, { items = 0, title = 0 })
-check(#loc.items == #src.speakers and loc.title:find(src.quotes .. ' quotes', 1, true), ':WhosaidSources location list: ' .. vim.inspect(loc))
-local vasquez_item = vim.tbl_filter(function(it)
-  return it.text:find('Elena Vasquez', 1, true) ~= nil
-end, loc.items)[1]
-check(vasquez_item and vasquez_item.lnum == vasquez_q.line + 1 and vasquez_item.text:find('1 quote', 1, true), ':WhosaidSources entry for Vasquez: ' .. vim.inspect(vasquez_item))
-vim.cmd('lclose')
-ok(':WhosaidSources lists speakers and counts: ' .. loc.title)
+ok(':WhosaidSources lists each quote under its source at its line and column (' .. #loc.items .. ' quotes)')
 
 -- Edit: drop the attribution from the first quote; the diagnostics follow the change.
 local line = vim.api.nvim_buf_get_lines(buf, vasquez_q.line, vasquez_q.line + 1, false)[1]
@@ -317,6 +333,23 @@ check(vim.wait(WAIT, function()
   return hint_at(hints(), '— ?', find('"We cannot keep sending school buses over a bridge that is failing."')) ~= nil
 end, 50), 'the hint after the edited quote did not become "— ?"\n' .. dump_hints(hints()))
 ok('the inlay hint follows the edit')
+
+-- Accents and emoji before a quote: the location list still points at the quotation mark
+-- (the server counts UTF-16 units, Neovim bytes).
+local sources_fixture = root .. '/tests/e2e/fixtures/sources.txt'
+vim.cmd.edit(vim.fn.fnameescape(sources_fixture))
+buf = vim.api.nvim_get_current_buf()
+check(vim.wait(WAIT, function()
+  return client() ~= nil and client().initialized
+end, 50), 'whosaid did not attach to ' .. sources_fixture)
+local uloc = sources_list()
+out(':WhosaidSources (accents):\n  ' .. table.concat(vim.tbl_map(function(it)
+  return ('%d:%d %s'):format(it.lnum, it.col, it.text)
+end, uloc.items), '\n  '))
+entry_at(uloc, 'Zoë Łukasiewicz (Judge): “The crust is perfect', find('“The crust'))
+entry_at(uloc, 'Émile Durand: “I baked through the night — 🥐 after 🥐', find('“I baked'))
+entry_at(uloc, 'Zoë Łukasiewicz (Judge): (reported) the filling was “bold but never heavy.”', find('the filling was'))
+ok(':WhosaidSources columns are right after accented names and emoji')
 
 -- Markdown articles are checked too (filetype markdown).
 local md = vim.fn.tempname() .. '.md'

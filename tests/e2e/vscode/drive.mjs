@@ -5,7 +5,8 @@
 //   VSIX=editors/vscode/whosaid.vsix node tests/e2e/vscode/drive.mjs
 //
 // Installs the packaged extension, opens the fixture article and checks what a person sees: the
-// Problems count, the hover over a quote, the inlay hints naming speakers, the status bar summary.
+// Problems count, the hover over a quote, the inlay hints naming speakers, the status bar summary,
+// the sources lens, and the Sources view (its sources and quotes; a click opens the quote).
 // The extension's test hook (WHOSAID_E2E_OUT) writes VS Code's own view as JSON; the test checks
 // the screen against it. Saves a screenshot to tests/e2e/out/vscode.png. Exits non-zero on a
 // mismatch; always stops code-server and the browser.
@@ -299,7 +300,7 @@ function checkApi(api) {
   ok('VS Code hover provider names the speaker, the role from whosaid.speakers, and the cue');
 
   const s = api.sources;
-  check(s && s.unattributed === 1, `whosaid.sources: ${JSON.stringify(s)}`);
+  check(s && s.unattributed === 1, `whosaid/sources: ${JSON.stringify(s)}`);
   const attributed = s.speakers.reduce((n, sp) => n + sp.quotes, 0);
   check(s.quotes === attributed + s.unattributed, `whosaid.sources counts do not add up: ${JSON.stringify(s)}`);
   const names = s.speakers.map((sp) => sp.name).sort();
@@ -326,6 +327,7 @@ async function problemsCount(page) {
 }
 
 async function checks(page) {
+  let pane;
   // Wait for the whosaid.speakers setting to be applied too (it may come after the first
   // analysis); if it never is, check whatever arrived, for a precise message.
   const ready = (d) => d.diagnostics.length > 0 && d.inlayHints.length > 0 && d.sources;
@@ -425,9 +427,64 @@ async function checks(page) {
   await page.keyboard.press('Escape');
   ok(`"whosaid: Show Sources" lists the speakers with their quote counts (${title.trim()})`);
 
+  // The sources line (a code lens) above the headline.
+  const lensText = await until('the sources lens above the article', async () => {
+    const t = (await page.locator('.editor-instance .codelens-decoration').allTextContents()).join(' ');
+    return t.includes(api.sources.summary.text) ? t : false;
+  }, 15000).catch(async () => {
+    throw new Mismatch(`no lens "${api.sources.summary.text}" on screen: ${(await page.locator('.codelens-decoration').allTextContents()).join(' | ')}; VS Code has ${JSON.stringify(api.codeLenses)}`);
+  });
+  check(/^3 sources · .* not stated · 0 anonymous/.test(api.sources.summary.text), `sources line: ${api.sources.summary.text}`);
+  ok(`the lens above the article reads "${lensText.trim()}"`);
+
+  // The Sources view in the Explorer: each source with their quotes; a click opens the quote.
+  pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Sources/i }) });
+  await pane.waitFor({ timeout: WAIT });
+  if ((await pane.locator('.pane-header').getAttribute('aria-expanded')) !== 'true') await pane.locator('.pane-header').click();
+  // Room for every row (the tree draws only the rows in view): fold the folder's file list.
+  const folder = page.locator('.pane-header', { hasText: /newsroom/i }).first();
+  if ((await folder.getAttribute('aria-expanded')) === 'true') await folder.click();
+  const viewRows = await until('the Sources view to list the sources and their quotes', async () => {
+    const t = await pane.locator('.monaco-list-row').allTextContents();
+    return ['Elena Vasquez', 'Tom Brennan', 'Priya Nair', 'We should have acted sooner'].every((x) => t.some((r) => r.includes(x))) ? t : false;
+  }, 20000).catch(async () => {
+    throw new Mismatch(`Sources view rows: ${(await pane.locator('.monaco-list-row').allTextContents()).join(' | ')}`);
+  });
+  log(`Sources view:\n  ${viewRows.join('\n  ')}`);
+  check(!viewRows.some((r) => r.includes('The detour')), `the quote with no source is listed under a source: ${viewRows}`);
+  for (const src of api.sources.sources) {
+    const at = viewRows.findIndex((r) => r.startsWith(src.name));
+    check(at >= 0, `the Sources view lacks ${src.name}`);
+    for (const q of src.quotes) {
+      check(viewRows.some((r) => r.includes(q.text.slice(0, 20))), `the Sources view lacks ${src.name}'s quote "${q.text}"`);
+    }
+  }
+  ok(`the Sources view lists ${api.sources.sources.length} sources with their quotes`);
+  // Click Nair's quote: the editor selects it, cursor at its start (it was elsewhere).
+  const nair = find(QUOTES.nair);
+  const selection = page.locator('[id="status.editor.selection"]');
+  const wantAt = `Ln ${nair.line + 1}, Col ${nair.col + 1}`;
+  check(!((await selection.textContent()) || '').trim().startsWith(wantAt), `the cursor is already at ${wantAt}`);
+  await pane.locator('.monaco-list-row', { hasText: 'We should have acted sooner' }).click();
+  const sel = await until(`the cursor at the quote (${wantAt})`, async () => {
+    const t = ((await selection.textContent()) || '').trim();
+    return t.startsWith(wantAt) ? t : false;
+  }, 15000).catch(async () => {
+    throw new Mismatch(`after the click the status bar shows "${(await selection.textContent())?.trim()}", expected ${wantAt}`);
+  });
+  check(sel.includes(`(${QUOTES.nair.length} selected)`), `the quote is not selected: ${sel}`);
+  await page.screenshot({ path: path.join(OUT, 'vscode-sources.png') });
+  ok(`a click on Nair's quote in the Sources view opens the article there (${sel})`);
+  // Back to the top of the article (the editor has the focus after the click).
+  await page.mouse.move(700, 450);
+  await page.keyboard.press('Control+Home');
+  await sleep(300);
+  await page.screenshot({ path: path.join(OUT, 'vscode-lens.png') });
+
   // Edit: remove the attribution from the first quote; the squiggle, count and hint follow.
   const line = find(QUOTES.vasquez).line;
-  await page.locator('.editor-instance .view-lines').first().click({ position: { x: 5, y: 5 } });
+  // Into the editor's text (the sources line sits above the first line, so not its top corner).
+  await page.locator('.editor-instance .view-line', { hasText: 'Harlow Street bridge' }).first().click();
   await page.keyboard.press('Control+G');
   await input.waitFor({ timeout: WAIT });
   await page.keyboard.type(String(line + 1));
@@ -450,6 +507,13 @@ async function checks(page) {
   });
   await until('"— ?" after the edited quote', async () => (await shownText(page)).includes(`failing." — ?`), 15000);
   ok(`removing the attribution adds an unattributed-quote (Problems: ${after.label}) and the hint becomes "— ?"`);
+  const rowsAfter = await until('the Sources view to follow the edit', async () => {
+    const t = await pane.locator('.monaco-list-row').allTextContents();
+    return t.some((r) => r.startsWith('Tom Brennan')) && !t.some((r) => r.includes('Elena Vasquez')) ? t : false;
+  }, 15000).catch(async () => {
+    throw new Mismatch(`after the edit the Sources view still shows: ${(await pane.locator('.monaco-list-row').allTextContents()).join(' | ')}`);
+  });
+  ok(`the Sources view follows the edit: Elena Vasquez, no longer quoted, is gone (${rowsAfter.length} rows)`);
 }
 
 try {
