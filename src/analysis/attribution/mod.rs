@@ -213,7 +213,9 @@ fn attribute_sentence(inp: &Inputs, si: usize, sent: &Sentence, led: &mut Ledger
     direct::attribute_closing(&c, inp.closing.closing_in(si), &mut bufs.resolved, si, led);
     direct::attribute_opening(&c, inp.closing.opening_in(si), &mut bufs.resolved, si, &inp.closing.close_sentence, led);
     reported::attribute_reported(&c, &mut bufs.resolved, si, led, qcur);
-    reported::attribute_object_fragments(&c, &mut bufs.resolved, si, led, qcur);
+    if bufs.resolved.iter().any(|r| !r.used) {
+        reported::attribute_object_fragments(&c, &mut bufs.resolved, si, led, qcur);
+    }
     carry::note_colon_intros(&c, sent.para, &bufs.resolved, &led.entities, si, colon_intro);
     nested::nest(&mut led.drafts, first_draft);
 }

@@ -70,28 +70,29 @@ const OBJECT_REACH: usize = 16;
 /// Live”", [`is_title`]): nobody says it.
 pub(super) fn attribute_object_fragments(c: &Ctx, resolved: &mut [Resolved], si: usize, led: &mut Ledger, qcur: &mut usize) {
     let doc = c.doc;
+    let toks = &doc.tokens;
     for ri in 0..resolved.len() {
         let r = &resolved[ri];
-        if r.used || !r.speaks() || r.cue.passive_by || !reports_speech(doc, r) || matches!(r.cue.verb.map(|(v, _)| v.class), Some(VerbClass::Mental)) {
+        if r.used || !r.speaks() || r.cue.passive_by {
             continue;
         }
         let from = r.after.max(r.cue.end);
+        // Most cues have no quotation soon after them: look for its opening mark first.
+        let reach = (from + OBJECT_REACH).min(c.s1);
+        let Some(open) = (from..reach).find(|&x| toks[x].kind == TokKind::Mark && c.depth[x] == 1) else { continue };
         // "went on to become the “cabinet enforcer”": an infinitive of no promise or request.
-        if word_is(doc, from, "to") && !r.cue.verb.is_some_and(|(v, _)| v.promise || v.request) {
+        let infinitive = word_is(doc, from, "to") && !r.cue.verb.is_some_and(|(v, _)| v.promise || v.request);
+        let pause = (from..open).any(|x| c.depth[x] == 0 && punct_is(&toks[x], doc.text, b','));
+        let later_cue = resolved[ri + 1..].iter().any(|n| (from..open).contains(&n.block_start.min(n.cue.start)));
+        let thought = matches!(r.cue.verb.map(|(v, _)| v.class), Some(VerbClass::Mental));
+        if infinitive || pause || later_cue || thought || !reports_speech(doc, r) {
             continue;
         }
-        let next_cue = resolved[ri + 1..].iter().map(|n| n.block_start.min(n.cue.start)).find(|&b| b >= from).unwrap_or(c.s1);
-        let limit = next_cue.min(clause_end(doc, c.depth, from, c.s1));
-        let end = (from..limit).find(|&x| c.depth[x] == 0 && punct_is(&doc.tokens[x], doc.text, b',')).unwrap_or(limit);
-        if end <= from {
-            continue;
-        }
-        let span = span_of(doc, from, end);
+        let span = span_of(doc, from, clause_end(doc, c.depth, from, c.s1).max(from + 1));
         let mut taken = false;
         for x in quotations_within(c, qcur, span) {
-            let q = &c.quotes.quotations[x];
             let title = || is_title(doc, c.quotes, x, c.s0..c.s1);
-            if q.open >= from + OBJECT_REACH || led.quotation_draft[x].is_some() || direct_or_partial(doc, c.quotes, x, c.s0) != QuoteKind::Partial || title() {
+            if c.quotes.quotations[x].open >= reach || led.quotation_draft[x].is_some() || direct_or_partial(doc, c.quotes, x, c.s0) != QuoteKind::Partial || title() {
                 continue;
             }
             led.quotation_draft[x] = Some(led.drafts.len());
