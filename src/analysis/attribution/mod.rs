@@ -15,7 +15,9 @@
 //!    on into a later paragraph the cue that introduces it here.
 //! 5. `reported::attribute_reported` bounds what the remaining cues report: forward from the
 //!    cue (past a listener, "that", a topic …) to the clause end or a later cue, or backward to
-//!    the clause start ("…, AFP reported").
+//!    the clause start ("…, AFP reported"). `reported::attribute_object_fragments` gives a quoted
+//!    fragment in the object of a cue that reported no clause to that cue's source ("dismissed
+//!    the report as “complete rubbish”").
 //! 6. `carry::note_colon_intros` keeps `X continued:` for the next paragraph's quotation;
 //!    `nested::nest` sets which attribution encloses which.
 //! 7. After the last sentence, `carry::carry_to_uncued` gives each quotation with no cue the
@@ -211,6 +213,9 @@ fn attribute_sentence(inp: &Inputs, si: usize, sent: &Sentence, led: &mut Ledger
     direct::attribute_closing(&c, inp.closing.closing_in(si), &mut bufs.resolved, si, led);
     direct::attribute_opening(&c, inp.closing.opening_in(si), &mut bufs.resolved, si, &inp.closing.close_sentence, led);
     reported::attribute_reported(&c, &mut bufs.resolved, si, led, qcur);
+    if bufs.resolved.iter().any(|r| !r.used) {
+        reported::attribute_object_fragments(&c, &mut bufs.resolved, si, led, qcur);
+    }
     carry::note_colon_intros(&c, sent.para, &bufs.resolved, &led.entities, si, colon_intro);
     nested::nest(&mut led.drafts, first_draft);
 }

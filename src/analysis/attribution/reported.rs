@@ -4,7 +4,7 @@
 //! after the cue it runs backward to the clause start ("…, AFP reported").
 
 use super::clause::{continues_clause, reads_as_clause};
-use super::draft::{direct_or_partial, make_draft};
+use super::draft::{direct_or_partial, is_title, make_draft};
 use super::scan::{clause_end, clause_start, dash_at, skip_right, span_of};
 use super::source::{Resolved, Source};
 use super::{Ctx, Ledger};
@@ -55,6 +55,52 @@ pub(super) fn attribute_reported(c: &Ctx, resolved: &mut [Resolved], si: usize, 
         }
         led.drafts.push(d);
         draft_fragments(c, &resolved[ri], di, inner, si, led);
+    }
+}
+
+/// How far after its cue a quoted fragment in the cue's object may open (in tokens).
+const OBJECT_REACH: usize = 16;
+
+/// Quoted words in the object of a cue that reported no clause are its source's words:
+/// "dismissed the report as “complete rubbish”", "accused the mayor of “running scared”",
+/// "praised the “spirit of the town”". Each quotation with no draft yet that reads as a partial
+/// quotation and opens soon after a cue that can speak and is still unused (no comma, no later cue
+/// between) becomes a partial quote of that source with that cue. Thought and evidence ("believes
+/// the “plan”", "figures show a “record”") attribute nothing, nor does a title ("told “Harbour
+/// Live”", [`is_title`]): nobody says it.
+pub(super) fn attribute_object_fragments(c: &Ctx, resolved: &mut [Resolved], si: usize, led: &mut Ledger, qcur: &mut usize) {
+    let doc = c.doc;
+    let toks = &doc.tokens;
+    for ri in 0..resolved.len() {
+        let r = &resolved[ri];
+        if r.used || !r.speaks() || r.cue.passive_by {
+            continue;
+        }
+        let from = r.after.max(r.cue.end);
+        // Most cues have no quotation soon after them: look for its opening mark first.
+        let reach = (from + OBJECT_REACH).min(c.s1);
+        let Some(open) = (from..reach).find(|&x| toks[x].kind == TokKind::Mark && c.depth[x] == 1) else { continue };
+        // "went on to become the “cabinet enforcer”": an infinitive of no promise or request.
+        let infinitive = word_is(doc, from, "to") && !r.cue.verb.is_some_and(|(v, _)| v.promise || v.request);
+        let pause = (from..open).any(|x| c.depth[x] == 0 && punct_is(&toks[x], doc.text, b','));
+        let later_cue = resolved[ri + 1..].iter().any(|n| (from..open).contains(&n.block_start.min(n.cue.start)));
+        let thought = matches!(r.cue.verb.map(|(v, _)| v.class), Some(VerbClass::Mental));
+        if infinitive || pause || later_cue || thought || !reports_speech(doc, r) {
+            continue;
+        }
+        let span = span_of(doc, from, clause_end(doc, c.depth, from, c.s1).max(from + 1));
+        let mut taken = false;
+        for x in quotations_within(c, qcur, span) {
+            let title = || is_title(doc, c.quotes, x, c.s0..c.s1);
+            if c.quotes.quotations[x].open >= reach || led.quotation_draft[x].is_some() || direct_or_partial(doc, c.quotes, x, c.s0) != QuoteKind::Partial || title() {
+                continue;
+            }
+            led.quotation_draft[x] = Some(led.drafts.len());
+            let d = make_draft(doc, &led.entities, &resolved[ri], QuoteKind::Partial, vec![c.quotes.quotations[x].span], vec![x], si);
+            led.drafts.push(d);
+            taken = true;
+        }
+        resolved[ri].used |= taken;
     }
 }
 
@@ -602,6 +648,30 @@ mod tests {
         assert_eq!(led.quotation_draft, [Some(1)]);
         assert!(led.sentence_attributed[0]);
         assert_eq!(led.attributed_spans.len(), 1);
+    }
+
+    #[test]
+    fn quoted_words_in_a_cues_object_are_its_sources() {
+        // (text, (the quotation's speaker mention, cue) after the whole stage, or none)
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("The minister dismissed the report as “complete rubbish”.", Some(("The minister", "dismissed"))),
+            ("Hartley accused the mayor of “running scared” over the pier.", Some(("Hartley", "accused"))),
+            ("Hartley apologised for “a genuine mistake”.", Some(("Hartley", "apologised"))),
+            ("Dr Ruiz described the help offered by the council as “too little, too late”.", Some(("Dr Ruiz", "described"))),
+            ("Hartley praised the “spirit of the harbour” on Monday.", Some(("Hartley", "praised"))),
+            // Thought, evidence, a title, a comma or another cue in between, an infinitive: nobody's words.
+            ("Hartley believes the “plan” is dead.", None),
+            ("Figures show a “record” year for the pier.", None),
+            ("Hartley praised the plan, but the “experts” were unsure.", None),
+            ("Hartley praised the storm coverage of “Harbour Live Tonight” on Monday.", None),
+            ("Hartley went on to become the “cabinet enforcer”.", None),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let a = f.attribute();
+            let got = a.drafts.iter().find(|d| d.kind == QuoteKind::Partial && d.cue.is_some()).map(|d| f.view(d)).map(|(_, m, c)| (m.unwrap_or(""), c.unwrap_or("")));
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]

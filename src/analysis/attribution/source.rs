@@ -161,7 +161,43 @@ fn left_subject(c: &Ctx, r: &mut Resolved, k: usize) -> LeftSubject {
     if let Some(outer) = left.as_ref().filter(|_| block.is_none()).and_then(|np| prepositional_head(c, np)) {
         left = Some(outer);
     }
+    if let Some(named) = left.as_ref().filter(|_| block.is_none() && who.is_none()).and_then(|np| name_before_description(c, np)) {
+        left = Some(named);
+    }
     LeftSubject { np: left, who, block }
+}
+
+/// "Marc Ostwald, a strategist at Monument Securities, told Reuters" with the comma that closes
+/// the description dropped (common in wire and web copy): description `desc` stands right before
+/// the verb and a name before it, after a comma, opens the clause. The name speaks, with the
+/// description as its role ([`appositive_name`]). Not a setting ("In Kestria, some traders
+/// said") nor an object ("Echoing Ana Ruiz, the mayor said").
+fn name_before_description(c: &Ctx, desc: &Np) -> Option<Np> {
+    let (doc, s0) = (c.doc, c.s0);
+    if desc.name.is_some() || desc.mention == MentionKind::Pronoun || desc.start < s0 + 2 || !punct_is(&doc.tokens[desc.start - 1], doc.text, b',') {
+        return None;
+    }
+    // "Paramount, Universal and Warner said": a list, not a description.
+    if (desc.start..desc.end).any(|x| word_in(doc, x, &["and", "or"])) {
+        return None;
+    }
+    let name = np_left(doc, c.depth, desc.start - 1, s0)?;
+    // "Echoing Ana Ruiz, …": a participle opening the sentence, read as part of the name;
+    // "Separately, …": an adverb.
+    let first = doc.tokens[name.start].text(doc.text);
+    let participle = name.end > name.start + 2 && first.ends_with("ing");
+    let adverb = name.end == name.start + 1 && (first.ends_with("ly") || is(doc, name.start, flag::ADVERB | flag::FUNCTION));
+    if participle || adverb || !opens_subject(c, name.start) {
+        return None;
+    }
+    appositive_name(doc, (desc.start, desc.end), &name)
+}
+
+/// Can a subject start at token `st`: the sentence start, right after a quotation, after a
+/// leading conjunction, or after a short lead phrase and a comma ([`after_lead`])?
+fn opens_subject(c: &Ctx, st: usize) -> bool {
+    let (doc, s0) = (c.doc, c.s0);
+    st == s0 || doc.tokens[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"])) || after_lead(c, st)
 }
 
 /// "X, who ..., said" / "X, the agency's head, said" (`k - 1` is a comma): look past a
@@ -277,7 +313,7 @@ fn named_subject_before_asides(c: &Ctx, k: usize) -> Option<Np> {
     if !clean {
         return None;
     }
-    let subject_start = |st: usize| st == s0 || toks[st - 1].kind == TokKind::Mark || (st == s0 + 1 && word_in(doc, s0, &["but", "and", "yet", "still"])) || after_lead(c, st);
+    let subject_start = |st: usize| opens_subject(c, st);
     for d in (lim..k - 1).filter(|&x| aside_delimiter(c, x)) {
         let mut e = d;
         // "Rep. Jim Jordan (R-Ohio), ..."
@@ -480,6 +516,17 @@ mod tests {
             ("“The wall holds,” said the council's chief engineer, Tomas Okafor.", "said", Some(("Tomas Okafor", true))),
             // A name, then a description: still the name.
             ("Tomas Okafor, the council's chief engineer, said the wall would hold.", "said", Some(("Tomas Okafor", false))),
+            // The comma that closes the description dropped: still the name.
+            ("Tomas Okafor, the council's chief engineer said the wall would hold.", "said", Some(("Tomas Okafor", false))),
+            ("Tomas Okafor, an engineer at Harbour Works told the board the wall would hold.", "told", Some(("Tomas Okafor", false))),
+            ("However, Ana Ruiz, a surgeon at the clinic said the ward was full.", "said", Some(("Ana Ruiz", false))),
+            ("“It holds,” Ana Ruiz, a harbour board spokeswoman told reporters.", "told", Some(("Ana Ruiz", false))),
+            // Not a place before a group, nor a name the clause's verb takes as object.
+            ("In Kestria, some traders said the port was full.", "said", Some(("some traders", false))),
+            ("Echoing Ana Ruiz, the mayor said the ward was full.", "said", Some(("the mayor", false))),
+            ("Separately, the harbour board said the wall held.", "said", Some(("the harbour board", false))),
+            ("Kestria Ferries, Harbour Lines and Gullwing said fares would rise.", "said", Some(("Harbour Lines and Gullwing", false))),
+            ("Near Port Lyle, the mayor said the wall held.", "said", Some(("the mayor", false))),
         ];
         for &(text, cue, want) in cases {
             let got = source_of(text, cue);
