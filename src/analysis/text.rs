@@ -83,6 +83,25 @@ impl Token {
     pub fn flags_in(&self, lx: &Lexicon) -> u64 {
         lx.flags_at(self.entry)
     }
+    /// Append the stem lower-cased, as [`lower_into`] would: a word of the lexicon is its key
+    /// (the tokenizer found it by that lower-cased stem), copied with no case change.
+    #[inline]
+    pub fn lower_stem_into(&self, text: &str, buf: &mut String) {
+        if self.entry == NO_ENTRY {
+            lower_into(self.stem(text), buf);
+        } else {
+            buf.push_str(lexicon().key_at(self.entry));
+        }
+    }
+    /// Append the whole token lower-cased ([`lower_into`]), possessive ending included.
+    #[inline]
+    pub fn lower_into(&self, text: &str, buf: &mut String) {
+        if self.suffix == 0 {
+            self.lower_stem_into(text, buf);
+        } else {
+            lower_into(self.text(text), buf);
+        }
+    }
     pub fn first_char(&self, text: &str) -> char {
         text[self.start as usize..].chars().next().unwrap_or(' ')
     }

@@ -15,7 +15,7 @@ use super::model::{Claim, ClaimKind, Span};
 use super::quotes::Quotes;
 use super::sentences::Sentence;
 use super::cues::{word_in, word_is};
-use super::text::{lower_into, Doc, TokKind};
+use super::text::{Doc, TokKind};
 
 /// Is a byte position inside reported content? Positions are asked for mostly in text order:
 /// when the spans' ends are sorted too (spans do not nest), a cursor finds the same index as a
@@ -243,7 +243,7 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize) -> Option<(usize, PhraseKind)>
         if len > 1 {
             key.push(' ');
         }
-        lower_into(t.text(doc.text), &mut key);
+        t.lower_into(doc.text, &mut key);
         if len >= 2 {
             if !lx.is_prefix(&key) {
                 break;
@@ -276,7 +276,7 @@ fn has_phrase(doc: &Doc, sent: &Sentence, want: PhraseKind) -> bool {
                 if len > 0 {
                     key.push(' ');
                 }
-                lower_into(t.text(doc.text), &mut key);
+                t.lower_into(doc.text, &mut key);
                 if len >= 1 {
                     if lx.phrase(&key).is_some_and(|ks| ks.contains(&want)) {
                         return true;

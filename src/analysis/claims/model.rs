@@ -11,7 +11,7 @@
 use super::Ctx;
 use crate::analysis::lexicon::{flag, FxMap};
 use crate::analysis::model::Span;
-use crate::analysis::text::{lower_into, TokKind};
+use crate::analysis::text::TokKind;
 use std::sync::OnceLock;
 
 struct Model {
@@ -54,7 +54,7 @@ fn push_token(ctx: &Ctx, i: Option<usize>, out: &mut String) {
     match i.map(|i| &toks[i]) {
         None => out.push_str("<s>"),
         Some(t) => match t.kind {
-            TokKind::Word => lower_into(t.text(ctx.doc.text), out),
+            TokKind::Word => t.lower_into(ctx.doc.text, out),
             TokKind::Number => out.push_str("<num>"),
             TokKind::Mark => out.push_str("<q>"),
             _ => out.push_str("<p>"),
