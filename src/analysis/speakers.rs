@@ -600,7 +600,7 @@ fn title_phrase(doc: &Doc, k: usize, e: usize, buf: &mut Option<Scratch>) -> Opt
         if len > 1 {
             key.push(' ');
         }
-        lower_into(toks[k + len - 1].stem(doc.text), key);
+        toks[k + len - 1].lower_stem_into(doc.text, key);
         if len < 2 {
             continue;
         }
@@ -918,6 +918,10 @@ impl Entities {
 
     fn touch(&mut self, idx: usize, at: usize) {
         self.list[idx].last_seen = at;
+        // Bounded below: one allocation, no regrowth.
+        if self.recent.capacity() == 0 {
+            self.recent.reserve(130);
+        }
         if let Some(p) = self.recent.iter().rposition(|&x| x == idx) {
             self.recent.remove(p);
         }
@@ -1055,7 +1059,7 @@ impl Entities {
             Some((ns, ne)) => {
                 for k in (ns..ne).filter(|&k| toks[k].kind == TokKind::Word && !toks[k].has(flag::HONORIFIC)) {
                     let from = kbuf.len();
-                    lower_into(toks[k].stem(text), kbuf);
+                    toks[k].lower_stem_into(text, kbuf);
                     ranges.push((from, kbuf.len()));
                 }
                 Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize)
@@ -1122,6 +1126,10 @@ impl Entities {
                 self.index(idx);
             }
             return Some((idx, link));
+        }
+        // An article names a few dozen entities: no regrowth of the list for most.
+        if self.list.capacity() == 0 {
+            self.list.reserve(32);
         }
         let name = name_span.text(text).to_string();
         let short_name = short_name(&name, np);
