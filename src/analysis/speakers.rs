@@ -66,18 +66,19 @@ impl std::ops::Deref for Word {
     }
 }
 
-/// Hashes as the `str` it holds, so that a map keyed by `Word` is looked up with a `&str`.
+/// Hashes as the bytes it holds, so that a map keyed by `Word` is looked up with a `&[u8]`:
+/// comparing a key then needs no UTF-8 check, which `Deref` makes.
 impl std::hash::Hash for Word {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (**self).hash(state)
+        self.as_bytes().hash(state)
     }
 }
 
 /// Equal words are built the same way (`Word::new`: inline up to 22 bytes, zero-padded), so
-/// the derived equality agrees with that of the `str`s.
-impl std::borrow::Borrow<str> for Word {
-    fn borrow(&self) -> &str {
-        self
+/// the derived equality agrees with that of the bytes.
+impl std::borrow::Borrow<[u8]> for Word {
+    fn borrow(&self) -> &[u8] {
+        self.as_bytes()
     }
 }
 
@@ -888,7 +889,7 @@ pub enum Link {
 impl Entities {
     fn index(&mut self, idx: usize) {
         // Keys are looked up first and copied only when new: most words are indexed already.
-        fn add(map: &mut FxMap<Word, Ids>, w: &str, idx: usize) {
+        fn add(map: &mut FxMap<Word, Ids>, w: &[u8], idx: usize, make: impl FnOnce() -> Word) {
             match map.get_mut(w) {
                 Some(v) => {
                     if v.as_slice().last() != Some(&idx) {
@@ -900,20 +901,20 @@ impl Entities {
                     if map.capacity() == 0 {
                         map.reserve(64);
                     }
-                    map.insert(Word::new(w), Ids::One(idx));
+                    map.insert(make(), Ids::One(idx));
                 }
             }
         }
         let e = &self.list[idx];
         for w in &e.keys {
-            add(&mut self.by_word, w, idx);
+            add(&mut self.by_word, w.as_bytes(), idx, || w.clone());
         }
         if let Some(r) = e.role.as_deref() {
             for w in r.to_lowercase().split(' ') {
-                add(&mut self.by_role, w, idx);
+                add(&mut self.by_role, w.as_bytes(), idx, || Word::new(w));
             }
         }
-        add(&mut self.by_role, &e.head, idx);
+        add(&mut self.by_role, e.head.as_bytes(), idx, || e.head.clone());
     }
 
     fn touch(&mut self, idx: usize, at: usize) {
@@ -1020,14 +1021,14 @@ impl Entities {
                 // The same description again ("the French presidency") is the same entity.
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
                 let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), kbuf.get_or_insert_with(Scratch::new));
-                let same = self.by_word.get(key).and_then(|v| v.as_slice().iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0].as_bytes() == key.as_bytes()));
+                let same = self.by_word.get(key.as_bytes()).and_then(|v| v.as_slice().iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0].as_bytes() == key.as_bytes()));
                 if let Some(idx) = same {
                     self.touch(idx, np.span.start);
                     self.list[idx].mentions.push((np.span, MentionKind::Full));
                     return Some((idx, Link::Name));
                 }
                 // "the president" → the latest entity whose role or description has that head.
-                let found = self.by_role.get(&*np.head).and_then(|v| {
+                let found = self.by_role.get(np.head.as_bytes()).and_then(|v| {
                     v.as_slice()
                         .iter()
                         .copied()
@@ -1085,7 +1086,7 @@ impl Entities {
         // for descriptions, the same words after the determiner.
         let is_name = np.name.is_some();
         let last = key(&ranges[nkeys - 1]);
-        let found = self.by_word.get(last).and_then(|cands| {
+        let found = self.by_word.get(last.as_bytes()).and_then(|cands| {
             cands.as_slice().iter().rev().copied().find(|&i| {
                 let e = &self.list[i];
                 if is_name {
@@ -1193,7 +1194,7 @@ impl Entities {
                 continue;
             }
             let key = lower(t.stem(doc.text), &mut buf);
-            let Some(&[idx]) = self.by_word.get(key).map(Ids::as_slice) else { continue };
+            let Some(&[idx]) = self.by_word.get(key.as_bytes()).map(Ids::as_slice) else { continue };
             let e = &self.list[idx];
             if !(e.speaks && e.named && e.keys.last().is_some_and(|l| l.as_bytes() == key.as_bytes())) {
                 continue;
