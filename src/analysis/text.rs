@@ -458,11 +458,10 @@ impl<'a> Doc<'a> {
 
 /// The first \n or \r at or after `pos` (or the text's end); bytes, as no other char contains them.
 fn line_end_from(text: &str, pos: usize) -> usize {
-    // memchr for \n, then for a \r before it: far cheaper than testing every byte for both.
+    // One vectorised search for either byte: far cheaper than testing every byte for both, and
+    // one call per line rather than two (every line is read twice: furniture, then paragraphs).
     let bytes = &text.as_bytes()[pos..];
-    let nl = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
-    let end = memchr::memchr(b'\r', &bytes[..nl]).unwrap_or(nl);
-    pos + end
+    pos + memchr::memchr2(b'\n', b'\r', bytes).unwrap_or(bytes.len())
 }
 
 /// Two line feeds with only spaces, tabs or carriage returns between them.
