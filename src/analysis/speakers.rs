@@ -1269,7 +1269,7 @@ fn name_occurrence(doc: &Doc, k: usize, e: &Entity, buf: &mut Scratch) -> Option
     let n = e.keys.len();
     let mut s = k;
     // Earlier name words, in order: "Tony" before "Blair".
-    while s > 0 && k + 1 - s < n && toks[s - 1].cap && toks[s - 1].kind == TokKind::Word && lower(toks[s - 1].stem(doc.text), buf) == &*e.keys[n - 1 - (k + 1 - s)] {
+    while s > 0 && k + 1 - s < n && toks[s - 1].cap && toks[s - 1].kind == TokKind::Word && lower(toks[s - 1].stem(doc.text), buf).as_bytes() == e.keys[n - 1 - (k + 1 - s)].as_bytes() {
         s -= 1;
     }
     let whole = k + 1 - s == n;
