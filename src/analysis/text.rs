@@ -535,11 +535,16 @@ fn find_from(text: &str, from: usize, pat: &str) -> Option<usize> {
 
 fn find_urls(text: &str, excluded: &mut Vec<Span>) {
     let bytes = text.as_bytes();
-    for pat in ["http://", "https://", "www."] {
+    // "http://" and "https://" in one search for "http". A URL found inside another (one that
+    // redirects to it) ends where the outer one does: covered by it, so not looked for.
+    for pat in ["http", "www."] {
         let mut from = 0;
         while let Some(start) = find_from(text, from, pat) {
+            let rest = &bytes[start + pat.len()..];
+            let scheme = pat == "www." || rest.starts_with(b"://") || rest.starts_with(b"s://");
             // "www." inside a word (e.g. part of an http URL already found) is skipped.
-            if pat == "www." && start > 0 && !bytes[start - 1].is_ascii_whitespace() && bytes[start - 1] != b'(' {
+            let www_in_word = pat == "www." && start > 0 && !bytes[start - 1].is_ascii_whitespace() && bytes[start - 1] != b'(';
+            if !scheme || www_in_word {
                 from = start + pat.len();
                 continue;
             }
