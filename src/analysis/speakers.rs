@@ -919,6 +919,10 @@ impl Entities {
 
     fn touch(&mut self, idx: usize, at: usize) {
         self.list[idx].last_seen = at;
+        // Often the entity is the latest one already ("Ruiz said … She added"): nothing moves.
+        if self.recent.last() == Some(&idx) {
+            return;
+        }
         // Bounded below: one allocation, no regrowth.
         if self.recent.capacity() == 0 {
             self.recent.reserve(130);
