@@ -118,6 +118,13 @@ impl Lexicon {
         &SLOTS[i as usize].entry
     }
 
+    /// The lower-case word of the entry at `i` (tokens keep the index).
+    #[inline]
+    pub fn key_at(&self, i: u32) -> &'static str {
+        let s = &SLOTS[i as usize];
+        &WORD_KEYS[s.key_start as usize..(s.key_start + s.key_len) as usize]
+    }
+
     /// The flags of the entry at `i`; 0 for an index out of range (a token with no entry).
     #[inline]
     pub fn flags_at(&self, i: u32) -> u64 {

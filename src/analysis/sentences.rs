@@ -146,13 +146,13 @@ pub fn ends_sentence(doc: &Doc, i: usize, j: usize, end: usize) -> bool {
         let prev = &toks[i - 1];
         if prev.end == toks[i].start && prev.kind == TokKind::Word {
             let w = prev.text(text);
-            // "J." and "G.K." are initials.
-            let single_initial = w.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+            // "J." and "G.K." are initials (tested last: most periods end a word that is none).
+            let single_initial = || w.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
             let pf = prev.flags();
             if pf & flag::HONORIFIC != 0 && next.kind == TokKind::Word {
                 return false;
             }
-            if single_initial && next.kind == TokKind::Word && next.cap && next.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0 {
+            if next.kind == TokKind::Word && next.cap && next.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0 && single_initial() {
                 return false;
             }
             if pf & flag::ABBREV != 0 {

@@ -66,18 +66,19 @@ impl std::ops::Deref for Word {
     }
 }
 
-/// Hashes as the `str` it holds, so that a map keyed by `Word` is looked up with a `&str`.
+/// Hashes as the bytes it holds, so that a map keyed by `Word` is looked up with a `&[u8]`:
+/// comparing a key then needs no UTF-8 check, which `Deref` makes.
 impl std::hash::Hash for Word {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (**self).hash(state)
+        self.as_bytes().hash(state)
     }
 }
 
 /// Equal words are built the same way (`Word::new`: inline up to 22 bytes, zero-padded), so
-/// the derived equality agrees with that of the `str`s.
-impl std::borrow::Borrow<str> for Word {
-    fn borrow(&self) -> &str {
-        self
+/// the derived equality agrees with that of the bytes.
+impl std::borrow::Borrow<[u8]> for Word {
+    fn borrow(&self) -> &[u8] {
+        self.as_bytes()
     }
 }
 
@@ -600,7 +601,7 @@ fn title_phrase(doc: &Doc, k: usize, e: usize, buf: &mut Option<Scratch>) -> Opt
         if len > 1 {
             key.push(' ');
         }
-        lower_into(toks[k + len - 1].stem(doc.text), key);
+        toks[k + len - 1].lower_stem_into(doc.text, key);
         if len < 2 {
             continue;
         }
@@ -888,7 +889,7 @@ pub enum Link {
 impl Entities {
     fn index(&mut self, idx: usize) {
         // Keys are looked up first and copied only when new: most words are indexed already.
-        fn add(map: &mut FxMap<Word, Ids>, w: &str, idx: usize) {
+        fn add(map: &mut FxMap<Word, Ids>, w: &[u8], idx: usize, make: impl FnOnce() -> Word) {
             match map.get_mut(w) {
                 Some(v) => {
                     if v.as_slice().last() != Some(&idx) {
@@ -900,24 +901,32 @@ impl Entities {
                     if map.capacity() == 0 {
                         map.reserve(64);
                     }
-                    map.insert(Word::new(w), Ids::One(idx));
+                    map.insert(make(), Ids::One(idx));
                 }
             }
         }
         let e = &self.list[idx];
         for w in &e.keys {
-            add(&mut self.by_word, w, idx);
+            add(&mut self.by_word, w.as_bytes(), idx, || w.clone());
         }
         if let Some(r) = e.role.as_deref() {
             for w in r.to_lowercase().split(' ') {
-                add(&mut self.by_role, w, idx);
+                add(&mut self.by_role, w.as_bytes(), idx, || Word::new(w));
             }
         }
-        add(&mut self.by_role, &e.head, idx);
+        add(&mut self.by_role, e.head.as_bytes(), idx, || e.head.clone());
     }
 
     fn touch(&mut self, idx: usize, at: usize) {
         self.list[idx].last_seen = at;
+        // Often the entity is the latest one already ("Ruiz said … She added"): nothing moves.
+        if self.recent.last() == Some(&idx) {
+            return;
+        }
+        // Bounded below: one allocation, no regrowth.
+        if self.recent.capacity() == 0 {
+            self.recent.reserve(130);
+        }
         if let Some(p) = self.recent.iter().rposition(|&x| x == idx) {
             self.recent.remove(p);
         }
@@ -1016,14 +1025,14 @@ impl Entities {
                 // The same description again ("the French presidency") is the same entity.
                 let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
                 let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), kbuf.get_or_insert_with(Scratch::new));
-                let same = self.by_word.get(key).and_then(|v| v.as_slice().iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0].as_bytes() == key.as_bytes()));
+                let same = self.by_word.get(key.as_bytes()).and_then(|v| v.as_slice().iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0].as_bytes() == key.as_bytes()));
                 if let Some(idx) = same {
                     self.touch(idx, np.span.start);
                     self.list[idx].mentions.push((np.span, MentionKind::Full));
                     return Some((idx, Link::Name));
                 }
                 // "the president" → the latest entity whose role or description has that head.
-                let found = self.by_role.get(&*np.head).and_then(|v| {
+                let found = self.by_role.get(np.head.as_bytes()).and_then(|v| {
                     v.as_slice()
                         .iter()
                         .copied()
@@ -1055,7 +1064,7 @@ impl Entities {
             Some((ns, ne)) => {
                 for k in (ns..ne).filter(|&k| toks[k].kind == TokKind::Word && !toks[k].has(flag::HONORIFIC)) {
                     let from = kbuf.len();
-                    lower_into(toks[k].stem(text), kbuf);
+                    toks[k].lower_stem_into(text, kbuf);
                     ranges.push((from, kbuf.len()));
                 }
                 Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize)
@@ -1081,7 +1090,7 @@ impl Entities {
         // for descriptions, the same words after the determiner.
         let is_name = np.name.is_some();
         let last = key(&ranges[nkeys - 1]);
-        let found = self.by_word.get(last).and_then(|cands| {
+        let found = self.by_word.get(last.as_bytes()).and_then(|cands| {
             cands.as_slice().iter().rev().copied().find(|&i| {
                 let e = &self.list[i];
                 if is_name {
@@ -1122,6 +1131,10 @@ impl Entities {
                 self.index(idx);
             }
             return Some((idx, link));
+        }
+        // An article names a few dozen entities: no regrowth of the list for most.
+        if self.list.capacity() == 0 {
+            self.list.reserve(32);
         }
         let name = name_span.text(text).to_string();
         let short_name = short_name(&name, np);
@@ -1185,7 +1198,7 @@ impl Entities {
                 continue;
             }
             let key = lower(t.stem(doc.text), &mut buf);
-            let Some(&[idx]) = self.by_word.get(key).map(Ids::as_slice) else { continue };
+            let Some(&[idx]) = self.by_word.get(key.as_bytes()).map(Ids::as_slice) else { continue };
             let e = &self.list[idx];
             if !(e.speaks && e.named && e.keys.last().is_some_and(|l| l.as_bytes() == key.as_bytes())) {
                 continue;
@@ -1260,7 +1273,7 @@ fn name_occurrence(doc: &Doc, k: usize, e: &Entity, buf: &mut Scratch) -> Option
     let n = e.keys.len();
     let mut s = k;
     // Earlier name words, in order: "Tony" before "Blair".
-    while s > 0 && k + 1 - s < n && toks[s - 1].cap && toks[s - 1].kind == TokKind::Word && lower(toks[s - 1].stem(doc.text), buf) == &*e.keys[n - 1 - (k + 1 - s)] {
+    while s > 0 && k + 1 - s < n && toks[s - 1].cap && toks[s - 1].kind == TokKind::Word && lower(toks[s - 1].stem(doc.text), buf).as_bytes() == e.keys[n - 1 - (k + 1 - s)].as_bytes() {
         s -= 1;
     }
     let whole = k + 1 - s == n;

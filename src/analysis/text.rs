@@ -83,6 +83,25 @@ impl Token {
     pub fn flags_in(&self, lx: &Lexicon) -> u64 {
         lx.flags_at(self.entry)
     }
+    /// Append the stem lower-cased, as [`lower_into`] would: a word of the lexicon is its key
+    /// (the tokenizer found it by that lower-cased stem), copied with no case change.
+    #[inline]
+    pub fn lower_stem_into(&self, text: &str, buf: &mut String) {
+        if self.entry == NO_ENTRY {
+            lower_into(self.stem(text), buf);
+        } else {
+            buf.push_str(lexicon().key_at(self.entry));
+        }
+    }
+    /// Append the whole token lower-cased ([`lower_into`]), possessive ending included.
+    #[inline]
+    pub fn lower_into(&self, text: &str, buf: &mut String) {
+        if self.suffix == 0 {
+            self.lower_stem_into(text, buf);
+        } else {
+            lower_into(self.text(text), buf);
+        }
+    }
     pub fn first_char(&self, text: &str) -> char {
         text[self.start as usize..].chars().next().unwrap_or(' ')
     }
@@ -439,11 +458,10 @@ impl<'a> Doc<'a> {
 
 /// The first \n or \r at or after `pos` (or the text's end); bytes, as no other char contains them.
 fn line_end_from(text: &str, pos: usize) -> usize {
-    // memchr for \n, then for a \r before it: far cheaper than testing every byte for both.
+    // One vectorised search for either byte: far cheaper than testing every byte for both, and
+    // one call per line rather than two (every line is read twice: furniture, then paragraphs).
     let bytes = &text.as_bytes()[pos..];
-    let nl = memchr::memchr(b'\n', bytes).unwrap_or(bytes.len());
-    let end = memchr::memchr(b'\r', &bytes[..nl]).unwrap_or(nl);
-    pos + end
+    pos + memchr::memchr2(b'\n', b'\r', bytes).unwrap_or(bytes.len())
 }
 
 /// Two line feeds with only spaces, tabs or carriage returns between them.
@@ -517,11 +535,16 @@ fn find_from(text: &str, from: usize, pat: &str) -> Option<usize> {
 
 fn find_urls(text: &str, excluded: &mut Vec<Span>) {
     let bytes = text.as_bytes();
-    for pat in ["http://", "https://", "www."] {
+    // "http://" and "https://" in one search for "http". A URL found inside another (one that
+    // redirects to it) ends where the outer one does: covered by it, so not looked for.
+    for pat in ["http", "www."] {
         let mut from = 0;
         while let Some(start) = find_from(text, from, pat) {
+            let rest = &bytes[start + pat.len()..];
+            let scheme = pat == "www." || rest.starts_with(b"://") || rest.starts_with(b"s://");
             // "www." inside a word (e.g. part of an http URL already found) is skipped.
-            if pat == "www." && start > 0 && !bytes[start - 1].is_ascii_whitespace() && bytes[start - 1] != b'(' {
+            let www_in_word = pat == "www." && start > 0 && !bytes[start - 1].is_ascii_whitespace() && bytes[start - 1] != b'(';
+            if !scheme || www_in_word {
                 from = start + pat.len();
                 continue;
             }

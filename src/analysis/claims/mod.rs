@@ -15,7 +15,7 @@ use super::model::{Claim, ClaimKind, Span};
 use super::quotes::Quotes;
 use super::sentences::Sentence;
 use super::cues::{word_in, word_is};
-use super::text::{lower_into, Doc, TokKind};
+use super::text::{Doc, TokKind};
 
 /// Is a byte position inside reported content? Positions are asked for mostly in text order:
 /// when the spans' ends are sorted too (spans do not nest), a cursor finds the same index as a
@@ -84,9 +84,11 @@ pub(crate) fn find_traced(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], at
             rule_sentences[si] = true;
         }
     }
+    // One buffer for every phrase key of the article.
+    let mut key = super::text::Scratch::new();
     for si in 0..sentences.len() {
         let before = out.len();
-        let cues = scan_sentence(&ctx, si, &mut out);
+        let cues = scan_sentence(&ctx, si, &mut key, &mut out);
         let ruled = rule_sentences[si] || out[before..].iter().any(|c| c.kind != ClaimKind::Statistic);
         if let Some(t) = trace.as_deref_mut() {
             let mut feats = Vec::new();
@@ -136,7 +138,8 @@ fn from_attributions(ctx: &Ctx, out: &mut Vec<Claim>) {
 }
 
 /// The rule claims of one sentence; returns whether it holds a word the claim model weighs.
-fn scan_sentence(ctx: &Ctx, si: usize, out: &mut Vec<Claim>) -> bool {
+/// `key` is a buffer for phrase keys.
+fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -> bool {
     let doc = ctx.doc;
     let toks = &doc.tokens;
     let sent = &ctx.sentences[si];
@@ -163,7 +166,7 @@ fn scan_sentence(ctx: &Ctx, si: usize, out: &mut Vec<Claim>) -> bool {
             }
         }
         if f & flag::PHRASE_CLAIM != 0 && t.kind == TokKind::Word {
-            if let Some(end) = phrase_claim(ctx, si, k, s1, sent.span, out) {
+            if let Some(end) = phrase_claim(ctx, (si, sent.span), k, s1, key, out) {
                 k = end;
                 continue;
             }
@@ -185,9 +188,9 @@ fn scan_sentence(ctx: &Ctx, si: usize, out: &mut Vec<Claim>) -> bool {
 }
 
 /// A weasel phrase or a multi-word doubt word starting at `k`; returns where it ends.
-fn phrase_claim(ctx: &Ctx, si: usize, k: usize, s1: usize, sent: Span, out: &mut Vec<Claim>) -> Option<usize> {
+fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: &mut String, out: &mut Vec<Claim>) -> Option<usize> {
     let toks = &ctx.doc.tokens;
-    let (len, kind) = longest_phrase(ctx.doc, k, s1)?;
+    let (len, kind) = longest_phrase(ctx.doc, k, s1, key)?;
     // "it is believed", "it has been said": a passive inside a weasel phrase.
     let passive = (k..k + len).any(|x| toks[x].has(flag::PARTICIPLE)) && (k..k + len).any(|x| toks[x].has(flag::BE));
     let kind = match kind {
@@ -229,10 +232,11 @@ fn weak_doubt(ctx: &Ctx, a: usize, b: usize) -> bool {
         || legal_charge
 }
 
-fn longest_phrase(doc: &Doc, k: usize, s1: usize) -> Option<(usize, PhraseKind)> {
+/// The longest weasel, doubt, hedge or anonymity phrase at word `k`; `key` is a buffer.
+fn longest_phrase(doc: &Doc, k: usize, s1: usize, key: &mut String) -> Option<(usize, PhraseKind)> {
     let lx = lexicon();
     let toks = &doc.tokens;
-    let mut key = super::text::Scratch::new();
+    key.clear();
     let mut best = None;
     for len in 1..=lx.max_phrase_words.min(s1 - k) {
         let t = &toks[k + len - 1];
@@ -243,12 +247,12 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize) -> Option<(usize, PhraseKind)>
         if len > 1 {
             key.push(' ');
         }
-        lower_into(t.text(doc.text), &mut key);
+        t.lower_into(doc.text, key);
         if len >= 2 {
-            if !lx.is_prefix(&key) {
+            if !lx.is_prefix(key) {
                 break;
             }
-            if let Some(kinds) = lx.phrase(&key) {
+            if let Some(kinds) = lx.phrase(key) {
                 if let Some(kind) = kinds.iter().find(|k| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::Hedge | PhraseKind::AnonReason)) {
                     best = Some((len, *kind));
                 }
@@ -276,7 +280,7 @@ fn has_phrase(doc: &Doc, sent: &Sentence, want: PhraseKind) -> bool {
                 if len > 0 {
                     key.push(' ');
                 }
-                lower_into(t.text(doc.text), &mut key);
+                t.lower_into(doc.text, &mut key);
                 if len >= 1 {
                     if lx.phrase(&key).is_some_and(|ks| ks.contains(&want)) {
                         return true;

@@ -11,11 +11,12 @@
 use super::Ctx;
 use crate::analysis::lexicon::{flag, FxMap};
 use crate::analysis::model::Span;
-use crate::analysis::text::{lower_into, TokKind};
+use crate::analysis::text::TokKind;
 use std::sync::OnceLock;
 
 struct Model {
-    weights: FxMap<Box<str>, f32>,
+    /// Feature names are slices of the compiled-in text: no copy of each.
+    weights: FxMap<&'static str, f32>,
     bias: f32,
     /// The model fires when bias + the weights of the features reach this (a logit).
     threshold: f32,
@@ -27,8 +28,11 @@ fn model() -> &'static Model {
 }
 
 /// `feature TAB weight` lines; `bias` and `threshold` are two of them. `#` starts a comment.
-fn parse(data: &str) -> Model {
-    let mut m = Model { weights: FxMap::default(), bias: 0.0, threshold: f32::INFINITY };
+fn parse(data: &'static str) -> Model {
+    // One line per feature: sized once, no rehashing as it fills.
+    let mut weights = FxMap::default();
+    weights.reserve(data.lines().count());
+    let mut m = Model { weights, bias: 0.0, threshold: f32::INFINITY };
     for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let Some((name, w)) = line.split_once('\t') else { continue };
         let Ok(w) = w.trim().parse::<f32>() else { continue };
@@ -36,7 +40,7 @@ fn parse(data: &str) -> Model {
             "bias" => m.bias = w,
             "threshold" => m.threshold = w,
             _ => {
-                m.weights.insert(name.into(), w);
+                m.weights.insert(name, w);
             }
         }
     }
@@ -54,7 +58,7 @@ fn push_token(ctx: &Ctx, i: Option<usize>, out: &mut String) {
     match i.map(|i| &toks[i]) {
         None => out.push_str("<s>"),
         Some(t) => match t.kind {
-            TokKind::Word => lower_into(t.text(ctx.doc.text), out),
+            TokKind::Word => t.lower_into(ctx.doc.text, out),
             TokKind::Number => out.push_str("<num>"),
             TokKind::Mark => out.push_str("<q>"),
             _ => out.push_str("<p>"),
