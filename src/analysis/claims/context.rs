@@ -15,17 +15,20 @@ pub(super) fn sourced_by_neighbour(ctx: &Ctx, si: usize) -> bool {
 }
 
 /// Sentence `si` holds reported speech or thought (not a quotation) from a named source; with
-/// `source_last`, one whose cue comes after the content.
+/// `source_last`, one whose cue comes after the content. The table is made once per analysis, on
+/// the first claim that asks.
 fn reports(ctx: &Ctx, si: usize, source_last: bool) -> bool {
-    ctx.attr.drafts.iter().chain(&ctx.attr.non_speech).any(|d| {
-        d.sentence == si
-            && d.kind == QuoteKind::Indirect
-            && d.quotations.is_empty()
-            && d.mention.is_some()
-            && !d.weasel
-            && !d.anonymous_bare
-            && d.cue.as_ref().is_some_and(|c| !source_last || c.span.start > d.span.start)
-    })
+    let table = ctx.reporting.get_or_init(|| {
+        let mut t = vec![0u8; ctx.sentences.len()];
+        for d in ctx.attr.drafts.iter().chain(&ctx.attr.non_speech) {
+            let named = d.kind == QuoteKind::Indirect && d.quotations.is_empty() && d.mention.is_some() && !d.weasel && !d.anonymous_bare;
+            if let (true, Some(c), Some(slot)) = (named, d.cue.as_ref(), t.get_mut(d.sentence)) {
+                *slot |= 1 | if c.span.start > d.span.start { 2 } else { 0 };
+            }
+        }
+        t
+    });
+    table.get(si).is_some_and(|&f| f & if source_last { 2 } else { 1 } != 0)
 }
 
 /// Sentence `si` reports someone, and not only a vague authority or a bare anonymous source.

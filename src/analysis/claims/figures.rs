@@ -56,11 +56,12 @@ pub(super) fn claim(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, usize, boo
     let sent = &ctx.sentences[si];
     let end = figure(doc, k, sent.tokens.end)?;
     let start = if k > sent.tokens.start && is_currency(doc, k - 1) { k - 1 } else { k };
-    if of_record(doc, sent.tokens.start, start, end) || sourced_nearby(ctx, si) {
+    if of_record(doc, sent.tokens.start, start, end) {
         return None;
     }
+    // The local test first: most figures argue nothing, and the paragraph is not read for them.
     let argument = argues(doc, sent.tokens.start, start, end)?;
-    Some((start, end, argument == Argument::Weaker))
+    (!sourced_nearby(ctx, si)).then_some((start, end, argument == Argument::Weaker))
 }
 
 fn is_currency(doc: &Doc, i: usize) -> bool {

@@ -61,6 +61,8 @@ pub(crate) struct Ctx<'a> {
     sentences: &'a [Sentence],
     attr: &'a Attribution,
     scope: Scope,
+    /// Per sentence: does it report a named source in its own words (context.rs)?
+    reporting: std::cell::OnceCell<Vec<u8>>,
 }
 
 impl Ctx<'_> {
@@ -76,7 +78,7 @@ pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attributi
 
 /// [`find`], also writing every sentence's model features to `trace` (for training).
 pub(crate) fn find_traced(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attribution, mut trace: Option<&mut Vec<Vec<String>>>) -> Vec<Claim> {
-    let ctx = Ctx { doc, quotes, sentences, attr, scope: Scope::new(attr) };
+    let ctx = Ctx { doc, quotes, sentences, attr, scope: Scope::new(attr), reporting: std::cell::OnceCell::new() };
     let mut out = Vec::new();
     from_attributions(&ctx, &mut out);
     let mut rule_sentences = vec![false; sentences.len()];
