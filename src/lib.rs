@@ -35,7 +35,8 @@
 //!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps
 //!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs,
 //!                        figures.rs (argument vs record, sourced nearby), holders.rs (named
-//!                        research, everyday "people"), model.rs + model.tsv
+//!                        research, everyday "people"), context.rs (a neighbouring sentence that
+//!                        names the source), model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
 //!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
 //!                        mentions, gender only as the text or .whosaid.toml states it

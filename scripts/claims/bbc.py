@@ -20,7 +20,7 @@ JUDGED = os.path.join(ROOT, "docs", "precision-judgements.tsv")
 SEED = 2026
 CLAIM_RULES = ["agentless-passive", "weasel-attribution", "anonymous-source", "doubt-word", "unsourced-statistic", "hedge"]
 DEFAULT = {"agentless-passive": "information", "weasel-attribution": "warning", "anonymous-source": "error",
-           "doubt-word": "hint", "unsourced-statistic": "information", "hedge": "hint"}
+           "doubt-word": "information", "unsourced-statistic": "information", "hedge": "hint"}
 
 
 def articles():

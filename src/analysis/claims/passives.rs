@@ -17,6 +17,18 @@ const WEAK: &[&str] = &[
     "favoured", "characterized", "characterised", "portrayed",
 ];
 
+/// Participles of accusation and blame: "has been accused of", "has been criticised over". In
+/// news copy the accuser or critic is usually the next sentence's subject ("The MoD has been
+/// criticised over delays. A National Audit Office report says…") or the charge is on the record,
+/// so these are hints, unless an adverb says the view is widely held.
+const ACCUSATION: &[&str] = &[
+    "accused", "criticised", "criticized", "blamed", "branded", "implicated", "condemned", "attacked", "slammed", "panned",
+];
+
+/// Participles of an announcement of record: "it has been announced", "it was confirmed" is
+/// the BBC's formula for an official statement, weak even with a dummy "it".
+const RECORD: &[&str] = &["announced", "confirmed", "disclosed", "revealed"];
+
 /// Participles that are a view only with a complement ("is considered a risk", "was judged
 /// to have failed"); on their own they report a procedure ("options are being considered", "the
 /// bill will be debated on Monday").
@@ -29,7 +41,6 @@ const GENERAL: &[&str] = &["widely", "generally", "commonly", "increasingly", "o
 pub(super) fn agentless(ctx: &Ctx, k: usize, s0: usize, s1: usize) -> Option<(usize, bool)> {
     let doc = ctx.doc;
     let toks = &doc.tokens;
-    let text = doc.text;
     let mut p = k + 1;
     let mut general = false;
     // "is widely seen", "has been harshly criticised": adverbs between.
@@ -40,10 +51,7 @@ pub(super) fn agentless(ctx: &Ctx, k: usize, s0: usize, s1: usize) -> Option<(us
     if p >= s1 || !toks[p].has(flag::PARTICIPLE) || !ctx.free(p) {
         return None;
     }
-    // The agent may follow the quoted words: "has been branded \"a waste\" by MPs".
-    let unquoted = (p + 1..s1).filter(|&x| ctx.quotes.depth[x] == 0 && toks[x].kind != TokKind::Mark).take(4);
-    let by_agent = unquoted.into_iter().any(|x| word_is(doc, x, "by") && toks.get(x + 1).is_some_and(|n| n.kind == TokKind::Word && !n.text(text).ends_with("ing")));
-    if by_agent || sighting(ctx, k, p, s0, s1) {
+    if agent_after(ctx, p, s1) || sighting(ctx, k, p, s0, s1) || idiom(ctx, k, p, s0) {
         return None;
     }
     let mut end = p + 1;
@@ -55,6 +63,8 @@ pub(super) fn agentless(ctx: &Ctx, k: usize, s0: usize, s1: usize) -> Option<(us
     // No complement: the sentence ends, or a preposition or time follows ("debated in Parliament").
     let bare = end == p + 1 && (end >= s1 || toks[end].kind != TokKind::Word || is(doc, end, flag::PREP | flag::TIME));
     let weak = (!dummy_it && !general && word_in(doc, p, WEAK))
+        || (!general && word_in(doc, p, RECORD))
+        || accusation(ctx, p, general)
         || (bare && word_in(doc, p, DELIBERATION))
         || conditional(ctx, k, s0);
     Some((end, weak))
@@ -80,4 +90,31 @@ fn sighting(ctx: &Ctx, k: usize, p: usize, s0: usize, s1: usize) -> bool {
 fn conditional(ctx: &Ctx, k: usize, s0: usize) -> bool {
     let doc = ctx.doc;
     (s0..k).rev().take_while(|&x| !(doc.tokens[x].kind == TokKind::Punct && matches!(doc.text.as_bytes().get(doc.tokens[x].start as usize), Some(b',' | b';')))).any(|x| word_in(doc, x, &["if", "unless"]))
+}
+
+/// The agent follows the complement or the quoted words: "has been branded \"a waste\" by MPs",
+/// "has been accused of blocking the site by a press watchdog". "by the end of the year" and "by
+/// Friday" are times, "by 5%" an amount, "by raising prices" a means.
+pub(super) fn agent_after(ctx: &Ctx, p: usize, s1: usize) -> bool {
+    let doc = ctx.doc;
+    let toks = &doc.tokens;
+    let unquoted = (p + 1..s1).filter(|&x| ctx.quotes.depth[x] == 0 && toks[x].kind != TokKind::Mark).take(8);
+    unquoted.into_iter().any(|x| {
+        let n = if word_in(doc, x + 1, &["the", "a", "an"]) { x + 2 } else { x + 1 };
+        word_is(doc, x, "by")
+            && toks.get(n).is_some_and(|t| t.kind == TokKind::Word && !t.text(doc.text).ends_with("ing") && !t.has(flag::DAY_MONTH))
+            && !is(doc, n, flag::TIME)
+            && !word_in(doc, n, &["end", "time", "then", "now", "far", "mid", "middle", "start", "beginning", "close"])
+    })
+}
+
+/// "more than can be said for", "the first thing to be said": a turn of phrase, not a view.
+fn idiom(ctx: &Ctx, k: usize, p: usize, s0: usize) -> bool {
+    let doc = ctx.doc;
+    word_is(doc, p, "said") && k > s0 && word_in(doc, k - 1, &["can", "could", "cannot", "to", "must"])
+}
+
+/// A passive of accusation or blame with no adverb of general opinion (see [`ACCUSATION`]).
+pub(super) fn accusation(ctx: &Ctx, p: usize, general: bool) -> bool {
+    !general && word_in(ctx.doc, p, ACCUSATION)
 }
