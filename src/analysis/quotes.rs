@@ -348,7 +348,9 @@ impl Pairing {
         let toks = &doc.tokens;
         let final_punct = |i: usize| toks[i].kind == TokKind::Punct && matches!(toks[i].first_char(doc.text), '.' | '!' | '?' | '…');
         // `… ridiculous.' "But then …`: a quotation inside it may end the sentence.
-        let sentence_end = final_punct(m.token - 1) || (m.token >= 2 && toks[m.token - 1].kind == TokKind::Mark && final_punct(m.token - 2));
+        // (one nested in it: a quotation of its own family closed there was not inside it)
+        let closed_quotation = self.quotations.last().is_some_and(|q| q.close + 1 == m.token && q.family != m.family);
+        let sentence_end = final_punct(m.token - 1) || (m.token >= 2 && closed_quotation && final_punct(m.token - 2));
         // A sentence may open on a figure ("2005 offers …") or an editor's bracket ("[Alastair] will …").
         let capital = toks.get(m.token + 1).is_some_and(|t| {
             t.start == toks[m.token].end && (t.kind == TokKind::Word && t.cap || t.kind == TokKind::Number || t.first_char(doc.text) == '[')
@@ -732,6 +734,8 @@ mod tests {
             ("“We won. “2005 was hard,” she said.", &[&["“We won.", "“2005 was hard,”"]], &[]),
             ("“We won. “[The coach] stays,” she said.", &[&["“We won.", "“[The coach] stays,”"]], &[]),
             ("“They said 'no.' “We go on,” she said.", &[&["“They said 'no.'", "“We go on,”"], &["'no.'"]], &[]),
+            // A single mark that closes nothing is no quotation: the double one opened is what lacks a mark.
+            ("He says that \"we need sound and video.' \"It can't fail.\" \"We test it,\" he said.", &[&["\"It can't fail.\""], &["\"We test it,\""]], &[MarkProblem::Unclosed]),
             // Over a paragraph end too: each paragraph's stretch is a part.
             ("“We won.\n\n“It was hard. “We go on,” she said.", &[&["“We won.", "“It was hard.", "“We go on,”"]], &[]),
             // Not after a sentence's end, or not before a capital: opened inside (and unclosed).
