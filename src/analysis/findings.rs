@@ -9,7 +9,7 @@
 //! step here, not a branch inside another.
 
 use super::attribution::{loaded_of, Draft};
-use super::lexicon::{lexicon, Loaded, Verb, VerbClass};
+use super::lexicon::{flag, lexicon, Loaded, Verb, VerbClass};
 use super::model::*;
 use super::quotes::{MarkIssue, MarkProblem, Quotation, Quotes};
 use super::rules::RuleSettings;
@@ -97,11 +97,14 @@ fn quotes_without_speaker(quotes: &[Quote], doc: &Doc, entities: &Entities, sink
     for q in quotes {
         let first = q.parts[0];
         let raised = match (q.kind, q.speaker) {
-            (_, Some(_)) => {
+            // Reported speech sets no voice: "Critics say …" ⏎⏎ `"…"` leaves the words to no one.
+            (QuoteKind::Direct | QuoteKind::Mixed, Some(_)) => {
                 voice.heard(doc, q.span.end);
                 None
             }
-            (QuoteKind::Direct, None) => {
+            // A reporting verb attributes it, however vaguely ("tweeted a user from Hanover"):
+            // whether that source is named well is `anonymous-source`'s business.
+            (QuoteKind::Direct, None) if q.cue.is_none() => {
                 let para = paragraph_at(doc, first.start);
                 if voice.continues(doc, para) || quoted_headline(doc, first) || introduced(doc, para, first) || someone_in_view(doc, entities, para, first) {
                     voice.heard(doc, q.span.end);
@@ -174,7 +177,9 @@ fn someone_in_view(doc: &Doc, entities: &Entities, para: usize, quote: Span) -> 
     let Some(p) = doc.paragraphs.get(para) else { return false };
     let from = paragraph_before(doc, para).map_or(p.span.start, |b| doc.paragraphs[b].span.start);
     let to = p.span.end.max(quote.end);
-    let named = |e: &&Entity| matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization) && e.name != "the writer";
+    // A month taken for a first name ("shut since April") is no one in view.
+    let month = |e: &Entity| matches!(e.keys.as_slice(), [k] if std::str::from_utf8(k.as_bytes()).is_ok_and(|k| doc.lx.flags(k) & flag::DAY_MONTH != 0));
+    let named = |e: &&Entity| matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization) && e.name != "the writer" && !month(e);
     entities.list.iter().filter(named).any(|e| e.mentions.iter().any(|(m, _)| m.start >= from && m.end <= to))
         || doc.tokens.iter().filter(|t| t.cap && t.kind == TokKind::Word && t.start as usize >= from && t.end as usize <= to).any(|t| {
             // A name of someone met earlier that whosaid did not link again ("Partridge worked
@@ -192,7 +197,7 @@ fn introduced(doc: &Doc, para: usize, quote: Span) -> bool {
     let words = |i: usize| doc.paragraphs[i].span.text(doc.text).trim();
     let colon_before = paragraph_before(doc, para).is_some_and(|b| words(b).ends_with(':'));
     let head = doc.text[doc.paragraphs[para].span.start..quote.start].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*'));
-    let label = head.split_once(':').is_some_and(|(l, _)| l.split_whitespace().count() <= 6);
+    let label = head.split_once(':').is_some_and(|(l, rest)| l.split_whitespace().count() <= 6 && rest.trim().is_empty());
     let next = (para + 1..doc.paragraphs.len()).find(|&i| !doc.paragraphs[i].tokens.is_empty());
     let dash_after = next.is_some_and(|n| words(n).starts_with(['-', '–', '—']));
     colon_before || label || dash_after
@@ -535,6 +540,10 @@ mod tests {
             ("Q: Will the pier reopen?\n\nA: “By June, we hope.”", &[]),
             ("- Harbour master: “The pier will reopen in June.”", &[]),
             ("The pier closed in the spring.\n\n“The pier will reopen in June.”\n\n- Harbour master Ana Ruiz.", &[]),
+            // A label is right before the quotation; a colon with words after it is none.
+            ("The pier closed in the spring.\n\nUpdate: late on Monday “Nobody told us.”", &["unattributed-quote"]),
+            // A month is no one, though it may be a first name.
+            ("The pier has been shut since April.\n\n“Nobody told us.”", &["unattributed-quote"]),
             // A colon inside the sentence is no label.
             ("The pier closed in the spring.\n\nThe board met on Monday, and the plan was simple: rebuild. “The pier will reopen in June.”", &["unattributed-quote"]),
             // Two paragraphs back she is out of view.
@@ -544,6 +553,10 @@ mod tests {
                 "Ana Ruiz said: “We were never told.”\n\n“Nobody asked the café.”\n\n“The pier was our living.”\n\n“It is a sad day.”",
                 &[],
             ),
+            // A cue with a source whosaid could not name is still an attribution.
+            ("The pier closed in the spring.\n\n“Nobody told us,” tweeted a user from the harbour.", &[]),
+            // Reported speech of a group is no voice going on.
+            ("Critics say the pier costs too much. The work is expected to take a year.\n\n“Nobody told us the road would close.”", &["unattributed-quote"]),
             // A paragraph with no quotation ends the voice.
             (
                 "Ana Ruiz said: “We were never told.”\n\nThe pier closed in the spring.\n\nThe ferry stopped.\n\n“It is a sad day.”",
@@ -561,6 +574,14 @@ mod tests {
             assert_eq!(&got, want, "{text}");
             assert!(a.findings.iter().filter(|f| f.code == "unattributed-quote").all(|f| f.quote.is_some()), "{text}");
         }
+    }
+
+    #[test]
+    fn a_cue_with_no_source_named_is_still_an_attribution() {
+        let a = analyze("The pier closed in the spring.\n\n“Nobody told us,” tweeted a user from the harbour.", &Options::default());
+        let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Direct).expect("the quotation");
+        assert!(q.cue.is_some(), "{q:?}");
+        assert!(a.findings.iter().all(|f| f.code != "unattributed-quote"), "{:?}", a.findings);
     }
 
     #[test]
