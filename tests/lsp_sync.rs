@@ -67,9 +67,9 @@ fn open_publishes_versioned_diagnostics_on_the_right_words() {
 
 #[test]
 fn markdown_leaves_code_out_and_honours_suppression_comments() {
-    // (The first paragraph does not end on its attribution: a quotation opening the next
-    // paragraph would continue it, and these two are meant to have no speaker.)
-    let text = "---\ntitle: \"Front matter is not prose\"\n---\n\n# Riverton\n\n\"We will rebuild the bridge,\" Mayor Ana Ruiz said. The vote is on Monday.\n\n```\n\"This sample in a code block is not a quote.\"\n```\n\n<!-- whosaid-disable-next-line unattributed-quote -->\n\"Nobody told us the road would close.\"\n\n\"Nobody told us either.\"\n";
+    // (A paragraph with no one in it stands between the mayor and the two quotations below, which
+    // are meant to have no speaker: the mayor named in the paragraph before would be in view.)
+    let text = "---\ntitle: \"Front matter is not prose\"\n---\n\n# Riverton\n\n\"We will rebuild the bridge,\" Mayor Ana Ruiz said. The vote is on Monday.\n\nThe bridge has been shut since April.\n\n```\n\"This sample in a code block is not a quote.\"\n```\n\n<!-- whosaid-disable-next-line unattributed-quote -->\n\"Nobody told us the road would close.\"\n\n\"Nobody told us either.\"\n";
     for enc in Enc::BOTH {
         let mut s = Server::start(enc);
         // By language id, and by extension when the editor calls it plain text.

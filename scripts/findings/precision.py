@@ -4,8 +4,10 @@ docs/findings-precision.md.
 
     python3 scripts/findings/precision.py sample RULE [--n N] [--show]
                                    # draw findings of RULE at its default severity
-    python3 scripts/findings/precision.py table
+    python3 scripts/findings/precision.py table [--judged FILE]
                                    # the precision table from docs/findings-judgements.tsv
+                                   # (or FILE: docs/findings-judgements-abfb49c.tsv is the
+                                   # first judging, on main at abfb49c)
 
 Runs the release build (`cargo build --release` first) with default settings (`--no-config`).
 `sample` leaves out the articles of the hand-annotated gold set (scripts/gold/sample.py) and
@@ -66,11 +68,11 @@ def sample(arts, found, rule, n, show):
             print(f"    before: {before}\n    here:   {own}\n")
 
 
-def table():
-    if not os.path.exists(JUDGED):
-        sys.exit(f"precision.py: {JUDGED} not found")
+def table(judged):
+    if not os.path.exists(judged):
+        sys.exit(f"precision.py: {judged} not found")
     rows = collections.defaultdict(lambda: [0, 0])
-    with open(JUDGED, encoding="utf-8") as f:
+    with open(judged, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
@@ -93,9 +95,10 @@ def main():
     ap.add_argument("rule", nargs="?")
     ap.add_argument("--n", type=int)
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--judged", default=JUDGED)
     args = ap.parse_args()
     if args.command == "table":
-        return table()
+        return table(args.judged)
     if args.rule not in RULES:
         sys.exit(f"precision.py sample: name one of {', '.join(RULES)}")
     arts = bbc.articles()

@@ -202,12 +202,26 @@ fn read_mark(doc: &Doc, ti: usize) -> Option<Mark> {
     let tok = &doc.tokens[ti];
     let doubled = tok.end - tok.start > 1 && tok.text(text).chars().count() == 2;
     let glyph = if doubled { '"' } else { tok.first_char(text) };
+    if glyph == '"' && !doubled && is_inch_mark(text, tok.start as usize) {
+        return None;
+    }
     let (family, role) = classify(glyph)?;
     let prev = text[..tok.start as usize].chars().next_back().unwrap_or('\u{0}');
     let next = text[tok.end as usize..].chars().next().unwrap_or('\u{0}');
     let left = !next.is_whitespace() && next != '\u{0}' && is_open_context(prev);
     let right = prev != '\u{0}' && !prev.is_whitespace() && is_close_context(next);
     Some(Mark { token: ti, glyph, doubled, family, role, prev, next, left, right })
+}
+
+/// `5' 10"`: a straight mark after feet and inches is no quotation mark.
+fn is_inch_mark(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = at - before.len();
+    let feet = before.trim_end_matches(' ');
+    (1..=2).contains(&digits) && before.len() - feet.len() <= 1 && (feet.ends_with('\'') || feet.ends_with('’')) && {
+        let f = &feet[..feet.len() - if feet.ends_with('’') { '’'.len_utf8() } else { 1 }];
+        f.ends_with(|c: char| c.is_ascii_digit())
+    }
 }
 
 /// Index in `stack` of the innermost open quotation of `family`.
@@ -274,6 +288,17 @@ fn settle_role(m: &Mark, mut role: Role, stack: &[Open]) -> Role {
     role
 }
 
+/// A paragraph that goes on with the sentence before it (`… like an` ⏎⏎ `agent provocateur` ⏎⏎
+/// `and perhaps …`): copy whose italics or links were lost upstream is broken there. It starts
+/// with a small letter and the paragraph before ends with no sentence punctuation, so a quotation
+/// open there is still open.
+fn runs_on(doc: &Doc, para: &Paragraph) -> bool {
+    let toks = &doc.tokens;
+    let (first, before) = (para.tokens.start, para.tokens.start.wrapping_sub(1));
+    let lower = toks.get(first).is_some_and(|t| t.kind == TokKind::Word && !t.cap && t.first_char(doc.text).is_lowercase());
+    lower && toks.get(before).is_some_and(|t| t.kind == TokKind::Word || t.kind == TokKind::Number)
+}
+
 /// What pairing has decided so far: the marks still open, and the quotations, unbalanced marks
 /// and apostrophes found.
 #[derive(Default)]
@@ -291,15 +316,17 @@ impl Pairing {
     /// otherwise every open mark is reported unclosed. True when the first token is such a
     /// re-opening mark, which pairing then skips.
     fn carry_over(&mut self, doc: &Doc, para: &Paragraph) -> bool {
+        if !self.stack.is_empty() && runs_on(doc, para) {
+            return false;
+        }
         let stack = &mut self.stack;
         if !stack.is_empty() {
             let first = para.tokens.start;
-            let reopens = doc.tokens.get(first).is_some_and(|t| {
-                t.kind == TokKind::Mark
-                    && classify(t.first_char(doc.text)).is_some_and(|(f, r)| {
-                        r != Role::Close && stack.iter().any(|o| o.family == f && o.family == Family::Double || o.family == f && f == Family::Guillemet)
-                    })
-            });
+            // Read as a mark is read, so that a doubled '' re-opens a double quotation.
+            let reopens = doc.tokens.get(first).is_some_and(|t| t.kind == TokKind::Mark)
+                && read_mark(doc, first).is_some_and(|m| {
+                    m.role != Role::Close && stack.iter().any(|o| o.family == m.family && matches!(m.family, Family::Double | Family::Guillemet))
+                });
             if reopens && stack.len() == 1 {
                 stack[0].reopenings.push(first);
             } else {
@@ -310,8 +337,8 @@ impl Pairing {
     }
 
     /// `"… we need quality players. "I would like …"`: an opening mark of the innermost open
-    /// quotation's family, after a sentence's final punctuation and a space and before a capital,
-    /// continues that quotation after a paragraph break lost upstream. It is recorded as a
+    /// quotation's family, after a sentence's final punctuation (or a quotation closed on it) and a
+    /// space and before a capital, a figure or a bracket, continues that quotation after a paragraph break lost upstream. It is recorded as a
     /// re-opening (true), not opened inside the quotation.
     fn reopens_after_lost_break(&mut self, doc: &Doc, m: &Mark, para: &Paragraph) -> bool {
         let Some(top) = self.stack.last_mut() else { return false };
@@ -319,9 +346,15 @@ impl Pairing {
             return false;
         }
         let toks = &doc.tokens;
-        let prev = &toks[m.token - 1];
-        let sentence_end = prev.kind == TokKind::Punct && matches!(prev.first_char(doc.text), '.' | '!' | '?' | '…');
-        let capital = toks.get(m.token + 1).is_some_and(|t| t.kind == TokKind::Word && t.cap && t.start == toks[m.token].end);
+        let final_punct = |i: usize| toks[i].kind == TokKind::Punct && matches!(toks[i].first_char(doc.text), '.' | '!' | '?' | '…');
+        // `… ridiculous.' "But then …`: a quotation inside it may end the sentence.
+        // (one nested in it: a quotation of its own family closed there was not inside it)
+        let closed_quotation = self.quotations.last().is_some_and(|q| q.close + 1 == m.token && q.family != m.family);
+        let sentence_end = final_punct(m.token - 1) || (m.token >= 2 && closed_quotation && final_punct(m.token - 2));
+        // A sentence may open on a figure ("2005 offers …") or an editor's bracket ("[Alastair] will …").
+        let capital = toks.get(m.token + 1).is_some_and(|t| {
+            t.start == toks[m.token].end && (t.kind == TokKind::Word && t.cap || t.kind == TokKind::Number || t.first_char(doc.text) == '[')
+        });
         if sentence_end && capital {
             top.reopenings.push(m.token);
         }
@@ -506,6 +539,9 @@ mod tests {
             "It’s rock ’n’ roll, said the band’s singer.",
             "The players' union and the coaches' union met.",
             "Let ’em in, ’til dawn.",
+            // Feet and inches.
+            "The suspect is 5' 10\" tall, police said.",
+            "The suspect is 6’2\" and thin.",
         ] {
             assert!(inner(text).is_empty(), "{text}: {:?}", inner(text));
             assert!(problems(text).is_empty(), "{text}: {:?}", problems(text));
@@ -668,6 +704,12 @@ mod tests {
             ("“First part.\n\nSecond part, he said.", &[], &[MarkProblem::Unclosed]),
             // Single marks never run over a paragraph end.
             ("‘First part.\n\n‘Second part,’ he said.", &[(1, 1, 0)], &[MarkProblem::Unclosed]),
+            // A doubled '' re-opens like a double mark.
+            ("''First part.\n\n''Second part,'' he said.", &[(0, 1, 1)], &[]),
+            // A paragraph that goes on with the sentence (italics lost upstream) keeps it open.
+            ("“It was like an\n\nagent provocateur\n\nand worse,” he said.", &[(0, 2, 0)], &[]),
+            // A new sentence in a new paragraph does not.
+            ("“It was like an\n\nAgents came later.", &[], &[MarkProblem::Unclosed]),
             // Two marks open at the end: neither goes on.
             ("“One “two\n\n“Three.”", &[(1, 1, 0)], &[MarkProblem::Unclosed, MarkProblem::Unclosed]),
         ];
@@ -688,6 +730,12 @@ mod tests {
             ("He said: \"We need players. \"I would like two.\" Then he left.", &[&["\"We need players.", "\"I would like two.\""]], &[]),
             ("“We won. “It was hard. “We go on,” she said.", &[&["“We won.", "“It was hard.", "“We go on,”"]], &[]),
             ("'We won. 'It was hard,' she said.", &[&["'We won.", "'It was hard,'"]], &[]),
+            // A sentence that opens on a figure or a bracket, or follows a quotation that ended one.
+            ("“We won. “2005 was hard,” she said.", &[&["“We won.", "“2005 was hard,”"]], &[]),
+            ("“We won. “[The coach] stays,” she said.", &[&["“We won.", "“[The coach] stays,”"]], &[]),
+            ("“They said 'no.' “We go on,” she said.", &[&["“They said 'no.'", "“We go on,”"], &["'no.'"]], &[]),
+            // A single mark that closes nothing is no quotation: the double one opened is what lacks a mark.
+            ("He says that \"we need sound and video.' \"It can't fail.\" \"We test it,\" he said.", &[&["\"It can't fail.\""], &["\"We test it,\""]], &[MarkProblem::Unclosed]),
             // Over a paragraph end too: each paragraph's stretch is a part.
             ("“We won.\n\n“It was hard. “We go on,” she said.", &[&["“We won.", "“It was hard.", "“We go on,”"]], &[]),
             // Not after a sentence's end, or not before a capital: opened inside (and unclosed).
