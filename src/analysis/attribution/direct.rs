@@ -207,7 +207,10 @@ fn introduces(c: &Ctx, r: &Resolved, q: &Quotation) -> bool {
     // "Mook told WKRN, “...”": past the listener (and a comma or colon must follow it).
     if r.cue.verb.is_some_and(|(v, _)| v.listener) && a < q.open && toks[a].kind == TokKind::Word {
         // "told Harbour FM's Morning Desk: “…”": a programme's name runs to the colon.
-        let end = listener_to_colon(doc, depth, a, q.open + 1)
+        let colon_first = q.open > a + 1 && punct_is(&toks[q.open - 1], doc.text, b':');
+        let end = colon_first
+            .then(|| listener_to_colon(doc, depth, a, q.open))
+            .flatten()
             .filter(|&colon| colon + 1 == q.open)
             .or_else(|| np_right(doc, depth, a, q.open).map(|np| np.end))
             // "told reporters:", "told the crowd:"
