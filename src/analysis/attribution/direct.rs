@@ -4,7 +4,7 @@
 //! quotation as the second half of a split quotation (`"A," she said, "B."`).
 
 use super::draft::{direct_or_partial, is_partial, make_draft, punctuation_draft};
-use super::scan::skip_right;
+use super::scan::{listener_to_colon, skip_right};
 use super::source::Resolved;
 use super::{Ctx, Grouped, Ledger};
 use crate::analysis::cues::{is, punct_is, word_in, word_is};
@@ -206,8 +206,13 @@ fn introduces(c: &Ctx, r: &Resolved, q: &Quotation) -> bool {
     let before_listener = a;
     // "Mook told WKRN, “...”": past the listener (and a comma or colon must follow it).
     if r.cue.verb.is_some_and(|(v, _)| v.listener) && a < q.open && toks[a].kind == TokKind::Word {
-        let end = np_right(doc, depth, a, q.open)
-            .map(|np| np.end)
+        // "told Harbour FM's Morning Desk: “…”": a programme's name runs to the colon.
+        let colon_first = q.open > a + 1 && punct_is(&toks[q.open - 1], doc.text, b':');
+        let end = colon_first
+            .then(|| listener_to_colon(doc, depth, a, q.open))
+            .flatten()
+            .filter(|&colon| colon + 1 == q.open)
+            .or_else(|| np_right(doc, depth, a, q.open).map(|np| np.end))
             // "told reporters:", "told the crowd:"
             .or_else(|| (a + 1..(a + 4).min(q.open)).find(|&x| toks[x].kind != TokKind::Word).filter(|&x| (a..x).all(|y| !is(doc, y, flag::VERB))));
         if let Some(end) = end {

@@ -5,7 +5,7 @@
 
 use super::clause::{continues_clause, reads_as_clause};
 use super::draft::{direct_or_partial, is_title, make_draft};
-use super::scan::{clause_end, clause_start, dash_at, skip_right, span_of};
+use super::scan::{clause_end, clause_start, dash_at, listener_to_colon, skip_right, span_of};
 use super::source::{Resolved, Source};
 use super::{Ctx, Ledger};
 use crate::analysis::cues::{is, number_word, punct_is, word_in, word_is};
@@ -197,6 +197,9 @@ fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
 fn past_listener(c: &Ctx, mut a: usize) -> usize {
     let (doc, s1) = (c.doc, c.s1);
     let toks = &doc.tokens;
+    if let Some(colon) = listener_before_colon(c, a) {
+        return colon;
+    }
     if let Some(np) = np_right(doc, c.depth, a, s1) {
         a = np.end;
         if a < s1 && toks[a].kind == TokKind::Mark {
@@ -219,6 +222,14 @@ fn past_listener(c: &Ctx, mut a: usize) -> usize {
         a += 1;
     }
     a
+}
+
+/// "told Harbour FM's Morning Desk: “…”": the listener ends at a colon that opens a quotation
+/// (`listener_to_colon`); the colon's token, or `None`.
+fn listener_before_colon(c: &Ctx, a: usize) -> Option<usize> {
+    let colon = listener_to_colon(c.doc, c.depth, a, c.s1)?;
+    let quotations = &c.quotes.quotations;
+    quotations.get(quotations.partition_point(|q| q.open <= colon)).filter(|q| q.open == colon + 1).map(|_| colon)
 }
 
 /// "call" reports a request or quoted words: "called on Congress to act", "called for the
@@ -578,6 +589,30 @@ mod tests {
         for &(text, word, want) in cases {
             let got = content_of(&fixture(text), word);
             assert_eq!(got.as_ref().map(|(c, s)| (c.as_str(), s.as_deref())), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_listener_naming_a_programme_ends_at_the_colon_before_a_quotation() {
+        use crate::analysis::{analyze, Options};
+        // (text, speaker, the one quote: its text) — possessives, digits and lower-case words in
+        // the programme's name, and a listener with a clause of its own for contrast.
+        let cases: &[(&str, &str, &str)] = &[
+            ("Anna Pellow told Harbour FM's Morning Desk: \"We will reopen the bridge.\"", "Anna Pellow", "\"We will reopen the bridge.\""),
+            ("Dev Rana told Coast Radio 9's breakfast show: \"The players gave everything.\"", "Dev Rana", "\"The players gave everything.\""),
+            ("Dev Rana told Channel 4's Late Desk programme: \"Nobody was hurt.\"", "Dev Rana", "\"Nobody was hurt.\""),
+            ("Ms Pellow told the station's late programme: \"The ferry runs on Sunday.\"", "Pellow", "\"The ferry runs on Sunday.\""),
+            ("Anna Pellow told Gull 101's Drive with Tessa Lowe: \"I am not resigning.\"", "Anna Pellow", "\"I am not resigning.\""),
+            ("Anna Pellow told reporters: \"The bridge is safe.\"", "Anna Pellow", "\"The bridge is safe.\""),
+        ];
+        for &(text, speaker, quote) in cases {
+            let a = analyze(text, &Options::default());
+            let quotes: Vec<(&str, Option<&str>, Option<&str>)> =
+                a.quotes.iter().map(|q| (&text[q.span.start..q.span.end], q.speaker.map(|s| a.speakers[s].name.as_str()), q.cue.as_ref().map(|c| c.text.as_str()))).collect();
+            assert_eq!(quotes.len(), 1, "{text:?}: {quotes:?}");
+            assert_eq!(quotes[0].0, quote, "{text:?}");
+            assert!(quotes[0].1.is_some_and(|n| n.ends_with(speaker)), "{text:?}: {quotes:?}");
+            assert_eq!(quotes[0].2, Some("told"), "{text:?}");
         }
     }
 

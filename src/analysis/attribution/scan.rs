@@ -195,3 +195,18 @@ mod tests {
         assert_eq!(dashes, ["—", "--", "–"]);
     }
 }
+
+/// "told Harbour FM's Morning Desk:", "told Coast Radio 9's breakfast show:", "told the station's
+/// late programme:": a short listener of words and numbers with no clause of its own (no
+/// auxiliary, no pronoun, no "that") that runs from `a` to a colon before a quotation mark ends at
+/// the colon, whatever its possessives and digits. The colon's token, or `None`; the caller checks
+/// that the mark opens the quotation.
+pub(super) fn listener_to_colon(doc: &Doc, depth: &[u8], a: usize, ub: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let colon = (a..(a + 10).min(ub)).find(|&x| depth[x] != 0 || !matches!(toks[x].kind, TokKind::Word | TokKind::Number))?;
+    if colon == a || depth[colon] != 0 || !punct_is(&toks[colon], doc.text, b':') || toks.get(colon + 1).is_none_or(|t| t.kind != TokKind::Mark) {
+        return None;
+    }
+    let clause_word = |x: usize| word_is(doc, x, "that") || is(doc, x, flag::AUX) || (is(doc, x, flag::PRONOUN) && !toks[x].possessive);
+    (!(a..colon).any(clause_word)).then_some(colon)
+}
