@@ -9,9 +9,12 @@ use crate::analysis::model::QuoteKind;
 /// Does a sentence next to `si` report, in its own words, a source the reader can weigh: the
 /// sentence before with the source after what it says ("Sales fell, the BRC said."), or one of
 /// the two after ("Bookmakers predict …", "…, the report said.")? A quotation next door does not
-/// count: it says what it says, rarely what the claim says.
+/// count: it says what it says, rarely what the claim says. Only in the claim's own paragraph: a
+/// new paragraph in news is a new point, and its speaker speaks to that.
 pub(super) fn sourced_by_neighbour(ctx: &Ctx, si: usize) -> bool {
-    (si > 0 && reports(ctx, si - 1, true)) || reports(ctx, si + 1, false) || reports(ctx, si + 2, false)
+    let para = ctx.sentences[si].para;
+    let near = |i: usize, source_last: bool| ctx.sentences.get(i).is_some_and(|s| s.para == para) && reports(ctx, i, source_last);
+    (si > 0 && near(si - 1, true)) || near(si + 1, false) || near(si + 2, false)
 }
 
 /// Sentence `si` holds reported speech or thought (not a quotation) from a named source; with

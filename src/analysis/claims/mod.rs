@@ -425,6 +425,8 @@ mod tests {
             ("The fall is thought to stem from the weather. \"It rained all month,\" said the guild's chair, Ann Ode.", "agentless-passive", Some("is thought to"), false),
             ("The fall is thought to stem from the weather. Trade was poor all month, the guild's chair, Ann Ode, said.", "agentless-passive", Some("is thought to"), true),
             ("Mira Lund is tipped to win. Bookmakers Hale and Co have made her the favourite, the firm said.", "agentless-passive", Some("is tipped to"), true),
+            // The next paragraph is the next point: its speaker does not source this one.
+            ("The closure is widely seen as a test of the mayor.\n\nAnn Ode said the town had known about the cracks.", "agentless-passive", Some("is widely seen as"), false),
             ("The talks failed. Critics say the deal is dead. The plan is widely seen as a mistake.", "agentless-passive", Some("is widely seen as"), false),
             ("Mira Lund said on Monday that the pier would close. The pier is widely seen as unsafe.", "agentless-passive", Some("is widely seen as"), false),
             ("The two firms reportedly discussed a merger.", "doubt-word", Some("reportedly"), false),
