@@ -1213,6 +1213,21 @@ impl Entities {
         }
     }
 
+    /// Is the word at token `k` the surname of a person already named in full ("Bellamy" after
+    /// "Tom Bellamy")? Such a word opening a sentence is that person, the subject a later "he"
+    /// most likely means.
+    pub fn known_surname(&self, doc: &Doc, k: usize) -> bool {
+        let t = &doc.tokens[k];
+        let mut buf = Scratch::new();
+        let key = lower(t.stem(doc.text), &mut buf);
+        self.by_word.get(key.as_bytes()).is_some_and(|ids| {
+            ids.as_slice().iter().any(|&i| {
+                let e = &self.list[i];
+                e.named && e.kind == SpeakerKind::Person && e.keys.len() > 1 && e.keys.last().is_some_and(|l| l.as_bytes() == key.as_bytes())
+            })
+        })
+    }
+
     /// Entity `idx` is the subject of a clause at byte `at` (a source; a sentence's first name).
     pub fn mark_subject(&mut self, idx: usize, at: usize) {
         self.list[idx].subject_at = Some(at);
@@ -1255,13 +1270,17 @@ impl Entities {
 
 /// How well entity `e` fits a pronoun at byte `at` (higher is better): mentioned in the last few
 /// hundred bytes, then a subject there ("Souness paid tribute to Robert. “…,” he said": Souness),
-/// then the right gender over an unknown one, then the latest mention (the subject's, for a
-/// subject).
-fn pronoun_rank(e: &Entity, at: usize, gender: Gender, want_person: bool) -> (bool, bool, bool, usize) {
+/// the latest first when it is a person who is the subject of the last sentence or two ("Bellamy
+/// hit the headlines. He apologised": Bellamy, though an earlier "spokesman" is known to be a
+/// man), then
+/// the right gender over an unknown one, then the latest mention (the subject's, for a subject).
+fn pronoun_rank(e: &Entity, at: usize, gender: Gender, want_person: bool) -> (bool, bool, usize, bool, usize) {
     const NEAR: usize = 1000;
+    const JUST_BEFORE: usize = 250;
     let subject = e.subject_at.filter(|&s| s + NEAR >= at);
     let near = e.last_seen + NEAR >= at;
-    (near, subject.is_some(), e.gender == gender && want_person, subject.unwrap_or(e.last_seen))
+    let just_before = subject.filter(|&s| e.kind == SpeakerKind::Person && s + JUST_BEFORE >= at).unwrap_or(0);
+    (near, subject.is_some(), just_before, e.gender == gender && want_person, subject.unwrap_or(e.last_seen))
 }
 
 /// The mention that token `k` (the last word of entity `e`'s name) ends: a person's surname with

@@ -20,7 +20,7 @@ pub(super) fn link_mentions(c: &Ctx, resolved: &mut [Resolved], entities: &mut E
         }
     }
     others.clear();
-    other_names(c, resolved, to_link, others);
+    other_names(c, resolved, entities, to_link, others);
     to_link.sort_by_key(|x| x.0);
     for &(pos, ri) in to_link.iter() {
         match ri {
@@ -46,13 +46,13 @@ pub(super) fn link_mentions(c: &Ctx, resolved: &mut [Resolved], entities: &mut E
 
 /// Named people and bodies of the sentence that are no cue's source, pushed to `others` (and
 /// their start to `to_link`): antecedents for later pronouns and short names.
-fn other_names(c: &Ctx, resolved: &[Resolved], to_link: &mut Vec<(usize, Option<usize>)>, others: &mut Vec<Np>) {
+fn other_names(c: &Ctx, resolved: &[Resolved], entities: &Entities, to_link: &mut Vec<(usize, Option<usize>)>, others: &mut Vec<Np>) {
     let (doc, depth, s1) = (c.doc, c.depth, c.s1);
     let toks = &doc.tokens;
     let mut k = c.s0;
     while k < s1 {
         let t = &toks[k];
-        if may_start_name(doc, depth, k) && !to_link.iter().any(|(p, _)| *p == t.start as usize) && may_name(doc, depth, k, s1) {
+        if (may_start_name(doc, depth, k) || surname_opens(c, entities, k)) && !to_link.iter().any(|(p, _)| *p == t.start as usize) && may_name(doc, depth, k, s1) {
             if let Some(np) = np_right(doc, depth, k, s1) {
                 if np.name.is_some() && np.end > k {
                     let covered = resolved.iter().any(|r| r.source.as_ref().is_some_and(|s| s.np.span.overlaps(np.span)));
@@ -67,6 +67,13 @@ fn other_names(c: &Ctx, resolved: &[Resolved], to_link: &mut Vec<(usize, Option<
         }
         k += 1;
     }
+}
+
+/// A sentence that opens with the surname of someone named before ("Bellamy hit the headlines"):
+/// that person is the subject, an antecedent for a later "he".
+fn surname_opens(c: &Ctx, entities: &Entities, k: usize) -> bool {
+    let t = &c.doc.tokens[k];
+    c.depth[k] == 0 && t.kind == TokKind::Word && t.cap && t.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0 && opens_sentence(c, k) && entities.known_surname(c.doc, k)
 }
 
 /// Does token `k` open the sentence (after a conjunction at most)? A name there is the subject.
@@ -143,6 +150,25 @@ mod tests {
             let mut spans: Vec<_> = e.mentions.iter().map(|m| m.0).collect();
             spans.sort_by_key(|s| s.start);
             let got: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn he_is_the_person_who_opened_the_sentence_before() {
+        // (text, the speaker of each quote in order)
+        let cases: &[(&str, &[&str])] = &[
+            // A surname opening a sentence makes that person its subject, over an earlier speaker.
+            (
+                "\"We are pleased,\" a station spokesman said. Viewers saw Leslie Grantham leave.\n\nGrantham hit the headlines in June. He apologised for his \"foolish behaviour\".",
+                &["a station spokesman", "Leslie Grantham"],
+            ),
+            // The latest subject wins: "He added" after a spokesman's quote is the spokesman's.
+            ("Tom Bellamy left the show. \"We are pleased,\" a station spokesman said. He added that ratings rose.", &["a station spokesman", "a station spokesman"]),
+        ];
+        for &(text, want) in cases {
+            let a = crate::analysis::analyze(text, &crate::analysis::Options::default());
+            let got: Vec<&str> = a.quotes.iter().map(|q| q.speaker.map_or("", |s| a.speakers[s].name.as_str())).collect();
             assert_eq!(got, want, "{text:?}");
         }
     }
