@@ -14,7 +14,7 @@ use super::model::*;
 use super::quotes::{MarkIssue, MarkProblem, Quotation, Quotes};
 use super::rules::RuleSettings;
 use super::speakers::{Entities, Entity};
-use super::text::{lower, Directive, Doc, TokKind};
+use super::text::{lower, Directive, Doc, TokKind, Token};
 use super::Options;
 
 pub struct Input<'a> {
@@ -146,7 +146,8 @@ impl Voice {
 
 /// Index of the paragraph holding byte `at` (the last one if none does).
 fn paragraph_at(doc: &Doc, at: usize) -> usize {
-    doc.paragraphs.iter().position(|p| p.span.end > at).unwrap_or(doc.paragraphs.len().saturating_sub(1))
+    // Paragraphs are in text order: a binary search keeps a long file's many quotes linear.
+    doc.paragraphs.partition_point(|p| p.span.end <= at).min(doc.paragraphs.len().saturating_sub(1))
 }
 
 /// The nearest paragraph before `para` that has words (blank lines of spaces are no paragraph
@@ -181,12 +182,19 @@ fn someone_in_view(doc: &Doc, entities: &Entities, para: usize, quote: Span) -> 
     let month = |e: &Entity| matches!(e.keys.as_slice(), [k] if std::str::from_utf8(k.as_bytes()).is_ok_and(|k| doc.lx.flags(k) & flag::DAY_MONTH != 0));
     let named = |e: &&Entity| matches!(e.kind, SpeakerKind::Person | SpeakerKind::Organization) && e.name != "the writer" && !month(e);
     entities.list.iter().filter(named).any(|e| e.mentions.iter().any(|(m, _)| m.start >= from && m.end <= to))
-        || doc.tokens.iter().filter(|t| t.cap && t.kind == TokKind::Word && t.start as usize >= from && t.end as usize <= to).any(|t| {
+        || tokens_within(doc, from, to).iter().filter(|t| t.cap && t.kind == TokKind::Word).any(|t| {
             // A name of someone met earlier that whosaid did not link again ("Partridge worked
             // with the band" after "Rob Partridge").
             let w = doc.text[t.start as usize..t.stem_end() as usize].as_bytes();
             entities.list.iter().filter(named).any(|e| e.kind == SpeakerKind::Person && e.keys.iter().any(|k| k.as_bytes().eq_ignore_ascii_case(w)))
         })
+}
+
+/// The tokens wholly inside bytes `from..to` (tokens are in text order).
+fn tokens_within<'d>(doc: &'d Doc, from: usize, to: usize) -> &'d [Token] {
+    let lo = doc.tokens.partition_point(|t| (t.start as usize) < from);
+    let hi = doc.tokens.partition_point(|t| (t.end as usize) <= to).max(lo);
+    &doc.tokens[lo..hi]
 }
 
 /// Whether the layout names or introduces the speaker, where a reader looks for one: a
