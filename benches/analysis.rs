@@ -47,6 +47,9 @@ fn pathological(kind: &str, bytes: usize) -> String {
         "parentheses" => "((((((((((",
         "one-line" => "Critics say “the ministry said 40% of it ",
         "capitalised" => "Harbour Council Said Ruiz ",
+        // Paragraph after paragraph of quotations nobody said: each one looks for its paragraph
+        // and for a name in view, which must not grow with the quotations before it.
+        "unattributed-quotes" => "“The ferry left before dawn and nobody saw it go.”\n\n",
         _ => unreachable!(),
     };
     let mut s = unit.repeat(bytes / unit.len() + 1);
@@ -78,7 +81,7 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("pathological");
     g.sample_size(10);
-    for kind in ["quote-marks", "parentheses", "one-line", "capitalised"] {
+    for kind in ["quote-marks", "parentheses", "one-line", "capitalised", "unattributed-quotes"] {
         for size in [10_000, 100_000, 1_000_000] {
             let text = pathological(kind, size);
             g.throughput(Throughput::Bytes(text.len() as u64));

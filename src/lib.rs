@@ -61,7 +61,9 @@
 //! src/cli/               `whosaid check` (output.rs human, json.rs JSON), `whosaid explain`
 //!                        (explain.rs, also docs/rules.md) and `whosaid eval` (eval.rs PolNeAR-style
 //!                        gold; gold.rs our own gold, offsets joined with texts, per quoted stretch)
-//!   args.rs              command-line words (options, values, operands) for every subcommand
+//!   args.rs              command-line words (options, values, operands) for every subcommand;
+//!                        settle(): --help, usage errors and missing operands, said the same way
+//!   configs.rs           which .whosaid.toml applies to each article (check and report)
 //!   report/              `whosaid report`: inputs.rs (files, folders, JSON lines), mod.rs (options,
 //!                        all cores, progress bar), tally.rs (sums, table, JSON, CSV), html.rs (page)
 //! src/main.rs            argument parsing: `lsp` (default), `check`, `report`, `explain`, `eval`

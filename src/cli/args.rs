@@ -52,6 +52,34 @@ impl<'a> Words<'a> {
     }
 }
 
+/// What a subcommand does with its parsed words before any work: after `--help` it prints `help`
+/// and exits 0; a usage error, no operand at all (`none_given` says what to pass) or `-` given
+/// twice prints the reason and exits 2. Otherwise the options, to run with.
+pub fn settle<A>(cmd: &str, parsed: Result<Option<A>, String>, help: &str, operands: impl Fn(&A) -> &[String], none_given: &str) -> Result<A, u8> {
+    let a = match parsed {
+        Ok(Some(a)) => a,
+        Ok(None) => {
+            super::out(&format!("{help}\n"));
+            return Err(0);
+        }
+        Err(e) => return Err(usage_error(cmd, &e)),
+    };
+    let given = operands(&a);
+    if given.is_empty() {
+        return Err(usage_error(cmd, none_given));
+    }
+    if given.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(usage_error(cmd, "`-` (standard input) can be given only once"));
+    }
+    Ok(a)
+}
+
+/// A wrong command line: the reason, and where to read the options. Exit status 2.
+pub fn usage_error(cmd: &str, msg: &str) -> u8 {
+    eprintln!("whosaid {cmd}: {msg}\nRun `whosaid {cmd} --help` for the options.");
+    2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,12 @@
 //! `whosaid check`: analyse articles and show findings (human or JSON), files in parallel,
 //! output in argument order.
 
-use super::args::{Word, Words};
+use super::args::{settle, Word, Words};
+use super::configs::{ConfigChoice, Configs};
 use super::{json, output};
 use crate::analysis::{analyze, source_profile, Format, Severity};
-use crate::config::{self, Config};
-use std::collections::{BTreeMap, HashMap};
+use crate::config::Config;
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -46,22 +47,11 @@ enum OutFormat {
     Json,
 }
 
-enum ConfigChoice {
-    Nearest,
-    Fixed(PathBuf),
-    None,
-}
-
 struct Args {
     format: OutFormat,
     config: ConfigChoice,
     color: Option<bool>,
     files: Vec<String>,
-}
-
-fn usage_error(msg: &str) -> u8 {
-    eprintln!("whosaid check: {msg}\nRun `whosaid check --help` for the options.");
-    2
 }
 
 fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
@@ -166,62 +156,20 @@ fn check_one(display: &str, json_path: &str, input: &Input, config: &Config, for
     FileResult { output: Some(rendered), error: None, has_error_finding, findings }
 }
 
-fn absolute(p: &Path) -> PathBuf {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
-}
-
 pub fn run(args: &[String]) -> u8 {
-    let args = match parse_args(args) {
-        Ok(Some(a)) => a,
-        Ok(None) => {
-            super::out(&format!("{HELP}\n"));
-            return 0;
-        }
-        Err(e) => return usage_error(&e),
+    let args = match settle("check", parse_args(args), HELP, |a| &a.files, "no files given (pass one or more articles, or - to read standard input)") {
+        Ok(a) => a,
+        Err(code) => return code,
     };
-    if args.files.is_empty() {
-        return usage_error("no files given (pass one or more articles, or - to read standard input)");
-    }
-    if args.files.iter().filter(|f| *f == "-").count() > 1 {
-        return usage_error("`-` (standard input) can be given only once");
-    }
-
-    // Configuration: resolved up front, one load per distinct file.
-    let mut configs: Vec<Config> = Vec::new();
-    let mut config_of: Vec<Result<usize, String>> = Vec::new();
-    match &args.config {
-        ConfigChoice::Fixed(path) => match config::load_project_file(path) {
-            Ok(c) => {
-                configs.push(c);
-                config_of = args.files.iter().map(|_| Ok(0)).collect();
-            }
-            Err(e) => {
-                eprintln!("whosaid check: configuration error: {e}");
-                return 2;
-            }
-        },
-        ConfigChoice::None => {
-            configs.push(Config::default());
-            config_of = args.files.iter().map(|_| Ok(0)).collect();
+    let mut configs = match Configs::new(args.config) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("whosaid check: {e}");
+            return 2;
         }
-        ConfigChoice::Nearest => {
-            let mut loaded: HashMap<Option<PathBuf>, Result<usize, String>> = HashMap::new();
-            let cwd = std::env::current_dir().unwrap_or_default();
-            for f in &args.files {
-                let start = if f == "-" { cwd.clone() } else { absolute(Path::new(f)) };
-                let found = config::find_project_file(&start);
-                let entry = loaded.entry(found.clone()).or_insert_with(|| {
-                    let c = match &found {
-                        Some(p) => config::load_project_file(p).map_err(|e| format!("configuration error: {e}"))?,
-                        None => Config::default(),
-                    };
-                    configs.push(c);
-                    Ok(configs.len() - 1)
-                });
-                config_of.push(entry.clone());
-            }
-        }
-    }
+    };
+    let config_of: Vec<Result<usize, String>> = args.files.iter().map(|f| configs.for_path((f != "-").then(|| Path::new(f.as_str())))).collect();
+    let configs = configs.loaded;
 
     let stdin_input = if args.files.iter().any(|f| f == "-") {
         let mut buf = Vec::new();

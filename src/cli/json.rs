@@ -149,9 +149,9 @@ pub struct TextSpanOut<'a> {
 
 #[derive(Serialize)]
 pub struct CueOut<'a> {
-    pub start: usize,
-    pub end: usize,
-    pub text: &'a str,
+    /// The cue's words: `start`, `end`, `text`.
+    #[serde(flatten)]
+    pub words: TextSpanOut<'a>,
     /// The verb or phrase that heads the cue ("said" in "has also said"), or the colon or dash.
     pub head: TextSpanOut<'a>,
     /// The head's dictionary form ("say", "according to").
@@ -216,9 +216,7 @@ pub fn report<'a>(path: &'a str, text: &'a str, a: &'a Analysis, profile: &'a So
                 speaker: q.speaker,
                 speaker_mention: q.speaker_mention.map(Into::into),
                 cue: q.cue.as_ref().map(|c| CueOut {
-                    start: c.span.start,
-                    end: c.span.end,
-                    text: &c.text,
+                    words: TextSpanOut { start: c.span.start, end: c.span.end, text: &c.text },
                     head: TextSpanOut { start: c.head.start, end: c.head.end, text: text.get(c.head.start..c.head.end).unwrap_or("") },
                     lemma: &c.lemma,
                 }),

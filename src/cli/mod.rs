@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod check;
+pub mod configs;
 pub mod eval;
 pub mod explain;
 pub mod gold;

@@ -2,7 +2,8 @@
 //! standard input), turned into jobs; and one job read, analysed and reduced to a digest.
 
 use super::tally::ArticleDigest;
-use super::{Configs, GroupBy};
+use super::GroupBy;
+use crate::cli::configs::Configs;
 use crate::analysis::{analyze, source_profile, Format};
 use crate::config::Config;
 use std::io::Read;

@@ -6,12 +6,12 @@ mod html;
 mod inputs;
 mod tally;
 
-use super::args::{Word, Words};
-use crate::config::{self, Config};
+use super::args::{settle, Word, Words};
+use super::configs::{ConfigChoice, Configs};
+use crate::config::Config;
 use inputs::{Job, Origin};
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 pub use tally::{ArticleDigest, Report, SourceDigest};
@@ -62,12 +62,6 @@ enum OutFormat {
 pub enum GroupBy {
     Folder,
     Field(String),
-    None,
-}
-
-enum ConfigChoice {
-    Nearest,
-    Fixed(PathBuf),
     None,
 }
 
@@ -140,67 +134,11 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
     Ok(Some(a))
 }
 
-fn usage_error(msg: &str) -> u8 {
-    eprintln!("whosaid report: {msg}\nRun `whosaid report --help` for the options.");
-    2
-}
-
-/// Configurations by the folder they apply to, loaded once each.
-struct Configs {
-    choice: ConfigChoice,
-    loaded: Vec<Config>,
-    by_file: HashMap<Option<PathBuf>, Result<usize, String>>,
-}
-
-impl Configs {
-    fn new(choice: ConfigChoice) -> Result<Configs, String> {
-        let mut c = Configs { choice, loaded: vec![Config::default()], by_file: HashMap::new() };
-        if let ConfigChoice::Fixed(path) = &c.choice {
-            c.loaded[0] = config::load_project_file(path).map_err(|e| format!("configuration error: {e}"))?;
-        }
-        Ok(c)
-    }
-
-    /// The configuration for an article at `path` (the working folder for standard input).
-    fn for_path(&mut self, path: Option<&Path>) -> Result<usize, String> {
-        if !matches!(self.choice, ConfigChoice::Nearest) {
-            return Ok(0);
-        }
-        let start = match path {
-            Some(p) => std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()),
-            None => std::env::current_dir().unwrap_or_default(),
-        };
-        let found = config::find_project_file(&start);
-        let loaded = &mut self.loaded;
-        self.by_file
-            .entry(found.clone())
-            .or_insert_with(|| match &found {
-                None => Ok(0),
-                Some(p) => {
-                    let c = config::load_project_file(p).map_err(|e| format!("configuration error: {e}"))?;
-                    loaded.push(c);
-                    Ok(loaded.len() - 1)
-                }
-            })
-            .clone()
-    }
-}
-
 pub fn run(args: &[String]) -> u8 {
-    let args = match parse_args(args) {
-        Ok(Some(a)) => a,
-        Ok(None) => {
-            super::out(&format!("{HELP}\n"));
-            return 0;
-        }
-        Err(e) => return usage_error(&e),
+    let args = match settle("report", parse_args(args), HELP, |a| &a.paths, "no articles given (pass files, folders, a .jsonl file, or - for JSON lines on standard input)") {
+        Ok(a) => a,
+        Err(code) => return code,
     };
-    if args.paths.is_empty() {
-        return usage_error("no articles given (pass files, folders, a .jsonl file, or - for JSON lines on standard input)");
-    }
-    if args.paths.iter().filter(|p| *p == "-").count() > 1 {
-        return usage_error("`-` (standard input) can be given only once");
-    }
     let group_by = args.group_by.clone().unwrap_or(if args.paths.iter().any(|p| p == "-" || p.ends_with(".jsonl")) {
         GroupBy::None
     } else {
