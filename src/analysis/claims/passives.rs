@@ -46,9 +46,11 @@ const OBLIGATION: &[&str] = &["should", "must", "ought", "shall"];
 /// perceived as …".
 const HOPE: &[&str] = &["hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "wanting", "intends", "intended", "wishes", "wished"];
 
-/// Words of a clause that asserts nothing yet: "if the club is judged to …", "once the
-/// structures are understood", "until it is agreed", "whether it is seen as …".
-const CONDITION: &[&str] = &["if", "unless", "once", "until", "whether"];
+/// Words of a clause that asserts nothing yet: "if the club is judged to …", "whether it is
+/// seen as …"; "once" only opening the sentence ("Once the tides are understood, …": "was once
+/// seen as" is a view). "until" is left out: "Until the 1800s they were considered the elite"
+/// is a time, not a condition.
+const CONDITION: &[&str] = &["if", "unless", "whether"];
 
 /// Adverbs that make a passive view a general one: "is widely seen as".
 const GENERAL: &[&str] = &["widely", "generally", "commonly", "increasingly", "often", "popularly", "largely", "broadly", "universally"];
@@ -79,12 +81,12 @@ pub(super) fn agentless(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, bool)>
     // "it was agreed", "it is understood that": nobody at all holds the view.
     // "It is expected to begin in September", "It was recognised for …" are about a thing.
     let dummy_it = (s0..k).rev().find(|&x| !is(doc, x, flag::AUX | flag::PASSIVE_ADV)).is_some_and(|x| word_is(doc, x, "it"))
-        && !(word_in(doc, p + 1, &["to", "as"]) || is(doc, p + 1, flag::PREP));
+        && !(word_in(doc, p + 1, &["to", "as"]) || is(doc, p + 1, flag::PREP) || ends(ctx, p + 1, s1));
     // No complement: the sentence ends, or a preposition or time follows ("debated in Parliament").
     let bare = end == p + 1 && (end >= s1 || toks[end].kind != TokKind::Word || is(doc, end, flag::PREP | flag::TIME));
     let weak = (!dummy_it && !general && word_in(doc, p, WEAK))
         || (!general && word_in(doc, p, RECORD))
-        || accusation(ctx, p, general)
+        || (accusation(ctx, p, general) && !dummy_it)
         || (bare && word_in(doc, p, DELIBERATION))
         || conditional(ctx, k, s0)
         || obligation(ctx, k, s0)
@@ -128,7 +130,7 @@ fn on_screen(ctx: &Ctx, k: usize) -> bool {
 /// A passive in a clause that asserts nothing yet ([`CONDITION`]): "if the party is judged
 /// to have broken the rules, ...".
 fn conditional(ctx: &Ctx, k: usize, s0: usize) -> bool {
-    in_clause(ctx, k, s0, usize::MAX, CONDITION)
+    in_clause(ctx, k, s0, usize::MAX, CONDITION) || word_is(ctx.doc, s0, "once")
 }
 
 /// One of `words` stands in the clause before token `k` (back to a comma or semicolon), at most
@@ -140,6 +142,11 @@ fn in_clause(ctx: &Ctx, k: usize, s0: usize, reach: usize, words: &[&str]) -> bo
         .take(reach)
         .take_while(|&x| !(doc.tokens[x].kind == TokKind::Punct && matches!(doc.text.as_bytes().get(doc.tokens[x].start as usize), Some(b',' | b';'))))
         .any(|x| word_in(doc, x, words))
+}
+
+/// The sentence ends at token `x` ("It has been criticised."): a dummy "it" would need a clause.
+fn ends(ctx: &Ctx, x: usize, s1: usize) -> bool {
+    x >= s1 || matches!(ctx.doc.text.as_bytes().get(ctx.doc.tokens[x].start as usize), Some(b'.' | b'!' | b'?')) && ctx.doc.tokens[x].kind == TokKind::Punct
 }
 
 /// Advice or a duty ([`OBLIGATION`]): "should be considered", "must (also) be debated", "has
@@ -202,7 +209,9 @@ pub(super) fn phrase_weak(ctx: &Ctx, si: usize, a: usize, b: usize) -> bool {
     let be = (a..b).find(|&x| is(doc, x, flag::BE)).unwrap_or(a);
     // "it is expected to open in June": "it" is the thing, and the passive a schedule.
     let about_a_thing = word_is(doc, a, "it") && (word_is(doc, b, "to") || is(doc, b, flag::PREP));
-    (a..b).any(|x| doc.tokens[x].has(flag::PARTICIPLE) && (accusation(ctx, x, general) || (about_a_thing && !general && word_in(doc, x, WEAK))))
+    // "it is suspected that …": nobody at all suspects it, so no charge on the record either.
+    let dummy_it = word_is(doc, a, "it") && !about_a_thing;
+    (a..b).any(|x| doc.tokens[x].has(flag::PARTICIPLE) && ((accusation(ctx, x, general) && !dummy_it) || (about_a_thing && !general && word_in(doc, x, WEAK))))
         || conditional(ctx, a, s0)
         || obligation(ctx, be, s0)
         || in_clause(ctx, a, s0, 8, HOPE)
@@ -248,7 +257,7 @@ mod tests {
             ("The harbour board hopes the new toll will be seen as fair.", Some("be seen as"), true),
             ("In what the council had hoped would be perceived as a fresh start, the mayor opened the pier.", Some("be perceived as"), true),
             ("Once the tides are understood fully, the ferry can run at night.", Some("are understood"), true),
-            ("The toll will stay until it is agreed that the bridge is paid for.", Some("is agreed that"), true),
+            ("The toll will stay unless it is agreed that the bridge is paid for.", Some("is agreed that"), true),
             ("It is not the first time such a ferry link has been suggested.", Some("been suggested"), true),
             ("The pier's owner, Ann Ode, was reported as saying the deal was done.", Some("was reported as"), true),
             ("Two directors are suspected of taking the harbour fees.", Some("are suspected"), true),
@@ -269,6 +278,10 @@ mod tests {
             ("The skipper is tipped to win the regatta.", Some("is tipped to"), false),
             ("The ferry is thought to have cost £9m.", Some("is thought to"), false),
             ("Sales rose. The rise is thought to stem from the weather.", Some("is thought to"), false),
+            ("Until the 1800s the pilots were considered the elite of the port.", Some("were considered"), false),
+            ("The pier was once seen as the finest on the coast.", Some("was once seen as"), false),
+            ("It is suspected that the harbour fees were never paid.", Some("is suspected that"), false),
+            ("The pier plan won praise in Dunmere. It has also been severely criticised.", Some("been severely criticised"), true),
         ]);
     }
 
