@@ -4,34 +4,77 @@
 //! as a hint: the reader may not connect the two, but an editor would not send the copy back.
 
 use super::Ctx;
+use crate::analysis::cues::word_in;
 use crate::analysis::model::QuoteKind;
 
 /// Does a sentence next to `si` report, in its own words, a source the reader can weigh: the
-/// sentence before with the source after what it says ("Sales fell, the BRC said."), or one of
-/// the two after ("Bookmakers predict …", "…, the report said.")? A quotation next door does not
+/// sentence before with the source after what it says ("Sales fell, the BRC said.") or with
+/// "according to" or a finding ("According to the paper, …", "The study shows that …"), or one
+/// of the two after ("Bookmakers predict …", "…, the report said.")? A quotation next door does not
 /// count: it says what it says, rarely what the claim says. Only in the claim's own paragraph: a
 /// new paragraph in news is a new point, and its speaker speaks to that.
 pub(super) fn sourced_by_neighbour(ctx: &Ctx, si: usize) -> bool {
     let para = ctx.sentences[si].para;
-    let near = |i: usize, source_last: bool| ctx.sentences.get(i).is_some_and(|s| s.para == para) && reports(ctx, i, source_last);
-    (si > 0 && near(si - 1, true)) || near(si + 1, false) || near(si + 2, false)
+    let near = |i: usize, mask: u8| ctx.sentences.get(i).is_some_and(|s| s.para == para) && reports(ctx, i) & mask != 0;
+    (si > 0 && near(si - 1, SOURCE_LAST | FOUND)) || near(si + 1, OWN_WORDS) || near(si + 2, OWN_WORDS)
 }
 
-/// Sentence `si` holds reported speech or thought (not a quotation) from a named source; with
-/// `source_last`, one whose cue comes after the content. The table is made once per analysis, on
+/// Does the sentence before `si`, in its paragraph, give a finding ([`FINDING`]: "Government
+/// figures show that …")? The only neighbour that sources "it is thought" or "it is
+/// understood": those are the reporter's own unnamed sources, and a speaker next to them does
+/// not vouch for what the reporter was told.
+pub(super) fn found_before(ctx: &Ctx, si: usize) -> bool {
+    si > 0 && ctx.sentences[si - 1].para == ctx.sentences[si].para && reports(ctx, si - 1) & FOUND != 0
+}
+
+/// What a sentence reports ([`reports`]): a named source in its own words, …
+const OWN_WORDS: u8 = 1;
+/// … that source after what it says ("…, the BRC said."), …
+const SOURCE_LAST: u8 = 2;
+/// … or a finding ("according to", "shows", "found").
+const FOUND: u8 = 4;
+
+/// Cue words that put a source first and vouch for what follows too: "According to the paper,
+/// the chief said … . The firm is said to be on its list."; "The study shows that … . It is
+/// thought that 40% …".
+const FINDING: &[&str] = &["according", "shows", "showed", "show", "found", "finds", "suggests", "suggested", "predicts", "predicted", "estimates", "estimated", "forecasts", "reported", "reports"];
+
+/// Words that name who tips a runner: "Swank is tipped to win. Bookmakers predict …".
+const BETTING: &[&str] = &["bookmakers", "bookmaker", "bookies", "odds", "punters", "betting"];
+
+/// A tip whose paragraph names the bookmakers or the odds ([`BETTING`]): "Bana has also been
+/// tipped for the role" after "both of whom have odds of 4-1".
+pub(super) fn betting(ctx: &Ctx, k: usize, p: usize) -> bool {
+    word_in(ctx.doc, p, &["tipped", "fancied"]) && paragraph_has(ctx, k, BETTING)
+}
+
+/// The paragraph of token `k` holds one of `words`.
+pub(super) fn paragraph_has(ctx: &Ctx, k: usize, words: &[&str]) -> bool {
+    let Some(si) = super::sentence_of(ctx.sentences, ctx.doc.tokens[k].start as usize) else { return false };
+    let para = ctx.sentences[si].para;
+    let first = (0..=si).rev().take_while(|&i| ctx.sentences[i].para == para).last().unwrap_or(si);
+    ctx.sentences[first..].iter().take_while(|s| s.para == para).any(|s| s.tokens.clone().any(|x| word_in(ctx.doc, x, words)))
+}
+
+/// What sentence `si` reports from a named source ([`OWN_WORDS`], [`SOURCE_LAST`], [`FOUND`]).
+/// A finding may carry quoted words ("According to the paper, the chief said the firm was
+/// \"kicking the tyres\""); reported speech must not. The table is made once per analysis, on
 /// the first claim that asks.
-fn reports(ctx: &Ctx, si: usize, source_last: bool) -> bool {
+fn reports(ctx: &Ctx, si: usize) -> u8 {
     let table = ctx.reporting.get_or_init(|| {
         let mut t = vec![0u8; ctx.sentences.len()];
         for d in ctx.attr.drafts.iter().chain(&ctx.attr.non_speech) {
-            let named = d.kind == QuoteKind::Indirect && d.quotations.is_empty() && d.mention.is_some() && !d.weasel && !d.anonymous_bare;
-            if let (true, Some(c), Some(slot)) = (named, d.cue.as_ref(), t.get_mut(d.sentence)) {
-                *slot |= 1 | if c.span.start > d.span.start { 2 } else { 0 };
+            let (Some(c), true) = (d.cue.as_ref(), d.mention.is_some() && !d.weasel && !d.anonymous_bare) else { continue };
+            let first = super::token_range(ctx.doc, c.span).0;
+            let finding = (first..first + 2).any(|x| word_in(ctx.doc, x, FINDING));
+            let own = d.kind == QuoteKind::Indirect && d.quotations.is_empty();
+            if let Some(slot) = t.get_mut(d.sentence) {
+                *slot |= if own { OWN_WORDS } else { 0 } | if own && c.span.start > d.span.start { SOURCE_LAST } else { 0 } | if finding { FOUND } else { 0 };
             }
         }
         t
     });
-    table.get(si).is_some_and(|&f| f & if source_last { 2 } else { 1 } != 0)
+    table.get(si).copied().unwrap_or(0)
 }
 
 /// Sentence `si` reports someone, and not only a vague authority or a bare anonymous source.

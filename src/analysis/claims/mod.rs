@@ -161,9 +161,8 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
         }
         cues |= t.kind == TokKind::Word && f & (flag::HEDGE | flag::CLAIM_CUE | flag::DOUBT) != 0;
         if f & flag::BE != 0 && t.kind == TokKind::Word {
-            if let Some((end, weak)) = passives::agentless(ctx, k, s0, s1) {
+            if let Some((end, weak)) = passives::agentless(ctx, si, k) {
                 let trigger = Span::new(t.start as usize, toks[end - 1].end as usize);
-                let weak = weak || context::sourced_by_neighbour(ctx, si);
                 out.push(Claim { kind: ClaimKind::AgentlessPassive, span: sent.span, trigger, weak });
                 k = end;
                 continue;
@@ -215,10 +214,7 @@ fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: 
     let weak = match kind {
         ClaimKind::DoubtWord => weak_doubt(ctx, si, k, k + len),
         // "has been accused of", "has been criticised as": the phrase's participle decides.
-        ClaimKind::AgentlessPassive => {
-            let general = (k..k + len).any(|x| word_in(ctx.doc, x, &["widely", "generally", "commonly"]));
-            (k..k + len).any(|x| toks[x].has(flag::PARTICIPLE) && passives::accusation(ctx, x, general))
-        }
+        ClaimKind::AgentlessPassive => passives::phrase_weak(ctx, si, k, k + len),
         ClaimKind::WeaselAttribution => match holders::holder(ctx, si, k, k + len) {
             holders::Holder::Named => return Some(k + len),
             h => h == holders::Holder::Everyday,
