@@ -13,7 +13,7 @@ use crate::analysis::model::{Cue, CueKind, QuoteKind};
 use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::sentences::Sentence;
 use crate::analysis::speakers::{np_right, Np};
-use crate::analysis::text::{Doc, TokKind};
+use crate::analysis::text::{Doc, TokKind, Token};
 
 /// Outermost quotations by the sentence they close in; those that run over a paragraph end also
 /// by the sentence they open in.
@@ -163,13 +163,15 @@ fn post_cue(c: &Ctx, q: &Quotation, resolved: &[Resolved]) -> Option<usize> {
 }
 
 /// `"… to unpick." Party spokeswoman Ana Ruiz said the law would be repealed.`: after a quotation
-/// that closes on a full stop, a cue with words of its own to report (past its time phrases and
-/// listener) starts new reported speech; it does not attribute the quotation. `"…." Ruiz told
-/// the BBC.` does.
+/// that closes on a full stop (or a question or exclamation mark), a cue with words of its own
+/// to report (past its time phrases and listener) starts new reported speech, or introduces the
+/// next quotation with a colon (`"…." Ruiz told the BBC: "…"`); it does not attribute the
+/// quotation. `"…." Ruiz told the BBC.` does.
 fn reports_its_own(c: &Ctx, q: &Quotation, r: &Resolved) -> bool {
     let (doc, depth) = (c.doc, c.depth);
     let toks = &doc.tokens;
-    if q.close < q.open + 2 || !punct_is(&toks[q.close - 1], doc.text, b'.') {
+    let closes_sentence = |t: &Token| t.kind == TokKind::Punct && matches!(t.first_char(doc.text), '.' | '?' | '!');
+    if q.close < q.open + 2 || !closes_sentence(&toks[q.close - 1]) {
         return false;
     }
     let mut a = skip_right(doc, depth, r.after.max(r.cue.end), c.s1);
@@ -178,7 +180,12 @@ fn reports_its_own(c: &Ctx, q: &Quotation, r: &Resolved) -> bool {
             a = skip_right(doc, depth, np.end, c.s1);
         }
     }
-    a < c.s1 && matches!(toks[a].kind, TokKind::Word | TokKind::Number) && depth[a] == 0
+    a < c.s1 && depth[a] == 0 && (matches!(toks[a].kind, TokKind::Word | TokKind::Number) || colon_opens_quotation(c, a))
+}
+
+/// `told the BBC: "…"`: token `a` is a colon right before an opening quotation mark.
+fn colon_opens_quotation(c: &Ctx, a: usize) -> bool {
+    a + 1 < c.s1 && punct_is(&c.doc.tokens[a], c.doc.text, b':') && c.depth[a + 1] > c.depth[a]
 }
 
 /// Pre: `Psaki said: "..."` / `Psaki said, "..."` / `Psaki said "..."`: the last unused cue with
@@ -367,6 +374,11 @@ mod tests {
             ("“We are ready.” Hartley said the pier would reopen.", None),
             ("“We are ready.” Hartley told the Harbour Gazette the pier would reopen.", None),
             ("“We are ready,” Hartley said, adding that the pier would reopen.", Some(("“We are ready,”", "Hartley", "said", 1))),
+            // A cue that introduces the next quotation with a colon is that one's, not this one's.
+            ("Ana Ruiz said of her rival: “He is quick.” The mayor told the Gazette: “I was joking.”", Some(("“He is quick.”", "Ana Ruiz", "said", 1))),
+            ("“Who could blame him?” Hartley told the Harbour Gazette the pier would reopen.", None),
+            ("“Who could blame him?” Hartley asked.", Some(("“Who could blame him?”", "Hartley", "asked", 1))),
+            ("“We are ready.” Hartley told the Gazette: “The pier reopens.”", Some(("“The pier reopens.”", "Hartley", "told", 1))),
         ];
         for &(text, want) in cases {
             let got = paired(&fixture(text));
