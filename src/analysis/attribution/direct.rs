@@ -174,13 +174,17 @@ fn reports_its_own(c: &Ctx, q: &Quotation, r: &Resolved) -> bool {
     if q.close < q.open + 2 || !closes_sentence(&toks[q.close - 1]) {
         return false;
     }
+    // `"Why?" he asked in a webcast …`: after a question or exclamation, a verb whose object is not
+    // what was said (ask, reply, add) takes the quotation; the words after it set the scene.
+    let full_stop = punct_is(&toks[q.close - 1], doc.text, b'.');
+    let own_words_count = full_stop || !r.cue.verb.is_some_and(|(v, _)| v.no_object);
     let mut a = skip_right(doc, depth, r.after.max(r.cue.end), c.s1);
     if r.cue.verb.is_some_and(|(v, _)| v.listener) && a < c.s1 && toks[a].kind == TokKind::Word {
         if let Some(np) = np_right(doc, depth, a, c.s1) {
             a = skip_right(doc, depth, np.end, c.s1);
         }
     }
-    a < c.s1 && depth[a] == 0 && (matches!(toks[a].kind, TokKind::Word | TokKind::Number) || colon_opens_quotation(c, a))
+    a < c.s1 && depth[a] == 0 && (own_words_count && matches!(toks[a].kind, TokKind::Word | TokKind::Number) || colon_opens_quotation(c, a))
 }
 
 /// `told the BBC: "…"`: token `a` is a colon right before an opening quotation mark.
@@ -378,6 +382,8 @@ mod tests {
             ("Ana Ruiz said of her rival: “He is quick.” The mayor told the Gazette: “I was joking.”", Some(("“He is quick.”", "Ana Ruiz", "said", 1))),
             ("“Who could blame him?” Hartley told the Harbour Gazette the pier would reopen.", None),
             ("“Who could blame him?” Hartley asked.", Some(("“Who could blame him?”", "Hartley", "asked", 1))),
+            ("“Who could blame him?” Hartley asked in a webcast for the harbour board.", Some(("“Who could blame him?”", "Hartley", "asked", 1))),
+            ("“Who could blame him?” Hartley also called on the board to act.", None),
             ("“We are ready.” Hartley told the Gazette: “The pier reopens.”", Some(("“The pier reopens.”", "Hartley", "told", 1))),
         ];
         for &(text, want) in cases {
