@@ -437,11 +437,25 @@ fn backward_content(c: &Ctx, r: &Resolved) -> (Option<(usize, usize)>, Option<(u
             second = Some((b + 1, e2));
         }
     }
+    if let Some(s2) = second.filter(|&(b, e)| !r.cue.according_to && scene_setter(c, start, end) && reads_as_clause(c, b, e)) {
+        return (Some(s2), None);
+    }
     // One word before the cue ("And perhaps, he said, ...") reports only with what follows; a
     // phrase with no verb ("On Thursday, however, he spoke …") reports nothing.
     let is_clause = r.cue.according_to || reads_as_clause(c, start, end) || second.is_some_and(|(b, e)| continues_clause(c, b, e));
     let content = (is_clause && (end > start + 1 || second.is_some())).then_some((start, end));
     (content, second)
+}
+
+/// "By contrast, said Mr Hale, the code …", "On average, she said, users …": a short phrase before an
+/// inserted cue that opens with a preposition or is an adverb, with no verb, sets the scene; when
+/// the words after the cue are a clause of their own, they alone are the content. ("One in three
+/// women, the survey said, thought …": the words before the cue are the subject; both parts stay.)
+fn scene_setter(c: &Ctx, start: usize, end: usize) -> bool {
+    let doc = c.doc;
+    // ("to prevent problems" is a purpose clause: its verb may be one the lexicon does not know.)
+    let prep = is(doc, start, flag::PREP) && !word_is(doc, start, "to");
+    end - start <= 4 && (prep || end == start + 1 && is(doc, start, flag::ADVERB)) && (start..end).all(|x| doc.tokens[x].kind == TokKind::Word && !is(doc, x, flag::VERB))
 }
 
 /// Does the verb of cue `r` take an object of its own, past its listener and setting ("…,
@@ -572,6 +586,10 @@ mod tests {
             ("According to the council, the pier will reopen in May.", "According", Some(("the pier will reopen in May", None))),
             ("The pier will reopen in May, according to the council.", "according", Some(("The pier will reopen in May", None))),
             ("But to prevent problems, Hartley said, crews should stay away.", "said", Some(("to prevent problems", Some("crews should stay away")))),
+            // A scene-setting phrase before the cue is no part of what is reported; a subject is.
+            ("By contrast, said Hartley, the old pier was much safer.", "said", Some(("the old pier was much safer", None))),
+            ("On average, Hartley said, the crews work ten hours.", "said", Some(("the crews work ten hours", None))),
+            ("One in three traders, the survey said, thought the pier was unsafe.", "said", Some(("One in three traders", Some("thought the pier was unsafe")))),
             // A preposition starts no reported clause; an introduced quotation is no reported speech.
             ("Hartley spoke to the council.", "spoke", None),
             ("Hartley said: “The pier will reopen.”", "said", None),
