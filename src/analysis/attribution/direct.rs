@@ -4,6 +4,7 @@
 //! quotation as the second half of a split quotation (`"A," she said, "B."`).
 
 use super::draft::{direct_or_partial, is_partial, make_draft, punctuation_draft};
+use super::reported::content_opening;
 use super::scan::{listener_to_colon, skip_right};
 use super::source::Resolved;
 use super::{Ctx, Grouped, Ledger};
@@ -174,17 +175,21 @@ fn reports_its_own(c: &Ctx, q: &Quotation, r: &Resolved) -> bool {
     if q.close < q.open + 2 || !closes_sentence(&toks[q.close - 1]) {
         return false;
     }
-    // `"Why?" he asked in a webcast …`: after a question or exclamation, a verb whose object is not
-    // what was said (ask, reply, add) takes the quotation; the words after it set the scene.
+    // `"Why?" Ruiz said at a rally in …`: after a question or exclamation the words after a cue
+    // mostly set the scene; only "that", a promise or request ("called on the board to act") or
+    // a call's object open content of its own.
     let full_stop = punct_is(&toks[q.close - 1], doc.text, b'.');
-    let own_words_count = full_stop || !r.cue.verb.is_some_and(|(v, _)| v.no_object);
+    let opens_content = || full_stop || {
+        let op = content_opening(c, r);
+        op.explicit_that || op.promise_to || op.calls
+    };
     let mut a = skip_right(doc, depth, r.after.max(r.cue.end), c.s1);
     if r.cue.verb.is_some_and(|(v, _)| v.listener) && a < c.s1 && toks[a].kind == TokKind::Word {
         if let Some(np) = np_right(doc, depth, a, c.s1) {
             a = skip_right(doc, depth, np.end, c.s1);
         }
     }
-    a < c.s1 && depth[a] == 0 && (own_words_count && matches!(toks[a].kind, TokKind::Word | TokKind::Number) || colon_opens_quotation(c, a))
+    a < c.s1 && depth[a] == 0 && (matches!(toks[a].kind, TokKind::Word | TokKind::Number) && opens_content() || colon_opens_quotation(c, a))
 }
 
 /// `told the BBC: "…"`: token `a` is a colon right before an opening quotation mark.
@@ -380,9 +385,10 @@ mod tests {
             ("“We are ready,” Hartley said, adding that the pier would reopen.", Some(("“We are ready,”", "Hartley", "said", 1))),
             // A cue that introduces the next quotation with a colon is that one's, not this one's.
             ("Ana Ruiz said of her rival: “He is quick.” The mayor told the Gazette: “I was joking.”", Some(("“He is quick.”", "Ana Ruiz", "said", 1))),
-            ("“Who could blame him?” Hartley told the Harbour Gazette the pier would reopen.", None),
+            ("“Who could blame him?” Hartley told the Harbour Gazette that the pier would reopen.", None),
             ("“Who could blame him?” Hartley asked.", Some(("“Who could blame him?”", "Hartley", "asked", 1))),
-            ("“Who could blame him?” Hartley asked in a webcast for the harbour board.", Some(("“Who could blame him?”", "Hartley", "asked", 1))),
+            ("“Who could blame him?” Hartley said at a rally in the harbour town.", Some(("“Who could blame him?”", "Hartley", "said", 1))),
+            ("“Who could blame him?” Hartley says to the camera.", Some(("“Who could blame him?”", "Hartley", "says", 1))),
             ("“Who could blame him?” Hartley also called on the board to act.", None),
             ("“We are ready.” Hartley told the Gazette: “The pier reopens.”", Some(("“The pier reopens.”", "Hartley", "told", 1))),
         ];

@@ -136,26 +136,26 @@ fn reported_content(c: &Ctx, r: &Resolved, later: &[Resolved]) -> Option<Content
 
 /// Where a cue's forward content may begin, and what led there.
 #[derive(Debug, Default, PartialEq, Eq)]
-struct Opening {
+pub(super) struct Opening {
     /// The first token of the content.
-    at: usize,
+    pub at: usize,
     /// After "that" ("said that ...").
-    explicit_that: bool,
+    pub explicit_that: bool,
     /// "called on the council to act", "called the plan “a disgrace”".
-    calls: bool,
+    pub calls: bool,
     /// A clause after a preposition ("spoke about how the pier fell").
-    topic: bool,
+    pub topic: bool,
     /// "vowed to bring back jobs", "urged voters to stay home".
-    promise_to: bool,
+    pub promise_to: bool,
     /// The verb reports a clause ("said he would", "told him that").
-    takes_clause: bool,
+    pub takes_clause: bool,
     /// "spoke of", "commented on": the cue ends before this token, after the preposition.
-    cue_end: Option<usize>,
+    pub cue_end: Option<usize>,
 }
 
 /// Walk from the end of cue `r` (and an inverted source) to where its content begins, one
 /// construction at a time, in the order they can follow a verb.
-fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
+pub(super) fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
     let (doc, s1) = (c.doc, c.s1);
     let (listener, takes_clause) = match r.cue.verb {
         Some((v, _)) => (v.listener, v.takes_clause || v.listener),
