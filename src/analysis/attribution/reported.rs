@@ -181,7 +181,7 @@ pub(super) fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
     if takes_clause && !calls {
         a = past_lead_phrase(c, a);
     }
-    let explicit_that = word_is(doc, a, "that");
+    let explicit_that = word_is(doc, a, "that") && !that_is_object(c, a);
     if explicit_that {
         a += 1;
         if a < s1 && punct_is(&doc.tokens[a], doc.text, b',') {
@@ -189,6 +189,17 @@ pub(super) fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
         }
     }
     Opening { at: a, explicit_that, calls, topic, promise_to, takes_clause, cue_end }
+}
+
+/// "denied that, saying he …", "confirmed that.": "that" at token `a` is a pronoun, the verb's
+/// object, when the sentence ends after it or a comma leads to a participle; "said that, if
+/// elected, he …" keeps it as the start of a clause.
+fn that_is_object(c: &Ctx, a: usize) -> bool {
+    let (doc, s1) = (c.doc, c.s1);
+    let toks = &doc.tokens;
+    let ends = a + 1 >= s1 || toks[a + 1].kind == TokKind::Punct && matches!(toks[a + 1].first_char(doc.text), '.' | ';' | '!' | '?');
+    let participle = a + 2 < s1 && punct_is(&toks[a + 1], doc.text, b',') && toks[a + 2].kind == TokKind::Word && !toks[a + 2].cap && toks[a + 2].text(doc.text).ends_with("ing");
+    ends || participle
 }
 
 /// Past the listener of "tell", "inform", "urge" at token `a`: a noun phrase ("told the council"),
@@ -586,6 +597,10 @@ mod tests {
             ("According to the council, the pier will reopen in May.", "According", Some(("the pier will reopen in May", None))),
             ("The pier will reopen in May, according to the council.", "according", Some(("The pier will reopen in May", None))),
             ("But to prevent problems, Hartley said, crews should stay away.", "said", Some(("to prevent problems", Some("crews should stay away")))),
+            // "that" as the verb's object is no start of a clause.
+            ("Hartley denied that, saying she was happy to stay.", "denied", None),
+            ("Hartley denied that, saying she was happy to stay.", "saying", Some(("she was happy to stay", None))),
+            ("Hartley said that, if elected, she would rebuild the pier.", "said", Some(("if elected, she would rebuild the pier", None))),
             // A scene-setting phrase before the cue is no part of what is reported; a subject is.
             ("By contrast, said Hartley, the old pier was much safer.", "said", Some(("the old pier was much safer", None))),
             ("On average, Hartley said, the crews work ten hours.", "said", Some(("the crews work ten hours", None))),
