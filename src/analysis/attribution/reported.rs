@@ -198,7 +198,8 @@ fn that_is_object(c: &Ctx, a: usize) -> bool {
     let (doc, s1) = (c.doc, c.s1);
     let toks = &doc.tokens;
     let ends = a + 1 >= s1 || toks[a + 1].kind == TokKind::Punct && matches!(toks[a + 1].first_char(doc.text), '.' | ';' | '!' | '?');
-    let participle = a + 2 < s1 && punct_is(&toks[a + 1], doc.text, b',') && toks[a + 2].kind == TokKind::Word && !toks[a + 2].cap && toks[a + 2].text(doc.text).ends_with("ing");
+    // A reporting verb's participle ("saying", "adding"), not "according to" or "following".
+    let participle = a + 2 < s1 && punct_is(&toks[a + 1], doc.text, b',') && is(doc, a + 2, flag::VERB) && !toks[a + 2].cap && toks[a + 2].text(doc.text).ends_with("ing");
     ends || participle
 }
 
@@ -601,6 +602,8 @@ mod tests {
             ("Hartley denied that, saying she was happy to stay.", "denied", None),
             ("Hartley denied that, saying she was happy to stay.", "saying", Some(("she was happy to stay", None))),
             ("Hartley said that, if elected, she would rebuild the pier.", "said", Some(("if elected, she would rebuild the pier", None))),
+            ("The board reported that, according to its own figures, the pier had lost money.", "reported", Some(("according to its own figures, the pier had lost money", None))),
+            ("Hartley said that, during the storm, the pier had held.", "said", Some(("during the storm, the pier had held", None))),
             // A scene-setting phrase before the cue is no part of what is reported; a subject is.
             ("By contrast, said Hartley, the old pier was much safer.", "said", Some(("the old pier was much safer", None))),
             ("On average, Hartley said, the crews work ten hours.", "said", Some(("the crews work ten hours", None))),
