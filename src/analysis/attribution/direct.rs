@@ -4,6 +4,7 @@
 //! quotation as the second half of a split quotation (`"A," she said, "B."`).
 
 use super::draft::{direct_or_partial, is_partial, make_draft, punctuation_draft};
+use super::reported::content_opening;
 use super::scan::{listener_to_colon, skip_right};
 use super::source::Resolved;
 use super::{Ctx, Grouped, Ledger};
@@ -13,7 +14,7 @@ use crate::analysis::model::{Cue, CueKind, QuoteKind};
 use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::sentences::Sentence;
 use crate::analysis::speakers::{np_right, Np};
-use crate::analysis::text::{Doc, TokKind};
+use crate::analysis::text::{Doc, TokKind, Token};
 
 /// Outermost quotations by the sentence they close in; those that run over a paragraph end also
 /// by the sentence they open in.
@@ -163,22 +164,37 @@ fn post_cue(c: &Ctx, q: &Quotation, resolved: &[Resolved]) -> Option<usize> {
 }
 
 /// `"… to unpick." Party spokeswoman Ana Ruiz said the law would be repealed.`: after a quotation
-/// that closes on a full stop, a cue with words of its own to report (past its time phrases and
-/// listener) starts new reported speech; it does not attribute the quotation. `"…." Ruiz told
-/// the BBC.` does.
+/// that closes on a full stop (or a question or exclamation mark), a cue with words of its own
+/// to report (past its time phrases and listener) starts new reported speech, or introduces the
+/// next quotation with a colon (`"…." Ruiz told the BBC: "…"`); it does not attribute the
+/// quotation. `"…." Ruiz told the BBC.` does.
 fn reports_its_own(c: &Ctx, q: &Quotation, r: &Resolved) -> bool {
     let (doc, depth) = (c.doc, c.depth);
     let toks = &doc.tokens;
-    if q.close < q.open + 2 || !punct_is(&toks[q.close - 1], doc.text, b'.') {
+    let closes_sentence = |t: &Token| t.kind == TokKind::Punct && matches!(t.first_char(doc.text), '.' | '?' | '!');
+    if q.close < q.open + 2 || !closes_sentence(&toks[q.close - 1]) {
         return false;
     }
+    // `"Why?" Ruiz said at a rally in …`: after a question or exclamation the words after a cue
+    // mostly set the scene; only "that", a promise or request ("called on the board to act") or
+    // a call's object open content of its own.
+    let full_stop = punct_is(&toks[q.close - 1], doc.text, b'.');
+    let opens_content = || full_stop || {
+        let op = content_opening(c, r);
+        op.explicit_that || op.promise_to || op.calls
+    };
     let mut a = skip_right(doc, depth, r.after.max(r.cue.end), c.s1);
     if r.cue.verb.is_some_and(|(v, _)| v.listener) && a < c.s1 && toks[a].kind == TokKind::Word {
         if let Some(np) = np_right(doc, depth, a, c.s1) {
             a = skip_right(doc, depth, np.end, c.s1);
         }
     }
-    a < c.s1 && matches!(toks[a].kind, TokKind::Word | TokKind::Number) && depth[a] == 0
+    a < c.s1 && depth[a] == 0 && (matches!(toks[a].kind, TokKind::Word | TokKind::Number) && opens_content() || colon_opens_quotation(c, a))
+}
+
+/// `told the BBC: "…"`: token `a` is a colon right before an opening quotation mark.
+fn colon_opens_quotation(c: &Ctx, a: usize) -> bool {
+    a + 1 < c.s1 && punct_is(&c.doc.tokens[a], c.doc.text, b':') && c.depth[a + 1] > c.depth[a]
 }
 
 /// Pre: `Psaki said: "..."` / `Psaki said, "..."` / `Psaki said "..."`: the last unused cue with
@@ -367,6 +383,14 @@ mod tests {
             ("“We are ready.” Hartley said the pier would reopen.", None),
             ("“We are ready.” Hartley told the Harbour Gazette the pier would reopen.", None),
             ("“We are ready,” Hartley said, adding that the pier would reopen.", Some(("“We are ready,”", "Hartley", "said", 1))),
+            // A cue that introduces the next quotation with a colon is that one's, not this one's.
+            ("Ana Ruiz said of her rival: “He is quick.” The mayor told the Gazette: “I was joking.”", Some(("“He is quick.”", "Ana Ruiz", "said", 1))),
+            ("“Who could blame him?” Hartley told the Harbour Gazette that the pier would reopen.", None),
+            ("“Who could blame him?” Hartley asked.", Some(("“Who could blame him?”", "Hartley", "asked", 1))),
+            ("“Who could blame him?” Hartley said at a rally in the harbour town.", Some(("“Who could blame him?”", "Hartley", "said", 1))),
+            ("“Who could blame him?” Hartley says to the camera.", Some(("“Who could blame him?”", "Hartley", "says", 1))),
+            ("“Who could blame him?” Hartley also called on the board to act.", None),
+            ("“We are ready.” Hartley told the Gazette: “The pier reopens.”", Some(("“The pier reopens.”", "Hartley", "told", 1))),
         ];
         for &(text, want) in cases {
             let got = paired(&fixture(text));

@@ -136,26 +136,26 @@ fn reported_content(c: &Ctx, r: &Resolved, later: &[Resolved]) -> Option<Content
 
 /// Where a cue's forward content may begin, and what led there.
 #[derive(Debug, Default, PartialEq, Eq)]
-struct Opening {
+pub(super) struct Opening {
     /// The first token of the content.
-    at: usize,
+    pub at: usize,
     /// After "that" ("said that ...").
-    explicit_that: bool,
+    pub explicit_that: bool,
     /// "called on the council to act", "called the plan “a disgrace”".
-    calls: bool,
+    pub calls: bool,
     /// A clause after a preposition ("spoke about how the pier fell").
-    topic: bool,
+    pub topic: bool,
     /// "vowed to bring back jobs", "urged voters to stay home".
-    promise_to: bool,
+    pub promise_to: bool,
     /// The verb reports a clause ("said he would", "told him that").
-    takes_clause: bool,
+    pub takes_clause: bool,
     /// "spoke of", "commented on": the cue ends before this token, after the preposition.
-    cue_end: Option<usize>,
+    pub cue_end: Option<usize>,
 }
 
 /// Walk from the end of cue `r` (and an inverted source) to where its content begins, one
 /// construction at a time, in the order they can follow a verb.
-fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
+pub(super) fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
     let (doc, s1) = (c.doc, c.s1);
     let (listener, takes_clause) = match r.cue.verb {
         Some((v, _)) => (v.listener, v.takes_clause || v.listener),
@@ -181,7 +181,7 @@ fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
     if takes_clause && !calls {
         a = past_lead_phrase(c, a);
     }
-    let explicit_that = word_is(doc, a, "that");
+    let explicit_that = word_is(doc, a, "that") && !that_is_object(c, a);
     if explicit_that {
         a += 1;
         if a < s1 && punct_is(&doc.tokens[a], doc.text, b',') {
@@ -189,6 +189,18 @@ fn content_opening(c: &Ctx, r: &Resolved) -> Opening {
         }
     }
     Opening { at: a, explicit_that, calls, topic, promise_to, takes_clause, cue_end }
+}
+
+/// "denied that, saying he …", "confirmed that.": "that" at token `a` is a pronoun, the verb's
+/// object, when the sentence ends after it or a comma leads to a participle; "said that, if
+/// elected, he …" keeps it as the start of a clause.
+fn that_is_object(c: &Ctx, a: usize) -> bool {
+    let (doc, s1) = (c.doc, c.s1);
+    let toks = &doc.tokens;
+    let ends = a + 1 >= s1 || toks[a + 1].kind == TokKind::Punct && matches!(toks[a + 1].first_char(doc.text), '.' | ';' | '!' | '?');
+    // A reporting verb's participle ("saying", "adding"), not "according to" or "following".
+    let participle = a + 2 < s1 && punct_is(&toks[a + 1], doc.text, b',') && is(doc, a + 2, flag::VERB) && !toks[a + 2].cap && toks[a + 2].text(doc.text).ends_with("ing");
+    ends || participle
 }
 
 /// Past the listener of "tell", "inform", "urge" at token `a`: a noun phrase ("told the council"),
@@ -437,11 +449,25 @@ fn backward_content(c: &Ctx, r: &Resolved) -> (Option<(usize, usize)>, Option<(u
             second = Some((b + 1, e2));
         }
     }
+    if let Some(s2) = second.filter(|&(b, e)| !r.cue.according_to && scene_setter(c, start, end) && reads_as_clause(c, b, e)) {
+        return (Some(s2), None);
+    }
     // One word before the cue ("And perhaps, he said, ...") reports only with what follows; a
     // phrase with no verb ("On Thursday, however, he spoke …") reports nothing.
     let is_clause = r.cue.according_to || reads_as_clause(c, start, end) || second.is_some_and(|(b, e)| continues_clause(c, b, e));
     let content = (is_clause && (end > start + 1 || second.is_some())).then_some((start, end));
     (content, second)
+}
+
+/// "By contrast, said Mr Hale, the code …", "On average, she said, users …": a short phrase before an
+/// inserted cue that opens with a preposition or is an adverb, with no verb, sets the scene; when
+/// the words after the cue are a clause of their own, they alone are the content. ("One in three
+/// women, the survey said, thought …": the words before the cue are the subject; both parts stay.)
+fn scene_setter(c: &Ctx, start: usize, end: usize) -> bool {
+    let doc = c.doc;
+    // ("to prevent problems" is a purpose clause: its verb may be one the lexicon does not know.)
+    let prep = is(doc, start, flag::PREP) && !word_is(doc, start, "to");
+    end - start <= 4 && (prep || end == start + 1 && is(doc, start, flag::ADVERB)) && (start..end).all(|x| doc.tokens[x].kind == TokKind::Word && !is(doc, x, flag::VERB))
 }
 
 /// Does the verb of cue `r` take an object of its own, past its listener and setting ("…,
@@ -572,6 +598,16 @@ mod tests {
             ("According to the council, the pier will reopen in May.", "According", Some(("the pier will reopen in May", None))),
             ("The pier will reopen in May, according to the council.", "according", Some(("The pier will reopen in May", None))),
             ("But to prevent problems, Hartley said, crews should stay away.", "said", Some(("to prevent problems", Some("crews should stay away")))),
+            // "that" as the verb's object is no start of a clause.
+            ("Hartley denied that, saying she was happy to stay.", "denied", None),
+            ("Hartley denied that, saying she was happy to stay.", "saying", Some(("she was happy to stay", None))),
+            ("Hartley said that, if elected, she would rebuild the pier.", "said", Some(("if elected, she would rebuild the pier", None))),
+            ("The board reported that, according to its own figures, the pier had lost money.", "reported", Some(("according to its own figures, the pier had lost money", None))),
+            ("Hartley said that, during the storm, the pier had held.", "said", Some(("during the storm, the pier had held", None))),
+            // A scene-setting phrase before the cue is no part of what is reported; a subject is.
+            ("By contrast, said Hartley, the old pier was much safer.", "said", Some(("the old pier was much safer", None))),
+            ("On average, Hartley said, the crews work ten hours.", "said", Some(("the crews work ten hours", None))),
+            ("One in three traders, the survey said, thought the pier was unsafe.", "said", Some(("One in three traders", Some("thought the pier was unsafe")))),
             // A preposition starts no reported clause; an introduced quotation is no reported speech.
             ("Hartley spoke to the council.", "spoke", None),
             ("Hartley said: “The pier will reopen.”", "said", None),

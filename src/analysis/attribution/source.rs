@@ -369,7 +369,7 @@ fn relative_subject(c: &Ctx, cue: &CueCand, k: usize) -> RelativeSubject {
     if w + 1 == k {
         out.who = Some(w);
     }
-    let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative);
+    let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative) || leads_into_quotation(c, cue);
     if out.np.is_none() && clause_verb && w > s0 + 1 && (punct_is(&toks[w - 1], text, b',') || dash_at(doc, w - 1)) {
         out.np = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
         if out.np.is_some() {
@@ -377,6 +377,13 @@ fn relative_subject(c: &Ctx, cue: &CueCand, k: usize) -> RelativeSubject {
         }
     }
     out
+}
+
+/// "…, who observed: “…”": a cue followed by only a comma or colon and an opening quotation mark
+/// reports that quotation, whether or not the verb reports a clause after "who".
+fn leads_into_quotation(c: &Ctx, cue: &CueCand) -> bool {
+    let (doc, e) = (c.doc, cue.end);
+    e + 1 < c.s1 && c.depth[e] == 0 && (punct_is(&doc.tokens[e], doc.text, b',') || punct_is(&doc.tokens[e], doc.text, b':')) && c.depth[e + 1] > 0
 }
 
 /// "Another 41 percent said", "Forty-two percent of voters say": the poll's respondents speak,
@@ -586,17 +593,21 @@ mod tests {
 
     #[test]
     fn a_relative_pronoun_leads_to_its_antecedent() {
-        // (text, antecedent, is "who" right before the verb, after a comma)
-        let cases: &[(&str, &str, bool, bool)] = &[
-            ("A senior official who asked not to be named said the talks had failed.", "A senior official", false, false),
-            ("The council thanked Dana Whitfield, who said she is proud.", "Dana Whitfield", true, true),
+        // (text, verb, antecedent, is "who" right before the verb, after a comma)
+        let cases: &[(&str, &str, Option<&str>, bool, bool)] = &[
+            ("A senior official who asked not to be named said the talks had failed.", "said", Some("A senior official"), false, false),
+            ("The council thanked Dana Whitfield, who said she is proud.", "said", Some("Dana Whitfield"), true, true),
+            // A verb that reports no clause after ", who" still reports the quotation it leads into.
+            ("Few were moved, among them Ana Ruiz, who observed: “The songs are loud.”", "observed", Some("Ana Ruiz"), true, true),
+            ("Few were moved, among them Ana Ruiz, who observed, “The songs are loud.”", "observed", Some("Ana Ruiz"), true, true),
+            ("Few were moved, among them Ana Ruiz, who observed the crowd.", "observed", None, true, false),
         ];
-        for &(text, antecedent, who, relative) in cases {
+        for &(text, verb, antecedent, who, relative) in cases {
             let f = fixture(text);
             let c = f.ctx(0);
-            let cue = f.cues(0).into_iter().find(|c| c.head == f.tok("said")).unwrap();
+            let cue = f.cues(0).into_iter().find(|c| c.head == f.tok(verb)).unwrap();
             let rel = relative_subject(&c, &cue, cue.start);
-            assert_eq!(rel.np.map(|np| np.span.text(text)), Some(antecedent), "{text:?}");
+            assert_eq!(rel.np.map(|np| np.span.text(text)), antecedent, "{text:?}");
             let w = Some(f.tok("who"));
             assert_eq!((rel.who == w, rel.relative == w), (who, relative), "{text:?}");
         }
