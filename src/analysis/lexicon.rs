@@ -16,8 +16,8 @@ mod keys;
 
 pub use closed_classes::*;
 pub use entry::*;
-use keys::{eq_lower, hash_ci, hash_small, lower8};
-pub use keys::{normalize_phrase, small_word};
+use keys::{eq_lower, hash_ci, hash_small};
+pub use keys::{lower8, normalize_phrase, small_word};
 
 /// FxHash: the lexicon is hit for every word of every article, and SipHash is several times slower.
 #[derive(Default, Clone, Copy)]

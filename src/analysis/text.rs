@@ -4,7 +4,7 @@
 //! targets are not prose and produce no tokens. A leading metadata field ("date 2022-02-21") is not
 //! prose either. Sentences are cut later, once quotation marks are paired (`sentences`).
 
-use super::lexicon::{flag, lexicon, Entry};
+use super::lexicon::{flag, lexicon, lower8, small_word, Entry};
 use super::lexicon::Lexicon;
 use super::model::Span;
 use super::Format;
@@ -245,6 +245,19 @@ pub fn lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
 
 /// Append `s` lower-cased as [`lower`] does.
 pub fn lower_into(s: &str, buf: &mut String) {
+    // Most words are short: one register says whether the word is ASCII and whether it holds a
+    // capital, and a lower-case word is copied as it is.
+    if s.len() <= 8 {
+        let x = small_word(s.as_bytes());
+        if x & 0x8080_8080_8080_8080 == 0 {
+            let from = buf.len();
+            buf.push_str(s);
+            if lower8(x) != x {
+                buf[from..].make_ascii_lowercase();
+            }
+            return;
+        }
+    }
     if s.is_ascii() {
         let from = buf.len();
         buf.push_str(s);
