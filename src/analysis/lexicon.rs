@@ -212,6 +212,14 @@ impl Lexicon {
         self.find_phrase(normalized).map(Phrase::kinds).filter(|k| !k.is_empty())
     }
 
+    /// [`Lexicon::is_prefix`] and [`Lexicon::phrase`] in one look-up, for a key built word by
+    /// word: `None` when `normalized` is not even the leading part of a phrase, else the kinds of
+    /// the phrase it is (empty for a mere leading part).
+    #[inline]
+    pub fn phrase_or_prefix(&self, normalized: &str) -> Option<&'static [PhraseKind]> {
+        self.find_phrase(normalized).map(Phrase::kinds)
+    }
+
     pub fn verb(&self, lower: &str) -> Option<(&'static Verb, Form)> {
         self.get(lower).and_then(|e| e.verb).map(|(i, f)| (&self.verbs[i as usize], f))
     }
