@@ -1357,6 +1357,32 @@ mod tests {
     }
 
     #[test]
+    fn lower_into_matches_lower_case_of_every_length() {
+        // (word, lower-cased): the one-register path up to 8 bytes, the general path beyond.
+        let cases: &[(&str, &str)] = &[
+            ("", ""),
+            ("a", "a"),
+            ("I", "i"),
+            ("Kane", "kane"),
+            ("said", "said"),
+            ("MAYOR", "mayor"),
+            ("McAllan", "mcallan"),
+            ("Spokesma", "spokesma"),
+            ("spokesman", "spokesman"),
+            ("Spokeswoman", "spokeswoman"),
+            ("U.S.-based", "u.s.-based"),
+            ("Zoë", "zoë"),
+            ("don’t", "don't"),
+            ("ÉCOLE", "école"),
+        ];
+        for &(word, want) in cases {
+            let mut buf = String::from("x ");
+            lower_into(word, &mut buf);
+            assert_eq!(buf, format!("x {want}"), "{word:?}");
+        }
+    }
+
+    #[test]
     fn line_col_counts_chars_and_line_ends() {
         assert_eq!(line_col("a\r\nb“c", 7), (2, 3));
         assert_eq!(line_col("a\r\nb“c", 6), (2, 2));
