@@ -16,8 +16,8 @@ mod keys;
 
 pub use closed_classes::*;
 pub use entry::*;
-use keys::{eq_lower, hash_ci, hash_small, lower8};
-pub use keys::{normalize_phrase, small_word};
+use keys::{eq_lower, hash_ci, hash_small};
+pub use keys::{lower8, normalize_phrase, small_word};
 
 /// FxHash: the lexicon is hit for every word of every article, and SipHash is several times slower.
 #[derive(Default, Clone, Copy)]
@@ -210,6 +210,14 @@ impl Lexicon {
 
     pub fn phrase(&self, normalized: &str) -> Option<&'static [PhraseKind]> {
         self.find_phrase(normalized).map(Phrase::kinds).filter(|k| !k.is_empty())
+    }
+
+    /// [`Lexicon::is_prefix`] and [`Lexicon::phrase`] in one look-up, for a key built word by
+    /// word: `None` when `normalized` is not even the leading part of a phrase, else the kinds of
+    /// the phrase it is (empty for a mere leading part).
+    #[inline]
+    pub fn phrase_or_prefix(&self, normalized: &str) -> Option<&'static [PhraseKind]> {
+        self.find_phrase(normalized).map(Phrase::kinds)
     }
 
     pub fn verb(&self, lower: &str) -> Option<(&'static Verb, Form)> {

@@ -605,10 +605,8 @@ fn title_phrase(doc: &Doc, k: usize, e: usize, buf: &mut Option<Scratch>) -> Opt
         if len < 2 {
             continue;
         }
-        if !lx.is_prefix(key) {
-            break;
-        }
-        for kind in lx.phrase(key).unwrap_or(&[]) {
+        let Some(kinds) = lx.phrase_or_prefix(key) else { break };
+        for kind in kinds {
             if let PhraseKind::Title(g, c) = kind {
                 if found.len != len {
                     found = TitlePhrase { len, collective: false, gender: Gender::Unknown };

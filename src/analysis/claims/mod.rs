@@ -279,13 +279,9 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize, key: &mut String) -> Option<(u
         }
         t.lower_into(doc.text, key);
         if len >= 2 {
-            if !lx.is_prefix(key) {
-                break;
-            }
-            if let Some(kinds) = lx.phrase(key) {
-                if let Some(kind) = kinds.iter().find(|k| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::Hedge | PhraseKind::AnonReason)) {
-                    best = Some((len, *kind));
-                }
+            let Some(kinds) = lx.phrase_or_prefix(key) else { break };
+            if let Some(kind) = kinds.iter().find(|k| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::Hedge | PhraseKind::AnonReason)) {
+                best = Some((len, *kind));
             }
         }
     }
@@ -312,13 +308,11 @@ fn has_phrase(doc: &Doc, sent: &Sentence, want: PhraseKind) -> bool {
                 }
                 t.lower_into(doc.text, &mut key);
                 if len >= 1 {
-                    if lx.phrase(&key).is_some_and(|ks| ks.contains(&want)) {
-                        return true;
-                    }
                     // Every leading part of a phrase is a prefix (the phrase included): past a
                     // key that is none, no longer key is a phrase.
-                    if !lx.is_prefix(&key) {
-                        break;
+                    let Some(kinds) = lx.phrase_or_prefix(&key) else { break };
+                    if kinds.contains(&want) {
+                        return true;
                     }
                 }
             }
