@@ -89,14 +89,34 @@ def paragraph(text, start, end):
     return b[(s + 2 if s >= 0 else 0):(e if e >= 0 else len(b))].decode("utf-8", "replace"), b[start:end].decode("utf-8", "replace")
 
 
-def sample(arts, found, rule, n, show, seed=SEED):
+def draw(found, rule, severity, n, seed):
+    """n findings of `rule` at `severity` drawn at random with `seed`, gold-set articles left out:
+    (the picked (id, start, end) in order, the size of the pool they came from)."""
     skip = gold_ids()
-    text = {a["id"]: a["text"] for a in arts}
     pool = [(aid, f["start"], f["end"]) for aid in sorted(found) if aid not in skip
-            for f in found[aid] if f["code"] == rule and f["severity"] == DEFAULT[rule]]
-    rng = random.Random(seed)
-    picked = sorted(rng.sample(pool, min(n, len(pool))))
-    print(f"# {rule}: {len(picked)} of {len(pool)} findings at {DEFAULT[rule]} (gold-set articles left out), seed {seed}")
+            for f in found[aid] if f["code"] == rule and f["severity"] == severity]
+    return sorted(random.Random(seed).sample(pool, min(n, len(pool)))), len(pool)
+
+
+def judged(path, allowed=None):
+    """rule -> [judged, judged correct] from a judgements file (rule, id, start, end, verdict)."""
+    rows = collections.defaultdict(lambda: [0, 0])
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            rule, aid, s, e, verdict = line.rstrip("\n").split("\t")[:5]
+            if allowed and verdict not in allowed:
+                sys.exit(f"{path}: verdict {verdict!r} for {rule} {aid} {s}: use {' or '.join(allowed)}")
+            rows[rule][0] += 1
+            rows[rule][1] += verdict == "correct"
+    return rows
+
+
+def sample(arts, found, rule, n, show, seed=SEED):
+    text = {a["id"]: a["text"] for a in arts}
+    picked, pool = draw(found, rule, DEFAULT[rule], n, seed)
+    print(f"# {rule}: {len(picked)} of {pool} findings at {DEFAULT[rule]} (gold-set articles left out), seed {seed}")
     for aid, s, e in picked:
         print(f"{rule}\t{aid}\t{s}\t{e}")
         if show:
@@ -105,14 +125,7 @@ def sample(arts, found, rule, n, show, seed=SEED):
 
 
 def table(path=JUDGED):
-    rows = collections.defaultdict(lambda: [0, 0])
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            rule, aid, s, e, verdict = line.rstrip("\n").split("\t")[:5]
-            rows[rule][0] += 1
-            rows[rule][1] += verdict == "correct"
+    rows = judged(path)
     print("| rule | sample | judged correct | precision |")
     print("| --- | ---: | ---: | ---: |")
     for rule in CLAIM_RULES:

@@ -18,7 +18,7 @@ project. The claim rules are judged in docs/precision.md (scripts/claims/bbc.py)
 corpus, analysis and gold-set functions this script reuses. Exits 0 with a message when the
 corpus is not there.
 """
-import argparse, collections, os, random, sys
+import argparse, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "claims"))
@@ -54,13 +54,9 @@ def paragraphs(text, start, end):
 
 def sample(arts, found, rule, n, show):
     severity = RULES[rule][0]
-    skip = bbc.gold_ids()
     text = {a["id"]: a["text"] for a in arts}
-    pool = [(aid, f["start"], f["end"]) for aid in sorted(found) if aid not in skip
-            for f in found[aid] if f["code"] == rule and f["severity"] == severity]
-    rng = random.Random(SEED)
-    picked = sorted(rng.sample(pool, min(n, len(pool))))
-    print(f"# {rule}: {len(picked)} of {len(pool)} findings at {severity} (gold-set articles left out), seed {SEED}")
+    picked, pool = bbc.draw(found, rule, severity, n, SEED)
+    print(f"# {rule}: {len(picked)} of {pool} findings at {severity} (gold-set articles left out), seed {SEED}")
     for aid, s, e in picked:
         print(f"{rule}\t{aid}\t{s}\t{e}")
         if show:
@@ -71,16 +67,7 @@ def sample(arts, found, rule, n, show):
 def table(judged):
     if not os.path.exists(judged):
         sys.exit(f"precision.py: {judged} not found")
-    rows = collections.defaultdict(lambda: [0, 0])
-    with open(judged, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            rule, aid, s, e, verdict = line.rstrip("\n").split("\t")[:5]
-            if verdict not in ("correct", "wrong"):
-                sys.exit(f"precision.py: verdict {verdict!r} for {rule} {aid} {s}: use correct or wrong")
-            rows[rule][0] += 1
-            rows[rule][1] += verdict == "correct"
+    rows = bbc.judged(judged, allowed=("correct", "wrong"))
     print("| rule | default severity | sample | judged correct | precision |")
     print("| --- | --- | ---: | ---: | ---: |")
     for rule, (severity, _) in RULES.items():
