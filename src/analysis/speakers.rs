@@ -1278,6 +1278,11 @@ impl Entities {
     /// The entity a pronoun at byte `at` refers to: the latest compatible one, except that a
     /// subject of a recent clause wins over a person named since only as an object
     /// ([`pronoun_rank`]).
+    /// The entity a mention at `span` was linked to, when it is among the recent ones.
+    pub fn linked_at(&self, span: Span) -> Option<usize> {
+        self.recent.iter().rev().copied().find(|&i| self.list[i].mentions.iter().rev().take(4).any(|m| m.0 == span))
+    }
+
     fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<usize> {
         let want_person = matches!(pronoun, "he" | "she");
         let gender = match pronoun {
