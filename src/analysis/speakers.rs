@@ -496,7 +496,15 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         mention = MentionKind::Full;
     }
     if lone_demonym(doc, body, e, name.is_some(), &mut buf) {
-        return None;
+        // "said the American", "the Swede reached the last four": with "the", a nationality
+        // describes a person, as "the mayor" does.
+        // Not "the British", "the Chinese": a people; not "the Arthurian legend": an adjective.
+        let people = ["ish", "ese"].iter().any(|suf| toks[e - 1].text(doc.text).ends_with(suf));
+        let noun_after = toks.get(e).is_some_and(|t| t.kind == TokKind::Word && !t.cap && t.flags_in(doc.lx) & (flag::VERB | flag::AUX | flag::ADVERB) == 0);
+        if body == s || !word_is_lower(doc, s, "the") || people || noun_after {
+            return None;
+        }
+        return Some(Np { start: s, end: e, span: Span::new(toks[s].start as usize, toks[e - 1].end as usize), name: None, role: None, kind: SpeakerKind::Person, mention: MentionKind::Role, gender, head, weasel: false, anonymous_bare: false });
     }
     let weasel = weasel_group(doc, s, body, e, name.is_some());
     if weasel {
@@ -680,11 +688,18 @@ fn name_run(doc: &Doc, body: usize, e: usize, title_end: Option<usize>) -> (Opti
     }
     if r == body && r < e {
         (Some((r, e)), None)
-    } else if r < e && r > body && (body..r).all(|x| !toks[x].cap && toks[x].kind == TokKind::Word) && toks[r].flags_in(doc.lx) & flag::FUNCTION == 0 {
+    } else if r < e && r > body && (body..r).all(|x| !toks[x].cap && (toks[x].kind == TokKind::Word || age_word(doc, x, body))) && toks[r].flags_in(doc.lx) & flag::FUNCTION == 0 {
         (Some((r, e)), Some(r))
     } else {
         (None, None)
     }
+}
+
+/// "19-year-old Simpson": an age with no article before the name is part of the role ("the
+/// 25-year-old Dubliner" is a description, not a name).
+fn age_word(doc: &Doc, x: usize, body: usize) -> bool {
+    let t = &doc.tokens[x];
+    t.kind == TokKind::Number && t.text(doc.text).ends_with("-old") && !(body > 0 && is_det(doc, body - 1))
 }
 
 /// "Britain's Kelly Holmes", "Bafta's Grant Dean": the name is what follows the possessor (who is
@@ -1411,6 +1426,8 @@ mod tests {
             ("Anna Hartley of Coastwatch", SpeakerKind::Person, MentionKind::Full, Some("Anna Hartley"), None, "hartley"),
             ("Detective Inspector Paul Okafor of Kestria Valley Police", SpeakerKind::Person, MentionKind::Full, Some("Paul Okafor"), Some("Detective Inspector"), "okafor"),
             ("Dr Lena Vance of Lyle University", SpeakerKind::Person, MentionKind::Full, Some("Lena Vance"), None, "vance"),
+            // With "the", a nationality is a person by description.
+            ("the Kestrian", SpeakerKind::Person, MentionKind::Role, None, None, "kestrian"),
             // A particle inside a name.
             ("festival director Sandra den Hamer", SpeakerKind::Person, MentionKind::Full, Some("Sandra den Hamer"), Some("festival director"), "hamer"),
         ];
@@ -1541,6 +1558,9 @@ mod tests {
             ("the Kane report", None, None),
             ("Ruud van Nistelrooy", Some("Ruud van Nistelrooy"), None),
             ("coach Lena de Vries", Some("Lena de Vries"), Some("coach")),
+            ("19-year-old Vance", Some("Vance"), Some("19-year-old")),
+            ("the 25-year-old Kestrian", None, None),
+            ("600-700 Vance", None, None),
         ];
         for &(text, name, titles) in cases {
             let d = doc(text);

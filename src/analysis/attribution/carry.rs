@@ -171,6 +171,15 @@ fn carriers(drafts: &[Draft], sentences: &[Sentence], paragraphs: usize) -> (Par
 fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, drafts: &[Draft], direct_by_para: &ParaLists, reported: &Grouped) -> Option<usize> {
     // Recent ones are nearest, so a bounded look suffices.
     let mut from = direct_by_para.rev(q.first_para).take(16).min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
+    let opens_para = doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0;
+    // A quotation that opens its paragraph continues the speaker who ended the paragraph before
+    // rather than one quoted later in its own (`"…," said Ruiz.` ⏎ `"…" Vance shrugged. "…," said
+    // Vance.`).
+    if opens_para && from.is_some_and(|f| drafts[f].span.start > q.span.start) {
+        if let Some(prev) = ending_previous_paragraph(doc, sentences, q, drafts, direct_by_para, reported.of(q.first_para - 1)) {
+            return Some(prev);
+        }
+    }
     if let Some(r) = reported_before(q, si, drafts, reported.of(q.first_para)) {
         // Not a participle's clause after the direct quotation it follows (“…,” X said,
         // emphasizing why …): the quotation's speaker and cue carry on.
@@ -178,7 +187,7 @@ fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, drafts: 
             from = Some(r);
         }
     }
-    if from.is_none() && doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0 {
+    if from.is_none() && opens_para {
         from = ending_previous_paragraph(doc, sentences, q, drafts, direct_by_para, reported.of(q.first_para - 1));
     }
     from
@@ -326,6 +335,17 @@ mod tests {
             let (_, m, _, _) = got.last().unwrap();
             assert_eq!(m.as_deref(), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_quotation_that_opens_a_paragraph_continues_the_speaker_before_not_a_later_one() {
+        let text = "“It was hard,” said Ruiz.\n\n“I felt slow all day.” Vance shrugged it off. “It is no big deal,” said Vance.";
+        let got = carried(text);
+        assert_eq!(got[1].1.as_deref(), Some("Ruiz"), "{got:?}");
+        assert_eq!(got[2].1.as_deref(), Some("Vance"), "{got:?}");
+        // With no speaker before it, a later one lends it theirs.
+        let text = "“We have waited a year.” The crowd cheered. “It will take a year,” Hartley said.";
+        assert_eq!(carried(text)[0].1.as_deref(), Some("Hartley"));
     }
 
     #[test]

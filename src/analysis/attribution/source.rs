@@ -537,6 +537,10 @@ mod tests {
             // A particle inside a name; a surname in "-ish" is no nationality.
             ("“It is safe,” festival director Sandra den Hamer said.", "said", Some(("festival director Sandra den Hamer", false))),
             ("McTavish said the pier was safe.", "said", Some(("McTavish", false))),
+            // With "the", a nationality is a person; not as an adjective before a noun.
+            ("“It was hard,” said the Kestrian.", "said", Some(("the Kestrian", true))),
+            ("The Kestrian added that the pier was safe.", "added", Some(("The Kestrian", false))),
+            ("The pier is safe, according to the Kestrian legend.", "according", None),
             // An adverb of time between subject and verb.
             ("Ana Ruiz, who left early, afterwards said the pier was safe.", "said", Some(("Ana Ruiz", false))),
             // A thing from a body: the body.
