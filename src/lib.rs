@@ -31,7 +31,8 @@
 //!     clause.rs          reads_as_clause: does reported content hold a finite verb of its own
 //!                        (a clause is speech, a noun-phrase object is not)
 //!     nested.rs          nest: which attribution encloses which
-//!     carry.rs           colon introductions; carry_to_uncued: a neighbour's speaker for the rest
+//!     carry.rs           colon introductions (a cue, or a person opening the clause: "He was blunt:");
+//!                        carry_to_uncued: a neighbour's speaker for the rest
 //!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps
 //!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs,
 //!                        figures.rs (argument vs record, sourced nearby), holders.rs (named

@@ -217,6 +217,10 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
             j = k;
             continue;
         }
+        if head_seen && j == k + 1 && k > lb && name_particle(doc, k) {
+            j = k;
+            continue;
+        }
         // "the 34-year-old mother" (not "41 percent", which poll respondents name below)
         if t.kind == TokKind::Number && j < end && t.text(doc.text).contains('-') {
             j = k;
@@ -306,6 +310,10 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
             j += 1;
             continue;
         }
+        if head_end == Some(j) && j + 1 < ub && name_particle(doc, j) {
+            j += 1;
+            continue;
+        }
         break;
     }
     let end = head_end?;
@@ -345,6 +353,15 @@ pub fn may_name(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> bool {
         }
     }
     ub > start + 48
+}
+
+/// "Sandra den Hamer", "Ruud van Nistelrooy", "Yves de Villepin": a lower-case particle between
+/// two capitalised words of a name belongs to it.
+fn name_particle(doc: &Doc, k: usize) -> bool {
+    const PARTICLES: &[&str] = &["van", "von", "den", "der", "de", "da", "di", "du", "del", "della", "le", "ter", "ten"];
+    let toks = &doc.tokens;
+    let word_cap = |x: usize| toks.get(x).is_some_and(|t| t.kind == TokKind::Word && t.cap);
+    k > 0 && toks[k].kind == TokKind::Word && !toks[k].cap && word_cap(k - 1) && word_cap(k + 1) && PARTICLES.iter().any(|p| toks[k].is_ci(doc.text, p))
 }
 
 fn word_is_lower(doc: &Doc, i: usize, w: &str) -> bool {
@@ -459,6 +476,9 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     if let Some(np) = coordinated_names(doc, s, body, e) {
         return Some(np);
     }
+    if let Some(np) = person_of_body(doc, s, body, e) {
+        return Some(np);
+    }
     let titles = title_words(doc, body, e, &mut buf);
     let (name, title_end) = name_run(doc, body, e, titles.end);
     let name = name.filter(|&(ns, ne)| !common_noun_name(doc, ns, ne)).map(|n| after_possessor(doc, n));
@@ -476,7 +496,15 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         mention = MentionKind::Full;
     }
     if lone_demonym(doc, body, e, name.is_some(), &mut buf) {
-        return None;
+        // "said the American", "the Swede reached the last four": with "the", a nationality
+        // describes a person, as "the mayor" does.
+        // Not "the British", "the Chinese": a people; not "the Arthurian legend": an adjective.
+        let people = ["ish", "ese"].iter().any(|suf| toks[e - 1].text(doc.text).ends_with(suf));
+        let noun_after = toks.get(e).is_some_and(|t| t.kind == TokKind::Word && !t.cap && t.flags_in(doc.lx) & (flag::VERB | flag::AUX | flag::ADVERB) == 0);
+        if body == s || !word_is_lower(doc, s, "the") || people || noun_after {
+            return None;
+        }
+        return Some(Np { start: s, end: e, span: Span::new(toks[s].start as usize, toks[e - 1].end as usize), name: None, role: None, kind: SpeakerKind::Person, mention: MentionKind::Role, gender, head, weasel: false, anonymous_bare: false });
     }
     let weasel = weasel_group(doc, s, body, e, name.is_some());
     if weasel {
@@ -524,6 +552,23 @@ fn coordinated_names(doc: &Doc, s: usize, body: usize, e: usize) -> Option<Np> {
         weasel: false,
         anonymous_bare: false,
     })
+}
+
+/// "Anna Hartley of Coastwatch", "Detective Inspector Paul Miller of Kestria Police": a named
+/// person, then the body they belong to. The person is the phrase (name, role, head: a later
+/// "Ms Hartley" finds her); the whole phrase is the mention, as with "Ana Ruiz of the harbour
+/// board". `None` when the words before "of" name no person ("Bank of Kestria", "Archbishop of
+/// Lyle", "Secretary of State Ana Ruiz").
+fn person_of_body(doc: &Doc, s: usize, body: usize, e: usize) -> Option<Np> {
+    let toks = &doc.tokens;
+    let x = (body + 2..e - 1).find(|&x| toks[x].kind == TokKind::Word && !toks[x].cap && toks[x].is_ci(doc.text, "of"))?;
+    if !toks[x + 1].cap {
+        return None;
+    }
+    let mut np = build(doc, s, x).filter(|np| np.name.is_some() && np.kind == SpeakerKind::Person && np.mention == MentionKind::Full)?;
+    np.end = e;
+    np.span.end = toks[e - 1].end as usize;
+    Some(np)
 }
 
 /// What the title and role words of a phrase say.
@@ -628,23 +673,31 @@ fn title_phrase(doc: &Doc, k: usize, e: usize, buf: &mut Option<Scratch>) -> Opt
 fn name_run(doc: &Doc, body: usize, e: usize, title_end: Option<usize>) -> (Option<(usize, usize)>, Option<usize>) {
     let toks = &doc.tokens;
     let name_start = title_end.unwrap_or(body);
-    if name_start < e && toks[name_start..e].iter().all(|t| t.cap || t.kind == TokKind::Punct || t.possessive) && toks[name_start].cap {
+    let in_name = |x: usize| toks[x].cap || toks[x].kind == TokKind::Punct || name_particle(doc, x);
+    if name_start < e && (name_start..e).all(|x| in_name(x) || toks[x].possessive) && toks[name_start].cap {
         return (Some((name_start, e)), title_end);
     }
     if title_end.is_some() {
         return (None, title_end);
     }
     let mut r = e;
-    while r > body && (toks[r - 1].cap || toks[r - 1].kind == TokKind::Punct) {
+    while r > body && in_name(r - 1) {
         r -= 1;
     }
     if r == body && r < e {
         (Some((r, e)), None)
-    } else if r < e && r > body && (body..r).all(|x| !toks[x].cap && toks[x].kind == TokKind::Word) && toks[r].flags_in(doc.lx) & flag::FUNCTION == 0 {
+    } else if r < e && r > body && (body..r).all(|x| !toks[x].cap && (toks[x].kind == TokKind::Word || age_word(doc, x, body))) && toks[r].flags_in(doc.lx) & flag::FUNCTION == 0 {
         (Some((r, e)), Some(r))
     } else {
         (None, None)
     }
+}
+
+/// "19-year-old Simpson": an age with no article before the name is part of the role ("the
+/// 25-year-old Dubliner" is a description, not a name).
+fn age_word(doc: &Doc, x: usize, body: usize) -> bool {
+    let t = &doc.tokens[x];
+    t.kind == TokKind::Number && t.text(doc.text).ends_with("-old") && !(body > 0 && is_det(doc, body - 1))
 }
 
 /// "Britain's Kelly Holmes", "Bafta's Grant Dean": the name is what follows the possessor (who is
@@ -800,6 +853,10 @@ fn lone_demonym(doc: &Doc, body: usize, e: usize, named: bool, buf: &mut Option<
         return false;
     }
     const AN_DEMONYMS: &[&str] = &["american", "mexican", "german", "cuban", "dominican", "moroccan", "african", "guatemalan", "venezuelan", "chilean", "afghan"];
+    // "McLeish", "MacLean": a capital inside the word makes a surname, never a nationality.
+    if last.text(doc.text).chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
     let lw = lower(last.text(doc.text), buf.get_or_insert_with(Scratch::new));
     (["ese", "ish", "ian", "ean"].iter().any(|suf| lw.ends_with(suf)) && lw.len() > 4) || AN_DEMONYMS.contains(&lw)
 }
@@ -1234,6 +1291,11 @@ impl Entities {
     /// The entity a pronoun at byte `at` refers to: the latest compatible one, except that a
     /// subject of a recent clause wins over a person named since only as an object
     /// ([`pronoun_rank`]).
+    /// The entity a mention at `span` was linked to, when it is among the recent ones.
+    pub fn linked_at(&self, span: Span) -> Option<usize> {
+        self.recent.iter().rev().copied().find(|&i| self.list[i].mentions.iter().rev().take(4).any(|m| m.0 == span))
+    }
+
     fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<usize> {
         let want_person = matches!(pronoun, "he" | "she");
         let gender = match pronoun {
@@ -1358,12 +1420,39 @@ mod tests {
             ("Kestria's Ana Ruiz", SpeakerKind::Person, MentionKind::Full, Some("Ana Ruiz"), None, "ruiz"),
             ("Tom Vance's Budget", SpeakerKind::Unknown, MentionKind::Full, Some("Budget"), None, "budget"),
             ("Nordby's Group", SpeakerKind::Organization, MentionKind::Full, Some("Nordby's Group"), None, "group"),
+            // A named person of a body: the person, with the phrase as the mention.
+            ("Anna Hartley of Coastwatch", SpeakerKind::Person, MentionKind::Full, Some("Anna Hartley"), None, "hartley"),
+            ("Detective Inspector Paul Okafor of Kestria Valley Police", SpeakerKind::Person, MentionKind::Full, Some("Paul Okafor"), Some("Detective Inspector"), "okafor"),
+            ("Dr Lena Vance of Lyle University", SpeakerKind::Person, MentionKind::Full, Some("Lena Vance"), None, "vance"),
+            // With "the", a nationality is a person by description.
+            ("the Kestrian", SpeakerKind::Person, MentionKind::Role, None, None, "kestrian"),
+            // A particle inside a name.
+            ("festival director Sandra den Hamer", SpeakerKind::Person, MentionKind::Full, Some("Sandra den Hamer"), Some("festival director"), "hamer"),
         ];
         for &(text, kind, mention, name, role, head) in cases {
             let d = doc(text);
             let np = build(&d, 0, d.tokens.len()).unwrap_or_else(|| panic!("{text}: no phrase"));
             let got = (np.kind, np.mention, np.name.map(|(s, e)| words(&d, s, e)), np.role.map(|r| r.text(text).to_string()), &*np.head);
             assert_eq!(got, (kind, mention, name.map(str::to_string), role.map(str::to_string), head), "{text}");
+        }
+    }
+
+    #[test]
+    fn person_of_body_needs_a_named_person_before_of() {
+        // (phrase, the person's name)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Anna Hartley of Coastwatch", Some("Anna Hartley")),
+            ("Mr Okafor of Lyle Rovers", Some("Okafor")),
+            // A body's own name, a title of a place, a title before a name.
+            ("Bank of Kestria", None),
+            ("University of Lyle", None),
+            ("Archbishop of Lyle", None),
+            ("Secretary of State Ana Ruiz", None),
+        ];
+        for &(text, want) in cases {
+            let d = doc(text);
+            let np = person_of_body(&d, 0, body(&d), d.tokens.len());
+            assert_eq!(np.and_then(|np| np.name).map(|(s, e)| words(&d, s, e)), want.map(str::to_string), "{text}");
         }
     }
 
@@ -1465,6 +1554,11 @@ mod tests {
             ("the United States", Some("United States"), None),
             ("the mayor", None, Some("mayor")),
             ("the Kane report", None, None),
+            ("Ruud van Nistelrooy", Some("Ruud van Nistelrooy"), None),
+            ("coach Lena de Vries", Some("Lena de Vries"), Some("coach")),
+            ("19-year-old Vance", Some("Vance"), Some("19-year-old")),
+            ("the 25-year-old Kestrian", None, None),
+            ("600-700 Vance", None, None),
         ];
         for &(text, name, titles) in cases {
             let d = doc(text);
@@ -1552,7 +1646,7 @@ mod tests {
 
     #[test]
     fn lone_demonym_table() {
-        let cases: &[(&str, bool)] = &[("Russian", true), ("Japanese", true), ("Mexican", true), ("Sullivan", false), ("Jordan", false), ("Reuters", false)];
+        let cases: &[(&str, bool)] = &[("Russian", true), ("Japanese", true), ("Mexican", true), ("Sullivan", false), ("Jordan", false), ("Reuters", false), ("McTavish", false), ("MacKean", false)];
         for &(text, want) in cases {
             let d = doc(text);
             assert_eq!(lone_demonym(&d, 0, 1, true, &mut None), want, "{text}");

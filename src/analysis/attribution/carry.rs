@@ -8,13 +8,14 @@ use super::draft::{direct_or_partial, is_title, make_draft, uncued_draft};
 use super::scan::skip_right;
 use super::source::Resolved;
 use super::{Ctx, Draft, Grouped, Ledger};
-use crate::analysis::cues::punct_is;
+use crate::analysis::cues::{is, punct_is, word_in};
+use crate::analysis::lexicon::flag;
 use crate::analysis::lexicon::FxMap;
-use crate::analysis::model::{QuoteKind, Resolution};
+use crate::analysis::model::{MentionKind, QuoteKind, Resolution, SpeakerKind};
 use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::sentences::Sentence;
-use crate::analysis::speakers::Entities;
-use crate::analysis::text::Doc;
+use crate::analysis::speakers::{np_right, Entities, Link, Np};
+use crate::analysis::text::{Doc, TokKind};
 
 /// `Caddell continued:` closing paragraph `para`: an unused cue that can speak, followed only by
 /// time phrases and a colon that ends the paragraph, is kept (by paragraph) for the quotation
@@ -34,6 +35,61 @@ pub(super) fn note_colon_intros(c: &Ctx, para: usize, resolved: &[Resolved], ent
 fn colon_closing_paragraph(c: &Ctx, r: &Resolved, para_end: usize) -> Option<usize> {
     let a = skip_right(c.doc, c.depth, r.after, c.s1);
     (a + 1 == para_end && punct_is(&c.doc.tokens[a], c.doc.text, b':')).then_some(a)
+}
+
+/// `He is prepared to go this far: “…”`, `Ms Ruiz was blunt: “…”`: a quotation (not a fragment)
+/// right after a colon, in a sentence whose words before the colon hold no cue and open with a
+/// person (a name, a role, "he" or "she"), is that person's. Runs per sentence, after the cues
+/// had their pick, so a pronoun finds the antecedent it has there.
+pub(super) fn attribute_colon_subject(c: &Ctx, qs: &[usize], resolved: &[Resolved], si: usize, led: &mut Ledger) {
+    let (doc, quotes) = (c.doc, c.quotes);
+    for &qi in qs {
+        let q = &quotes.quotations[qi];
+        if led.quotation_draft[qi].is_some() || q.open < c.s0 + 3 || !punct_is(&doc.tokens[q.open - 1], doc.text, b':') {
+            continue;
+        }
+        let colon = q.open - 1;
+        if resolved.iter().any(|r| r.cue.start < colon) || direct_or_partial(doc, quotes, qi, c.s0) != QuoteKind::Direct {
+            continue;
+        }
+        let Some(np) = colon_subject(c, colon) else { continue };
+        // A name is linked already (`link::link_mentions`); a pronoun or a role is linked here.
+        let link = if np.name.is_some() && np.mention != MentionKind::Pronoun { led.entities.linked_at(np.span).map(|e| (e, Link::Name)) } else { led.entities.link(doc, &np) };
+        let Some((e, l)) = link else { continue };
+        let mut d = uncued_draft(QuoteKind::Direct, q.parts(doc).collect(), qi, si);
+        d.entity = Some(e);
+        d.mention = Some(np.span);
+        d.resolution = match l {
+            Link::Pronoun => Resolution::Pronoun { pronoun: np.span.text(doc.text).to_string(), antecedent: led.entities.list[e].first_full },
+            Link::Role => Resolution::Role { first: led.entities.list[e].first_full },
+            _ => Resolution::Named,
+        };
+        led.quotation_draft[qi] = Some(led.drafts.len());
+        led.drafts.push(d);
+        led.sentence_attributed[si] = true;
+    }
+}
+
+/// The person who opens the clause that ends in the colon at token `colon` (past a leading
+/// "And", "But"): a name or role of a person, "he" or "she", then the verb's words: lower-case,
+/// no preposition ("Former secretary of state Ana Ruiz:" is a label), no possessive ("Ana Ruiz's
+/// side"), no quotation, dash ("HEADLINE - Ana Ruiz:") or other subject ("… that I had to change
+/// my answer:").
+fn colon_subject(c: &Ctx, colon: usize) -> Option<Np> {
+    let (doc, toks) = (c.doc, &c.doc.tokens);
+    let st = c.s0 + usize::from(word_in(doc, c.s0, &["and", "but", "yet", "so"]));
+    let dash = |x: usize| toks[x].kind == TokKind::Punct && matches!(toks[x].first_char(doc.text), '-' | '–' | '—');
+    if (st..colon).any(|x| c.depth[x] != 0 || toks[x].kind == TokKind::Mark || dash(x)) {
+        return None;
+    }
+    let np = np_right(doc, c.depth, st, colon)?;
+    let person = match np.mention {
+        MentionKind::Pronoun => matches!(&*np.head, "he" | "she"),
+        _ => np.kind == SpeakerKind::Person,
+    };
+    let verb_follows = np.end + 1 < colon && toks[np.end].kind == TokKind::Word && !toks[np.end].cap && !is(doc, np.end, flag::PREP) && !toks[np.end - 1].possessive;
+    let other_subject = (np.end..colon).any(|x| word_in(doc, x, &["he", "she", "i", "we", "they", "you"]));
+    (person && verb_follows && !other_subject).then_some(np)
 }
 
 /// Give every outermost quotation that no step attributed a draft: a colon introduction's, a
@@ -115,6 +171,15 @@ fn carriers(drafts: &[Draft], sentences: &[Sentence], paragraphs: usize) -> (Par
 fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, drafts: &[Draft], direct_by_para: &ParaLists, reported: &Grouped) -> Option<usize> {
     // Recent ones are nearest, so a bounded look suffices.
     let mut from = direct_by_para.rev(q.first_para).take(16).min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
+    let opens_para = doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0;
+    // A quotation that opens its paragraph continues the speaker who ended the paragraph before
+    // rather than one quoted later in its own (`"…," said Ruiz.` ⏎ `"…" Vance shrugged. "…," said
+    // Vance.`).
+    if opens_para && from.is_some_and(|f| drafts[f].span.start > q.span.start) {
+        if let Some(prev) = ending_previous_paragraph(doc, sentences, q, drafts, direct_by_para, reported.of(q.first_para - 1)) {
+            return Some(prev);
+        }
+    }
     if let Some(r) = reported_before(q, si, drafts, reported.of(q.first_para)) {
         // Not a participle's clause after the direct quotation it follows (“…,” X said,
         // emphasizing why …): the quotation's speaker and cue carry on.
@@ -122,7 +187,7 @@ fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, drafts: 
             from = Some(r);
         }
     }
-    if from.is_none() && doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0 {
+    if from.is_none() && opens_para {
         from = ending_previous_paragraph(doc, sentences, q, drafts, direct_by_para, reported.of(q.first_para - 1));
     }
     from
@@ -243,6 +308,44 @@ mod tests {
             let (_, m, c, adj) = got.last().unwrap();
             assert_eq!((m.as_deref(), c.as_deref(), *adj), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_person_who_opens_a_clause_ending_in_a_colon_speaks_the_quotation_after_it() {
+        // (text, the last quotation's speaker mention)
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Ana Ruiz was blunt: “We will not pay for the pier.”", Some("Ana Ruiz")),
+            ("The vote was close. Mayor Ana Ruiz is confident though: “We will win the next one.”", Some("Mayor Ana Ruiz")),
+            ("Ana Ruiz spoke first.\n\nBut she is prepared to go this far: “We will pay half of it.”", Some("she")),
+            ("The mayor was in no doubt: “The wall will hold.”", Some("The mayor")),
+            // No person opens the clause.
+            ("The sign on the gate was plain: “Keep out of the harbour.”", None),
+            ("Ana Ruiz spoke first. It was plain: “Keep out of the harbour.”", None),
+            ("For Ana Ruiz, this is progress: “We have waited a year.”", None),
+            // A label, a possessive, a headline with a dash, another subject before the colon.
+            ("Former mayor of Lyle Ana Ruiz: “We will not pay for the pier.”", None),
+            ("Ana Ruiz's side lost, and the first question put to them was: “What happened?”", None),
+            ("ANA RUIZ WINS - Ana Ruiz: “We will not pay for the pier.”", None),
+            ("She became upset, so that I had to change my answer: “I will pay for the pier.”", None),
+            // A fragment is no utterance.
+            ("Ana Ruiz had a word for it: “shambles”.", None),
+        ];
+        for &(text, want) in cases {
+            let got = carried(text);
+            let (_, m, _, _) = got.last().unwrap();
+            assert_eq!(m.as_deref(), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_that_opens_a_paragraph_continues_the_speaker_before_not_a_later_one() {
+        let text = "“It was hard,” said Ruiz.\n\n“I felt slow all day.” Vance shrugged it off. “It is no big deal,” said Vance.";
+        let got = carried(text);
+        assert_eq!(got[1].1.as_deref(), Some("Ruiz"), "{got:?}");
+        assert_eq!(got[2].1.as_deref(), Some("Vance"), "{got:?}");
+        // With no speaker before it, a later one lends it theirs.
+        let text = "“We have waited a year.” The crowd cheered. “It will take a year,” Hartley said.";
+        assert_eq!(carried(text)[0].1.as_deref(), Some("Hartley"));
     }
 
     #[test]

@@ -12,7 +12,9 @@
 //! 4. `direct::attribute_closing` pairs each quotation that closes in the sentence with a cue:
 //!    after it (`"…," she said`), before it (`She said: "…"`), a dash and a name, and takes the
 //!    second half of a split quotation; `direct::attribute_opening` gives a quotation that runs
-//!    on into a later paragraph the cue that introduces it here.
+//!    on into a later paragraph the cue that introduces it here. `carry::attribute_colon_subject`
+//!    gives a quotation after a colon with no cue to the person who opens that clause (`He was
+//!    blunt: "…"`).
 //! 5. `reported::attribute_reported` bounds what the remaining cues report: forward from the
 //!    cue (past a listener, "that", a topic …) to the clause end or a later cue, or backward to
 //!    the clause start ("…, AFP reported"). `reported::attribute_object_fragments` gives a quoted
@@ -212,6 +214,7 @@ fn attribute_sentence(inp: &Inputs, si: usize, sent: &Sentence, led: &mut Ledger
     link::link_mentions(&c, &mut bufs.resolved, &mut led.entities, &mut bufs.to_link, &mut bufs.others);
     direct::attribute_closing(&c, inp.closing.closing_in(si), &mut bufs.resolved, si, led);
     direct::attribute_opening(&c, inp.closing.opening_in(si), &mut bufs.resolved, si, &inp.closing.close_sentence, led);
+    carry::attribute_colon_subject(&c, inp.closing.closing_in(si), &bufs.resolved, si, led);
     reported::attribute_reported(&c, &mut bufs.resolved, si, led, qcur);
     if bufs.resolved.iter().any(|r| !r.used) {
         reported::attribute_object_fragments(&c, &mut bufs.resolved, si, led, qcur);

@@ -409,9 +409,12 @@ fn prepositional_head(c: &Ctx, np: &Np) -> Option<Np> {
     let p = np.start;
     // At the text's first token `p - 1` wraps and names no word, as release builds always did.
     let according = word_is(doc, p.wrapping_sub(1), "to") && p >= s0 + 2 && word_is(doc, p - 2, "according");
-    if p > s0 + 1 && is(doc, p - 1, flag::PREP) && !according && !word_in(doc, p - 1, &["by", "according", "from", "after", "before", "as", "like", "than"]) {
+    if p > s0 + 1 && is(doc, p - 1, flag::PREP) && !according && !word_in(doc, p - 1, &["by", "according", "after", "before", "as", "like", "than"]) {
         let mut outer = np_left(doc, c.depth, p - 1, s0)?;
-        if outer.mention != MentionKind::Pronoun {
+        // "Anna Hartley from Coastwatch said": a named person from a body; "a letter from the
+        // ministry said" keeps the body that wrote it.
+        let from_ok = !word_is(doc, p - 1, "from") || outer.name.is_some() && outer.kind == SpeakerKind::Person && outer.mention == MentionKind::Full;
+        if outer.mention != MentionKind::Pronoun && from_ok {
             outer.end = np.end;
             outer.span.end = np.span.end;
             return Some(outer);
@@ -534,6 +537,21 @@ mod tests {
             ("Separately, the harbour board said the wall held.", "said", Some(("the harbour board", false))),
             ("Kestria Ferries, Harbour Lines and Gullwing said fares would rise.", "said", Some(("Harbour Lines and Gullwing", false))),
             ("Near Port Lyle, the mayor said the wall held.", "said", Some(("the mayor", false))),
+            // A named person of or from a body: the person, the whole phrase as the mention.
+            ("Anna Hartley of Coastwatch said the pier was safe.", "said", Some(("Anna Hartley of Coastwatch", false))),
+            ("“It is safe,” Anna Hartley from Coastwatch said.", "said", Some(("Anna Hartley from Coastwatch", false))),
+            ("“It is safe,” Anna Hartley of the harbour board said.", "said", Some(("Anna Hartley of the harbour board", false))),
+            // A particle inside a name; a surname in "-ish" is no nationality.
+            ("“It is safe,” festival director Sandra den Hamer said.", "said", Some(("festival director Sandra den Hamer", false))),
+            ("McTavish said the pier was safe.", "said", Some(("McTavish", false))),
+            // With "the", a nationality is a person; not as an adjective before a noun.
+            ("“It was hard,” said the Kestrian.", "said", Some(("the Kestrian", true))),
+            ("The Kestrian added that the pier was safe.", "added", Some(("The Kestrian", false))),
+            ("The pier is safe, according to the Kestrian legend.", "according", None),
+            // An adverb of time between subject and verb.
+            ("Ana Ruiz, who left early, afterwards said the pier was safe.", "said", Some(("Ana Ruiz", false))),
+            // A thing from a body: the body.
+            ("A letter from the harbour board said the pier was safe.", "said", Some(("the harbour board", false))),
         ];
         for &(text, cue, want) in cases {
             let got = source_of(text, cue);
