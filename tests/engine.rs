@@ -369,6 +369,9 @@ fn claims_with_no_source_are_flagged_and_sourced_ones_are_not() {
         // A vague attribution is itself a claim: it sources no figure beside it.
         ("Critics say the plan is too dear. It is expected to cost 4 million dollars.", "unsourced-statistic"),
         ("Critics say the plan is too dear. It is expected to cost 4 million dollars, an estimated 20% of the budget.", "unsourced-statistic"),
+        // A plan that leaves the figure out, or an announcement with no one announcing, sources nothing.
+        ("The Harbor Board budget does not include the war, for which the council is expected to seek an extra $80m.", "unsourced-statistic"),
+        ("It is predicted that the Quill single will sell 300,000 copies by the time the chart is announced on Sunday.", "unsourced-statistic"),
         ("The plan has been harshly criticised as wasteful.", "agentless-passive"),
     ];
     for (text, code) in flagged {

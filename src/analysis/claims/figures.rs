@@ -192,7 +192,11 @@ fn owned_plan(ctx: &Ctx, si: usize) -> bool {
     let toks = ctx.sentences[si].tokens.clone();
     let s0 = toks.start;
     let forecast = |k: usize| word_in(doc, k, &["forecast", "predicted", "projected"]) && k > s0 && word_in(doc, k - 1, &["has", "have", "had"]);
-    let plan = toks.clone().any(|k| word_in(doc, k, PLAN) || forecast(k));
+    // "the chart is announced on Sunday" names no announcer; "the budget does not include the
+    // cost of the war" puts the paragraph's figures outside the plan.
+    let passive = |k: usize| k > s0 && doc.tokens[k - 1].has(flag::BE);
+    let negated = toks.clone().any(|k| word_in(doc, k, &["not", "neither", "nor", "n't"]));
+    let plan = !negated && toks.clone().any(|k| (word_in(doc, k, PLAN) && !passive(k)) || forecast(k));
     let named = |k: usize| {
         let t = &doc.tokens[k];
         let w = t.text(doc.text);
