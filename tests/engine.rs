@@ -368,6 +368,10 @@ fn claims_with_no_source_are_flagged_and_sourced_ones_are_not() {
         ("There are growing concerns that the mayor will quit.", "hedge"),
         // A vague attribution is itself a claim: it sources no figure beside it.
         ("Critics say the plan is too dear. It is expected to cost 4 million dollars.", "unsourced-statistic"),
+        ("Critics say the plan is too dear. It is expected to cost 4 million dollars, an estimated 20% of the budget.", "unsourced-statistic"),
+        // A plan that leaves the figure out, or an announcement with no one announcing, sources nothing.
+        ("The Harbor Board budget does not include the war, for which the council is expected to seek an extra $80m.", "unsourced-statistic"),
+        ("It is predicted that the Quill single will sell 300,000 copies by the time the chart is announced on Sunday.", "unsourced-statistic"),
         ("The plan has been harshly criticised as wasteful.", "agentless-passive"),
     ];
     for (text, code) in flagged {
@@ -388,6 +392,12 @@ fn claims_with_no_source_are_flagged_and_sourced_ones_are_not() {
         // A figure sourced by its paragraph, or by the sentence after it.
         "The harbour board published its annual review on Monday. 40% of moorings will be empty by 2030, the review said.",
         "According to the port authority, traffic is falling. Half of the ferries will stop by 2026, and 40% of crews will be laid off.",
+        // A named body's own plan, announcement, budget or forecast sources the figures beside it.
+        "Creditors vote on the plan in May. The plan is likely to give creditors of Quillmart about 5.7% of their debts.",
+        "Output could rise to more than 90,000 boats by 2030. Before Monday's announcement, Harbor Marine had invested £80m.",
+        "KESTREL has forecast sales growth of at least 10% in Norway this year.",
+        "Mayor Ruth Ames has presented her budget, cutting a deficit projected to peak at $42m this year.",
+        "Harbor Marine could pull out of a $3bn ($1.6bn) deal to build a ferry terminal.",
     ];
     for text in clean {
         let f: Vec<(&str, &str)> = run(text).findings.iter().map(|f| (f.code, f.span.text(text))).collect();
@@ -586,4 +596,15 @@ fn document_too_large_is_one_finding_about_the_whole_document() {
     let a = analyze(text, &Options { max_bytes: 10, ..Options::default() });
     let codes: Vec<&str> = a.findings.iter().map(|f| f.code).collect();
     assert_eq!(codes, ["document-too-large"]);
+}
+
+#[test]
+fn one_change_between_two_figures_is_one_finding() {
+    for text in [
+        "The town's population is expected to increase by 46% to 420,000 by 2050.",
+        "Ferry fares are likely to fall from 7.3% to 6.9% of wages.",
+    ] {
+        let n = run(text).findings.iter().filter(|f| f.code == "unsourced-statistic").count();
+        assert_eq!(n, 1, "{text}");
+    }
 }

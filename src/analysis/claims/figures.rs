@@ -56,7 +56,7 @@ pub(super) fn claim(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, usize, boo
     let sent = &ctx.sentences[si];
     let end = figure(doc, k, sent.tokens.end)?;
     let start = if k > sent.tokens.start && is_currency(doc, k - 1) { k - 1 } else { k };
-    if of_record(doc, sent.tokens.start, start, end) {
+    if of_record(doc, sent.tokens.start, start, end) || second_of_pair(doc, sent.tokens.start, start) {
         return None;
     }
     // The local test first: most figures argue nothing, and the paragraph is not read for them.
@@ -113,7 +113,19 @@ fn figure(doc: &Doc, k: usize, s1: usize) -> Option<usize> {
 fn of_record(doc: &Doc, s0: usize, start: usize, end: usize) -> bool {
     let money = is_currency(doc, start);
     let before = (s0.max(start.saturating_sub(4))..start).rev().find(|&x| !word_in(doc, x, &["up", "to", "about", "around", "almost", "nearly", "as", "much", "more", "than", "over", "just", "a"]));
-    money && (before.is_some_and(|x| word_in(doc, x, PRICE)) || word_in(doc, end, &["prize", "bursary", "fee", "move", "ticket", "deal", "contract", "payout"]))
+    // "a $3bn ($1.6bn) deal": the conversion in brackets stands between the sum and its noun.
+    let after = if punct_is(&doc.tokens[end.min(doc.tokens.len() - 1)], doc.text, b'(') {
+        (end + 1..(end + 6).min(doc.tokens.len())).find(|&x| punct_is(&doc.tokens[x], doc.text, b')')).map_or(end, |x| x + 1)
+    } else {
+        end
+    };
+    money && (before.is_some_and(|x| word_in(doc, x, PRICE)) || word_in(doc, after, &["prize", "bursary", "fee", "move", "ticket", "deal", "contract", "payout"]))
+}
+
+/// The second figure of one change ("rise by 46% to 420 million", "fall from 7.3% to 6.9%"):
+/// one claim gives one finding, so only the first figure is shown.
+fn second_of_pair(doc: &Doc, s0: usize, start: usize) -> bool {
+    start >= s0 + 2 && word_is(doc, start - 1, "to") && (s0.max(start.saturating_sub(5))..start - 1).any(|x| doc.tokens[x].kind == TokKind::Number)
 }
 
 /// Does the figure from `start` to `end` make an argument: a share of people ("40% of tenants",
@@ -165,7 +177,32 @@ fn sourced_nearby(ctx: &Ctx, si: usize) -> bool {
     // Sentences of one paragraph are consecutive.
     let first = (0..si).rev().take_while(|&i| sents[i].para == para).last().unwrap_or(si);
     let same_para = (first..sents.len()).take_while(|&i| sents[i].para == para).any(near);
-    same_para || (si.saturating_sub(2)..=si).any(|i| names_source(ctx, i))
+    same_para || (si.saturating_sub(2)..=si).any(|i| names_source(ctx, i)) || (first..sents.len()).take_while(|&i| sents[i].para == para).any(|i| owned_plan(ctx, i))
+}
+
+/// Words that make a figure part of a named body's own plan, announcement, budget or list.
+const PLAN: &[&str] = &["plan", "plans", "budget", "announced", "announcement", "announces", "unveiled", "list"];
+
+/// A sentence naming a body's plan, announcement, budget or list ("The plan gives Parmalat's
+/// creditors ...", "Before Wednesday's announcement, BMW had invested", "BMW has forecast"):
+/// the figures of its paragraph are that body's terms. A named body is a capitalised word past
+/// the sentence's first, or an all-capitals name; "Critics say the plan ..." names no one.
+fn owned_plan(ctx: &Ctx, si: usize) -> bool {
+    let doc = ctx.doc;
+    let toks = ctx.sentences[si].tokens.clone();
+    let s0 = toks.start;
+    let forecast = |k: usize| word_in(doc, k, &["forecast", "predicted", "projected"]) && k > s0 && word_in(doc, k - 1, &["has", "have", "had"]);
+    // "the chart is announced on Sunday" names no announcer; "the budget does not include the
+    // cost of the war" puts the paragraph's figures outside the plan.
+    let passive = |k: usize| k > s0 && doc.tokens[k - 1].has(flag::BE);
+    let negated = toks.clone().any(|k| word_in(doc, k, &["not", "neither", "nor", "n't"]));
+    let plan = !negated && toks.clone().any(|k| (word_in(doc, k, PLAN) && !passive(k)) || forecast(k));
+    let named = |k: usize| {
+        let t = &doc.tokens[k];
+        let w = t.text(doc.text);
+        t.kind == TokKind::Word && t.cap && (k > s0 || (w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())))
+    };
+    plan && toks.clone().any(named)
 }
 
 fn names_source(ctx: &Ctx, si: usize) -> bool {
