@@ -369,14 +369,29 @@ fn relative_subject(c: &Ctx, cue: &CueCand, k: usize) -> RelativeSubject {
     if w + 1 == k {
         out.who = Some(w);
     }
-    let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative);
-    if out.np.is_none() && clause_verb && w > s0 + 1 && (punct_is(&toks[w - 1], text, b',') || dash_at(doc, w - 1)) {
-        out.np = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
+    // "…, who accused the council of “running scared”": quoted words in its object are speech.
+    let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative) || super::reported::quoted_object(c, cue.end).is_some();
+    if out.np.is_none() && clause_verb && w > s0 + 1 && (punct_is(&toks[w - 1], text, b',') || spaced_dash(c, w - 1)) {
+        let before = dashed_aside_start(c, w - 1).unwrap_or(w - 1);
+        out.np = np_left(doc, depth, before, s0).filter(|np| np.mention != MentionKind::Pronoun);
         if out.np.is_some() {
             out.relative = Some(w);
         }
     }
     out
+}
+
+/// A dash that sets words off: "—", "--", or a hyphen with spaces around it ("critics - who").
+fn spaced_dash(c: &Ctx, x: usize) -> bool {
+    let toks = &c.doc.tokens;
+    dash_at(c.doc, x) || (x > c.s0 && x + 1 < c.s1 && toks[x].text(c.doc.text) == "-" && toks[x - 1].end < toks[x].start && toks[x].end < toks[x + 1].start)
+}
+
+/// "critics in the US - where it opened late - who said": the dash opening the aside that the
+/// dash at `x` closes, a few words back in the sentence.
+fn dashed_aside_start(c: &Ctx, x: usize) -> Option<usize> {
+    let lim = x.saturating_sub(12).max(c.s0 + 1);
+    (lim..x).rev().find(|&d| c.depth[d] == 0 && spaced_dash(c, d))
 }
 
 /// "Another 41 percent said", "Forty-two percent of voters say": the poll's respondents speak,
