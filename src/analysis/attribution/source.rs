@@ -372,8 +372,8 @@ fn relative_subject(c: &Ctx, cue: &CueCand, k: usize) -> RelativeSubject {
     // "…, who accused the council of “running scared”": quoted words in its object are speech.
     let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative) || super::reported::quoted_object(c, cue.end).is_some();
     if out.np.is_none() && clause_verb && w > s0 + 1 && (punct_is(&toks[w - 1], text, b',') || spaced_dash(c, w - 1)) {
-        let before = dashed_aside_start(c, w - 1).unwrap_or(w - 1);
-        out.np = np_left(doc, depth, before, s0).filter(|np| np.mention != MentionKind::Pronoun);
+        let named = |at: usize| np_left(doc, depth, at, s0).filter(|np| np.mention != MentionKind::Pronoun);
+        out.np = named(w - 1).or_else(|| dashed_aside_start(c, w - 1).filter(|_| spaced_dash(c, w - 1)).and_then(named));
         if out.np.is_some() {
             out.relative = Some(w);
         }
@@ -512,6 +512,12 @@ mod tests {
             ("On Monday, Omar Haddad, head of the harbour board, said the pier would reopen.", "said", Some(("Omar Haddad", false))),
             ("A senior official who asked not to be named said the talks had failed.", "said", Some(("A senior official", false))),
             ("The council thanked Dana Whitfield, who says she is proud of the pier.", "says", Some(("Dana Whitfield", false))),
+            // A relative verb with quoted words in its object speaks; with none it acts.
+            ("The plan was rejected by Lena Hartley, who accused the council of “running scared”.", "accused", Some(("Lena Hartley", false))),
+            ("The plan was rejected by Lena Hartley, who accused the council of running scared.", "accused", None),
+            // Past an aside in dashes to the antecedent; not past a name set off before "who".
+            ("It was panned by critics in the north - where it opened late - who described it as “jarring”.", "described", Some(("critics in the north", false))),
+            ("A former mayor -- Omar Haddad, who lost the vote -- said the pier was “a disgrace”.", "said", Some(("Omar Haddad", false))),
             // Poll respondents, the head before a preposition.
             ("Another 41 percent said the pier should close.", "said", Some(("Another 41 percent", false))),
             ("The spokeswoman for the ministry said the talks had failed.", "said", Some(("The spokeswoman for the ministry", false))),
