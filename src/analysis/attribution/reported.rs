@@ -103,19 +103,21 @@ pub(super) fn attribute_object_fragments(c: &Ctx, resolved: &mut [Resolved], si:
 
 /// The opening mark of a quotation in the object of a cue whose object starts at token `from`:
 /// within [`OBJECT_REACH`], with no comma before it ("accused the mayor of “running scared”",
-/// not "praised the plan, but the “experts” …"), and no title ("wrote “The Long Pier”"). Most
-/// cues have no quotation soon after them.
-pub(super) fn quoted_object(c: &Ctx, from: usize) -> Option<usize> {
+/// not "praised the plan, but the “experts” …"). Most cues have no quotation soon after them.
+fn quoted_object(c: &Ctx, from: usize) -> Option<usize> {
     let toks = &c.doc.tokens;
     let reach = (from + OBJECT_REACH).min(c.s1);
     let open = (from..reach).find(|&x| toks[x].kind == TokKind::Mark && c.depth[x] == 1)?;
-    if (from..open).any(|x| c.depth[x] == 0 && punct_is(&toks[x], c.doc.text, b',')) {
-        return None;
-    }
+    (!(from..open).any(|x| c.depth[x] == 0 && punct_is(&toks[x], c.doc.text, b','))).then_some(open)
+}
+
+/// Quoted words in the object of a cue whose object starts at `from` ([`quoted_object`]) that
+/// are no title ("wrote “The Long Pier”"): words someone said.
+pub(super) fn quoted_words_in_object(c: &Ctx, from: usize) -> bool {
+    let Some(open) = quoted_object(c, from) else { return false };
     let quotations = &c.quotes.quotations;
     let qi = quotations.partition_point(|q| q.open < open);
-    let title = quotations.get(qi).is_some_and(|q| q.open == open) && is_title(c.doc, c.quotes, qi, c.s0..c.s1);
-    (!title).then_some(open)
+    !(quotations.get(qi).is_some_and(|q| q.open == open) && is_title(c.doc, c.quotes, qi, c.s0..c.s1))
 }
 
 /// A cue's reported content: tokens `start..end`, a second part after the cue when the content

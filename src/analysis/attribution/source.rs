@@ -370,7 +370,7 @@ fn relative_subject(c: &Ctx, cue: &CueCand, k: usize) -> RelativeSubject {
         out.who = Some(w);
     }
     // "…, who accused the council of “running scared”": quoted words in its object are speech.
-    let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative) || super::reported::quoted_object(c, cue.end).is_some();
+    let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative) || super::reported::quoted_words_in_object(c, cue.end);
     if out.np.is_none() && clause_verb && w > s0 + 1 && (punct_is(&toks[w - 1], text, b',') || spaced_dash(c, w - 1)) {
         let named = |at: usize| np_left(doc, depth, at, s0).filter(|np| np.mention != MentionKind::Pronoun);
         out.np = named(w - 1).or_else(|| dashed_aside_start(c, w - 1).filter(|_| spaced_dash(c, w - 1)).and_then(named));
