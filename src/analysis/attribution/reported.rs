@@ -112,9 +112,15 @@ fn quoted_object(c: &Ctx, from: usize) -> Option<usize> {
 }
 
 /// Quoted words in the object of a cue whose object starts at `from` ([`quoted_object`]) that
-/// are no title ("wrote “The Long Pier”"): words someone said.
+/// are no title ("wrote “The Long Pier”") and that no verb of their own governs ("highlighted
+/// remarks he made, saying he “…”"): words someone said.
 pub(super) fn quoted_words_in_object(c: &Ctx, from: usize) -> bool {
     let Some(open) = quoted_object(c, from) else { return false };
+    let toks = &c.doc.tokens;
+    let verb = |x: usize| c.depth[x] == 0 && !toks[x].cap && toks[x].has(flag::VERB) && (toks[x].text(c.doc.text).ends_with("ing") || toks[x].text(c.doc.text).ends_with("ed") || is(c.doc, x, flag::AUX));
+    if (from..open).any(verb) || (from..open).any(|x| word_in(c.doc, x, &["that", "who", "which"])) {
+        return false;
+    }
     let quotations = &c.quotes.quotations;
     let qi = quotations.partition_point(|q| q.open < open);
     !(quotations.get(qi).is_some_and(|q| q.open == open) && is_title(c.doc, c.quotes, qi, c.s0..c.s1))

@@ -515,6 +515,7 @@ mod tests {
             // A relative verb with quoted words in its object speaks; with none it acts.
             ("The plan was rejected by Lena Hartley, who accused the council of “running scared”.", "accused", Some(("Lena Hartley", false))),
             ("The plan was rejected by Lena Hartley, who accused the council of running scared.", "accused", None),
+            ("Rivals, who highlighted remarks Hartley made in May saying she “sort of hopes” prices fall, met on Monday.", "highlighted", None),
             // Past an aside in dashes to the antecedent; not past a name set off before "who".
             ("It was panned by critics in the north - where it opened late - who described it as “jarring”.", "described", Some(("critics in the north", false))),
             ("A former mayor -- Omar Haddad, who lost the vote -- said the pier was “a disgrace”.", "said", Some(("Omar Haddad", false))),
