@@ -23,6 +23,8 @@ pub struct Input<'a> {
     pub drafts: &'a [Draft],
     /// Draft index → quote id.
     pub quote_ids: &'a [usize],
+    /// Quoted fragments nobody said (indexes into `quotes.quotations`): no quotes.
+    pub fragments: &'a [usize],
     /// Everyone the article names, speaking or not (their mentions).
     pub entities: &'a Entities,
     pub analysis: &'a Analysis,
@@ -76,6 +78,7 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
     // About one finding per claim and a few more: sized once rather than regrown (and copied).
     let mut sink = Sink::new(&options.rules, a.claims.len() + input.quotes.issues.len() + 16);
     quotes_without_speaker(&a.quotes, doc, input.entities, &mut sink);
+    scare_quotes(doc, input.quotes, input.fragments, &mut sink);
     attributed_cues(input, &mut sink);
     claims_without_source(&a.claims, doc.text, &mut sink);
     mismatched_marks(doc, &input.quotes.quotations, &mut sink);
@@ -88,11 +91,8 @@ pub fn collect(input: &Input, options: &Options) -> Vec<Finding> {
 
 /// `unattributed-quote` for a direct quotation nobody said that a reader cannot pin on anyone
 /// either ([`quoted_headline`], [`someone_in_view`], or a quotation that runs on from words a
-/// reader already gave a speaker: [`Voice`]), `scare-quote` for a few quoted words (four at most)
-/// nobody said: longer partial quotes read as reported words, not as distance taken from them,
-/// and are left alone.
+/// reader already gave a speaker: [`Voice`]).
 fn quotes_without_speaker(quotes: &[Quote], doc: &Doc, entities: &Entities, sink: &mut Sink) {
-    let text = doc.text;
     let mut voice = Voice::default();
     for q in quotes {
         let first = q.parts[0];
@@ -113,15 +113,23 @@ fn quotes_without_speaker(quotes: &[Quote], doc: &Doc, entities: &Entities, sink
                     sink.raise("unattributed-quote", first, "This quotation has no speaker: say who said it, in the same paragraph.".to_string())
                 }
             }
-            (QuoteKind::Partial, None) if first.text(text).split_whitespace().count() <= 4 => sink.raise(
-                "scare-quote",
-                first,
-                format!("The quoted words {} have no speaker nearby: say whose words they are, or drop the quotation marks.", first.text(text)),
-            ),
             _ => None,
         };
         if let Some(f) = raised {
             f.quote = Some(q.id);
+        }
+    }
+}
+
+/// `scare-quote` for a few quoted words (four at most) nobody said, straight from the paired
+/// marks: they are no quote (`fragments`). Longer fragments read as reported words or a title,
+/// not as distance taken from them, and are left alone.
+fn scare_quotes(doc: &Doc, quotes: &Quotes, fragments: &[usize], sink: &mut Sink) {
+    for &qi in fragments {
+        let Some(first) = quotes.quotations[qi].parts(doc).next() else { continue };
+        let words = first.text(doc.text);
+        if words.split_whitespace().count() <= 4 {
+            sink.raise("scare-quote", first, format!("The quoted words {words} have no speaker nearby: say whose words they are, or drop the quotation marks."));
         }
     }
 }
@@ -581,6 +589,27 @@ mod tests {
             let got: Vec<&str> = a.findings.iter().map(|f| f.code).filter(|c| matches!(*c, "unattributed-quote" | "scare-quote")).collect();
             assert_eq!(&got, want, "{text}");
             assert!(a.findings.iter().filter(|f| f.code == "unattributed-quote").all(|f| f.quote.is_some()), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_scare_quote_is_raised_from_the_marks_and_is_no_quote() {
+        // (text, scare-quote raised, the fragment is a speaker's partial quote)
+        let cases: &[(&str, bool, bool)] = &[
+            ("The ferry plan is “a bold step” for the town.", true, false),
+            ("The council's “plan” has no budget.", true, false),
+            // Longer fragments are no quote either, and no scare quote.
+            ("The council's “new deal for the pier and every family on the coast” has no budget.", false, false),
+            // Attributed: a quote of the speaker, no scare quote.
+            ("Okafor called the ferry plan “a bold step” on Monday.", false, true),
+        ];
+        for &(text, scare, attributed) in cases {
+            let a = analyze(text, &Options::default());
+            let found: Vec<&Finding> = a.findings.iter().filter(|f| f.code == "scare-quote").collect();
+            let partial = a.quotes.iter().find(|q| q.kind == QuoteKind::Partial);
+            assert_eq!((found.len() == 1, partial.is_some()), (scare, attributed), "{text}: {:?}", a.quotes);
+            assert!(partial.is_none_or(|q| q.speaker.is_some()), "{text}");
+            assert!(found.iter().all(|f| f.quote.is_none() && text[f.span.start..f.span.end].starts_with('“')), "{text}");
         }
     }
 

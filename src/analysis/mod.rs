@@ -284,7 +284,7 @@ fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool, reuse: O
         sentences: sentences.iter().map(|s| s.span).collect(),
         skipped: false,
     };
-    let input = findings::Input { doc: &doc, quotes: &quotes, drafts: &attr.drafts, quote_ids: &quote_ids, entities: &attr.entities, analysis: &analysis };
+    let input = findings::Input { doc: &doc, quotes: &quotes, drafts: &attr.drafts, quote_ids: &quote_ids, fragments: &attr.fragments, entities: &attr.entities, analysis: &analysis };
     analysis.findings = findings::collect(&input, options);
     let reuse = keep.then(|| doc.into_reuse());
     Some((analysis, reuse))

@@ -93,8 +93,9 @@ fn colon_subject(c: &Ctx, colon: usize) -> Option<Np> {
 }
 
 /// Give every outermost quotation that no step attributed a draft: a colon introduction's, a
-/// carried speaker's (see the module docs), or none; a title (`draft::is_title`) gets none. `close_sentence` is each quotation's
-/// sentence (from `direct::Closing`).
+/// carried speaker's (see the module docs), or none. A title (`draft::is_title`) gets none, and a
+/// fragment (`draft::is_partial`) none either: it goes to `led.fragments`. `close_sentence` is
+/// each quotation's sentence (from `direct::Closing`).
 pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], close_sentence: &[usize], led: &mut Ledger, mut colon_intro: FxMap<usize, Draft>) {
     let (mut direct_by_para, reported) = carriers(&led.drafts, sentences, doc.paragraphs.len());
     for (qi, q) in quotes.quotations.iter().enumerate() {
@@ -123,8 +124,14 @@ pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence]
                 continue;
             }
         }
+        // Quoted words inside the writer's sentence that no cue took are nobody's words: a scare
+        // quote, a term, a nickname, a slogan (docs/quotes.md). No quote; `scare-quote` reads them.
+        if kind == QuoteKind::Partial {
+            led.fragments.push(qi);
+            continue;
+        }
         // A quotation over several paragraphs looks for its speaker where it opens.
-        let from = if kind == QuoteKind::Direct { carrier(doc, sentences, q, si, &led.drafts, &direct_by_para, &reported) } else { None };
+        let from = carrier(doc, sentences, q, si, &led.drafts, &direct_by_para, &reported);
         if let Some(f) = from.filter(|&f| continues(sentences, &led.drafts[f], q)) {
             let fd = &mut led.drafts[f];
             fd.parts.extend(q.parts(doc));
@@ -327,13 +334,37 @@ mod tests {
             ("Ana Ruiz's side lost, and the first question put to them was: “What happened?”", None),
             ("ANA RUIZ WINS - Ana Ruiz: “We will not pay for the pier.”", None),
             ("She became upset, so that I had to change my answer: “I will pay for the pier.”", None),
-            // A fragment is no utterance.
-            ("Ana Ruiz had a word for it: “shambles”.", None),
         ];
         for &(text, want) in cases {
             let got = carried(text);
             let (_, m, _, _) = got.last().unwrap();
             assert_eq!(m.as_deref(), want, "{text:?}");
+        }
+        // A fragment is no utterance: nobody speaks it, so it is no quote at all.
+        assert!(fixture("Ana Ruiz had a word for it: “shambles”.").attribute().drafts.is_empty());
+    }
+
+    #[test]
+    fn a_fragment_nobody_attributes_is_no_quote() {
+        // (text, the quotation is a quote; it is kept as a fragment nobody said)
+        let cases: &[(&str, bool)] = &[
+            // Scare quotes, a term, a long phrase: nobody's words.
+            ("The ferry plan is “a bold step” for the town.", false),
+            ("The council's “plan” has no budget.", false),
+            ("The council's “new deal for the pier and every family on the coast” has no budget.", false),
+            // A sentence in quotation marks stays a quote, with no speaker or a neighbour's.
+            ("“We have waited a year.”", true),
+            ("The crowd was angry. “Nobody told us anything,” one sign read in red paint, “and now the pier is gone.”", true),
+            ("Hartley said the roof leaks. “We have waited a year.”", true),
+            // A cue attributes the fragment.
+            ("Hartley called the plan “a bold step” on Monday.", true),
+        ];
+        for &(text, want) in cases {
+            let f = fixture(text);
+            let a = f.attribute();
+            let q = f.quotes.quotations.iter().position(|q| q.depth == 0).unwrap_or_else(|| panic!("no quotation in {text:?}"));
+            let quoted = a.drafts.iter().any(|d| d.quotations.contains(&q));
+            assert_eq!((quoted, a.fragments.contains(&q)), (want, !want), "{text:?}");
         }
     }
 

@@ -3,7 +3,7 @@
 //! dash and a name (`"…" — Jane Doe`); a cue after a quotation also takes the sentence's next
 //! quotation as the second half of a split quotation (`"A," she said, "B."`).
 
-use super::draft::{direct_or_partial, is_partial, make_draft, punctuation_draft};
+use super::draft::{direct_or_partial, is_partial, is_title, make_draft, punctuation_draft};
 use super::reported::content_opening;
 use super::scan::{listener_to_colon, skip_right};
 use super::source::Resolved;
@@ -115,6 +115,10 @@ pub(super) fn attribute_closing(c: &Ctx, qs: &[usize], resolved: &mut [Resolved]
             continue;
         }
         let kind = direct_or_partial(doc, quotes, qi, c.s0);
+        // "who wrote “The Long Pier”": a title after a cue is what it names, not its words.
+        if pre && kind == QuoteKind::Partial && is_title(doc, quotes, qi, c.s0..c.s1) {
+            continue;
+        }
         // "saying that “race divides” in the region, ...": the clause around a partial quotation
         // is reported speech of the same cue, found later.
         resolved[ri].used = !(pre && kind == QuoteKind::Partial);

@@ -23,7 +23,8 @@
 //! 6. `carry::note_colon_intros` keeps `X continued:` for the next paragraph's quotation;
 //!    `nested::nest` sets which attribution encloses which.
 //! 7. After the last sentence, `carry::carry_to_uncued` gives each quotation with no cue the
-//!    speaker of an adjacent one, or a paragraph's colon introduction.
+//!    speaker of an adjacent one, or a paragraph's colon introduction; a quoted fragment nobody
+//!    attributed is no quote (`Attribution::fragments`).
 //!
 //! Every step reads a `Ctx` (the document and the sentence's tokens) and plain values, and
 //! writes its decisions into the `Ledger`.
@@ -80,6 +81,10 @@ pub struct Attribution {
     pub sentence_attributed: Vec<bool>,
     /// Byte spans of reported content (claims inside them are the source's, not the writer's).
     pub attributed_spans: Vec<Span>,
+    /// Outermost quoted fragments (not utterances) that no cue or neighbour attributes, as indexes
+    /// into `Quotes::quotations`: scare quotes, terms, nicknames, slogans. No quotes
+    /// (docs/quotes.md); the `scare-quote` finding reads the short ones.
+    pub fragments: Vec<usize>,
 }
 
 /// The sentence a step works in: the document, its quotations, the quotation depth of every
@@ -104,6 +109,8 @@ pub(super) struct Ledger {
     pub sentence_attributed: Vec<bool>,
     /// Reported content and transcript turns (claims inside them are the source's).
     pub attributed_spans: Vec<Span>,
+    /// Quoted fragments nobody said: no quotes (see `Attribution::fragments`).
+    pub fragments: Vec<usize>,
     /// People and bodies named so far; sources link to them.
     pub entities: Entities,
 }
@@ -170,6 +177,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         quotation_draft: vec![None; quotes.quotations.len()],
         sentence_attributed: vec![false; sentences.len()],
         attributed_spans: Vec::new(),
+        fragments: Vec::new(),
         entities,
     };
     // By paragraph; few paragraphs end in `X continued:`, so a map, not a large slot each.
@@ -192,7 +200,14 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         }
     }
     led.entities.mention_names(doc);
-    Some(Attribution { drafts: led.drafts, non_speech: led.non_speech, entities: led.entities, sentence_attributed: led.sentence_attributed, attributed_spans: led.attributed_spans })
+    Some(Attribution {
+        drafts: led.drafts,
+        non_speech: led.non_speech,
+        entities: led.entities,
+        sentence_attributed: led.sentence_attributed,
+        attributed_spans: led.attributed_spans,
+        fragments: led.fragments,
+    })
 }
 
 /// All steps for one sentence, in the order their decisions depend on each other.
@@ -293,6 +308,7 @@ pub(super) mod testing {
                 quotation_draft: vec![None; self.quotes.quotations.len()],
                 sentence_attributed: vec![false; self.sentences.len()],
                 attributed_spans: Vec::new(),
+                fragments: Vec::new(),
                 entities: Entities::default(),
             }
         }

@@ -369,9 +369,11 @@ fn relative_subject(c: &Ctx, cue: &CueCand, k: usize) -> RelativeSubject {
     if w + 1 == k {
         out.who = Some(w);
     }
-    let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative) || leads_into_quotation(c, cue);
-    if out.np.is_none() && clause_verb && w > s0 + 1 && (punct_is(&toks[w - 1], text, b',') || dash_at(doc, w - 1)) {
-        out.np = np_left(doc, depth, w - 1, s0).filter(|np| np.mention != MentionKind::Pronoun);
+    // "…, who accused the council of “running scared”": quoted words in its object are speech.
+    let clause_verb = cue.verb.is_some_and(|(v, _)| v.relative) || leads_into_quotation(c, cue) || super::reported::quoted_words_in_object(c, cue.end);
+    if out.np.is_none() && clause_verb && w > s0 + 1 && (punct_is(&toks[w - 1], text, b',') || spaced_dash(c, w - 1)) {
+        let named = |at: usize| np_left(doc, depth, at, s0).filter(|np| np.mention != MentionKind::Pronoun);
+        out.np = named(w - 1).or_else(|| dashed_aside_start(c, w - 1).filter(|_| spaced_dash(c, w - 1)).and_then(named));
         if out.np.is_some() {
             out.relative = Some(w);
         }
@@ -384,6 +386,19 @@ fn relative_subject(c: &Ctx, cue: &CueCand, k: usize) -> RelativeSubject {
 fn leads_into_quotation(c: &Ctx, cue: &CueCand) -> bool {
     let (doc, e) = (c.doc, cue.end);
     e + 1 < c.s1 && c.depth[e] == 0 && (punct_is(&doc.tokens[e], doc.text, b',') || punct_is(&doc.tokens[e], doc.text, b':')) && c.depth[e + 1] > 0
+}
+
+/// A dash that sets words off: "—", "--", or a hyphen with spaces around it ("critics - who").
+fn spaced_dash(c: &Ctx, x: usize) -> bool {
+    let toks = &c.doc.tokens;
+    dash_at(c.doc, x) || (x > c.s0 && x + 1 < c.s1 && toks[x].text(c.doc.text) == "-" && toks[x - 1].end < toks[x].start && toks[x].end < toks[x + 1].start)
+}
+
+/// "critics in the US - where it opened late - who said": the dash opening the aside that the
+/// dash at `x` closes, a few words back in the sentence.
+fn dashed_aside_start(c: &Ctx, x: usize) -> Option<usize> {
+    let lim = x.saturating_sub(12).max(c.s0 + 1);
+    (lim..x).rev().find(|&d| c.depth[d] == 0 && spaced_dash(c, d))
 }
 
 /// "Another 41 percent said", "Forty-two percent of voters say": the poll's respondents speak,
@@ -507,6 +522,13 @@ mod tests {
             ("On Monday, Omar Haddad, head of the harbour board, said the pier would reopen.", "said", Some(("Omar Haddad", false))),
             ("A senior official who asked not to be named said the talks had failed.", "said", Some(("A senior official", false))),
             ("The council thanked Dana Whitfield, who says she is proud of the pier.", "says", Some(("Dana Whitfield", false))),
+            // A relative verb with quoted words in its object speaks; with none it acts.
+            ("The plan was rejected by Lena Hartley, who accused the council of “running scared”.", "accused", Some(("Lena Hartley", false))),
+            ("The plan was rejected by Lena Hartley, who accused the council of running scared.", "accused", None),
+            ("Rivals, who highlighted remarks Hartley made in May saying she “sort of hopes” prices fall, met on Monday.", "highlighted", None),
+            // Past an aside in dashes to the antecedent; not past a name set off before "who".
+            ("It was panned by critics in the north - where it opened late - who described it as “jarring”.", "described", Some(("critics in the north", false))),
+            ("A former mayor -- Omar Haddad, who lost the vote -- said the pier was “a disgrace”.", "said", Some(("Omar Haddad", false))),
             // Poll respondents, the head before a preposition.
             ("Another 41 percent said the pier should close.", "said", Some(("Another 41 percent", false))),
             ("The spokeswoman for the ministry said the talks had failed.", "said", Some(("The spokeswoman for the ministry", false))),
