@@ -32,7 +32,8 @@
 //!                        (a clause is speech, a noun-phrase object is not)
 //!     nested.rs          nest: which attribution encloses which
 //!     carry.rs           colon introductions (a cue, or a person opening the clause: "He was blunt:");
-//!                        carry_to_uncued: a neighbour's speaker for the rest
+//!                        carry_to_uncued: a neighbour's speaker for the rest; quoted fragments
+//!                        nobody attributed are no quotes (scare quotes, terms: `fragments`)
 //!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps
 //!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs,
 //!                        figures.rs (argument vs record, sourced nearby), holders.rs (named
