@@ -358,6 +358,7 @@ impl Lexicon {
             (PREPOSITIONS, flag::PREP),
             (TIME_NOUNS, flag::TIME),
             (PASSIVE_ADVERBS, flag::PASSIVE_ADV),
+            (NAME_PARTICLES, flag::NAME_PARTICLE),
         ] {
             for w in list {
                 self.entry(&w.replace('’', "'")).flags |= f;

@@ -358,10 +358,9 @@ pub fn may_name(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> bool {
 /// "Sandra den Hamer", "Ruud van Nistelrooy", "Yves de Villepin": a lower-case particle between
 /// two capitalised words of a name belongs to it.
 fn name_particle(doc: &Doc, k: usize) -> bool {
-    const PARTICLES: &[&str] = &["van", "von", "den", "der", "de", "da", "di", "du", "del", "della", "le", "ter", "ten"];
     let toks = &doc.tokens;
     let word_cap = |x: usize| toks.get(x).is_some_and(|t| t.kind == TokKind::Word && t.cap);
-    k > 0 && toks[k].kind == TokKind::Word && !toks[k].cap && word_cap(k - 1) && word_cap(k + 1) && PARTICLES.iter().any(|p| toks[k].is_ci(doc.text, p))
+    k > 0 && toks[k].kind == TokKind::Word && !toks[k].cap && word_cap(k - 1) && word_cap(k + 1) && toks[k].has(flag::NAME_PARTICLE)
 }
 
 fn word_is_lower(doc: &Doc, i: usize, w: &str) -> bool {

@@ -21,6 +21,7 @@ pub const DETERMINERS: &[&str] = &[
     "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "both", "all", "most", "other", "one",
     "each", "every", "no", "few", "numerous", "multiple", "various",
 ];
+pub const NAME_PARTICLES: &[&str] = &["van", "von", "den", "der", "de", "da", "di", "du", "del", "della", "le", "ter", "ten"];
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 pub const PREPOSITIONS: &[&str] = &[
     "to", "with", "about", "on", "at", "for", "in", "of", "from", "by", "into", "over", "after", "before", "during", "against",

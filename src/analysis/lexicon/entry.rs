@@ -125,6 +125,8 @@ pub mod flag {
     pub const FINITE: u64 = 1 << 34;
     /// The base form of a verb ("they want", "we need").
     pub const BASE_VERB: u64 = 1 << 35;
+    /// A lower-case word inside a surname ("Sandra den Hamer", "Bill de Blasio").
+    pub const NAME_PARTICLE: u64 = 1 << 36;
 }
 
 #[derive(Clone, Copy, Debug, Default)]
