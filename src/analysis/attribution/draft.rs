@@ -152,12 +152,15 @@ pub(super) fn is_title(doc: &Doc, quotes: &Quotes, qi: usize, sent: std::ops::Ra
     if q.open <= sent.start || after_colon {
         return false;
     }
-    let words: Vec<usize> = (q.open + 1..q.close).filter(|&k| toks[k].kind == TokKind::Word).collect();
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else { return false };
-    (2..=8).contains(&words.len())
-        && toks[first].cap
+    let words = || (q.open + 1..q.close).filter(|&k| toks[k].kind == TokKind::Word);
+    // Two to eight words: a whole quoted paragraph is read no further than its ninth word.
+    if !(2..=8).contains(&words().take(9).count()) {
+        return false;
+    }
+    let (Some(first), Some(last)) = (words().next(), words().last()) else { return false };
+    toks[first].cap
         && toks[last].cap
-        && words.iter().all(|&k| toks[k].cap || word_in(doc, k, TITLE_SMALL_WORDS))
+        && words().all(|k| toks[k].cap || word_in(doc, k, TITLE_SMALL_WORDS))
         && !crate::analysis::cues::is_headline(doc, sent)
 }
 
