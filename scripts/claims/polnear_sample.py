@@ -1,52 +1,49 @@
 #!/usr/bin/env python3
-"""Draw claim findings at their default severity from PolNeAR train texts, for judging by hand.
+"""Draw claim findings at a severity from PolNeAR texts, for judging by hand.
 
-    python3 scripts/claims/polnear_sample.py RULE [--n 50] [--seed 2031] [--severity information]
+    python3 scripts/claims/polnear_sample.py RULE [--split dev] [--n 50] [--seed 2031] [--severity information]
 
-Writes each text of ../shared/data/polnear/train.jsonl (field "text") to a temporary directory,
-runs `./target/release/whosaid check --no-config --format json` over them, keeps the findings of
-RULE at SEVERITY, shuffles them with a fixed seed and prints up to N with their paragraph
-(byte offsets into the text; `train/NNN` is the line number in train.jsonl, from 0).
-Skips with a message when ../shared is not there.
+Runs the release build over every text of ../shared/data/polnear/SPLIT.jsonl (train by default;
+dev is kept for measuring) with default settings, the same way as scripts/claims/bbc.py (its
+`analyse`), keeps the findings of RULE at SEVERITY, shuffles them with a fixed seed and prints up
+to N with their paragraph, on the terminal only. `train/NNN` is the line number in train.jsonl
+(from 0); offsets are bytes into its text. Skips with a message when ../shared is not there.
 """
-import argparse, json, os, random, subprocess, sys, tempfile
+import argparse, json, os, random, sys
 
-DATA = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "polnear", "train.jsonl")
-BIN = os.path.join(os.path.dirname(__file__), "..", "..", "target", "release", "whosaid")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bbc  # scripts/claims/bbc.py: analyse, paragraph
+
+DIR = os.path.join(bbc.ROOT, "..", "shared", "data", "polnear")
+
+
+def articles(split):
+    path = os.path.join(DIR, f"{split}.jsonl")
+    if not os.path.exists(path):
+        print(f"skipped: {path} is not there", file=sys.stderr)
+        sys.exit(0)
+    with open(path, encoding="utf-8") as f:
+        return [{"id": "%s/%03d" % (split, i), "text": json.loads(line)["text"]} for i, line in enumerate(f) if line.strip()]
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("rule")
+    ap.add_argument("--split", choices=["train", "dev"], default="train")
     ap.add_argument("--n", type=int, default=50)
     ap.add_argument("--seed", type=int, default=2031)
     ap.add_argument("--severity", default="information")
     a = ap.parse_args()
-    if not os.path.exists(DATA):
-        print(f"skipped: {DATA} is not there", file=sys.stderr)
-        return
-    with tempfile.TemporaryDirectory() as d:
-        paths = []
-        for i, line in enumerate(open(DATA, encoding="utf-8")):
-            p = os.path.join(d, "%03d.txt" % i)
-            with open(p, "w", encoding="utf-8") as f:
-                f.write(json.loads(line)["text"])
-            paths.append(p)
-        out = subprocess.run([BIN, "check", "--no-config", "--format", "json", *paths], capture_output=True, text=True).stdout
-        found = []
-        for line in out.splitlines():
-            r = json.loads(line)
-            b = open(r["path"], "rb").read()
-            for f in r.get("findings", []):
-                if f["code"] == a.rule and f["severity"] == a.severity:
-                    found.append((os.path.basename(r["path"])[:3], f["start"], f["end"], b))
-    print(f"# {a.rule}: {min(a.n, len(found))} of {len(found)} findings at {a.severity} on PolNeAR train, seed {a.seed}")
-    random.Random(a.seed).shuffle(found)
-    for doc, s, e, b in found[: a.n]:
-        p0 = b.rfind(b"\n", 0, s) + 1
-        p1 = b.find(b"\n", e)
-        p1 = len(b) if p1 < 0 else p1
-        print(f"{a.rule}\ttrain/{doc}\t{s}\t{e}\n    [{b[s:e].decode('utf-8', 'replace')}]  {b[p0:p1].decode('utf-8', 'replace')}\n")
+    arts = articles(a.split)
+    text = {x["id"]: x["text"] for x in arts}
+    found = bbc.analyse(arts)
+    pool = [(aid, f["start"], f["end"]) for aid in sorted(found) for f in found[aid]
+            if f["code"] == a.rule and f["severity"] == a.severity]
+    print(f"# {a.rule}: {min(a.n, len(pool))} of {len(pool)} findings at {a.severity} on PolNeAR {a.split} ({len(arts)} texts), seed {a.seed}")
+    random.Random(a.seed).shuffle(pool)
+    for aid, s, e in pool[: a.n]:
+        para, trig = bbc.paragraph(text[aid], s, e)
+        print(f"{a.rule}\t{aid}\t{s}\t{e}\n    [{trig}]  {para}\n")
 
 
 if __name__ == "__main__":
