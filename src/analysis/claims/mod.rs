@@ -92,6 +92,7 @@ pub(crate) fn find_traced(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], at
     for si in 0..sentences.len() {
         let before = out.len();
         let cues = scan_sentence(&ctx, si, &mut key, &mut out);
+        figures::one_per_sentence(&mut out, before);
         let ruled = rule_sentences[si] || out[before..].iter().any(|c| c.kind != ClaimKind::Statistic);
         if let Some(t) = trace.as_deref_mut() {
             let mut feats = Vec::new();
