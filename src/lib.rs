@@ -36,7 +36,7 @@
 //!                        nobody attributed are no quotes (scare quotes, terms: `fragments`)
 //!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps
 //!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs,
-//!                        figures.rs (argument vs record, sourced nearby), holders.rs (named
+//!                        figures.rs (argument vs record, sourced nearby or by the story's poll), holders.rs (named
 //!                        research, everyday "people"), context.rs (a neighbouring sentence that
 //!                        names the source), model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
