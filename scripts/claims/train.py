@@ -61,9 +61,14 @@ def score(w, feats):
     return w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in feats)
 
 
+def ruled(feats):
+    """A rule claim of any kind but a figure settles the sentence (claims/mod.rs); weak ones too."""
+    return any(f.startswith("r:") and not f.startswith("r:unsourced-statistic") for f in feats)
+
+
 def modelled(feats):
     """The engine asks the model only about a sentence with a cue word and no rule claim."""
-    return any(f.startswith("c:") for f in feats) and "s:rule" not in feats
+    return not ruled(feats) and any(f.startswith("c:") for f in feats)
 
 
 def prf(pairs, threshold):
@@ -80,7 +85,9 @@ def prf(pairs, threshold):
 
 
 def pairs_for(w, rows):
-    return [(y, "s:rule" in f, score(w, f) if modelled(f) else None) for y, f in rows]
+    """rows: (label, features). The decision reads the features as the engine computed them; the
+    score only the weights that survived --min-count."""
+    return [(y, ruled(f), score(w, f) if modelled(f) else None) for y, f in rows]
 
 
 def main():
@@ -100,7 +107,7 @@ def main():
     held = [(y, f) for y, split, f in rows if split == "heldout"]
     counts = collections.Counter(x for _, f in train for x in set(f))
     keep = lambda f: sorted({x for x in f if counts[x] >= args.min_count})
-    train = [(y, keep(f)) for y, f in train]
+    kept = [(y, keep(f)) for y, f in train]
 
     # Out-of-fold scores on the training rows choose the threshold.
     folds = list(range(len(train)))
@@ -108,7 +115,7 @@ def main():
     fold_of = {i: n % 5 for n, i in enumerate(folds)}
     oof = [None] * len(train)
     for k in range(5):
-        part = [train[i] for i in range(len(train)) if fold_of[i] != k]
+        part = [kept[i] for i in range(len(train)) if fold_of[i] != k]
         w = fit(part, args.epochs, args.lr, args.l2, SEED + k)
         for i in range(len(train)):
             if fold_of[i] == k:
@@ -124,7 +131,7 @@ def main():
         best = max(((t,) + prf(oof, t) for t in candidates), key=lambda x: x[3])
     threshold = best[0]
 
-    w = fit(train, args.epochs, args.lr, args.l2, SEED)
+    w = fit(kept, args.epochs, args.lr, args.l2, SEED)
     hp, hr, hf = prf(pairs_for(w, held), threshold)
     weights = {k: v for k, v in w.items() if k != "bias" and abs(v) >= 0.01}
     with open(args.out, "w", encoding="utf-8") as out:
@@ -139,6 +146,7 @@ def main():
     print(f"train.py: {len(weights)} weights; out-of-fold P {best[1]:.1f} R {best[2]:.1f} F1 {best[3]:.1f}; "
           f"held out (for the record, as the engine will score it) P {hp:.1f} R {hr:.1f} F1 {hf:.1f}; wrote {args.out}")
     report_parts(oof, threshold, args.min_precision)
+    report_rules(train)
 
 
 def report_parts(pairs, threshold, min_precision):
@@ -153,6 +161,19 @@ def report_parts(pairs, threshold, min_precision):
     if rp < min_precision:
         print(f"train.py: note: the rules alone reach only {rp:.1f}% precision; the model's additions must be well above "
               f"{min_precision:.0f}% precise to lift the whole to {min_precision:.0f}%")
+
+
+def report_rules(rows):
+    """Each rule's own precision on the training rows (`r:KIND`, `:w` for its weak findings): which
+    findings flag Wikipedia rows that are not weasel."""
+    tally = collections.Counter()
+    for y, feats in rows:
+        for f in set(feats):
+            if f.startswith("r:"):
+                tally[(f, y)] += 1
+    for f in sorted({f for f, _ in tally}):
+        pos, neg = tally[(f, True)], tally[(f, False)]
+        print(f"train.py: rule {f[2:]:<26} on {pos + neg:4} training rows, {pos:4} weasel ({100.0 * pos / (pos + neg):.0f}%)")
 
 
 if __name__ == "__main__":

@@ -81,10 +81,10 @@ pub(crate) fn find_traced(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], at
     let ctx = Ctx { doc, quotes, sentences, attr, scope: Scope::new(attr), reporting: std::cell::OnceCell::new() };
     let mut out = Vec::new();
     from_attributions(&ctx, &mut out);
-    let mut rule_sentences = vec![false; sentences.len()];
+    let mut rule_sentences = vec![0u32; sentences.len()];
     for c in &out {
         if let Some(si) = sentence_of(sentences, c.trigger.start) {
-            rule_sentences[si] = true;
+            rule_sentences[si] |= model::rule_bit(c);
         }
     }
     // One buffer for every phrase key of the article.
@@ -93,14 +93,19 @@ pub(crate) fn find_traced(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], at
         let before = out.len();
         let cues = scan_sentence(&ctx, si, &mut key, &mut out);
         figures::one_per_sentence(&mut out, before);
-        let ruled = rule_sentences[si] || out[before..].iter().any(|c| c.kind != ClaimKind::Statistic);
+        let rules = out[before..].iter().fold(rule_sentences[si], |m, c| m | model::rule_bit(c));
         if let Some(t) = trace.as_deref_mut() {
             let mut feats = Vec::new();
-            model::features(&ctx, si, ruled, &mut |f: &str, _| feats.push(f.to_string()));
+            model::features(&ctx, si, rules, &mut |f: &str, _| feats.push(f.to_string()));
             t.push(feats);
         }
+        // Rule claims settle a sentence (every kind but figures); the model weighs the rest. Letting
+        // the model also overrule the weak ones and hedge phrases lifts Wikipedia precision but
+        // costs most of PolNeAR's no-source recall (docs/claims.md, "What did not work").
+        let ruled = rules & !(strong(ClaimKind::Statistic) | weak(ClaimKind::Statistic)) != 0;
         if cues && !ruled {
-            if let Some(trigger) = model::judge(&ctx, si) {
+            let verdict = model::judge(&ctx, si, rules);
+            if let (true, Some(trigger)) = (verdict.fires, verdict.trigger) {
                 out.push(Claim { kind: ClaimKind::Hedge, span: sentences[si].span, trigger, weak: false });
             }
         }
@@ -108,6 +113,16 @@ pub(crate) fn find_traced(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], at
     out.sort_by_key(|c| (c.trigger.start, c.trigger.end));
     out.dedup_by_key(|c| c.trigger);
     out
+}
+
+/// A claim kind's bit in [`model::rule_bit`]'s mask.
+const fn strong(kind: ClaimKind) -> u32 {
+    1 << (kind as u32 * 2)
+}
+
+/// A weak claim kind's bit in [`model::rule_bit`]'s mask.
+const fn weak(kind: ClaimKind) -> u32 {
+    1 << (kind as u32 * 2 + 1)
 }
 
 /// The tokens a byte span covers.

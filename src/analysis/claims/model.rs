@@ -2,7 +2,7 @@
 //! (lexicon/claim_cues.txt, hedges, doubt words) and decides whether its wording carries a view
 //! nobody is named for. Features are the cue words outside quotations and reported speech, each
 //! with its neighbours, and the engine's own signals for the sentence (an attribution, a number,
-//! a quotation, a rule claim, its length).
+//! a quotation, its length, how many capitalised words, and which rules fired, strong or weak).
 //!
 //! The weights (`model.tsv`) are compiled in. `scripts/claims/train.py` writes them from the
 //! training part of ../shared/data/wiki-weasel with a fixed seed (docs/claims.md has the split);
@@ -66,13 +66,20 @@ fn push_token(ctx: &Ctx, i: Option<usize>, out: &mut String) {
     }
 }
 
+/// The rule claims of a sentence as bits: kind × 2, plus one when the claim is weak.
+pub(crate) fn rule_bit(c: &crate::analysis::model::Claim) -> u32 {
+    1 << (c.kind as u32 * 2 + u32::from(c.weak))
+}
+
 /// Every feature of sentence `si`, with the token it rests on (`None` for the sentence's own).
-pub(crate) fn features(ctx: &Ctx, si: usize, ruled: bool, emit: &mut dyn FnMut(&str, Option<usize>)) {
+/// `rules` holds the sentence's rule claims ([`rule_bit`]).
+pub(crate) fn features(ctx: &Ctx, si: usize, rules: u32, emit: &mut dyn FnMut(&str, Option<usize>)) {
     let doc = ctx.doc;
     let toks = &doc.tokens;
     let range = ctx.sentences[si].tokens.clone();
     let mut buf = String::with_capacity(48);
-    let (mut words, mut number, mut quoted) = (0usize, false, false);
+    let (mut words, mut caps, mut number, mut quoted) = (0usize, 0usize, false, false);
+    let mut first = true;
     for k in range.clone() {
         let t = &toks[k];
         number |= t.kind == TokKind::Number;
@@ -80,11 +87,14 @@ pub(crate) fn features(ctx: &Ctx, si: usize, ruled: bool, emit: &mut dyn FnMut(&
             quoted = true;
             continue;
         }
+        if t.kind == TokKind::Word {
+            words += 1;
+            caps += usize::from(t.cap && !first);
+        }
+        first &= t.kind != TokKind::Word;
         if t.kind != TokKind::Word || !is_cue(t.flags_in(doc.lx)) || !ctx.free(k) {
-            words += usize::from(t.kind == TokKind::Word);
             continue;
         }
-        words += 1;
         let prev = (k > range.start).then(|| k - 1);
         let next = (k + 1 < range.end).then_some(k + 1);
         for (tag, a, b) in [("c:", Some(k), None), ("n:", Some(k), next), ("p:", prev, Some(k))] {
@@ -98,23 +108,45 @@ pub(crate) fn features(ctx: &Ctx, si: usize, ruled: bool, emit: &mut dyn FnMut(&
             emit(&buf, Some(k));
         }
     }
-    let len = format!("s:len{}", (words / 8).min(6));
-    emit(&len, None);
-    for (on, name) in [(ctx.attr.sentence_attributed[si], "s:attr"), (number, "s:num"), (quoted, "s:quote"), (ruled, "s:rule")] {
+    const LEN: [&str; 7] = ["s:len0", "s:len1", "s:len2", "s:len3", "s:len4", "s:len5", "s:len6"];
+    const CAPS: [&str; 5] = ["s:caps0", "s:caps1", "s:caps2", "s:caps3", "s:caps4"];
+    emit(LEN[(words / 8).min(6)], None);
+    emit(CAPS[caps.min(4)], None);
+    for (on, name) in [(ctx.attr.sentence_attributed[si], "s:attr"), (number, "s:num"), (quoted, "s:quote")] {
         if on {
+            emit(name, None);
+        }
+    }
+    for (bit, name) in RULES.iter().enumerate() {
+        if rules & (1 << bit) != 0 {
             emit(name, None);
         }
     }
 }
 
-/// Does the model fire on sentence `si` (which holds no rule claim)? The trigger is the cue word
-/// that weighed most.
-pub(super) fn judge(ctx: &Ctx, si: usize) -> Option<Span> {
+/// A rule claim's feature, by [`rule_bit`]: named after ClaimKind::as_str, in the order of the
+/// enum; ":w" for a weak claim.
+const RULES: [&str; 12] = [
+    "r:agentless-passive", "r:agentless-passive:w", "r:weasel-attribution", "r:weasel-attribution:w",
+    "r:anonymous-source", "r:anonymous-source:w", "r:doubt-word", "r:doubt-word:w",
+    "r:unsourced-statistic", "r:unsourced-statistic:w", "r:hedge", "r:hedge:w",
+];
+
+/// The model's verdict on a sentence: does it fire, and on which cue word (the one that weighed
+/// most; `None` when no cue word weighed for it).
+pub(super) struct Verdict {
+    pub fires: bool,
+    pub trigger: Option<Span>,
+}
+
+/// Weigh sentence `si`, whose rule claims are `rules` ([`rule_bit`]): none that stands on its own,
+/// at most weak ones and hedges.
+pub(super) fn judge(ctx: &Ctx, si: usize, rules: u32) -> Verdict {
     let m = model();
     let mut score = m.bias;
     let mut best: Option<(f32, usize)> = None;
     let mut current: Option<(f32, usize)> = None;
-    features(ctx, si, false, &mut |f, tok| {
+    features(ctx, si, rules, &mut |f, tok| {
         let w = m.weights.get(f).copied().unwrap_or(0.0);
         score += w;
         let Some(tok) = tok else { return };
@@ -131,11 +163,8 @@ pub(super) fn judge(ctx: &Ctx, si: usize) -> Option<Span> {
     if let Some(done) = current {
         best = best.filter(|b| b.0 >= done.0).or(Some(done));
     }
-    if score < m.threshold {
-        return None;
-    }
-    let (w, tok) = best?;
-    (w > 0.0).then(|| ctx.doc.tokens[tok].span())
+    let trigger = best.filter(|b| b.0 > 0.0).map(|(_, tok)| ctx.doc.tokens[tok].span());
+    Verdict { fires: score >= m.threshold, trigger }
 }
 
 /// The model's features for a text analysed on its own: the union over its sentences, sorted.
@@ -181,6 +210,20 @@ mod tests {
         assert_eq!(held_out("  a  "), held_out("a"));
         let n = (0..1000).filter(|i| held_out(&format!("row {i}"))).count();
         assert!((150..250).contains(&n), "{n} of 1000 held out");
+    }
+
+    #[test]
+    fn rule_features_are_named_after_their_kind() {
+        use crate::analysis::model::{Claim, ClaimKind};
+        let kinds = [ClaimKind::AgentlessPassive, ClaimKind::WeaselAttribution, ClaimKind::AnonymousSource, ClaimKind::DoubtWord, ClaimKind::Statistic, ClaimKind::Hedge];
+        for kind in kinds {
+            for weak in [false, true] {
+                let c = Claim { kind, span: Span::new(0, 1), trigger: Span::new(0, 1), weak };
+                let bit = rule_bit(&c).trailing_zeros() as usize;
+                let name = format!("r:{}{}", kind.as_str(), if weak { ":w" } else { "" });
+                assert_eq!(RULES[bit], name);
+            }
+        }
     }
 
     #[test]
