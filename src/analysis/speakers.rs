@@ -1201,8 +1201,9 @@ impl Entities {
             gender: np.gender,
             keys,
             mentions: {
-                // Most entities are mentioned again: skip the 1 -> 4 regrowth.
-                let mut m = Vec::with_capacity(4);
+                // Most entities are mentioned again, speakers often a dozen times: skip the
+                // 1 -> 4 -> 8 regrowth.
+                let mut m = Vec::with_capacity(8);
                 m.push((np.span, MentionKind::Full));
                 m
             },

@@ -36,7 +36,9 @@ pub(super) fn attribute_reported(c: &Ctx, resolved: &mut [Resolved], si: usize, 
         }
         let kind = if inner.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
         let di = led.drafts.len();
-        let mut parts = vec![span];
+        // Sized for the second part, if any: no regrowth for it.
+        let mut parts = Vec::with_capacity(1 + usize::from(content.second.is_some()));
+        parts.push(span);
         if let Some((b, e)) = content.second {
             parts.push(span_of(doc, b, e));
         }
