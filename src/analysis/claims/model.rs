@@ -98,9 +98,8 @@ pub(crate) fn features(ctx: &Ctx, si: usize, ruled: bool, emit: &mut dyn FnMut(&
             emit(&buf, Some(k));
         }
     }
-    // The length feature's names, written out: no string formatted per sentence.
-    const LENGTHS: [&str; 7] = ["s:len0", "s:len1", "s:len2", "s:len3", "s:len4", "s:len5", "s:len6"];
-    emit(LENGTHS[(words / 8).min(6)], None);
+    let len = format!("s:len{}", (words / 8).min(6));
+    emit(&len, None);
     for (on, name) in [(ctx.attr.sentence_attributed[si], "s:attr"), (number, "s:num"), (quoted, "s:quote"), (ruled, "s:rule")] {
         if on {
             emit(name, None);
