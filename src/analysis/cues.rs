@@ -45,7 +45,11 @@ pub fn word_is(doc: &Doc, i: usize, w: &str) -> bool {
 /// Is token `i` one of the words in `list`, ignoring ASCII case?
 #[inline]
 pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
-    doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word && list.iter().any(|w| t.is_ci(doc.text, w)))
+    let Some(t) = doc.tokens.get(i).filter(|t| t.kind == TokKind::Word) else { return false };
+    // The token's bytes are sliced once, not once per listed word; a word of another length is
+    // passed over without comparing a byte (most are).
+    let b = &doc.text.as_bytes()[t.start as usize..t.end as usize];
+    list.iter().any(|w| w.len() == b.len() && b.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 

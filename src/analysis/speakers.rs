@@ -1201,8 +1201,9 @@ impl Entities {
             gender: np.gender,
             keys,
             mentions: {
-                // Most entities are mentioned again: skip the 1 -> 4 regrowth.
-                let mut m = Vec::with_capacity(4);
+                // Most entities are mentioned again, speakers often a dozen times: skip the
+                // 1 -> 4 -> 8 regrowth.
+                let mut m = Vec::with_capacity(8);
                 m.push((np.span, MentionKind::Full));
                 m
             },
@@ -1302,24 +1303,27 @@ impl Entities {
             "she" => Gender::Female,
             _ => Gender::Unknown,
         };
+        // The pronoun is read once here, not compared again for every recent entity.
+        let (it, they) = (pronoun == "it", pronoun == "they");
+        if !(want_person || it || they) {
+            return None;
+        }
         self.recent
             .iter()
             .map(|&i| (i, &self.list[i]))
             .filter(|(_, e)| e.last_seen <= at)
             .filter(|(_, e)| {
-                // A single name of no known kind ("Yukos") may be a company as well as a
-                // person introduced by surname ("Parry").
-                let lone_word = e.kind == SpeakerKind::Unknown && e.named && e.keys.len() == 1;
                 if want_person {
                     matches!(e.kind, SpeakerKind::Person | SpeakerKind::Unknown | SpeakerKind::Anonymous)
                         && (e.gender == Gender::Unknown || e.gender == gender)
-                        && !(e.kind == SpeakerKind::Anonymous && e.head.ends_with('s'))
-                } else if pronoun == "it" {
+                        && !(e.kind == SpeakerKind::Anonymous && e.head.as_bytes().ends_with(b"s"))
+                } else if it {
+                    // A single name of no known kind ("Yukos") may be a company as well as a
+                    // person introduced by surname ("Parry").
+                    let lone_word = e.kind == SpeakerKind::Unknown && e.named && e.keys.len() == 1;
                     matches!(e.kind, SpeakerKind::Organization) || lone_word
-                } else if pronoun == "they" {
-                    matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::Anonymous)
                 } else {
-                    false
+                    matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::Anonymous)
                 }
             })
             .max_by_key(|(_, e)| pronoun_rank(e, at, gender, want_person))

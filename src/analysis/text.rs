@@ -102,8 +102,14 @@ impl Token {
             lower_into(self.text(text), buf);
         }
     }
+    #[inline]
     pub fn first_char(&self, text: &str) -> char {
-        text[self.start as usize..].chars().next().unwrap_or(' ')
+        // Most tokens start with an ASCII byte: that byte is the char, read with no boundary
+        // check or UTF-8 decoding (an ASCII byte never occurs inside a multi-byte char).
+        match text.as_bytes().get(self.start as usize) {
+            Some(&b) if b < 0x80 => b as char,
+            _ => text[self.start as usize..].chars().next().unwrap_or(' '),
+        }
     }
     /// The token is `w`, ignoring ASCII case; compares bytes, so no char-boundary slicing.
     #[inline(always)]

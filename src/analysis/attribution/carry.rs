@@ -7,7 +7,7 @@
 use super::draft::{direct_or_partial, is_title, make_draft, uncued_draft};
 use super::scan::skip_right;
 use super::source::Resolved;
-use super::{Ctx, Draft, Grouped, Ledger};
+use super::{Ctx, Draft, Grouped, Ledger, QuotationIds};
 use crate::analysis::cues::{is, punct_is, word_in};
 use crate::analysis::lexicon::flag;
 use crate::analysis::lexicon::FxMap;
@@ -24,7 +24,7 @@ pub(super) fn note_colon_intros(c: &Ctx, para: usize, resolved: &[Resolved], ent
     let para_end = c.doc.paragraphs[para].tokens.end;
     for r in resolved.iter().filter(|r| !r.used && r.speaks()) {
         if let Some(colon) = colon_closing_paragraph(c, r, para_end) {
-            let mut d = make_draft(c.doc, entities, r, QuoteKind::Direct, vec![c.doc.tokens[colon].span()], Vec::new(), si);
+            let mut d = make_draft(c.doc, entities, r, QuoteKind::Direct, vec![c.doc.tokens[colon].span()], QuotationIds::default(), si);
             d.quotations.clear();
             colon_intro.insert(para, d);
         }
@@ -114,7 +114,7 @@ pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence]
             if let Some(mut d) = colon_intro.remove(&(q.first_para - 1)) {
                 d.span = q.span;
                 d.parts = q.parts(doc).collect();
-                d.quotations = vec![qi];
+                d.quotations = QuotationIds::one(qi);
                 d.sentence = si;
                 led.quotation_draft[qi] = Some(led.drafts.len());
                 if d.entity.is_some() {

@@ -7,7 +7,7 @@ use super::draft::{direct_or_partial, is_partial, is_title, make_draft, punctuat
 use super::reported::content_opening;
 use super::scan::{listener_to_colon, skip_right};
 use super::source::Resolved;
-use super::{Ctx, Grouped, Ledger};
+use super::{Ctx, Grouped, Ledger, QuotationIds};
 use crate::analysis::cues::{is, punct_is, word_in, word_is};
 use crate::analysis::lexicon::{flag, VerbClass};
 use crate::analysis::model::{Cue, CueKind, QuoteKind};
@@ -85,7 +85,7 @@ pub(super) fn attribute_opening(c: &Ctx, qs: &[usize], resolved: &mut [Resolved]
         }
         resolved[ri].used = true;
         led.quotation_draft[qi] = Some(led.drafts.len());
-        led.drafts.push(make_draft(c.doc, &led.entities, &resolved[ri], QuoteKind::Direct, q.parts(c.doc).collect(), vec![qi], close_sentence[qi]));
+        led.drafts.push(make_draft(c.doc, &led.entities, &resolved[ri], QuoteKind::Direct, q.parts(c.doc).collect(), QuotationIds::one(qi), close_sentence[qi]));
         led.sentence_attributed[si] = true;
     }
 }
@@ -126,8 +126,7 @@ pub(super) fn attribute_closing(c: &Ctx, qs: &[usize], resolved: &mut [Resolved]
         // Room for the second half of a split quotation or a next-sentence continuation.
         let mut parts = Vec::with_capacity(2);
         parts.extend(q.parts(doc));
-        let mut qset = Vec::with_capacity(2);
-        qset.push(qi);
+        let mut qset = QuotationIds::one(qi);
         if !pre {
             if let Some(q2) = split_continuation(c, r, qs, resolved, &led.quotation_draft) {
                 parts.extend(quotes.quotations[q2].parts(doc));
@@ -135,7 +134,7 @@ pub(super) fn attribute_closing(c: &Ctx, qs: &[usize], resolved: &mut [Resolved]
             }
         }
         let di = led.drafts.len();
-        for &x in &qset {
+        for &x in qset.iter() {
             led.quotation_draft[x] = Some(di);
         }
         led.drafts.push(make_draft(doc, &led.entities, r, kind, parts, qset, si));
@@ -301,7 +300,7 @@ fn attribute_by_dash(c: &Ctx, qi: usize, si: usize, led: &mut Ledger) {
     led.quotation_draft[qi] = Some(di);
     let dash_span = c.doc.tokens[k].span();
     let cue = Cue::mark(dash_span, dash_span.text(c.doc.text), CueKind::Dash);
-    led.drafts.push(punctuation_draft(&led.entities, q.parts(c.doc).collect(), vec![qi], (e, link), np.span, cue, si));
+    led.drafts.push(punctuation_draft(&led.entities, q.parts(c.doc).collect(), QuotationIds::one(qi), (e, link), np.span, cue, si));
     led.sentence_attributed[si] = true;
 }
 

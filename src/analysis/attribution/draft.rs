@@ -3,7 +3,7 @@
 //! kind shares, whether a quotation is a full utterance or a fragment.
 
 use super::source::Resolved;
-use super::Draft;
+use super::{Draft, QuotationIds};
 use crate::analysis::cues::{is, ly_adverb, word_in, word_is, CueCand};
 use crate::analysis::lexicon::{flag, Form};
 use std::borrow::Cow;
@@ -55,7 +55,7 @@ fn cue_head(doc: &Doc, c: &CueCand) -> (Span, Cow<'static, str>) {
 
 /// A direct quotation (its stretches `parts`) attributed by punctuation: a transcript colon or a
 /// dash before a name.
-pub(super) fn punctuation_draft(entities: &Entities, parts: Vec<Span>, quotations: Vec<usize>, (e, link): (usize, Link), mention: Span, cue: Cue, sentence: usize) -> Draft {
+pub(super) fn punctuation_draft(entities: &Entities, parts: Vec<Span>, quotations: QuotationIds, (e, link): (usize, Link), mention: Span, cue: Cue, sentence: usize) -> Draft {
     Draft {
         kind: QuoteKind::Direct,
         span: parts[0].cover(parts[parts.len() - 1]),
@@ -76,7 +76,7 @@ pub(super) fn punctuation_draft(entities: &Entities, parts: Vec<Span>, quotation
 
 /// The draft of a cue's attribution: its source's entity and how the mention resolved to it, the
 /// cue, and the content `parts` (the first part starts the span).
-pub(super) fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: QuoteKind, parts: Vec<Span>, quotations: Vec<usize>, si: usize) -> Draft {
+pub(super) fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: QuoteKind, parts: Vec<Span>, quotations: QuotationIds, si: usize) -> Draft {
     let span = parts.iter().fold(parts[0], |a, b| a.cover(*b));
     let (entity, link) = match r.link {
         Some((e, l)) => (Some(e), Some(l)),
@@ -180,7 +180,7 @@ pub(super) fn uncued_draft(kind: QuoteKind, parts: Vec<Span>, qi: usize, sentenc
         kind,
         span: parts[0].cover(parts[parts.len() - 1]),
         parts,
-        quotations: vec![qi],
+        quotations: QuotationIds::one(qi),
         entity: None,
         mention: None,
         cue: None,
@@ -282,7 +282,7 @@ mod tests {
         let mut got = Vec::new();
         for si in 1..3 {
             let r = f.linked(si, &mut led);
-            let d = make_draft(&f.doc, &led.entities, &r[0], QuoteKind::Indirect, vec![f.sentences[si].span], Vec::new(), si);
+            let d = make_draft(&f.doc, &led.entities, &r[0], QuoteKind::Indirect, vec![f.sentences[si].span], QuotationIds::default(), si);
             got.push((d.mention.map(|m| m.text(text)), d.resolution));
         }
         let hartley = Span::new(0, "Lena Hartley".len());
@@ -293,7 +293,7 @@ mod tests {
     #[test]
     fn an_uncued_draft_has_no_source() {
         let d = uncued_draft(QuoteKind::Direct, vec![Span::new(3, 9)], 2, 1);
-        assert_eq!((d.span, d.parts.as_slice(), d.quotations.as_slice(), d.sentence), (Span::new(3, 9), &[Span::new(3, 9)][..], &[2][..], 1));
+        assert_eq!((d.span, d.parts.as_slice(), &d.quotations[..], d.sentence), (Span::new(3, 9), &[Span::new(3, 9)][..], &[2][..], 1));
         assert!(d.entity.is_none() && d.cue.is_none() && d.resolution == Resolution::None);
     }
 }

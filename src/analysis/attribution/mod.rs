@@ -57,7 +57,7 @@ pub struct Draft {
     pub span: Span,
     pub parts: Vec<Span>,
     /// Quotation indexes (into `Quotes::quotations`) this draft covers.
-    pub quotations: Vec<usize>,
+    pub quotations: QuotationIds,
     pub entity: Option<usize>,
     pub mention: Option<Span>,
     pub cue: Option<Cue>,
@@ -132,6 +132,73 @@ struct Inputs<'a> {
     extra: &'a ExtraVerbs,
     turns: &'a [transcript::Turn],
     closing: &'a direct::Closing,
+}
+
+/// Quotation indexes (into `Quotes::quotations`): a draft covers none or one almost always, so
+/// they are held inline, not in a heap list per draft; a quotation carried over several
+/// paragraphs (`carry`) spills to the heap.
+#[derive(Clone, Default)]
+pub struct QuotationIds {
+    len: usize,
+    inline: [usize; 2],
+    /// All of them, once there are more than fit inline.
+    spilled: Vec<usize>,
+}
+
+impl QuotationIds {
+    pub fn one(qi: usize) -> QuotationIds {
+        QuotationIds { len: 1, inline: [qi, 0], spilled: Vec::new() }
+    }
+
+    pub fn push(&mut self, qi: usize) {
+        if self.spilled.is_empty() && self.len < self.inline.len() {
+            self.inline[self.len] = qi;
+        } else {
+            if self.spilled.is_empty() {
+                self.spilled.extend_from_slice(&self.inline[..self.len]);
+            }
+            self.spilled.push(qi);
+        }
+        self.len += 1;
+    }
+
+    pub fn clear(&mut self) {
+        self.len = 0;
+        self.spilled.clear();
+    }
+}
+
+impl std::ops::Deref for QuotationIds {
+    type Target = [usize];
+    fn deref(&self) -> &[usize] {
+        if self.spilled.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.spilled
+        }
+    }
+}
+
+impl std::fmt::Debug for QuotationIds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<const N: usize> PartialEq<[usize; N]> for QuotationIds {
+    fn eq(&self, other: &[usize; N]) -> bool {
+        **self == other[..]
+    }
+}
+
+impl FromIterator<usize> for QuotationIds {
+    fn from_iter<I: IntoIterator<Item = usize>>(iter: I) -> QuotationIds {
+        let mut ids = QuotationIds::default();
+        for qi in iter {
+            ids.push(qi);
+        }
+        ids
+    }
 }
 
 /// Items grouped by a small key (a sentence, a paragraph) in one flat list with offsets, not a
@@ -354,7 +421,23 @@ pub(super) mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::Grouped;
+    use super::{Grouped, QuotationIds};
+
+    #[test]
+    fn quotation_ids_keep_their_order_inline_and_spilled() {
+        let mut ids = QuotationIds::default();
+        assert!(ids.is_empty());
+        for (qi, want) in [(4, &[4][..]), (7, &[4, 7][..]), (9, &[4, 7, 9][..]), (2, &[4, 7, 9, 2][..])] {
+            ids.push(qi);
+            assert_eq!(&ids[..], want);
+        }
+        ids.clear();
+        assert!(ids.is_empty());
+        ids.push(5);
+        assert_eq!(ids, [5]);
+        assert_eq!((1..4).collect::<QuotationIds>(), [1, 2, 3]);
+        assert_eq!(QuotationIds::one(3), [3]);
+    }
 
     #[test]
     fn grouped_items_keep_their_order_within_a_key() {

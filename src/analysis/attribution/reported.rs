@@ -7,7 +7,7 @@ use super::clause::{continues_clause, reads_as_clause};
 use super::draft::{direct_or_partial, is_title, make_draft};
 use super::scan::{clause_end, clause_start, dash_at, listener_to_colon, skip_right, span_of};
 use super::source::{Resolved, Source};
-use super::{Ctx, Ledger};
+use super::{Ctx, Ledger, QuotationIds};
 use crate::analysis::cues::{is, number_word, punct_is, word_in, word_is};
 use crate::analysis::lexicon::{flag, VerbClass};
 use crate::analysis::model::{QuoteKind, Span};
@@ -36,11 +36,13 @@ pub(super) fn attribute_reported(c: &Ctx, resolved: &mut [Resolved], si: usize, 
         }
         let kind = if inner.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
         let di = led.drafts.len();
-        let mut parts = vec![span];
+        // Sized for the second part, if any: no regrowth for it.
+        let mut parts = Vec::with_capacity(1 + usize::from(content.second.is_some()));
+        parts.push(span);
         if let Some((b, e)) = content.second {
             parts.push(span_of(doc, b, e));
         }
-        let mut d = make_draft(doc, &led.entities, r, kind, parts, Vec::new(), si);
+        let mut d = make_draft(doc, &led.entities, r, kind, parts, QuotationIds::default(), si);
         if let (Some(e), Some(cue)) = (content.cue_end, d.cue.as_mut()) {
             cue.span.end = toks[e - 1].end as usize;
             cue.text = cue.span.text(doc.text).to_string();
@@ -87,13 +89,13 @@ pub(super) fn attribute_object_fragments(c: &Ctx, resolved: &mut [Resolved], si:
         }
         let span = span_of(doc, from, clause_end(doc, c.depth, from, c.s1).max(from + 1));
         let mut taken = false;
-        for x in quotations_within(c, qcur, span) {
+        for &x in quotations_within(c, qcur, span).iter() {
             let title = || is_title(doc, c.quotes, x, c.s0..c.s1);
             if c.quotes.quotations[x].open >= reach || led.quotation_draft[x].is_some() || direct_or_partial(doc, c.quotes, x, c.s0) != QuoteKind::Partial || title() {
                 continue;
             }
             led.quotation_draft[x] = Some(led.drafts.len());
-            let d = make_draft(doc, &led.entities, &resolved[ri], QuoteKind::Partial, vec![c.quotes.quotations[x].span], vec![x], si);
+            let d = make_draft(doc, &led.entities, &resolved[ri], QuoteKind::Partial, vec![c.quotes.quotations[x].span], QuotationIds::one(x), si);
             led.drafts.push(d);
             taken = true;
         }
@@ -540,7 +542,7 @@ fn thought_without_clause(c: &Ctx, r: &Resolved, end: usize) -> bool {
 /// The outermost quotations wholly inside `span` (which lies in this sentence). Quotations are
 /// sorted by start: the scan starts from the sentence's first quotation, kept in `qcur` (a binary
 /// search over all of them missed the cache).
-fn quotations_within(c: &Ctx, qcur: &mut usize, span: Span) -> Vec<usize> {
+fn quotations_within(c: &Ctx, qcur: &mut usize, span: Span) -> QuotationIds {
     let qs_all = &c.quotes.quotations;
     let sent_start = c.doc.tokens[c.s0].start as usize;
     while *qcur < qs_all.len() && qs_all[*qcur].span.start < sent_start {
@@ -570,12 +572,12 @@ fn mostly_quoted_already(c: &Ctx, inner: &[usize], led: &Ledger, span: Span) -> 
 
 /// Quoted fragments inside reported speech (draft `di`) are the same source's words: each
 /// quotation of `inner` with no draft yet becomes one, nested in `di`.
-fn draft_fragments(c: &Ctx, r: &Resolved, di: usize, inner: Vec<usize>, si: usize, led: &mut Ledger) {
-    for x in inner {
+fn draft_fragments(c: &Ctx, r: &Resolved, di: usize, inner: QuotationIds, si: usize, led: &mut Ledger) {
+    for &x in inner.iter() {
         if led.quotation_draft[x].is_none() {
             led.quotation_draft[x] = Some(led.drafts.len());
             let kind = direct_or_partial(c.doc, c.quotes, x, c.s0);
-            let mut pd = make_draft(c.doc, &led.entities, r, kind, vec![c.quotes.quotations[x].span], vec![x], si);
+            let mut pd = make_draft(c.doc, &led.entities, r, kind, vec![c.quotes.quotations[x].span], QuotationIds::one(x), si);
             pd.outer = Some(di);
             led.drafts.push(pd);
         }

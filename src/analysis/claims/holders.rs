@@ -45,8 +45,8 @@ pub(super) fn holder(ctx: &Ctx, si: usize, a: usize, b: usize) -> Holder {
         return Holder::Vague;
     }
     // A bare everyday word as the whole source, with no quantifier ("some people" is a weasel phrase).
-    let words: Vec<usize> = (a..b).filter(|&x| doc.tokens[x].kind == TokKind::Word).collect();
-    if words.iter().any(|&x| word_in(doc, x, EVERYDAY)) && !words.iter().any(|&x| word_in(doc, x, &["some", "many", "most", "few", "several"])) {
+    let words = || (a..b).filter(|&x| doc.tokens[x].kind == TokKind::Word);
+    if words().any(|x| word_in(doc, x, EVERYDAY)) && !words().any(|x| word_in(doc, x, &["some", "many", "most", "few", "several"])) {
         return Holder::Everyday;
     }
     Holder::Vague

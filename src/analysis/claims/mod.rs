@@ -262,14 +262,15 @@ const LEGAL: &[&str] = &[
 /// next door, the writer still does not say who alleges.)
 fn weak_doubt(ctx: &Ctx, si: usize, a: usize, b: usize) -> bool {
     let doc = ctx.doc;
-    let w = Span::new(doc.tokens[a].start as usize, doc.tokens[b - 1].end as usize).text(doc.text).to_ascii_lowercase();
-    if !HIDDEN_SOURCE.contains(&w.as_str()) {
+    // Compared ignoring ASCII case in place: no lower-cased copy per doubt word.
+    let w = Span::new(doc.tokens[a].start as usize, doc.tokens[b - 1].end as usize).text(doc.text);
+    if !HIDDEN_SOURCE.iter().any(|h| h.eq_ignore_ascii_case(w)) {
         return true;
     }
     let legal = |i: usize| ctx.sentences.get(i).is_some_and(|s| s.tokens.clone().any(|x| word_in(doc, x, LEGAL)));
     // "for allegedly" and "of allegedly" name the charge itself ("banned for allegedly lying").
     let charge = a > 0 && word_in(doc, a - 1, &["for", "of"]);
-    if w == "allegedly" {
+    if w.eq_ignore_ascii_case("allegedly") {
         return charge || legal(si) || (si > 0 && legal(si - 1));
     }
     // "Two officials have reportedly disappeared. … the Harbin paper reported." The BBC's lede
