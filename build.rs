@@ -38,6 +38,7 @@ const INPUTS: &[&str] = &[
     "doubt_words.tsv",
     "passive_participles.tsv",
     "claim_cues.txt",
+    "view_nouns.txt",
     "abbreviations.txt",
     "places.tsv",
     "function_words.txt",
@@ -118,6 +119,9 @@ impl Lexicon {
         lx.add_anonymous_and_doubt();
         lx.add_passive_participles();
         lx.add_claim_cues();
+        for line in lines("view_nouns.txt") {
+            lx.entry(&normalize_phrase(line)).flags |= flag::VIEW_NOUN;
+        }
         lx.add_abbreviations_and_places();
         lx.add_function_words();
         lx.add_closed_classes();
@@ -296,7 +300,11 @@ impl Lexicon {
         }
         for line in lines("doubt_words.tsv") {
             let c = cols(line);
-            let (f, k) = if c.get(1) == Some(&"hedge") { (flag::HEDGE, PhraseKind::Hedge) } else { (flag::DOUBT, PhraseKind::Doubt) };
+            let (f, k) = match c.get(1).copied() {
+                Some("hedge") => (flag::HEDGE, PhraseKind::Hedge),
+                Some("unnamed") => (0, PhraseKind::Unnamed),
+                _ => (flag::DOUBT, PhraseKind::Doubt),
+            };
             self.add(c[0], f, k);
         }
     }

@@ -8,6 +8,7 @@ mod context;
 mod figures;
 mod holders;
 pub mod model;
+mod nominal;
 mod passives;
 
 use super::attribution::Attribution;
@@ -149,12 +150,17 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
     let (s0, s1) = (sent.tokens.start, sent.tokens.end);
     let mut cues = false;
     let mut k = s0;
+    if let Some(end) = passives::asked_opening(ctx, si) {
+        let trigger = Span::new(toks[s0].start as usize, toks[end - 1].end as usize);
+        out.push(Claim { kind: ClaimKind::AgentlessPassive, span: sent.span, trigger, weak: true });
+        k = end;
+    }
     while k < s1 {
         let t = &toks[k];
         let f = t.flags_in(doc.lx);
         // Only a form of "be", a phrase, a doubt or cue word, or a number can start a claim;
         // testing that first spares the look-up in the attributed spans for every other token.
-        let candidate = t.kind == TokKind::Number || f & (flag::BE | flag::PHRASE_CLAIM | flag::DOUBT | flag::HEDGE | flag::CLAIM_CUE) != 0;
+        let candidate = t.kind == TokKind::Number || f & (flag::BE | flag::PHRASE_CLAIM | flag::DOUBT | flag::HEDGE | flag::CLAIM_CUE | flag::VIEW_NOUN) != 0;
         if !candidate || t.kind == TokKind::Mark || !ctx.free(k) {
             k += 1;
             continue;
@@ -167,6 +173,10 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
                 k = end;
                 continue;
             }
+            if let Some((start, end)) = passives::joined(ctx, si, k) {
+                let trigger = Span::new(toks[start].start as usize, toks[end - 1].end as usize);
+                out.push(Claim { kind: ClaimKind::AgentlessPassive, span: sent.span, trigger, weak: true });
+            }
         }
         if f & flag::PHRASE_CLAIM != 0 && t.kind == TokKind::Word {
             if let Some(end) = phrase_claim(ctx, (si, sent.span), k, s1, key, out) {
@@ -178,6 +188,14 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
             out.push(Claim { kind: ClaimKind::DoubtWord, span: sent.span, trigger: t.span(), weak: weak_doubt(ctx, si, k, k + 1) });
             k += 1;
             continue;
+        }
+        if f & flag::VIEW_NOUN != 0 && t.kind == TokKind::Word {
+            if let Some((start, end)) = nominal::unheld(ctx, si, k) {
+                let trigger = Span::new(toks[start].start as usize, toks[end - 1].end as usize);
+                out.push(Claim { kind: ClaimKind::WeaselAttribution, span: sent.span, trigger, weak: true });
+                k = end;
+                continue;
+            }
         }
         if let Some((start, end, weak)) = figures::claim(ctx, si, k) {
             let trigger = Span::new(toks[start].start as usize, toks[end - 1].end as usize);
@@ -201,6 +219,7 @@ fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: 
         PhraseKind::Weasel => ClaimKind::WeaselAttribution,
         PhraseKind::Doubt => ClaimKind::DoubtWord,
         PhraseKind::Hedge => ClaimKind::Hedge,
+        PhraseKind::Unnamed => ClaimKind::AgentlessPassive,
         _ => return None,
     };
     if !(k..k + len).all(|x| ctx.free(x)) {
@@ -212,6 +231,8 @@ fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: 
     }
     let trigger = Span::new(toks[k].start as usize, toks[k + len - 1].end as usize);
     let weak = match kind {
+        // "when asked", "under consideration": a question or a procedure, never a view.
+        ClaimKind::AgentlessPassive if !passive => true,
         ClaimKind::DoubtWord => weak_doubt(ctx, si, k, k + len),
         // "has been accused of", "has been criticised as": the phrase's participle decides.
         ClaimKind::AgentlessPassive => passives::phrase_weak(ctx, si, k, k + len),
@@ -280,7 +301,7 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize, key: &mut String) -> Option<(u
         t.lower_into(doc.text, key);
         if len >= 2 {
             let Some(kinds) = lx.phrase_or_prefix(key) else { break };
-            if let Some(kind) = kinds.iter().find(|k| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::Hedge | PhraseKind::AnonReason)) {
+            if let Some(kind) = kinds.iter().find(|k| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::Hedge | PhraseKind::Unnamed | PhraseKind::AnonReason)) {
                 best = Some((len, *kind));
             }
         }
@@ -358,6 +379,8 @@ mod tests {
             ("Police arrested a suspected arsonist in Dunmere.", "doubt-word", Some("suspected"), true),
             ("The rower was banned for allegedly missing two tests.", "doubt-word", Some("allegedly"), true),
             ("The ferry was supposed to leave at noon.", "doubt-word", Some("supposed"), true),
+            ("The plant closed in March, as predicted.", "hedge", Some("as predicted"), false),
+            ("The toll rose, as expected, by a penny.", "hedge", Some("as expected"), false),
         ]);
     }
 
