@@ -67,7 +67,9 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Token `k` is the writer's own: outside quotation marks and reported speech.
+    /// Token `k` is the writer's own: outside quotation marks and reported speech. Inlined: the
+    /// scan asks it of every candidate token.
+    #[inline(always)]
     fn free(&self, k: usize) -> bool {
         self.quotes.depth[k] == 0 && !self.scope.contains(self.doc.tokens[k].start as usize)
     }
@@ -160,7 +162,7 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
         let f = t.flags_in(doc.lx);
         // Only a form of "be", a phrase, a doubt or cue word, or a number can start a claim;
         // testing that first spares the look-up in the attributed spans for every other token.
-        let candidate = t.kind == TokKind::Number || f & (flag::BE | flag::PHRASE_CLAIM | flag::DOUBT | flag::HEDGE | flag::CLAIM_CUE | flag::VIEW_NOUN) != 0;
+        let candidate = t.kind == TokKind::Number || f & (flag::BE | flag::PHRASE_CLAIM | flag::DOUBT | flag::HEDGE | flag::CLAIM_CUE | flag::VIEW_NOUN | flag::PAIR_LAST) != 0;
         if !candidate || t.kind == TokKind::Mark || !ctx.free(k) {
             k += 1;
             continue;
@@ -174,6 +176,7 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
                 continue;
             }
             if let Some((start, end)) = passives::joined(ctx, si, k) {
+                // "is old and considered unsafe": a hint, and the scan goes on past "is".
                 let trigger = Span::new(toks[start].start as usize, toks[end - 1].end as usize);
                 out.push(Claim { kind: ClaimKind::AgentlessPassive, span: sent.span, trigger, weak: true });
             }
@@ -189,10 +192,8 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
             k += 1;
             continue;
         }
-        if f & flag::VIEW_NOUN != 0 && t.kind == TokKind::Word {
-            if let Some((start, end)) = nominal::unheld(ctx, si, k) {
-                let trigger = Span::new(toks[start].start as usize, toks[end - 1].end as usize);
-                out.push(Claim { kind: ClaimKind::WeaselAttribution, span: sent.span, trigger, weak: true });
+        if f & (flag::PAIR_LAST | flag::VIEW_NOUN) != 0 && t.kind == TokKind::Word {
+            if let Some(end) = pair_or_view(ctx, si, k, f, key, out) {
                 k = end;
                 continue;
             }
@@ -206,6 +207,27 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
         k += 1;
     }
     cues
+}
+
+/// The rarer claims at word `k` (flags `f`): a pair looked up from its second word ("as
+/// expected", "when asked"; lexicon/claim_pairs.tsv) or a view named by a noun with no holder
+/// (nominal.rs). Kept out of the scan's loop, which runs on every word. Returns where it ends.
+#[inline(never)]
+fn pair_or_view(ctx: &Ctx, si: usize, k: usize, f: u64, key: &mut String, out: &mut Vec<Claim>) -> Option<usize> {
+    let sent = &ctx.sentences[si];
+    let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+    if f & flag::PAIR_LAST != 0 && k > s0 && ctx.free(k - 1) {
+        if let Some(end) = phrase_claim(ctx, (si, sent.span), k - 1, s1, key, out) {
+            return Some(end);
+        }
+    }
+    if f & flag::VIEW_NOUN != 0 {
+        let (start, end) = nominal::unheld(ctx, si, k)?;
+        let trigger = Span::new(ctx.doc.tokens[start].start as usize, ctx.doc.tokens[end - 1].end as usize);
+        out.push(Claim { kind: ClaimKind::WeaselAttribution, span: sent.span, trigger, weak: true });
+        return Some(end);
+    }
+    None
 }
 
 /// A weasel phrase or a multi-word doubt word starting at `k`; returns where it ends.

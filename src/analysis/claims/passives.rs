@@ -115,6 +115,7 @@ const JOINED: &[&str] = &["considered", "regarded", "seen", "viewed", "thought",
 /// and no punctuation: "which is the port's only ferry and considered the safest" — the trigger's
 /// token range, from "and" through the participle. A hint: "was angry and considered the plan"
 /// is the active verb.
+#[inline(never)]
 pub(super) fn joined(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, usize)> {
     let doc = ctx.doc;
     let s1 = ctx.sentences[si].tokens.end;

@@ -130,6 +130,9 @@ pub mod flag {
     /// A noun that names a view, a doubt or a charge (lexicon/view_nouns.txt): "amid concerns
     /// that", "has faced questions over".
     pub const VIEW_NOUN: u64 = 1 << 37;
+    /// The last word of a two-word claim looked up from its end (lexicon/claim_pairs.tsv: "as
+    /// expected", "when asked"); their first words get no PHRASE flag.
+    pub const PAIR_LAST: u64 = 1 << 38;
 }
 
 #[derive(Clone, Copy, Debug, Default)]
