@@ -38,6 +38,8 @@ const INPUTS: &[&str] = &[
     "doubt_words.tsv",
     "passive_participles.tsv",
     "claim_cues.txt",
+    "view_nouns.txt",
+    "claim_pairs.tsv",
     "abbreviations.txt",
     "places.tsv",
     "function_words.txt",
@@ -116,8 +118,12 @@ impl Lexicon {
         lx.add_organisations();
         lx.add_groups_and_weasels();
         lx.add_anonymous_and_doubt();
+        lx.add_claim_pairs();
         lx.add_passive_participles();
         lx.add_claim_cues();
+        for line in lines("view_nouns.txt") {
+            lx.entry(&normalize_phrase(line)).flags |= flag::VIEW_NOUN;
+        }
         lx.add_abbreviations_and_places();
         lx.add_function_words();
         lx.add_closed_classes();
@@ -298,6 +304,22 @@ impl Lexicon {
             let c = cols(line);
             let (f, k) = if c.get(1) == Some(&"hedge") { (flag::HEDGE, PhraseKind::Hedge) } else { (flag::DOUBT, PhraseKind::Doubt) };
             self.add(c[0], f, k);
+        }
+    }
+
+    /// claim_pairs.tsv: two-word phrases flagged on their last word, not their first.
+    fn add_claim_pairs(&mut self) {
+        for line in lines("claim_pairs.tsv") {
+            let c = cols(line);
+            let kind = if c.get(1) == Some(&"hedge") { PhraseKind::Hedge } else { PhraseKind::Unnamed };
+            let norm = normalize_phrase(c[0]);
+            let last = norm.rsplit(' ').next().unwrap_or_default().to_string();
+            self.max_phrase_words = self.max_phrase_words.max(norm.split(' ').count());
+            self.entry(&last).flags |= flag::PAIR_LAST;
+            let kinds = self.phrase_kinds(norm);
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
         }
     }
 

@@ -38,7 +38,8 @@
 //!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs,
 //!                        figures.rs (argument vs record, sourced nearby or by the story's poll), holders.rs (named
 //!                        research, everyday "people"), context.rs (a neighbouring sentence that
-//!                        names the source), model.rs + model.tsv
+//!                        names the source), nominal.rs (a view named by a noun with no holder:
+//!                        "amid concerns that"), model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
 //!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
 //!                        mentions, gender only as the text or .whosaid.toml states it
@@ -81,7 +82,8 @@
 //!                        `snapshot` (every Analysis in full, to prove a refactor changes nothing),
 //!                        `claim_features` (the claim model's features, for scripts/claims/train.py)
 //! scripts/               snapshot-corpus.py, fn-lengths.py; gold/ (draw, show, anchor, agreement);
-//!                        claims/ (train.py: the claim model; bbc.py: warning rates, precision samples);
+//!                        claims/ (train.py: the claim model; bbc.py: warning rates, precision samples;
+//!                        nosource.py: PolNeAR's no-source items and whether a claim flags them);
 //!                        sources/ (the hand check of stated gender); report/ (the page checked in CI)
 //! fuzz/                  cargo-fuzz targets for the engine, the document model and the config
 //! ```

@@ -8,6 +8,7 @@ mod context;
 mod figures;
 mod holders;
 pub mod model;
+mod nominal;
 mod passives;
 
 use super::attribution::Attribution;
@@ -66,7 +67,9 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Token `k` is the writer's own: outside quotation marks and reported speech.
+    /// Token `k` is the writer's own: outside quotation marks and reported speech. Inlined: the
+    /// scan asks it of every candidate token.
+    #[inline(always)]
     fn free(&self, k: usize) -> bool {
         self.quotes.depth[k] == 0 && !self.scope.contains(self.doc.tokens[k].start as usize)
     }
@@ -165,12 +168,17 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
     let (s0, s1) = (sent.tokens.start, sent.tokens.end);
     let mut cues = false;
     let mut k = s0;
+    if let Some(end) = passives::asked_opening(ctx, si) {
+        let trigger = Span::new(toks[s0].start as usize, toks[end - 1].end as usize);
+        out.push(Claim { kind: ClaimKind::AgentlessPassive, span: sent.span, trigger, weak: true });
+        k = end;
+    }
     while k < s1 {
         let t = &toks[k];
         let f = t.flags_in(doc.lx);
         // Only a form of "be", a phrase, a doubt or cue word, or a number can start a claim;
         // testing that first spares the look-up in the attributed spans for every other token.
-        let candidate = t.kind == TokKind::Number || f & (flag::BE | flag::PHRASE_CLAIM | flag::DOUBT | flag::HEDGE | flag::CLAIM_CUE) != 0;
+        let candidate = t.kind == TokKind::Number || f & (flag::BE | flag::PHRASE_CLAIM | flag::DOUBT | flag::HEDGE | flag::CLAIM_CUE | flag::VIEW_NOUN | flag::PAIR_LAST) != 0;
         if !candidate || t.kind == TokKind::Mark || !ctx.free(k) {
             k += 1;
             continue;
@@ -182,6 +190,11 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
                 out.push(Claim { kind: ClaimKind::AgentlessPassive, span: sent.span, trigger, weak });
                 k = end;
                 continue;
+            }
+            if let Some((start, end)) = passives::joined(ctx, si, k) {
+                // "is old and considered unsafe": a hint, and the scan goes on past "is".
+                let trigger = Span::new(toks[start].start as usize, toks[end - 1].end as usize);
+                out.push(Claim { kind: ClaimKind::AgentlessPassive, span: sent.span, trigger, weak: true });
             }
         }
         if f & flag::PHRASE_CLAIM != 0 && t.kind == TokKind::Word {
@@ -195,6 +208,12 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
             k += 1;
             continue;
         }
+        if f & (flag::PAIR_LAST | flag::VIEW_NOUN) != 0 && t.kind == TokKind::Word {
+            if let Some(end) = pair_or_view(ctx, si, k, f, key, out) {
+                k = end;
+                continue;
+            }
+        }
         if let Some((start, end, weak)) = figures::claim(ctx, si, k) {
             let trigger = Span::new(toks[start].start as usize, toks[end - 1].end as usize);
             out.push(Claim { kind: ClaimKind::Statistic, span: sent.span, trigger, weak });
@@ -204,6 +223,27 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
         k += 1;
     }
     cues
+}
+
+/// The rarer claims at word `k` (flags `f`): a pair looked up from its second word ("as
+/// expected", "when asked"; lexicon/claim_pairs.tsv) or a view named by a noun with no holder
+/// (nominal.rs). Kept out of the scan's loop, which runs on every word. Returns where it ends.
+#[inline(never)]
+fn pair_or_view(ctx: &Ctx, si: usize, k: usize, f: u64, key: &mut String, out: &mut Vec<Claim>) -> Option<usize> {
+    let sent = &ctx.sentences[si];
+    let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+    if f & flag::PAIR_LAST != 0 && k > s0 && ctx.free(k - 1) {
+        if let Some(end) = phrase_claim(ctx, (si, sent.span), k - 1, s1, key, out) {
+            return Some(end);
+        }
+    }
+    if f & flag::VIEW_NOUN != 0 {
+        let (start, end) = nominal::unheld(ctx, si, k)?;
+        let trigger = Span::new(ctx.doc.tokens[start].start as usize, ctx.doc.tokens[end - 1].end as usize);
+        out.push(Claim { kind: ClaimKind::WeaselAttribution, span: sent.span, trigger, weak: true });
+        return Some(end);
+    }
+    None
 }
 
 /// A weasel phrase or a multi-word doubt word starting at `k`; returns where it ends.
@@ -217,6 +257,7 @@ fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: 
         PhraseKind::Weasel => ClaimKind::WeaselAttribution,
         PhraseKind::Doubt => ClaimKind::DoubtWord,
         PhraseKind::Hedge => ClaimKind::Hedge,
+        PhraseKind::Unnamed => ClaimKind::AgentlessPassive,
         _ => return None,
     };
     if !(k..k + len).all(|x| ctx.free(x)) {
@@ -228,6 +269,8 @@ fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: 
     }
     let trigger = Span::new(toks[k].start as usize, toks[k + len - 1].end as usize);
     let weak = match kind {
+        // "when asked", "under consideration": a question or a procedure, never a view.
+        ClaimKind::AgentlessPassive if !passive => true,
         ClaimKind::DoubtWord => weak_doubt(ctx, si, k, k + len),
         // "has been accused of", "has been criticised as": the phrase's participle decides.
         ClaimKind::AgentlessPassive => passives::phrase_weak(ctx, si, k, k + len),
@@ -297,7 +340,7 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize, key: &mut String) -> Option<(u
         t.lower_into(doc.text, key);
         if len >= 2 {
             let Some(kinds) = lx.phrase_or_prefix(key) else { break };
-            if let Some(kind) = kinds.iter().find(|k| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::Hedge | PhraseKind::AnonReason)) {
+            if let Some(kind) = kinds.iter().find(|k| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::Hedge | PhraseKind::Unnamed | PhraseKind::AnonReason)) {
                 best = Some((len, *kind));
             }
         }
@@ -375,6 +418,8 @@ mod tests {
             ("Police arrested a suspected arsonist in Dunmere.", "doubt-word", Some("suspected"), true),
             ("The rower was banned for allegedly missing two tests.", "doubt-word", Some("allegedly"), true),
             ("The ferry was supposed to leave at noon.", "doubt-word", Some("supposed"), true),
+            ("The plant closed in March, as predicted.", "hedge", Some("as predicted"), false),
+            ("The toll rose, as expected, by a penny.", "hedge", Some("as expected"), false),
         ]);
     }
 

@@ -23,7 +23,7 @@ const WEAK: &[&str] = &[
 /// so these are hints, unless an adverb says the view is widely held.
 const ACCUSATION: &[&str] = &[
     "accused", "criticised", "criticized", "blamed", "branded", "implicated", "condemned", "attacked", "slammed", "panned",
-    "suspected", "alleged",
+    "suspected", "alleged", "charged",
 ];
 
 /// Participles of an announcement of record: "it has been announced", "it was confirmed" is
@@ -51,6 +51,15 @@ const HOPE: &[&str] = &["hope", "hopes", "hoped", "hoping", "want", "wants", "wa
 /// seen as" is a view). "until" is left out: "Until the 1800s they were considered the elite"
 /// is a time, not a condition.
 const CONDITION: &[&str] = &["if", "unless", "whether"];
+
+/// Participles of a question put by nobody named: "he was asked to step down", "Asked about the
+/// toll, the mayor said …". Who asked matters when it was not the story's own reporter (another
+/// outlet, a committee), but usually it was, so these are always hints.
+const QUESTION: &[&str] = &["asked", "pressed"];
+
+/// Words after an opening "Asked" or "Pressed" that make it a question put to the speaker:
+/// "Asked about the toll, …", "Pressed on whether …", "When asked to comment, …".
+const QUESTION_NEXT: &[&str] = &["about", "whether", "if", "what", "why", "how", "when", "who", "to", "on", "for", "again", "later"];
 
 /// Adverbs that make a passive view a general one: "is widely seen as".
 const GENERAL: &[&str] = &["widely", "generally", "commonly", "increasingly", "often", "popularly", "largely", "broadly", "universally"];
@@ -92,9 +101,50 @@ pub(super) fn agentless(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, bool)>
         || obligation(ctx, k, s0)
         || in_clause(ctx, k, s0, 8, HOPE)
         || as_saying(ctx, p)
+        || word_in(doc, p, QUESTION)
         || super::context::betting(ctx, k, p)
         || nearby_source(ctx, si, dummy_it);
     Some((end, weak))
+}
+
+/// Participles of a view that carry on a "be" clause after "and" with no second "be": "the
+/// pier is old and considered unsafe".
+const JOINED: &[&str] = &["considered", "regarded", "seen", "viewed", "thought", "believed", "deemed", "perceived"];
+
+/// A view joined by "and" or "but" to the clause of the form of "be" at `k`, within eight words
+/// and no punctuation: "which is the port's only ferry and considered the safest" — the trigger's
+/// token range, from "and" through the participle. A hint: "was angry and considered the plan"
+/// is the active verb.
+#[inline(never)]
+pub(super) fn joined(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, usize)> {
+    let doc = ctx.doc;
+    let s1 = ctx.sentences[si].tokens.end;
+    let lim = (k + 9).min(s1);
+    let apostrophe = |x: usize| matches!(doc.tokens[x].text(doc.text), "'s" | "’s" | "'" | "’");
+    let mut x = k + 1;
+    while x < lim && (doc.tokens[x].kind == TokKind::Word || apostrophe(x)) && !word_in(doc, x, &["and", "but"]) {
+        x += 1;
+    }
+    if x >= lim || !word_in(doc, x, &["and", "but"]) {
+        return None;
+    }
+    let mut p = x + 1;
+    while p < s1 && (is(doc, p, flag::PASSIVE_ADV) || ly_adverb(doc, p)) {
+        p += 1;
+    }
+    let view = p < s1 && word_in(doc, p, JOINED) && !word_in(doc, p + 1, &["that", "about", "of"]) && ctx.free(p);
+    (view && !agent_after(ctx, p, s1)).then_some((x, p + 1))
+}
+
+/// A sentence that opens on a question with no asker: "Asked about the toll, the mayor said …",
+/// "Pressed on the delays, …" ("when asked" anywhere is a phrase in lexicon/doubt_words.tsv). Returns the end of the trigger; none when
+/// the asker is named ("Asked by the Gazette whether …"). Always a hint ([`QUESTION`]).
+pub(super) fn asked_opening(ctx: &Ctx, si: usize) -> Option<usize> {
+    let doc = ctx.doc;
+    let (s0, s1) = (ctx.sentences[si].tokens.start, ctx.sentences[si].tokens.end);
+    let p = s0;
+    let opens = p + 1 < s1 && word_in(doc, p, QUESTION) && word_in(doc, p + 1, QUESTION_NEXT) && ctx.free(p);
+    (opens && !agent_after(ctx, p, s1.min(p + 3))).then_some(p + 2)
 }
 
 /// "seen" that is a sighting or a visibility, not a view: "can be seen from the road", "it
@@ -168,12 +218,14 @@ fn as_saying(ctx: &Ctx, p: usize) -> bool {
     word_is(ctx.doc, p + 1, "as") && word_is(ctx.doc, p + 2, "saying")
 }
 
-/// A participle in its physical sense, not a view: "his shot was tipped over", "the game can
-/// be viewed from either side".
+/// A participle in its physical or plain sense, not a view: "his shot was tipped over", "the game
+/// can be viewed from either side", "a politically charged debate".
 fn physical(ctx: &Ctx, k: usize, p: usize, s0: usize) -> bool {
     let doc = ctx.doc;
     (word_is(doc, p, "tipped") && word_in(doc, p + 1, &["over", "wide", "round", "around", "past", "onto", "away", "behind"]))
         || (word_is(doc, p, "viewed") && k > s0 && word_in(doc, k - 1, &["can", "could", "cannot"]) && !word_in(doc, p + 1, &["as", "to"]))
+        // "politically charged", "are charged to protect", "is charged £5": only "charged with" is a charge.
+        || (word_is(doc, p, "charged") && !word_is(doc, p + 1, "with"))
 }
 
 /// The agent follows the complement or the quoted words: "has been branded \"a waste\" by MPs",
@@ -264,6 +316,31 @@ mod tests {
             ("The skipper was alleged to have skipped two safety checks.", Some("was alleged to"), true),
             ("The final is tipped to be close. Bookmakers make Dunmere the favourites.", Some("is tipped to"), true),
             ("No date has been set, but it is expected to open in June.", Some("it is expected"), true),
+        ]);
+    }
+
+    #[test]
+    fn questions_charges_and_procedures_by_nobody_named_are_hints() {
+        check(&[
+            ("Asked about the toll, the mayor said it would stay.", Some("Asked about"), true),
+            ("Pressed on the delays, the skipper blamed the tide.", Some("Pressed on"), true),
+            ("The harbour master was asked to step down.", Some("was asked to"), true),
+            ("The mayor smiled when asked about the toll.", Some("when asked"), true),
+            ("The ferry timetable is under review.", Some("under review"), true),
+            ("The skipper was charged with careless navigation.", Some("was charged"), true),
+            ("Asked by the Dunmere Gazette about the toll, the mayor said it would stay.", None, false),
+            ("The harbour master was asked to step down by the board.", None, false),
+            ("The mayor asked about the toll at the meeting.", None, false),
+        ]);
+    }
+
+    #[test]
+    fn a_view_joined_to_a_be_clause_is_a_hint() {
+        check(&[
+            ("The pier, which is the town's oldest and considered the finest on the coast, will close.", Some("and considered"), true),
+            ("The skipper is forty and widely seen as the best in the port.", Some("and widely seen"), true),
+            ("The pier is old and considered unsafe by engineers.", None, false),
+            ("The harbour board met and considered the plan.", None, false),
         ]);
     }
 

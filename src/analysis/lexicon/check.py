@@ -27,6 +27,8 @@ SPECS = {
     "weasel_phrases.txt": ("txt", 1, {}),
     "anonymous.tsv": ("tsv", 2, {1: {"bare", "described", "reason"}}),
     "doubt_words.tsv": ("tsv", 2, {1: {"doubt", "hedge"}}),
+    "claim_pairs.tsv": ("tsv", 2, {1: {"hedge", "unnamed"}}),
+    "view_nouns.txt": ("txt", 1, {}),
     "passive_participles.tsv": ("tsv", 2, {1: {"perception", "report", "expectation"}}),
     "abbreviations.txt": ("txt", 1, {}),
     "places.tsv": ("tsv", 2, {1: {"country", "city", "state", "region"}}),

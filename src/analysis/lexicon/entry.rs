@@ -127,6 +127,12 @@ pub mod flag {
     pub const BASE_VERB: u64 = 1 << 35;
     /// A lower-case word inside a surname ("Sandra den Hamer", "Bill de Blasio").
     pub const NAME_PARTICLE: u64 = 1 << 36;
+    /// A noun that names a view, a doubt or a charge (lexicon/view_nouns.txt): "amid concerns
+    /// that", "has faced questions over".
+    pub const VIEW_NOUN: u64 = 1 << 37;
+    /// The last word of a two-word claim looked up from its end (lexicon/claim_pairs.tsv: "as
+    /// expected", "when asked"); their first words get no PHRASE flag.
+    pub const PAIR_LAST: u64 = 1 << 38;
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -157,5 +163,7 @@ pub enum PhraseKind {
     AttrNoun,
     Doubt,
     Hedge,
+    /// A question or a deliberation by nobody named: "when asked", "under consideration".
+    Unnamed,
     Place,
 }
