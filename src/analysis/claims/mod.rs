@@ -168,11 +168,6 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
     let (s0, s1) = (sent.tokens.start, sent.tokens.end);
     let mut cues = false;
     let mut k = s0;
-    if let Some(end) = passives::asked_opening(ctx, si) {
-        let trigger = Span::new(toks[s0].start as usize, toks[end - 1].end as usize);
-        out.push(Claim { kind: ClaimKind::AgentlessPassive, span: sent.span, trigger, weak: true });
-        k = end;
-    }
     while k < s1 {
         let t = &toks[k];
         let f = t.flags_in(doc.lx);
@@ -226,7 +221,7 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
 }
 
 /// The rarer claims at word `k` (flags `f`): a pair looked up from its second word ("as
-/// expected", "when asked"; lexicon/claim_pairs.tsv) or a view named by a noun with no holder
+/// expected", "under review"; lexicon/claim_pairs.tsv) or a view named by a noun with no holder
 /// (nominal.rs). Kept out of the scan's loop, which runs on every word. Returns where it ends.
 #[inline(never)]
 fn pair_or_view(ctx: &Ctx, si: usize, k: usize, f: u64, key: &mut String, out: &mut Vec<Claim>) -> Option<usize> {
@@ -269,7 +264,7 @@ fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: 
     }
     let trigger = Span::new(toks[k].start as usize, toks[k + len - 1].end as usize);
     let weak = match kind {
-        // "when asked", "under consideration": a question or a procedure, never a view.
+        // "under consideration": a procedure, never a view.
         ClaimKind::AgentlessPassive if !passive => true,
         ClaimKind::DoubtWord => weak_doubt(ctx, si, k, k + len),
         // "has been accused of", "has been criticised as": the phrase's participle decides.
