@@ -18,9 +18,14 @@ class Unplaced(Exception):
 
 
 def occurrences(text, needle):
+    """Where `needle` occurs as whole words: "he" is not the end of "the" or "when"."""
     out, i = [], text.find(needle)
     while i >= 0:
-        out.append(i)
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + len(needle)] if i + len(needle) < len(text) else " "
+        inside = (needle[:1].isalnum() and before.isalnum()) or (needle[-1:].isalnum() and after.isalnum())
+        if not inside:
+            out.append(i)
         i = text.find(needle, i + 1)
     return out
 
