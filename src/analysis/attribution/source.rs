@@ -16,7 +16,8 @@ pub(super) struct Source {
     pub np: Np,
     /// The source stands right of the cue ("said Psaki", "according to AFP").
     pub right: bool,
-    /// "Kamin, who said ...": the relative pronoun the cue attaches to; `np` is its antecedent.
+    /// "Kamin, who said ...": the relative pronoun the cue attaches to; `np` is its antecedent,
+    /// and the mention.
     pub via: Option<Span>,
 }
 
