@@ -292,13 +292,20 @@ fn each_cue_reports_its_own_clause() {
 }
 
 #[test]
-fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
-    let text = "Parents thanked Alan Cho, who said the roof would be fixed by spring.";
-    let a = run(text);
-    let q = a.quotes.iter().find(|q| q.span.text(text).contains("roof")).expect("a quote");
-    assert_eq!(a.speakers[q.speaker.unwrap()].name, "Alan Cho");
-    assert_eq!(q.speaker_mention.map(|m| m.text(text)), Some("who"));
-    assert!(matches!(&q.resolution, whosaid::analysis::Resolution::Pronoun { pronoun, .. } if pronoun == "who"), "{:?}", q.resolution);
+fn a_relative_pronoun_leads_to_its_antecedent_which_is_the_mention_and_the_speaker() {
+    // (text, a word of the content, the mention, the relative pronoun)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("Parents thanked Alan Cho, who said the roof would be fixed by spring.", "roof", "Alan Cho", "who"),
+        ("The fees were set by the Harbour Court, which said they were fair.", "fair", "the Harbour Court", "which"),
+        ("The board appealed against the Harbour Court - which ruled the fees were “unlawful”.", "fees", "the Harbour Court", "which"),
+        ("Few were moved, among them the students Ana Ruiz and Tom Reyes, who observed: “The songs are loud.”", "songs", "the students Ana Ruiz and Tom Reyes", "who"),
+    ];
+    for &(text, word, mention, pronoun) in cases {
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.span.text(text).contains(word)).expect("a quote");
+        assert_eq!(q.speaker_mention.map(|m| m.text(text)), Some(mention), "{text}");
+        assert!(matches!(&q.resolution, whosaid::analysis::Resolution::Relative { pronoun: p } if p.text(text) == pronoun), "{text}: {:?}", q.resolution);
+    }
     // An act is not a quotation.
     assert!(run("Parents thanked Alan Cho, who proposed the closure.").quotes.is_empty());
 }

@@ -172,6 +172,9 @@ pub enum Resolution {
     ShortName { first: Span },
     /// A pronoun resolved to the nearest compatible entity.
     Pronoun { pronoun: String, antecedent: Span },
+    /// The cue hangs on a relative pronoun ("Ana Ruiz, who said …", "the court, which ruled …");
+    /// the mention is its antecedent, the phrase a reader would name as the speaker.
+    Relative { pronoun: Span },
     /// A role noun ("the president") resolved to an entity introduced earlier.
     Role { first: Span },
     /// No cue nearby; the speaker, mention and cue of the previous or next quote in the same

@@ -11,7 +11,10 @@
 //!   prediction is correct when it covers more than t of some gold quote's chars.
 //! - Speaker and cue accuracy are over found quotes (> 0.3), judged on the prediction that covers
 //!   the most. Speaker: the predicted `speaker_mention` overlaps the gold speaker span; when the gold
-//!   has no speaker, correct only if the prediction has no mention either. Cue: texts equal after
+//!   has no speaker, correct only if the prediction has no mention either. PolNeAR marks the
+//!   relative pronoun as the source of "X, who said …", where the engine's mention is the
+//!   antecedent X: a quote resolved through a relative pronoun (`Resolution::Relative`) also
+//!   counts when that pronoun overlaps the gold speaker. Cue: texts equal after
 //!   lower-casing, collapsing spaces and dropping a trailing ':'; no gold cue → correct only if the
 //!   prediction has none. A looser cue figure also accepts one cue's words inside the other's
 //!   ("said" for gold "said Friday").
@@ -34,7 +37,7 @@
 //!   model trains on the rest; `--weasel-split`).
 
 use super::args::{Word, Words};
-use crate::analysis::{analyze, Analysis, ClaimKind, Options, QuoteKind, Span};
+use crate::analysis::{analyze, Analysis, ClaimKind, Options, QuoteKind, Resolution, Span};
 use serde_json::{Map, Value};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -81,7 +84,8 @@ SCORING (Gender Gap Tracker convention):
     quoted fragment inside reported speech under the same cue (the mayor said the budget was \"dead on
     arrival\") is part of that one attribution, not a prediction of its own.
     Speaker accuracy: among found quotes, the predicted speaker mention overlaps the gold speaker
-    (no gold speaker: correct when none is predicted). Cue accuracy: cue texts equal, lower-cased,
+    (no gold speaker: correct when none is predicted), or for \"X, who said\" the relative pronoun
+    does (PolNeAR marks it; the engine names X). Cue accuracy: cue texts equal, lower-cased,
     trailing ':' dropped; the loose variant accepts one cue's words inside the other's (\"said\"
     for \"said Friday\"). Exact span: equal after trimming spaces, punctuation, quotation marks
     and a leading \"that\". Speech-only: gold items with a source whose cue's verb is a reporting
@@ -542,9 +546,13 @@ pub fn score_article_explained(art: &Article, a: &Analysis, t: &mut Tally, mut e
         t.found03_speech += usize::from(speech);
         t.found03_speech_any += usize::from(speech_any);
         let q = &a.quotes[pi];
+        let relative = match q.resolution {
+            Resolution::Relative { pronoun } => Some(map.span_to_chars(pronoun)),
+            _ => None,
+        };
         let speaker_ok = match (g.speaker, mentions[pi]) {
             (None, m) => m.is_none(),
-            (Some(gs), Some(m)) => overlaps(gs, m),
+            (Some(gs), Some(m)) => overlaps(gs, m) || relative.is_some_and(|r| overlaps(gs, r)),
             (Some(_), None) => false,
         };
         let cue_ok = match (&g.cue, &q.cue) {
@@ -1552,6 +1560,20 @@ mod tests {
         assert_eq!(tally.speaker_ok, 0);
     }
 
+    #[test]
+    fn a_relative_pronoun_marked_as_the_source_matches_its_antecedent() {
+        let t = "Parents thanked Alan Cho, who said the roof would hold.";
+        let art = Article { id: "c".into(), text: t.into(), items: vec![item(t, "the roof would hold", Some("who"), Some("said"), false, false)] };
+        // (the engine's resolution, is the speaker right?)
+        let cases = [(Resolution::Relative { pronoun: by(t, "who") }, true), (Resolution::Named, false)];
+        for (resolution, want) in cases {
+            let mut q = quote(0, QuoteKind::Indirect, by(t, "the roof would hold"), Some(by(t, "Alan Cho")), Some("said"));
+            q.resolution = resolution;
+            let mut tally = Tally::default();
+            score_article(&art, &Analysis { quotes: vec![q], ..Analysis::default() }, &mut tally);
+            assert_eq!(tally.speaker_ok == 1, want);
+        }
+    }
     #[test]
     fn cues_and_speech_filter() {
         assert_eq!(normalize_cue("  Said:  "), "said");

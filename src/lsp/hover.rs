@@ -116,6 +116,12 @@ pub fn why(s: &Snapshot, q: &Quote) -> String {
             md(pronoun),
             paragraph_label(s, antecedent.start)
         ),
+        Resolution::Relative { pronoun } => format!(
+            "the cue{} attaches to ‘{}’, which stands for “{}” in the same sentence",
+            q.cue.as_ref().map(|c| format!(" “{}”", md(&c.text))).unwrap_or_default(),
+            md(&span_text(s, *pronoun)),
+            mention.unwrap_or_else(|| name.clone())
+        ),
         Resolution::Role { first } => format!(
             "‘{}’ resolved to {name}, first named in {}",
             mention.unwrap_or_default(),

@@ -127,6 +127,17 @@ fn hovers() {
 }
 
 #[test]
+fn a_relative_pronoun_is_named_in_the_why_and_the_hint_names_the_speaker() {
+    let mut s = snapshot(Encoding::Utf16);
+    // As if the text read "Tomas Berg, who said …": the cue hangs on a relative pronoun.
+    s.analysis.quotes[0].speaker_mention = Some(span("Tomas Berg"));
+    s.analysis.quotes[0].resolution = Resolution::Relative { pronoun: Span::new(span("he said").start, span("he said").start + 2) };
+    let h = hover_text(&s, span("asking").start).unwrap();
+    assert!(h.contains("the cue “said” attaches to ‘he’, which stands for “Tomas Berg” in the same sentence"), "{h}");
+    assert_eq!(inlay::label(&s, 0).as_deref(), Some("— Berg"));
+}
+
+#[test]
 fn inlay_hints_in_both_encodings() {
     for enc in [Encoding::Utf8, Encoding::Utf16] {
         let s = snapshot(enc);

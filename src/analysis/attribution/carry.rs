@@ -14,7 +14,7 @@ use crate::analysis::lexicon::FxMap;
 use crate::analysis::model::{MentionKind, QuoteKind, Resolution, SpeakerKind};
 use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::sentences::Sentence;
-use crate::analysis::speakers::{np_right, Entities, Link, Np};
+use crate::analysis::speakers::{np_right, Entities, Entity, Link, Np};
 use crate::analysis::text::{Doc, TokKind};
 
 /// `Caddell continued:` closing paragraph `para`: an unused cue that can speak, followed only by
@@ -131,7 +131,7 @@ pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence]
             continue;
         }
         // A quotation over several paragraphs looks for its speaker where it opens.
-        let from = carrier(doc, sentences, q, si, &led.drafts, &direct_by_para, &reported);
+        let from = carrier(doc, sentences, q, si, &led.drafts, &direct_by_para, &reported, &led.entities);
         if let Some(f) = from.filter(|&f| continues(sentences, &led.drafts[f], q)) {
             let fd = &mut led.drafts[f];
             fd.parts.extend(q.parts(doc));
@@ -175,7 +175,8 @@ fn carriers(drafts: &[Draft], sentences: &[Sentence], paragraphs: usize) -> (Par
 /// attributed direct quotation of the paragraph it opens in; reported speech before `q` when
 /// nearer; else, when `q` opens its paragraph, the attribution that ends the paragraph before.
 /// `reported` is each paragraph's reported speech in sentence order.
-fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, drafts: &[Draft], direct_by_para: &ParaLists, reported: &Grouped) -> Option<usize> {
+#[allow(clippy::too_many_arguments)]
+fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, drafts: &[Draft], direct_by_para: &ParaLists, reported: &Grouped, entities: &Entities) -> Option<usize> {
     // Recent ones are nearest, so a bounded look suffices.
     let mut from = direct_by_para.rev(q.first_para).take(16).min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
     let opens_para = doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0;
@@ -197,7 +198,45 @@ fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, drafts: 
     if from.is_none() && opens_para {
         from = ending_previous_paragraph(doc, sentences, q, drafts, direct_by_para, reported.of(q.first_para - 1));
     }
+    if from.is_none() && !opens_para && q.first_para > 0 {
+        from = ending_previous_paragraph(doc, sentences, q, drafts, direct_by_para, reported.of(q.first_para - 1))
+            .filter(|&prev| neutral_lead_in(doc, sentences, q, drafts[prev].entity, entities));
+    }
     from
+}
+
+/// How many sentences may lead into a quotation that continues the paragraph before.
+const LEAD_IN: usize = 3;
+
+/// `… “…,” said Ruiz.` ⏎ `The club is moving. It plans tours abroad. “We have two scouts …”`:
+/// the sentences of `q`'s paragraph before it (no attribution among them, which the caller
+/// knows) are a short neutral lead-in: at most [`LEAD_IN`] whole sentences with no quotation
+/// (`q` opens a sentence after a full stop, not after "She replied:", and does not end in a
+/// comma that awaits its cue), naming no source but `speaker` and no other person: none opens a
+/// sentence ("Ruiz smiled."), and none is introduced by a first name before a surname or an
+/// honorific.
+fn neutral_lead_in(doc: &Doc, sentences: &[Sentence], q: &Quotation, speaker: Option<usize>, entities: &Entities) -> bool {
+    let para = &doc.paragraphs[q.first_para];
+    let toks = &doc.tokens;
+    let first = sentences.partition_point(|s| s.tokens.start < para.tokens.start);
+    let lead = &sentences[first..first + sentences[first..].iter().take(LEAD_IN + 1).take_while(|s| s.tokens.end <= q.open).count()];
+    let after_stop = q.open > para.tokens.start && matches!(toks[q.open - 1].first_char(doc.text), '.' | '!' | '?');
+    let awaits_cue = q.close > q.open + 1 && toks[q.close - 1].is_punct(doc.text, ',');
+    if lead.len() > LEAD_IN || !after_stop || awaits_cue {
+        return false;
+    }
+    let named = |k: usize| toks[k].cap && (toks[k].has(flag::HONORIFIC) || toks[k].has(flag::FIRST_NAME) && toks.get(k + 1).is_some_and(|n| n.cap));
+    if (para.tokens.start..q.open).any(|k| named(k) || toks[k].kind == TokKind::Mark) {
+        return false;
+    }
+    // Where each sentence's subject would stand, past a leading "But", "And".
+    let opener = |m: usize| lead.iter().any(|s| toks[s.tokens.start].start as usize == m || word_in(doc, s.tokens.start, &["but", "and"]) && toks[s.tokens.start + 1].start as usize == m);
+    let (from, to) = (para.span.start, q.span.start);
+    let other = |(e, ent): (usize, &Entity)| {
+        let person = ent.speaks || ent.kind == SpeakerKind::Person && named(toks.partition_point(|t| (t.start as usize) < ent.first_full.start));
+        Some(e) != speaker && ent.mentions.iter().any(|(m, _)| m.start >= from && m.start < to && (person || opener(m.start)))
+    };
+    !entities.list.iter().enumerate().any(other)
 }
 
 /// Reported speech carries only forward: the latest of `reported` up to sentence `si` that ends
@@ -314,6 +353,35 @@ mod tests {
             let got = carried(text);
             let (_, m, c, adj) = got.last().unwrap();
             assert_eq!((m.as_deref(), c.as_deref(), *adj), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_after_a_neutral_lead_in_continues_the_paragraph_before() {
+        // (text, the last quotation's carried speaker mention)
+        let prev = "Omar Haddad said the club would grow. “We must look abroad.”\n\n";
+        let cases: &[(&str, Option<&str>)] = &[
+            // One or two sentences about something else, then the quotation.
+            ("The club is moving to a new ground. “We have two scouts in Japan.”", Some("Omar Haddad")),
+            ("The club is moving to a new ground. It also plans tours. “We have two scouts in Japan.”", Some("Omar Haddad")),
+            // Not after more than three sentences.
+            ("The club is moving. It plans tours. Fans are happy. Prices rose. “We have two scouts in Japan.”", None),
+            // Not when the lead-in names someone else: a first name and surname, an honorific, a
+            // person who opens a sentence.
+            ("The club hired Tom Reyes in May. “We have two scouts in Japan.”", None),
+            ("The club hired Mr Reyes in May. “We have two scouts in Japan.”", None),
+            ("Fans met Tom Reyes on Monday. Reyes smiled. “We have two scouts in Japan.”", None),
+            // Not a quotation that ends in a comma awaiting its cue, nor one after another quotation.
+            ("The club is moving. “We have two scouts in Japan,” the club's website says.", Some("the club's website")),
+            ("The sign read “Welcome”. “We have two scouts in Japan.”", None),
+        ];
+        for &(tail, want) in cases {
+            let text: &'static str = Box::leak(format!("{prev}{tail}").into_boxed_str());
+            let f = fixture(text);
+            let a = f.attribute();
+            let last = f.quotes.quotations.last().unwrap().span;
+            let d = a.drafts.iter().find(|d| d.parts.contains(&last)).expect("a draft");
+            assert_eq!(f.view(d).1, want, "{tail:?}");
         }
     }
 

@@ -83,21 +83,19 @@ pub(super) fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: Quo
         None => (None, None),
     };
     let src = r.source.as_ref();
-    let mention = src.map(|s| s.via.unwrap_or(s.np.span));
-    let resolution = match (link, entity) {
-        (Some(_), Some(_)) if src.is_some_and(|s| s.via.is_some()) => {
-            let s = src.unwrap();
-            Resolution::Pronoun { pronoun: s.via.unwrap().text(doc.text).to_string(), antecedent: s.np.span }
-        }
-        (Some(Link::Pronoun), Some(e)) => {
+    // "X, who said": the antecedent is the mention (a reader names X, not "who").
+    let mention = src.map(|s| s.np.span);
+    let resolution = match (link, entity, src.and_then(|s| s.via)) {
+        (Some(_), Some(_), Some(pronoun)) => Resolution::Relative { pronoun },
+        (Some(Link::Pronoun), Some(e), _) => {
             let ent = &entities.list[e];
             let pronoun = mention.map(|m| m.text(doc.text).to_string()).unwrap_or_default();
             let antecedent = ent.mentions.iter().rev().map(|m| m.0).find(|m| Some(*m) != mention && m.start < mention.map_or(usize::MAX, |x| x.start)).unwrap_or(ent.first_full);
             Resolution::Pronoun { pronoun, antecedent }
         }
-        (Some(Link::Short), Some(e)) => Resolution::ShortName { first: entities.list[e].first_full },
-        (Some(Link::Role), Some(e)) => Resolution::Role { first: entities.list[e].first_full },
-        (Some(_), Some(_)) => Resolution::Named,
+        (Some(Link::Short), Some(e), _) => Resolution::ShortName { first: entities.list[e].first_full },
+        (Some(Link::Role), Some(e), _) => Resolution::Role { first: entities.list[e].first_full },
+        (Some(_), Some(_), _) => Resolution::Named,
         _ => Resolution::None,
     };
     Draft {

@@ -760,9 +760,9 @@ mod tests {
             ("Critics in the north described the dance scenes as “jarring.”", Some(("Critics in the north", "described"))),
             ("Hartley urged residents to “stay away from the pier” until May.", Some(("Hartley", "urged"))),
             // A relative clause whose verb governs the quoted words: its antecedent speaks.
-            ("The plan was rejected by Harbour Secretary Lena Hartley, who accused the council of “running scared” of the vote.", Some(("who", "accused"))),
-            ("The film was panned by critics in the north - where it opened late - who described the dance scenes as “jarring.”", Some(("who", "described"))),
-            ("Tomas Reyes, who called the plan “a disgrace”, left early.", Some(("who", "called"))),
+            ("The plan was rejected by Harbour Secretary Lena Hartley, who accused the council of “running scared” of the vote.", Some(("Harbour Secretary Lena Hartley", "accused"))),
+            ("The film was panned by critics in the north - where it opened late - who described the dance scenes as “jarring.”", Some(("critics in the north", "described"))),
+            ("Tomas Reyes, who called the plan “a disgrace”, left early.", Some(("Tomas Reyes", "called"))),
             // Thought, evidence, a title, a comma or another cue in between, an infinitive: nobody's words.
             ("Hartley believes the “plan” is dead.", None),
             ("Figures show a “record” year for the pier.", None),

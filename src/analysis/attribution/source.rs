@@ -16,7 +16,8 @@ pub(super) struct Source {
     pub np: Np,
     /// The source stands right of the cue ("said Psaki", "according to AFP").
     pub right: bool,
-    /// "Kamin, who said ...": the relative pronoun the cue attaches to; `np` is its antecedent.
+    /// "Kamin, who said ...": the relative pronoun the cue attaches to; `np` is its antecedent,
+    /// and the mention.
     pub via: Option<Span>,
 }
 
@@ -572,6 +573,7 @@ mod tests {
             ("The pier is safe, according to the Kestrian legend.", "according", None),
             // An adverb of time between subject and verb.
             ("Ana Ruiz, who left early, afterwards said the pier was safe.", "said", Some(("Ana Ruiz", false))),
+            ("The mayor meanwhile said the pier was safe.", "said", Some(("The mayor", false))),
             // A thing from a body: the body.
             ("A letter from the harbour board said the pier was safe.", "said", Some(("the harbour board", false))),
         ];

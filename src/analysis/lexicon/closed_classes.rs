@@ -13,7 +13,7 @@ pub const ADVERBS: &[&str] = &[
     "clearly", "flatly", "firmly", "bluntly", "openly", "quietly", "angrily", "repeatedly", "have", "has", "had", "will",
     "would", "could", "should", "did", "does", "do", "is", "was", "are", "were", "has", "been", "last", "late",
     "explicitly", "directly", "specifically", "confidently", "emphatically", "tersely", "curtly", "succinctly",
-    "afterwards", "afterward",
+    "afterwards", "afterward", "meanwhile",
 ];
 pub const DETERMINERS_BEFORE_NOUN: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose"];
 pub const DETERMINERS: &[&str] = &[
