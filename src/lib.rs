@@ -102,12 +102,3 @@ pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod lsp;
-
-/// The analysis builds and frees many small values per article (quote parts, cue texts, speaker
-/// names, messages); mimalloc serves them in fewer instructions than the system allocator (2.29M
-/// → 2.15M per pass on a 2,000-word article under callgrind). Declared here so the server, the
-/// command line, the benches and the tests all measure the same allocator. Not under cargo-fuzz,
-/// whose address sanitizer must see every allocation.
-#[cfg(not(fuzzing))]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
