@@ -85,10 +85,11 @@ fn growing(ctx: &Ctx, k: usize, s0: usize, s1: usize) -> Option<usize> {
     (x < s1 && (x > k + 1 || opens) && word_in(doc, x, GROWTH)).then(|| if word_in(doc, x + 1, ABOUT) { x + 2 } else { x + 1 })
 }
 
-/// Token `x` ends in a possessive "'s" ("the union's concerns").
+/// Token `x` is a possessive, singular or plural, with either apostrophe ("the union's concerns",
+/// "the traders’ fears").
 fn possessive(ctx: &Ctx, x: usize) -> bool {
     let w = ctx.doc.tokens[x].text(ctx.doc.text);
-    w.ends_with("'s") || w.ends_with("’s") || w == "'s" || w == "’s" || w == "s'"
+    ["'s", "’s", "s'", "s’"].iter().any(|end| w.ends_with(end))
 }
 
 #[cfg(test)]
@@ -136,6 +137,8 @@ mod tests {
             ("Ann Ode said the pier closed amid concerns that its piles were rotten.", None),
             ("Officials there have concerns about the pier.", None),
             ("Their fears grew as the tide rose.", None),
+            ("The traders' fears are growing that the toll will rise.", None),
+            ("The traders’ fears are growing that the toll will rise.", None),
             ("The ferry firm reports growing sales.", None),
         ]);
     }
