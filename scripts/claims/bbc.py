@@ -113,15 +113,23 @@ def judged(path, allowed=None):
     return rows
 
 
-def sample(arts, found, rule, n, show, seed=SEED):
+def print_sample(arts, found, rule, severity, n, seed, context=None):
+    """Draw and print a sample, one `rule id start end` row per finding; with `context(text,
+    start, end)`, each row is followed by the lines it returns (terminal only, for judging)."""
     text = {a["id"]: a["text"] for a in arts}
-    picked, pool = draw(found, rule, DEFAULT[rule], n, seed)
-    print(f"# {rule}: {len(picked)} of {pool} findings at {DEFAULT[rule]} (gold-set articles left out), seed {seed}")
+    picked, pool = draw(found, rule, severity, n, seed)
+    print(f"# {rule}: {len(picked)} of {pool} findings at {severity} (gold-set articles left out), seed {seed}")
     for aid, s, e in picked:
         print(f"{rule}\t{aid}\t{s}\t{e}")
-        if show:
-            para, trig = paragraph(text[aid], s, e)
-            print(f"    [{trig}]  {para}\n")
+        if context:
+            print(context(text[aid], s, e) + "\n")
+
+
+def sample(arts, found, rule, n, show, seed=SEED):
+    def context(text, s, e):
+        para, trig = paragraph(text, s, e)
+        return f"    [{trig}]  {para}"
+    print_sample(arts, found, rule, DEFAULT[rule], n, seed, context if show else None)
 
 
 def table(path=JUDGED):

@@ -53,15 +53,10 @@ def paragraphs(text, start, end):
 
 
 def sample(arts, found, rule, n, show):
-    severity = RULES[rule][0]
-    text = {a["id"]: a["text"] for a in arts}
-    picked, pool = bbc.draw(found, rule, severity, n, SEED)
-    print(f"# {rule}: {len(picked)} of {pool} findings at {severity} (gold-set articles left out), seed {SEED}")
-    for aid, s, e in picked:
-        print(f"{rule}\t{aid}\t{s}\t{e}")
-        if show:
-            before, own = paragraphs(text[aid], s, e)
-            print(f"    before: {before}\n    here:   {own}\n")
+    def context(text, s, e):
+        before, own = paragraphs(text, s, e)
+        return f"    before: {before}\n    here:   {own}"
+    bbc.print_sample(arts, found, rule, RULES[rule][0], n, SEED, context if show else None)
 
 
 def table(judged):

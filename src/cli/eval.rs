@@ -596,11 +596,12 @@ pub fn score_article_explained(art: &Article, a: &Analysis, t: &mut Tally, mut e
     }
 }
 
-fn pct(n: usize, d: usize) -> Option<f64> {
+/// `n` of `d` in percent; none of none is no figure.
+pub(crate) fn pct(n: usize, d: usize) -> Option<f64> {
     (d > 0).then(|| 100.0 * n as f64 / d as f64)
 }
 
-fn f1(p: Option<f64>, r: Option<f64>) -> Option<f64> {
+pub(crate) fn f1(p: Option<f64>, r: Option<f64>) -> Option<f64> {
     match (p, r) {
         (Some(p), Some(r)) if p + r > 0.0 => Some(2.0 * p * r / (p + r)),
         (Some(_), Some(_)) => Some(0.0),

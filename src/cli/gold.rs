@@ -14,7 +14,7 @@
 //!   Cue-head accuracy counts found items with a gold cue: the predicted cue's head (the engine's
 //!   `Cue::head`, "said" in "has also said") equals the gold cue, lower-cased.
 
-use super::eval::{coverage, normalize_cue, CharMap, CUE_PREFIX_WORDS};
+use super::eval::{coverage, f1, normalize_cue, pct, CharMap, CUE_PREFIX_WORDS};
 use crate::analysis::{Analysis, Span};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -245,18 +245,6 @@ pub fn score(art: &Article, a: &Analysis, t: &mut Tally, mut errors: Option<&mut
                 errs.push(format!("[{}] cue: gold “{want}”, predicted “{}” for “{}”", art.id, p.cue_head.as_deref().unwrap_or(""), show(g.content)));
             }
         }
-    }
-}
-
-fn pct(n: usize, d: usize) -> Option<f64> {
-    (d > 0).then(|| 100.0 * n as f64 / d as f64)
-}
-
-fn f1(p: Option<f64>, r: Option<f64>) -> Option<f64> {
-    match (p, r) {
-        (Some(p), Some(r)) if p + r > 0.0 => Some(2.0 * p * r / (p + r)),
-        (Some(_), Some(_)) => Some(0.0),
-        _ => None,
     }
 }
 
