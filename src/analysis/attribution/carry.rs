@@ -131,7 +131,7 @@ pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence]
             continue;
         }
         // A quotation over several paragraphs looks for its speaker where it opens.
-        let from = carrier(doc, sentences, q, si, &led.drafts, &direct_by_para, &reported, &led.entities);
+        let from = carrier(doc, sentences, q, si, Carriers { drafts: &led.drafts, direct_by_para: &direct_by_para, reported: &reported }, &led.entities);
         if let Some(f) = from.filter(|&f| continues(sentences, &led.drafts[f], q)) {
             let fd = &mut led.drafts[f];
             fd.parts.extend(q.parts(doc));
@@ -171,12 +171,21 @@ fn carriers(drafts: &[Draft], sentences: &[Sentence], paragraphs: usize) -> (Par
     (direct_by_para, Grouped::new(paragraphs, reported))
 }
 
+/// The drafts that can carry a speaker to a quotation with no cue (see [`carriers`]).
+#[derive(Clone, Copy)]
+struct Carriers<'a> {
+    drafts: &'a [Draft],
+    /// Attributed direct quotations by paragraph.
+    direct_by_para: &'a ParaLists,
+    /// Each paragraph's outermost reported speech, in sentence order.
+    reported: &'a Grouped,
+}
+
 /// The draft whose speaker direct quotation `q` (closing in sentence `si`) takes: the nearest
 /// attributed direct quotation of the paragraph it opens in; reported speech before `q` when
 /// nearer; else, when `q` opens its paragraph, the attribution that ends the paragraph before.
-/// `reported` is each paragraph's reported speech in sentence order.
-#[allow(clippy::too_many_arguments)]
-fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, drafts: &[Draft], direct_by_para: &ParaLists, reported: &Grouped, entities: &Entities) -> Option<usize> {
+fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, c: Carriers, entities: &Entities) -> Option<usize> {
+    let Carriers { drafts, direct_by_para, reported } = c;
     // Recent ones are nearest, so a bounded look suffices.
     let mut from = direct_by_para.rev(q.first_para).take(16).min_by_key(|&d| (drafts[d].span.start as isize - q.span.start as isize).unsigned_abs());
     let opens_para = doc.paragraphs[q.first_para].tokens.start == q.open && q.first_para > 0;
@@ -184,7 +193,7 @@ fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, drafts: 
     // rather than one quoted later in its own (`"…," said Ruiz.` ⏎ `"…" Vance shrugged. "…," said
     // Vance.`).
     if opens_para && from.is_some_and(|f| drafts[f].span.start > q.span.start) {
-        if let Some(prev) = ending_previous_paragraph(doc, sentences, q, drafts, direct_by_para, reported.of(q.first_para - 1)) {
+        if let Some(prev) = ending_previous_paragraph(doc, sentences, q, c) {
             return Some(prev);
         }
     }
@@ -196,10 +205,10 @@ fn carrier(doc: &Doc, sentences: &[Sentence], q: &Quotation, si: usize, drafts: 
         }
     }
     if from.is_none() && opens_para {
-        from = ending_previous_paragraph(doc, sentences, q, drafts, direct_by_para, reported.of(q.first_para - 1));
+        from = ending_previous_paragraph(doc, sentences, q, c);
     }
     if from.is_none() && !opens_para && q.first_para > 0 {
-        from = ending_previous_paragraph(doc, sentences, q, drafts, direct_by_para, reported.of(q.first_para - 1))
+        from = ending_previous_paragraph(doc, sentences, q, c)
             .filter(|&prev| neutral_lead_in(doc, sentences, q, drafts[prev].entity, entities));
     }
     from
@@ -249,9 +258,10 @@ fn reported_before(q: &Quotation, si: usize, drafts: &[Draft], reported: &[usize
 
 /// The attribution that ends the paragraph before `q`'s: its last attributed direct quotation, if
 /// that ends the paragraph (within a few bytes) or the sentence attributing it does (`"…," she
-/// said.` ⏎ `"…"`); else its last reported speech (`reported`), if in its last sentence (`Cho
-/// said the roof leaks.` ⏎ `"…"`).
-fn ending_previous_paragraph(doc: &Doc, sentences: &[Sentence], q: &Quotation, drafts: &[Draft], direct_by_para: &ParaLists, reported: &[usize]) -> Option<usize> {
+/// said.` ⏎ `"…"`); else its last reported speech, if in its last sentence (`Cho said the roof
+/// leaks.` ⏎ `"…"`).
+fn ending_previous_paragraph(doc: &Doc, sentences: &[Sentence], q: &Quotation, c: Carriers) -> Option<usize> {
+    let (drafts, direct_by_para, reported) = (c.drafts, c.direct_by_para, c.reported.of(q.first_para - 1));
     // The latest-pushed of equal starts wins, as `max_by_key` over the list in order did.
     let mut latest: Option<usize> = None;
     for d in direct_by_para.rev(q.first_para - 1) {
