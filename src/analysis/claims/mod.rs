@@ -404,6 +404,8 @@ mod tests {
             ("The singer reportedly quit the band.", "doubt-word", Some("reportedly"), false),
             ("The firm supposedly held the cash abroad.", "doubt-word", Some("supposedly"), true),
             ("The website apparently sold fake tickets.", "doubt-word", Some("apparently"), true),
+            ("The pier's new owners appear to have ties to the mayor.", "doubt-word", Some("appear to"), true),
+            ("The skipper waved, appearing to ignore the warning.", "doubt-word", Some("appearing to"), true),
             ("Critics called it a dubious deal.", "doubt-word", Some("dubious"), true),
             ("The rumoured sale of the pier fell through.", "doubt-word", Some("rumoured"), false),
             ("The club sued a former coach who allegedly sold its playbook.", "doubt-word", Some("allegedly"), true),
