@@ -4,7 +4,7 @@
 //! goes on to source, so these are always hints.
 
 use super::Ctx;
-use crate::analysis::cues::{is, ly_adverb, word_in, word_is};
+use crate::analysis::cues::{is, word_in, word_is};
 use crate::analysis::lexicon::flag;
 use crate::analysis::text::TokKind;
 
@@ -12,7 +12,7 @@ use crate::analysis::text::TokKind;
 /// "faces" it, the story moves "amid" it, it is "growing".
 const GOVERNOR: &[&str] = &[
     "faced", "face", "faces", "facing", "amid", "amidst", "despite", "growing", "mounting", "rising", "widespread", "renewed",
-    "fresh", "intense", "increasing", "persistent", "lingering", "because",
+    "fresh", "intense", "increasing", "persistent", "lingering",
 ];
 
 /// Governors that only put a report or a rumour in the air: "following reports that …" (after
@@ -47,52 +47,17 @@ pub(super) fn unheld(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, usize)> {
         let there = word_is(doc, x, "there") && (is(doc, x + 1, flag::BE) || (is(doc, x + 1, flag::AUX) && is(doc, x + 2, flag::BE)));
         // "has faced ridicule", "amid fears": the governor alone makes it a view in the air.
         let alone = word_in(doc, x, FACED);
-        let caused = word_in(doc, x, CAUSE) && !subject_holds(ctx, x, s0);
-        if (about && (there || caused || word_in(doc, x, GOVERNOR) || (word_in(doc, x, AFTER_EVENT) && word_in(doc, k, REPORTED)))) || alone {
+        if (about && (there || word_in(doc, x, GOVERNOR) || (word_in(doc, x, AFTER_EVENT) && word_in(doc, k, REPORTED)))) || alone {
             start = Some(x);
             break;
         }
     }
     let (start, end) = match start {
         Some(x) => (x, if about { k + 2 } else { k + 1 }),
-        None => (k, growing(ctx, k, s0, s1).or_else(|| bare_that(ctx, k, s0))?),
+        None => (k, growing(ctx, k, s0, s1)?),
     };
     let held = (end..s1).take(10).take_while(|&x| doc.tokens[x].kind == TokKind::Word).any(|x| word_in(doc, x, HOLDER_AFTER));
     (!held && end <= s1 && (start..end).all(|x| ctx.free(x))).then_some((start, end))
-}
-
-/// Verbs by which an event or a thing puts a view in the air: "the documents raised new
-/// questions about", "the move stoked speculation that", "…, sparking fears of a strike". Whose
-/// questions? Not when a person is the subject ("traders raised concerns about the toll").
-const CAUSE: &[&str] = &[
-    "raise", "raises", "raised", "sparks", "sparked", "sparking", "fuels", "fuelled", "fueled", "fuelling", "fueling",
-    "stoke", "stokes", "stoked", "stoking", "fanned", "fanning", "triggered", "triggering", "prompted", "prompting", "revived",
-    "reviving", "reignited", "reigniting", "heightened", "heightening", "deepened", "deepening", "driven",
-];
-
-/// Words that make the subject of a verb of [`CAUSE`] the holder of the view: a person, a
-/// group or a body ("they raised", "who raised", "Ms Ode raised", "residents have raised").
-const HOLDER_FLAGS: u64 = flag::PRONOUN | flag::GROUP | flag::GROUP_WEASEL | flag::GROUP_MAYBE | flag::TITLE | flag::COLLECTIVE | flag::ORG_HEAD | flag::FIRST_NAME | flag::HONORIFIC;
-
-/// The subject of the verb at `x` holds the view it raises: the word before the verb (past
-/// auxiliaries and adverbs) is a person, a group, a name or "to" ("met to raise concerns": the
-/// people who met). An "-ing" verb after a comma has an event for its cause.
-fn subject_holds(ctx: &Ctx, x: usize, s0: usize) -> bool {
-    let doc = ctx.doc;
-    let mut y = x;
-    while y > s0 && (is(doc, y - 1, flag::AUX | flag::BE | flag::PASSIVE_ADV) || ly_adverb(doc, y - 1) || word_in(doc, y - 1, &["also", "not", "again"])) {
-        y -= 1;
-    }
-    // "The men's solicitor, Ann Ode, has raised …": the name before the comma.
-    if y > s0 + 1 && doc.tokens[y - 1].kind == TokKind::Punct && doc.tokens[y - 1].text(doc.text) == "," {
-        y -= 1;
-    }
-    if y == s0 || doc.tokens[y - 1].kind != TokKind::Word {
-        return false;
-    }
-    // A capital opening the sentence is a name more often than not ("Ode raised doubts"); a
-    // lower-case noun ("the documents raised") is a thing.
-    doc.tokens[y - 1].cap || is(doc, y - 1, HOLDER_FLAGS) || word_in(doc, y - 1, &["who", "to", "i", "we", "you"])
 }
 
 /// Governors that need no "about" after the noun: "the clip has faced ridicule online", "amid
@@ -103,13 +68,13 @@ const FACED: &[&str] = &["faced", "face", "faces", "facing", "amid", "amidst"];
 /// grown that", "rumours swirled".
 const GROWTH: &[&str] = &[
     "mounting", "mounted", "growing", "grown", "grew", "grows", "swirled", "swirling", "swirl", "circulating", "circulated", "persist",
-    "persisted", "lingered", "lingering", "remain", "remains", "remained", "arose", "arisen", "emerged", "surfaced",
+    "persisted", "lingered", "lingering", "remain", "remains", "remained",
 ];
 
-/// Participles by which a view is put in the air by nobody named, only after a form of "be" or
-/// "have": "concerns were raised that", "questions have been raised about" ("the concerns raised
-/// at the meeting" is a noun phrase).
-const RAISED: &[&str] = &["raised", "voiced", "expressed", "aired"];
+/// Verbs by which a view comes up, only with what it is about after them: "questions arose
+/// about", "concerns have emerged that" ("the ballot question has emerged as the main issue" is
+/// no view).
+const AROSE: &[&str] = &["arose", "arisen", "emerged", "surfaced"];
 
 /// The noun at `k` is the subject of a verb of growth ([`GROWTH`]), with at most two auxiliaries
 /// between and no determiner or possessive before it that names a holder: the end of the trigger.
@@ -125,27 +90,9 @@ fn growing(ctx: &Ctx, k: usize, s0: usize, s1: usize) -> Option<usize> {
     // With no auxiliary, "fears" or "reports" may be the verb ("the firm reports growing sales"):
     // then the noun must open its clause.
     let opens = k == s0 || doc.tokens[k - 1].kind != TokKind::Word || is(doc, k - 1, flag::DET) || word_in(doc, k - 1, &["and", "but", "as", "while"]);
-    let grows = x < s1 && ((x > k + 1 || opens) && word_in(doc, x, GROWTH) || (x > k + 1 && word_in(doc, x, RAISED)));
+    let arose = word_in(doc, x, AROSE) && word_in(doc, x + 1, ABOUT);
+    let grows = x < s1 && (x > k + 1 || opens) && (word_in(doc, x, GROWTH) || arose);
     grows.then(|| if word_in(doc, x + 1, ABOUT) { x + 2 } else { x + 1 })
-}
-
-/// Nouns of a charge or a rumour that are never verbs: with a "that" clause and no article or
-/// holder they are nobody's ("rumours that the ferry will be sold buoyed the shares",
-/// "denied allegations that he took the fees").
-const NEVER_VERB: &[&str] = &["allegations", "allegation", "accusations", "accusation", "rumours", "rumors", "rumour", "rumor", "suspicions", "complaints"];
-
-/// Words before the noun that point back to a view named before ("the allegations that …", "these
-/// rumours that …") or name its holder.
-const POINTS_BACK: &[&str] = &["the", "these", "those", "this", "that", "such", "same"];
-
-/// The noun at `k` ([`NEVER_VERB`]) opens a "that" clause with no article or holder before it:
-/// the end of the trigger.
-fn bare_that(ctx: &Ctx, k: usize, s0: usize) -> Option<usize> {
-    let doc = ctx.doc;
-    let before = |x: usize| x >= s0 && (word_in(doc, x, POINTS_BACK) || word_in(doc, x, POSSESSIVE) || possessive(ctx, x));
-    // "the new allegations that": one adjective between is still the same noun phrase.
-    let pointed = (k > s0 && before(k - 1)) || (k > s0 + 1 && before(k - 2));
-    (word_in(doc, k, NEVER_VERB) && word_is(doc, k + 1, "that") && !pointed).then_some(k + 2)
 }
 
 /// Token `x` ends in a possessive "'s" ("the union's concerns").
@@ -184,16 +131,8 @@ mod tests {
             ("Talk had been mounting about a rival bid for the pier.", Some("Talk had been mounting about")),
             ("Fears are growing that the ferry will be sold.", Some("Fears are growing that")),
             ("The mayor faces a hard race, and talk is growing of a rival.", Some("talk is growing of")),
-            ("The pier stayed shut because of fears that its piles were rotten.", Some("because of fears that")),
-            ("Concerns were raised that the ferry would be sold.", Some("Concerns were raised that")),
-            ("Doubts have been voiced about the harbour accounts.", Some("Doubts have been voiced about")),
             ("Doubts remain over the cost of the new pier.", Some("Doubts remain over")),
             ("Questions arose about the skipper's licence.", Some("Questions arose about")),
-            ("The delays raised new questions about the harbour accounts.", Some("raised new questions about")),
-            ("The ferry was sold, sparking fears that the route would close.", Some("sparking fears that")),
-            ("The mayor's visit has fuelled speculation that she will stand again.", Some("fuelled speculation that")),
-            ("Rumours that the ferry will be sold lifted the shares.", Some("Rumours that")),
-            ("The mayor denied allegations that she took the harbour fees.", Some("allegations that")),
         ]);
     }
 
@@ -211,18 +150,11 @@ mod tests {
             ("Their fears grew as the tide rose.", None),
             ("The ferry firm reports growing sales.", None),
             ("The concerns raised at the meeting were answered.", None),
-            ("Residents have also raised fears that the pier will close.", None),
-            ("Ann Ode raised questions about the harbour accounts.", None),
-            ("They met on Friday to raise concerns about the toll.", None),
-            ("The mayor denied the allegations that Ms Ode made.", None),
-            ("She dismissed their new allegations that the fees were lost.", None),
-            ("The skipper, who raised doubts about the timetable, has left.", None),
-            ("The port's lawyer, Ann Ode, has raised questions about the fees.", None),
-            ("Ode has raised questions about the harbour accounts.", None),
+            ("The ballot question has emerged as the main issue.", None),
+            ("The pier closed amid the skippers’ concerns about its piles.", None),
+            ("Some firms stay away because of fears about security.", None),
+            ("The slump has sparked fears that jobs will go.", None),
             ("The mayor dismissed the skippers' allegations that the fees were lost.", None),
-            ("Concerns were raised by traders that the ferry would be sold.", None),
-            ("The pier stayed shut because of their fears about the piles.", None),
-            ("The mayor resigned because of the complaints from traders.", None),
         ]);
     }
 }
