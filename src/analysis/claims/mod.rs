@@ -259,7 +259,7 @@ fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: 
         return None;
     }
     // "has been accused of blocking the site by a press watchdog": the agent comes later.
-    if kind == ClaimKind::AgentlessPassive && passives::agent_after(ctx, k + len - 1, s1) {
+    if kind == ClaimKind::AgentlessPassive && passives::agent_after(ctx, k + len - 1, s1, true) {
         return Some(k + len);
     }
     let trigger = Span::new(toks[k].start as usize, toks[k + len - 1].end as usize);
@@ -268,7 +268,14 @@ fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: 
         ClaimKind::AgentlessPassive if !passive => true,
         ClaimKind::DoubtWord => weak_doubt(ctx, si, k, k + len),
         // "has been accused of", "has been criticised as": the phrase's participle decides.
-        ClaimKind::AgentlessPassive => passives::phrase_weak(ctx, si, k, k + len),
+        // A hint stays out when a later verb's "by" might be read as its agent (passives.rs).
+        ClaimKind::AgentlessPassive if passives::phrase_weak(ctx, si, k, k + len) => {
+            if passives::agent_after(ctx, k + len - 1, s1, false) {
+                return Some(k + len);
+            }
+            true
+        }
+        ClaimKind::AgentlessPassive => false,
         ClaimKind::WeaselAttribution => match holders::holder(ctx, si, k, k + len) {
             holders::Holder::Named => return Some(k + len),
             h => h == holders::Holder::Everyday,

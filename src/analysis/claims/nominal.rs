@@ -66,7 +66,15 @@ const FACED: &[&str] = &["faced", "face", "faces", "facing", "amid", "amidst"];
 
 /// Verbs by which a view spreads with nobody holding it: "speculation is mounting", "fears have
 /// grown that", "rumours swirled".
-const GROWTH: &[&str] = &["mounting", "mounted", "growing", "grown", "grew", "grows", "swirled", "swirling", "swirl", "circulating", "circulated", "persist", "persisted", "lingered", "lingering"];
+const GROWTH: &[&str] = &[
+    "mounting", "mounted", "growing", "grown", "grew", "grows", "swirled", "swirling", "swirl", "circulating", "circulated", "persist",
+    "persisted", "lingered", "lingering", "remain", "remains", "remained",
+];
+
+/// Verbs by which a view comes up, only with what it is about after them: "questions arose
+/// about", "concerns have emerged that" ("the ballot question has emerged as the main issue" is
+/// no view).
+const AROSE: &[&str] = &["arose", "arisen", "emerged", "surfaced"];
 
 /// The noun at `k` is the subject of a verb of growth ([`GROWTH`]), with at most two auxiliaries
 /// between and no determiner or possessive before it that names a holder: the end of the trigger.
@@ -82,7 +90,9 @@ fn growing(ctx: &Ctx, k: usize, s0: usize, s1: usize) -> Option<usize> {
     // With no auxiliary, "fears" or "reports" may be the verb ("the firm reports growing sales"):
     // then the noun must open its clause.
     let opens = k == s0 || doc.tokens[k - 1].kind != TokKind::Word || is(doc, k - 1, flag::DET) || word_in(doc, k - 1, &["and", "but", "as", "while"]);
-    (x < s1 && (x > k + 1 || opens) && word_in(doc, x, GROWTH)).then(|| if word_in(doc, x + 1, ABOUT) { x + 2 } else { x + 1 })
+    let arose = word_in(doc, x, AROSE) && word_in(doc, x + 1, ABOUT);
+    let grows = x < s1 && (x > k + 1 || opens) && (word_in(doc, x, GROWTH) || arose);
+    grows.then(|| if word_in(doc, x + 1, ABOUT) { x + 2 } else { x + 1 })
 }
 
 /// Token `x` is a possessive, singular or plural, with either apostrophe ("the union's concerns",
@@ -122,6 +132,8 @@ mod tests {
             ("Talk had been mounting about a rival bid for the pier.", Some("Talk had been mounting about")),
             ("Fears are growing that the ferry will be sold.", Some("Fears are growing that")),
             ("The mayor faces a hard race, and talk is growing of a rival.", Some("talk is growing of")),
+            ("Doubts remain over the cost of the new pier.", Some("Doubts remain over")),
+            ("Questions arose about the skipper's licence.", Some("Questions arose about")),
         ]);
     }
 
@@ -140,6 +152,12 @@ mod tests {
             ("The traders' fears are growing that the toll will rise.", None),
             ("The traders’ fears are growing that the toll will rise.", None),
             ("The ferry firm reports growing sales.", None),
+            ("The concerns raised at the meeting were answered.", None),
+            ("The ballot question has emerged as the main issue.", None),
+            ("The pier closed amid the skippers’ concerns about its piles.", None),
+            ("Some firms stay away because of fears about security.", None),
+            ("The slump has sparked fears that jobs will go.", None),
+            ("The mayor dismissed the skippers' allegations that the fees were lost.", None),
         ]);
     }
 }

@@ -71,7 +71,7 @@ pub(super) fn agentless(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, bool)>
     if p >= s1 || !toks[p].has(flag::PARTICIPLE) || !ctx.free(p) {
         return None;
     }
-    if agent_after(ctx, p, s1) || sighting(ctx, k, p, s0, s1) || idiom(ctx, k, p, s0) || physical(ctx, k, p, s0) {
+    if agent_after(ctx, p, s1, true) || sighting(ctx, k, p, s0, s1) || idiom(ctx, k, p, s0) || physical(ctx, k, p, s0) {
         return None;
     }
     let mut end = p + 1;
@@ -94,7 +94,8 @@ pub(super) fn agentless(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, bool)>
         || as_saying(ctx, p)
         || super::context::betting(ctx, k, p)
         || nearby_source(ctx, si, dummy_it);
-    Some((end, weak))
+    // A hint is not worth showing when a later verb's "by" might be read as its agent.
+    (!weak || !agent_after(ctx, p, s1, false)).then_some((end, weak))
 }
 
 /// Participles of a view that carry on a "be" clause after "and" with no second "be": "the
@@ -123,7 +124,7 @@ pub(super) fn joined(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, usize)> {
         p += 1;
     }
     let view = p < s1 && word_in(doc, p, JOINED) && !word_in(doc, p + 1, &["that", "about", "of"]) && ctx.free(p);
-    (view && !agent_after(ctx, p, s1)).then_some((x, p + 1))
+    (view && !agent_after(ctx, p, s1, false)).then_some((x, p + 1))
 }
 
 /// "seen" that is a sighting or a visibility, not a view: "can be seen from the road", "it
@@ -210,18 +211,40 @@ fn physical(ctx: &Ctx, k: usize, p: usize, s0: usize) -> bool {
 /// The agent follows the complement or the quoted words: "has been branded \"a waste\" by MPs",
 /// "has been accused of blocking the site by a press watchdog". "by the end of the year" and "by
 /// Friday" are times, "by 5%" an amount, "by raising prices" a means.
-pub(super) fn agent_after(ctx: &Ctx, p: usize, s1: usize) -> bool {
+pub(super) fn agent_after(ctx: &Ctx, p: usize, s1: usize, own: bool) -> bool {
     let doc = ctx.doc;
     let toks = &doc.tokens;
     let unquoted = (p + 1..s1).filter(|&x| ctx.quotes.depth[x] == 0 && toks[x].kind != TokKind::Mark).take(8);
     unquoted.into_iter().any(|x| {
         let n = if word_in(doc, x + 1, &["the", "a", "an"]) { x + 2 } else { x + 1 };
         word_is(doc, x, "by")
+            && !(own && other_verb_before(ctx, p, x))
             && toks.get(n).is_some_and(|t| t.kind == TokKind::Word && !t.text(doc.text).ends_with("ing") && !t.has(flag::DAY_MONTH))
             && !is(doc, n, flag::TIME)
             && !word_in(doc, n, &["end", "time", "then", "now", "far", "mid", "middle", "start", "beginning", "close"])
     })
 }
+
+/// The "by" at `x` belongs to a verb between the participle at `p` and it: "is expected to rule
+/// on a case brought by the ferry firm" (the firm brought the case; nobody named expects the
+/// ruling), "is believed to have been killed by a shell".
+fn other_verb_before(ctx: &Ctx, p: usize, x: usize) -> bool {
+    let doc = ctx.doc;
+    let mut v = x;
+    while v > p + 1 && ly_adverb(doc, v - 1) {
+        v -= 1;
+    }
+    // "branded as outdated by MPs", "praised and rewarded by the board": an adjective or a
+    // second participle of the same subject, whose "by" is still the agent.
+    let verb = v > p + 2
+        && doc.tokens[v - 1].kind == TokKind::Word
+        && (is(doc, v - 1, flag::FINITE | flag::PARTICIPLE) || doc.tokens[v - 1].text(doc.text).ends_with("ed"))
+        && !word_in(doc, v - 2, SAME_SUBJECT);
+    verb
+}
+
+/// Words before a participle that keep it with the passive's subject (see [`other_verb_before`]).
+const SAME_SUBJECT: &[&str] = &["as", "so", "too", "very", "and", "or", "but", "more", "most", "less"];
 
 /// "more than can be said for", "the first thing to be said": a turn of phrase, not a view.
 fn idiom(ctx: &Ctx, k: usize, p: usize, s0: usize) -> bool {
@@ -316,6 +339,20 @@ mod tests {
             ("The harbour master was asked to step down.", None, false),
             ("The mayor smiled when asked about the toll.", None, false),
             ("The mayor asked about the toll at the meeting.", None, false),
+        ]);
+    }
+
+    /// A "by" that belongs to a later verb names nobody who holds the view.
+    #[test]
+    fn a_by_of_a_later_verb_is_no_agent() {
+        check(&[
+            // A hint ("is expected to") stays out when a "by" follows at all.
+            ("A harbour tribunal is expected to rule soon on a case brought by the ferry firm.", None, false),
+            ("The skipper is believed to have been hit by a falling spar.", Some("is believed to"), false),
+            ("The pier is thought to have been sold to a firm owned by the mayor's brother.", Some("is thought to"), false),
+            ("The ferry timetable has been branded as outdated by the harbour board.", None, false),
+            ("The skipper was praised and rewarded by the harbour board.", None, false),
+            ("The pier scheme was criticised by the ratepayers' group.", None, false),
         ]);
     }
 
