@@ -260,7 +260,7 @@ fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: 
         return None;
     }
     // "appeared to Anna", "may have a café": the words in another sense (senses.rs).
-    if matches!(kind, ClaimKind::DoubtWord | ClaimKind::Hedge) && (senses::appearance_to_someone(ctx, k, len) || senses::modal_of_having(ctx, k, len)) {
+    if matches!(kind, ClaimKind::DoubtWord | ClaimKind::Hedge) && (senses::appearance_to_someone(ctx, k, len) || senses::modal_of_having(ctx, k, len) || senses::possible_to_do(ctx, k, len)) {
         return Some(k + len);
     }
     // "has been accused of blocking the site by a press watchdog": the agent comes later.

@@ -1,8 +1,9 @@
 //! Doubt and hedge phrases whose words mean something else in their sentence: a ghost that
 //! "appeared to Anna" (a sighting, not a doubt), a pier that "may have a café" (what it can hold,
-//! not a guess about the past), the "heir apparent" (a title). Found on the wiki-weasel training
-//! rows, where each was flagged on sentences that are not weasel, and checked against news copy,
-//! where an editor would not query them either (docs/precision.md).
+//! not a guess about the past), "it is possible to walk there" (what can be done), the "heir
+//! apparent" (a title). Found on the wiki-weasel training rows, where each was flagged on
+//! sentences that are not weasel, and checked against news copy, where an editor would not query
+//! them either (docs/precision.md).
 
 use super::Ctx;
 use crate::analysis::cues::{word_in, word_is};
@@ -63,6 +64,13 @@ pub(super) fn modal_of_having(ctx: &Ctx, k: usize, len: usize) -> bool {
     !participle(n)
 }
 
+/// "it is possible to" before a verb: what can be done ("it is possible to walk to the pier"),
+/// not a guess ("it is possible that the pier will close").
+pub(super) fn possible_to_do(ctx: &Ctx, k: usize, len: usize) -> bool {
+    let doc = ctx.doc;
+    len >= 3 && word_in(doc, k + len - 1, &["possible"]) && word_is(doc, k + len, "to")
+}
+
 /// "apparent" after "heir": a title, not a doubt.
 pub(super) fn heir_apparent(ctx: &Ctx, k: usize) -> bool {
     k > 0 && word_in(ctx.doc, k, &["apparent"]) && word_in(ctx.doc, k - 1, &["heir", "heirs", "heiress"])
@@ -99,6 +107,8 @@ mod tests {
             ("The pier could have been saved with more money.", "could have", true),
             ("The old fort may have been a customs post.", "may have", true),
             ("The ferry may have sunk in the storm.", "may have", true),
+            ("It is possible to walk to the pier at low tide.", "it is possible", false),
+            ("It is possible that the pier will close.", "it is possible", true),
             ("The prince is heir apparent to the throne.", "apparent", false),
             ("Dunmere's apparent calm hid a bitter row.", "apparent", true),
         ];
