@@ -39,7 +39,8 @@
 //!                        figures.rs (argument vs record, sourced nearby or by the story's poll), holders.rs (named
 //!                        research, everyday "people"), context.rs (a neighbouring sentence that
 //!                        names the source), nominal.rs (a view named by a noun with no holder:
-//!                        "amid concerns that"), model.rs + model.tsv
+//!                        "amid concerns that"), senses.rs (doubt and hedge words in another sense:
+//!                        "appeared to Anna", "may have a café"), model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
 //!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
 //!                        mentions, gender only as the text or .whosaid.toml states it

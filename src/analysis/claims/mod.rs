@@ -10,6 +10,7 @@ mod holders;
 pub mod model;
 mod nominal;
 mod passives;
+mod senses;
 
 use super::attribution::Attribution;
 use super::lexicon::{flag, lexicon, PhraseKind};
@@ -198,7 +199,7 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
                 continue;
             }
         }
-        if f & flag::DOUBT != 0 && t.kind == TokKind::Word {
+        if f & flag::DOUBT != 0 && t.kind == TokKind::Word && !senses::heir_apparent(ctx, k) {
             out.push(Claim { kind: ClaimKind::DoubtWord, span: sent.span, trigger: t.span(), weak: weak_doubt(ctx, si, k, k + 1) });
             k += 1;
             continue;
@@ -257,6 +258,10 @@ fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: 
     };
     if !(k..k + len).all(|x| ctx.free(x)) {
         return None;
+    }
+    // "appeared to Anna", "may have a café": the words in another sense (senses.rs).
+    if matches!(kind, ClaimKind::DoubtWord | ClaimKind::Hedge) && (senses::appearance_to_someone(ctx, k, len) || senses::modal_of_having(ctx, k, len) || senses::possible_to_do(ctx, k, len)) {
+        return Some(k + len);
     }
     // "has been accused of blocking the site by a press watchdog": the agent comes later.
     if kind == ClaimKind::AgentlessPassive && passives::agent_after(ctx, k + len - 1, s1, true) {
@@ -468,6 +473,7 @@ mod tests {
             ("The first thing to be said is that the pier is open.", "agentless-passive", None, false),
             ("The mayor will open the pier, it has been announced.", "agentless-passive", Some("been announced"), true),
             ("It was agreed that the pier would close.", "agentless-passive", Some("was agreed that"), false),
+            ("It has been speculated that the mayor will quit.", "agentless-passive", Some("been speculated that"), false),
         ]);
     }
 
