@@ -175,22 +175,53 @@ fn modifier_token(doc: &Doc, i: usize) -> bool {
 }
 
 /// The noun phrase that ends just before token `end` (exclusive), looking no further left than `lb`.
+/// The steps: a pronoun; a number after "of" ([`with_count_left`]); the words the phrase may
+/// hold ([`walk_left`]); lower-case words at its left edge dropped ([`trim_left_edge`]); then
+/// the phrase built and an anonymous source's head found ([`extend_anonymous_left`]).
 pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
     if end <= lb || depth[end - 1] != 0 {
         return None;
     }
-    let toks = &doc.tokens;
     if is(doc, end - 1, flag::PRONOUN) {
         return Some(pronoun_np(doc, end - 1));
     }
-    // "the mother of three replied"
-    if end >= lb + 3 && word_is_lower(doc, end - 2, "of") && (toks[end - 1].kind == TokKind::Number || super::cues::number_word(doc, end - 1)) {
-        return np_left(doc, depth, end - 2, lb).filter(|np| np.mention != MentionKind::Pronoun).map(|mut np| {
-            np.end = end;
-            np.span.end = toks[end - 1].end as usize;
-            np
-        });
+    if let Some(np) = with_count_left(doc, depth, end, lb) {
+        return np;
     }
+    let j = walk_left(doc, depth, end, lb);
+    if j >= end {
+        return None;
+    }
+    let s = trim_left_edge(doc, j, end, lb);
+    if s >= end {
+        return None;
+    }
+    let mut np = build(doc, s, end)?;
+    extend_anonymous_left(doc, depth, &mut np, lb);
+    Some(np)
+}
+
+/// "the mother of three replied": a number after "of" belongs to the phrase before it (not a
+/// pronoun). `None` when the words before `end` are no such count; `Some` holds the answer.
+fn with_count_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Option<Np>> {
+    let toks = &doc.tokens;
+    if !(end >= lb + 3 && word_is_lower(doc, end - 2, "of") && (toks[end - 1].kind == TokKind::Number || super::cues::number_word(doc, end - 1))) {
+        return None;
+    }
+    Some(np_left(doc, depth, end - 2, lb).filter(|np| np.mention != MentionKind::Pronoun).map(|mut np| {
+        np.end = end;
+        np.span.end = toks[end - 1].end as usize;
+        np
+    }))
+}
+
+/// The leftmost token a phrase ending before `end` may start at: names, nominal and title words,
+/// a possessive, "of"/"for"/"and" inside a name, a name particle, an age ("the 34-year-old
+/// mother", not "41 percent", which poll respondents name elsewhere), a hyphen, and up to three
+/// lower-case modifiers, which are kept only if a determiner or a head closes the phrase. A
+/// determiner ends the walk and is part of the phrase.
+fn walk_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> usize {
+    let toks = &doc.tokens;
     let mut j = end;
     let mut head_seen = false;
     let mut lowers = 0;
@@ -201,8 +232,7 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
         }
         let t = &toks[k];
         if is_det(doc, k) && j < end {
-            j = k;
-            break;
+            return k;
         }
         if t.possessive && t.cap && j < end {
             j = k;
@@ -213,25 +243,15 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
             j = k;
             continue;
         }
-        if word_in(doc, k, &["of", "for", "and"]) && head_seen && k > lb && np_token(doc, k - 1) && toks[k + 1].cap {
-            j = k;
-            continue;
-        }
-        if head_seen && j == k + 1 && k > lb && name_particle(doc, k) {
-            j = k;
-            continue;
-        }
-        // "the 34-year-old mother" (not "41 percent", which poll respondents name below)
-        if t.kind == TokKind::Number && j < end && t.text(doc.text).contains('-') {
-            j = k;
-            continue;
-        }
-        if t.kind == TokKind::Punct && t.first_char(doc.text) == '-' && k > lb && toks[k - 1].end == t.start {
+        let inside = (word_in(doc, k, &["of", "for", "and"]) && head_seen && k > lb && np_token(doc, k - 1) && toks[k + 1].cap)
+            || (head_seen && j == k + 1 && k > lb && name_particle(doc, k))
+            || (t.kind == TokKind::Number && j < end && t.text(doc.text).contains('-'))
+            || (t.kind == TokKind::Punct && t.first_char(doc.text) == '-' && k > lb && toks[k - 1].end == t.start);
+        if inside {
             j = k;
             continue;
         }
         if modifier_token(doc, k) && lowers < 3 && (head_seen || j == end) {
-            // Lower-case words are kept only if a determiner or a head closes the phrase.
             lowers += 1;
             if j == end {
                 head_seen = false;
@@ -241,42 +261,49 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
         }
         break;
     }
-    if j >= end {
-        return None;
-    }
-    // Lower-case words at the left edge are kept only behind a determiner ("the company").
+    j
+}
+
+/// Where the phrase `[j, end)` starts once lower-case words at its left edge are dropped: they
+/// are kept behind a determiner ("the company"), and right after a quotation or a comma when
+/// the phrase ends in a name ("harbour master Ewan Pike": a role) or in a role or group noun
+/// ("…, harbour officials say, …").
+fn trim_left_edge(doc: &Doc, j: usize, end: usize, lb: usize) -> usize {
+    let toks = &doc.tokens;
     let mut s = j;
-    // "harbour master Ewan Pike" right after a quotation or a comma: the words are a role.
     let at_boundary = j == lb || toks[j - 1].kind != TokKind::Word;
     let ends_in_name = toks[end - 1].cap && toks[end - 1].kind == TokKind::Word;
-    // "…, harbour officials say, …": after a comma, the words before a role or group noun too.
     let ends_in_nominal = toks[end - 1].kind == TokKind::Word && toks[end - 1].flags_in(doc.lx) & (flag::GROUP | flag::TITLE | flag::ORG_HEAD) != 0;
     if !is_det(doc, s) && !(at_boundary && (ends_in_name || ends_in_nominal)) {
         while s < end && modifier_token(doc, s) && toks[s].flags_in(doc.lx) & (nominal_flags() | flag::PHRASE) == 0 {
             s += 1;
         }
     }
-    if s >= end {
-        return None;
-    }
-    let mut np = build(doc, s, end)?;
-    extend_anonymous_left(doc, depth, &mut np, lb);
-    Some(np)
+    s
 }
 
-/// The noun phrase that starts at token `start`, ending before `ub`.
+/// The noun phrase that starts at token `start`, ending before `ub`. The steps: a pronoun; where
+/// the head ends ([`head_end_right`]); the phrase built; an anonymous source's post-modifier
+/// ("people familiar with the talks": [`extend_anonymous_right`]).
 pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> {
     if start >= ub || depth[start] != 0 {
         return None;
     }
-    let toks = &doc.tokens;
     if is(doc, start, flag::PRONOUN) {
         return Some(pronoun_np(doc, start));
     }
-    let mut j = start;
-    if is_det(doc, j) {
-        j += 1;
-    }
+    let end = head_end_right(doc, depth, start, ub)?;
+    let mut np = build(doc, start, end)?;
+    extend_anonymous_right(doc, depth, &mut np, ub);
+    Some(np)
+}
+
+/// The token after the head of a phrase starting at `start` (before `ub`): names, nominal words
+/// and possessives; lower-case modifiers and numbers that lead to a head ([`leads_to_head`]);
+/// "of" inside a name or title ("Bank of Kestria"); a name particle. `None` with no head.
+fn head_end_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let mut j = start + usize::from(is_det(doc, start));
     let mut head_end = None;
     while j < ub && depth[j] == 0 {
         let t = &toks[j];
@@ -288,21 +315,13 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
         // "a 52-count complaint", "the 2016 report", "31-year-old teacher Ana Ruiz": a number can
         // modify the head too.
         if modifier_token(doc, j) || t.kind == TokKind::Number {
-            // Only a phrase's first word may lead to a capitalised title ("state Sen. Quill").
-            let lead = j == start || j == start + 1 && is_det(doc, start);
-            // A lower-case modifier must lead to a head within three words ("senior administration
-            // official", "state Sen. Mara Quill").
-            let lookahead = (j + 1..(j + 4).min(ub))
-                .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags_in(doc.lx) & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
-                .find(|&k| toks[k].flags_in(doc.lx) & nominal_flags() != 0 && (!toks[k].cap || lead && toks[k].flags_in(doc.lx) & (flag::TITLE | flag::HONORIFIC) != 0));
-            if lookahead.is_some() {
+            if leads_to_head(doc, start, j, ub) {
                 j += 1;
                 continue;
             }
             if head_end.is_none() && is_det(doc, start) {
                 // "the driver": a determiner and a common noun.
-                j += 1;
-                head_end = Some(j);
+                head_end = Some(j + 1);
             }
             break;
         }
@@ -316,20 +335,34 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
         }
         break;
     }
-    let end = head_end?;
-    let mut np = build(doc, start, end)?;
-    // "people familiar with the talks"
+    head_end
+}
+
+/// Does the modifier at `j` lead to a head within three words ("senior administration
+/// official", "state Sen. Mara Quill")? Only a phrase's first word may lead to a capitalised
+/// title ("state Sen. Quill").
+fn leads_to_head(doc: &Doc, start: usize, j: usize, ub: usize) -> bool {
+    let toks = &doc.tokens;
+    let lead = j == start || j == start + 1 && is_det(doc, start);
+    (j + 1..(j + 4).min(ub))
+        .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags_in(doc.lx) & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
+        .any(|k| toks[k].flags_in(doc.lx) & nominal_flags() != 0 && (!toks[k].cap || lead && toks[k].flags_in(doc.lx) & (flag::TITLE | flag::HONORIFIC) != 0))
+}
+
+/// "people familiar with the talks": a post-modifier after the head makes the phrase an
+/// anonymous source and takes in the phrase it governs.
+fn extend_anonymous_right(doc: &Doc, depth: &[u8], np: &mut Np, ub: usize) {
+    let end = np.end;
     for (a, b) in POST_MODIFIERS {
         if word_is_lower(doc, end, a) && word_is_lower(doc, end + 1, b) {
             let tail = np_right(doc, depth, end + 2, ub).map_or(end + 2, |n| n.end);
             np.end = tail.min(ub);
-            np.span.end = toks[np.end - 1].end as usize;
+            np.span.end = doc.tokens[np.end - 1].end as usize;
             np.kind = SpeakerKind::Anonymous;
             np.anonymous_bare = false;
             break;
         }
     }
-    Some(np)
 }
 
 /// False only when `np_right(doc, depth, start, ub)` cannot return a phrase with a name: a name
@@ -1044,59 +1077,19 @@ impl Entities {
         self.index(self.list.len() - 1);
     }
 
-    /// Link `np` to an entity (creating one when needed); returns the entity index and how.
+    /// Link `np` to an entity (creating one when needed); returns the entity index and how. A
+    /// pronoun goes to a recent entity ([`Entities::link_pronoun`]); a description to the same
+    /// description or to whoever holds its role ([`Entities::link_role`]); the rest by the words
+    /// of its name or description ([`Entities::link_keys`]).
     pub fn link(&mut self, doc: &Doc, np: &Np) -> Option<(usize, Link)> {
-        let text = doc.text;
-        let toks = &doc.tokens;
         // Keys are lower-cased into one scratch buffer; strings are made only for a new or grown
         // entity (most mentions link to an existing one). Not taken for a pronoun.
         let mut kbuf: Option<Scratch> = None;
         match np.mention {
-            MentionKind::Pronoun => {
-                let idx = match self.resolve_pronoun(&np.head, np.span.start) {
-                    Some(idx) => idx,
-                    // "I", "we" outside any quotation: the writer of a column or the paper's voice.
-                    None if matches!(&*np.head, "i" | "we") => self.writer(np),
-                    None => return None,
-                };
-                self.touch(idx, np.span.start);
-                let e = &mut self.list[idx];
-                e.mentions.push((np.span, MentionKind::Pronoun));
-                // "Parry … he said", "Yukos … it said": the pronoun tells a name's kind.
-                if e.kind == SpeakerKind::Unknown && e.named {
-                    match &*np.head {
-                        "he" | "she" => e.kind = SpeakerKind::Person,
-                        "it" => e.kind = SpeakerKind::Organization,
-                        _ => {}
-                    }
-                }
-                if e.gender == Gender::Unknown && e.kind == SpeakerKind::Person {
-                    e.gender = np.gender;
-                }
-                return Some((idx, Link::Pronoun));
-            }
+            MentionKind::Pronoun => return self.link_pronoun(np),
             MentionKind::Role => {
-                // The same description again ("the French presidency") is the same entity.
-                let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), kbuf.get_or_insert_with(Scratch::new));
-                let same = self.by_word.get(key.as_bytes()).and_then(|v| v.as_slice().iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0].as_bytes() == key.as_bytes()));
-                if let Some(idx) = same {
-                    self.touch(idx, np.span.start);
-                    self.list[idx].mentions.push((np.span, MentionKind::Full));
-                    return Some((idx, Link::Name));
-                }
-                // "the president" → the latest entity whose role or description has that head.
-                let found = self.by_role.get(np.head.as_bytes()).and_then(|v| {
-                    v.as_slice()
-                        .iter()
-                        .copied()
-                        .filter(|&i| self.list[i].last_seen <= np.span.start && !self.list[i].mentions.is_empty())
-                        .max_by_key(|&i| self.list[i].last_seen)
-                });
-                if let Some(idx) = found {
-                    self.touch(idx, np.span.start);
-                    self.list[idx].mentions.push((np.span, MentionKind::Role));
-                    return Some((idx, Link::Role));
+                if let Some(found) = self.link_role(doc, np, &mut kbuf) {
+                    return Some(found);
                 }
             }
             _ => {}
@@ -1110,96 +1103,143 @@ impl Entities {
         found
     }
 
-    /// The name or description part of [`Entities::link`]: `kbuf` and `ranges` come empty.
-    fn link_keys(&mut self, doc: &Doc, np: &Np, kbuf: &mut String, ranges: &mut Vec<(usize, usize)>) -> Option<(usize, Link)> {
-        let text = doc.text;
-        let toks = &doc.tokens;
-        let name_span = match np.name {
-            Some((ns, ne)) => {
-                for k in (ns..ne).filter(|&k| toks[k].kind == TokKind::Word && !toks[k].has(flag::HONORIFIC)) {
-                    let from = kbuf.len();
-                    toks[k].lower_stem_into(text, kbuf);
-                    ranges.push((from, kbuf.len()));
-                }
-                Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize)
-            }
-            None => {
-                let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                lower_into(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), kbuf);
-                ranges.push((0, kbuf.len()));
-                Span::new(toks[np.start].start as usize, toks[np.end - 1].stem_end() as usize)
-            }
+    /// A pronoun: the entity it refers to ([`Entities::resolve_pronoun`]), or the writer for "I"
+    /// and "we" outside any quotation. The pronoun tells an unknown name's kind ("Parry … he
+    /// said", "Yukos … it said") and a person's gender.
+    fn link_pronoun(&mut self, np: &Np) -> Option<(usize, Link)> {
+        let idx = match self.resolve_pronoun(&np.head, np.span.start) {
+            Some(idx) => idx,
+            None if matches!(&*np.head, "i" | "we") => self.writer(np),
+            None => return None,
         };
+        self.touch(idx, np.span.start);
+        let e = &mut self.list[idx];
+        e.mentions.push((np.span, MentionKind::Pronoun));
+        if e.kind == SpeakerKind::Unknown && e.named {
+            match &*np.head {
+                "he" | "she" => e.kind = SpeakerKind::Person,
+                "it" => e.kind = SpeakerKind::Organization,
+                _ => {}
+            }
+        }
+        if e.gender == Gender::Unknown && e.kind == SpeakerKind::Person {
+            e.gender = np.gender;
+        }
+        Some((idx, Link::Pronoun))
+    }
+
+    /// A role mention: the same description again ("the French presidency") is the same
+    /// entity; otherwise "the president" is the latest entity whose role or description has that
+    /// head. `None` when neither is found (the description is then linked by its keys).
+    fn link_role(&mut self, doc: &Doc, np: &Np, kbuf: &mut Option<Scratch>) -> Option<(usize, Link)> {
+        let toks = &doc.tokens;
+        let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
+        let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(doc.text), kbuf.get_or_insert_with(Scratch::new));
+        let same = self.by_word.get(key.as_bytes()).and_then(|v| v.as_slice().iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0].as_bytes() == key.as_bytes()));
+        if let Some(idx) = same {
+            self.touch(idx, np.span.start);
+            self.list[idx].mentions.push((np.span, MentionKind::Full));
+            return Some((idx, Link::Name));
+        }
+        let holder = self.by_role.get(np.head.as_bytes()).and_then(|v| {
+            v.as_slice()
+                .iter()
+                .copied()
+                .filter(|&i| self.list[i].last_seen <= np.span.start && !self.list[i].mentions.is_empty())
+                .max_by_key(|&i| self.list[i].last_seen)
+        })?;
+        self.touch(holder, np.span.start);
+        self.list[holder].mentions.push((np.span, MentionKind::Role));
+        Some((holder, Link::Role))
+    }
+
+    /// The name or description part of [`Entities::link`]: `kbuf` and `ranges` come empty. The
+    /// mention's keys ([`mention_keys`]) find an entity ([`Entities::find_by_keys`]), which the
+    /// mention may tell more ([`Entities::grow`]); or a new entity is made ([`Entities::add`]).
+    fn link_keys(&mut self, doc: &Doc, np: &Np, kbuf: &mut String, ranges: &mut Vec<(usize, usize)>) -> Option<(usize, Link)> {
+        let name_span = mention_keys(doc, np, kbuf, ranges);
         if ranges.is_empty() {
             return None;
         }
-        let (kbuf, ranges): (&String, &[(usize, usize)]) = (kbuf, ranges);
-        let key = |r: &(usize, usize)| &kbuf[r.0..r.1];
-        let nkeys = ranges.len();
-        let same_keys = |ek: &[Word]| ek.len() == nkeys && ek.iter().zip(ranges).all(|(a, r)| a.as_bytes() == key(r).as_bytes());
-        let make_keys = || -> Vec<Word> { ranges.iter().map(|r| Word::new(key(r))).collect() };
-        // One list of keys ends the other.
-        let suffix_keys = |ek: &[Word]| ek.iter().rev().zip(ranges.iter().rev()).all(|(a, r)| a.as_bytes() == key(r).as_bytes());
-        // Same entity: for names, the last name matches (or a one-word mention matches any part);
-        // for descriptions, the same words after the determiner.
-        let is_name = np.name.is_some();
-        let last = key(&ranges[nkeys - 1]);
-        let found = self.by_word.get(last.as_bytes()).and_then(|cands| {
+        let keys = Keys { buf: kbuf, ranges };
+        match self.find_by_keys(&keys, np.name.is_some()) {
+            Some(idx) => Some(self.grow(doc, np, idx, name_span, &keys)),
+            None => Some(self.add(doc, np, name_span, &keys)),
+        }
+    }
+
+    /// The entity the keys name. For names, the last name matches (or a one-word mention matches
+    /// any part of a name that is no organisation's), unless two full names differ before the
+    /// surname ("Wes Brown" is not "Gordon Brown"; "Kilroy Silk" is "Robert Kilroy Silk",
+    /// "George W. Bush" "George Bush"). For descriptions, the same words after the determiner.
+    /// The latest such entity wins.
+    fn find_by_keys(&self, keys: &Keys, is_name: bool) -> Option<usize> {
+        let nkeys = keys.len();
+        let last = keys.last();
+        self.by_word.get(last).and_then(|cands| {
             cands.as_slice().iter().rev().copied().find(|&i| {
                 let e = &self.list[i];
                 if is_name {
-                    // "Wes Brown" is not "Gordon Brown": two full names that differ before the
-                    // surname ("Kilroy Silk" is "Robert Kilroy Silk"; "George W. Bush" "George Bush").
-                    let other_first = nkeys > 1 && e.keys.len() > 1 && e.keys[0].as_bytes() != key(&ranges[0]).as_bytes() && !suffix_keys(&e.keys);
-                    (e.keys.last().map(Word::as_bytes) == Some(last.as_bytes()) && !other_first) || (nkeys == 1 && e.keys.iter().any(|k| k.as_bytes() == last.as_bytes()) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
+                    let other_first = nkeys > 1 && e.keys.len() > 1 && e.keys[0].as_bytes() != keys.get(0) && !keys.end_of(&e.keys);
+                    (e.keys.last().map(Word::as_bytes) == Some(last) && !other_first) || (nkeys == 1 && e.keys.iter().any(|k| k.as_bytes() == last) && e.kind != SpeakerKind::Organization) || keys.same(&e.keys)
                 } else {
-                    same_keys(&e.keys)
+                    keys.same(&e.keys)
                 }
             })
-        });
-        if let Some(idx) = found {
-            self.touch(idx, np.span.start);
-            let e = &mut self.list[idx];
-            let link = if nkeys >= e.keys.len() { Link::Name } else { Link::Short };
-            let keys_changed = nkeys > e.keys.len();
-            if keys_changed {
-                e.name = name_span.text(text).to_string();
-                e.keys = make_keys();
-                e.named = is_name;
-            }
-            let role_added = e.role.is_none() && np.role.is_some();
-            if e.role.is_none() {
-                e.role = np.role.map(|r| r.text(text).to_string());
-            }
-            if e.kind == SpeakerKind::Unknown || (e.kind == SpeakerKind::Person && np.kind == SpeakerKind::Organization && nkeys > 1) {
-                e.kind = np.kind;
-            }
-            if e.gender == Gender::Unknown {
-                e.gender = np.gender;
-            }
-            if e.mentions.is_empty() {
-                e.first_full = np.span;
-            }
-            e.mentions.push((np.span, if link == Link::Short && !e.mentions.is_empty() { MentionKind::Short } else { MentionKind::Full }));
-            if keys_changed || role_added {
-                self.index(idx);
-            }
-            return Some((idx, link));
+        })
+    }
+
+    /// Mention `np` of entity `idx`: a fuller name replaces a shorter one; a role, kind (an
+    /// organisation over a person for a name of two words or more) and gender fill what is
+    /// unknown; the mention is recorded (a short one once the entity has a full mention).
+    fn grow(&mut self, doc: &Doc, np: &Np, idx: usize, name_span: Span, keys: &Keys) -> (usize, Link) {
+        let text = doc.text;
+        let nkeys = keys.len();
+        self.touch(idx, np.span.start);
+        let e = &mut self.list[idx];
+        let link = if nkeys >= e.keys.len() { Link::Name } else { Link::Short };
+        let keys_changed = nkeys > e.keys.len();
+        if keys_changed {
+            e.name = name_span.text(text).to_string();
+            e.keys = keys.words();
+            e.named = np.name.is_some();
         }
+        let role_added = e.role.is_none() && np.role.is_some();
+        if e.role.is_none() {
+            e.role = np.role.map(|r| r.text(text).to_string());
+        }
+        if e.kind == SpeakerKind::Unknown || (e.kind == SpeakerKind::Person && np.kind == SpeakerKind::Organization && nkeys > 1) {
+            e.kind = np.kind;
+        }
+        if e.gender == Gender::Unknown {
+            e.gender = np.gender;
+        }
+        if e.mentions.is_empty() {
+            e.first_full = np.span;
+        }
+        e.mentions.push((np.span, if link == Link::Short && !e.mentions.is_empty() { MentionKind::Short } else { MentionKind::Full }));
+        if keys_changed || role_added {
+            self.index(idx);
+        }
+        (idx, link)
+    }
+
+    /// A new entity first mentioned by `np`, named by `name_span`.
+    fn add(&mut self, doc: &Doc, np: &Np, name_span: Span, keys: &Keys) -> (usize, Link) {
+        let text = doc.text;
         // An article names a few dozen entities: no regrowth of the list for most.
         if self.list.capacity() == 0 {
             self.list.reserve(32);
         }
         let name = name_span.text(text).to_string();
         let short_name = short_name(&name, np);
-        let keys = make_keys();
         self.list.push(Entity {
             name,
             short_name,
             role: np.role.map(|r| r.text(text).to_string()),
             kind: np.kind,
             gender: np.gender,
-            keys,
+            keys: keys.words(),
             mentions: {
                 // Most entities are mentioned again, speakers often a dozen times: skip the
                 // 1 -> 4 -> 8 regrowth.
@@ -1211,13 +1251,13 @@ impl Entities {
             head: np.head.clone(),
             first_full: np.span,
             speaks: false,
-            named: is_name,
+            named: np.name.is_some(),
             subject_at: None,
         });
         let idx = self.list.len() - 1;
         self.index(idx);
         self.touch(idx, np.span.start);
-        Some((idx, Link::New))
+        (idx, Link::New)
     }
 
     /// Bare occurrences of a speaking entity's name that no step linked — "Yukos" in the headline,
@@ -1383,6 +1423,59 @@ fn short_name(name: &str, np: &Np) -> String {
             }
             lowered.to_string()
         }
+    }
+}
+
+/// The lower-case keys of a mention, written into `kbuf` with their ranges in `ranges`; returns
+/// the span that names it. A name gives one key per word (honorifics left out: "Mr. Kane" is
+/// "kane"); a description gives one key, its words after the determiner ("french presidency").
+fn mention_keys(doc: &Doc, np: &Np, kbuf: &mut String, ranges: &mut Vec<(usize, usize)>) -> Span {
+    let (text, toks) = (doc.text, &doc.tokens);
+    match np.name {
+        Some((ns, ne)) => {
+            for k in (ns..ne).filter(|&k| toks[k].kind == TokKind::Word && !toks[k].has(flag::HONORIFIC)) {
+                let from = kbuf.len();
+                toks[k].lower_stem_into(text, kbuf);
+                ranges.push((from, kbuf.len()));
+            }
+            Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize)
+        }
+        None => {
+            let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
+            lower_into(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), kbuf);
+            ranges.push((0, kbuf.len()));
+            Span::new(toks[np.start].start as usize, toks[np.end - 1].stem_end() as usize)
+        }
+    }
+}
+
+/// A mention's keys: ranges of one lower-case buffer (non-empty).
+struct Keys<'a> {
+    buf: &'a str,
+    ranges: &'a [(usize, usize)],
+}
+
+impl Keys<'_> {
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+    fn get(&self, i: usize) -> &[u8] {
+        let (a, b) = self.ranges[i];
+        &self.buf.as_bytes()[a..b]
+    }
+    fn last(&self) -> &[u8] {
+        self.get(self.ranges.len() - 1)
+    }
+    /// The same keys as `ek`.
+    fn same(&self, ek: &[Word]) -> bool {
+        ek.len() == self.len() && ek.iter().enumerate().all(|(i, a)| a.as_bytes() == self.get(i))
+    }
+    /// One list of keys ends the other.
+    fn end_of(&self, ek: &[Word]) -> bool {
+        ek.iter().rev().zip((0..self.len()).rev()).all(|(a, i)| a.as_bytes() == self.get(i))
+    }
+    fn words(&self) -> Vec<Word> {
+        self.ranges.iter().map(|&(a, b)| Word::new(&self.buf[a..b])).collect()
     }
 }
 
