@@ -557,6 +557,19 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
     })
 }
 
+/// `s` lower-cased as [`lower`] does, for a look-up: on the stack (`small`) when it is ASCII
+/// and short, as most words are, else in `buf`, taken from the pool only then.
+fn lower_key<'a>(s: &str, small: &'a mut [u8; 32], buf: &'a mut Option<Scratch>) -> &'a [u8] {
+    if s.len() <= small.len() && s.is_ascii() {
+        let b = &mut small[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        b
+    } else {
+        lower(s, buf.get_or_insert_with(Scratch::new)).as_bytes()
+    }
+}
+
 /// "Abel and Vance said", "Mr. Abel and Ms. Vance said": two named speakers together are one
 /// group source, named by the whole phrase (so a later "Vance said" is Vance alone). `None`
 /// unless both sides are named people (not organisations).
@@ -889,8 +902,9 @@ fn lone_demonym(doc: &Doc, body: usize, e: usize, named: bool, buf: &mut Option<
     if last.text(doc.text).chars().skip(1).any(char::is_uppercase) {
         return false;
     }
-    let lw = lower(last.text(doc.text), buf.get_or_insert_with(Scratch::new));
-    (["ese", "ish", "ian", "ean"].iter().any(|suf| lw.ends_with(suf)) && lw.len() > 4) || AN_DEMONYMS.contains(&lw)
+    let mut small = [0u8; 32];
+    let lw = lower_key(last.text(doc.text), &mut small, buf);
+    ([&b"ese"[..], b"ish", b"ian", b"ean"].iter().any(|suf| lw.ends_with(suf)) && lw.len() > 4) || AN_DEMONYMS.iter().any(|d| d.as_bytes() == lw)
 }
 
 /// A weasel group: vague people who stand for a view nobody owns ("critics", "observers",
@@ -996,7 +1010,14 @@ impl Entities {
         for w in &e.keys {
             add(&mut self.by_word, w.as_bytes(), idx, || w.clone());
         }
-        if let Some(r) = e.role.as_deref() {
+        if let Some(r) = e.role.as_deref().filter(|r| r.is_ascii()) {
+            // Lower-cased word by word on the stack: no string for the whole role.
+            let (mut small, mut buf) = ([0u8; 32], None);
+            for w in r.split(' ') {
+                let key = lower_key(w, &mut small, &mut buf);
+                add(&mut self.by_role, key, idx, || Word::ascii_lower(w));
+            }
+        } else if let Some(r) = e.role.as_deref() {
             for w in r.to_lowercase().split(' ') {
                 add(&mut self.by_role, w.as_bytes(), idx, || Word::new(w));
             }
@@ -1281,6 +1302,7 @@ impl Entities {
         if !any {
             return;
         }
+        let (mut small, mut kbuf) = ([0u8; 32], None);
         let mut buf = Scratch::new();
         for (k, t) in toks.iter().enumerate() {
             // Kind and capital first: no slicing of the text for the many words that fail them.
@@ -1292,10 +1314,10 @@ impl Entities {
             if n == 0 || n >= 32 || !b0.is_ascii_uppercase() || seen[(b0.to_ascii_lowercase() - b'a') as usize] & (1 << n) == 0 {
                 continue;
             }
-            let key = lower(t.stem(doc.text), &mut buf);
-            let Some(&[idx]) = self.by_word.get(key.as_bytes()).map(Ids::as_slice) else { continue };
+            let key = lower_key(t.stem(doc.text), &mut small, &mut kbuf);
+            let Some(&[idx]) = self.by_word.get(key).map(Ids::as_slice) else { continue };
             let e = &self.list[idx];
-            if !(e.speaks && e.named && e.keys.last().is_some_and(|l| l.as_bytes() == key.as_bytes())) {
+            if !(e.speaks && e.named && e.keys.last().is_some_and(|l| l.as_bytes() == key)) {
                 continue;
             }
             if let Some((span, kind)) = name_occurrence(doc, k, e, &mut buf) {
@@ -1313,12 +1335,12 @@ impl Entities {
     /// most likely means.
     pub fn known_surname(&self, doc: &Doc, k: usize) -> bool {
         let t = &doc.tokens[k];
-        let mut buf = Scratch::new();
-        let key = lower(t.stem(doc.text), &mut buf);
-        self.by_word.get(key.as_bytes()).is_some_and(|ids| {
+        let (mut small, mut buf) = ([0u8; 32], None);
+        let key = lower_key(t.stem(doc.text), &mut small, &mut buf);
+        self.by_word.get(key).is_some_and(|ids| {
             ids.as_slice().iter().any(|&i| {
                 let e = &self.list[i];
-                e.named && e.kind == SpeakerKind::Person && e.keys.len() > 1 && e.keys.last().is_some_and(|l| l.as_bytes() == key.as_bytes())
+                e.named && e.kind == SpeakerKind::Person && e.keys.len() > 1 && e.keys.last().is_some_and(|l| l.as_bytes() == key)
             })
         })
     }
