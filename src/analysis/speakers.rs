@@ -560,11 +560,12 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
 /// `s` lower-cased as [`lower`] does, for a look-up: on the stack (`small`) when it is ASCII
 /// and short, as most words are, else in `buf`, taken from the pool only then.
 fn lower_key<'a>(s: &str, small: &'a mut [u8; 32], buf: &'a mut Option<Scratch>) -> &'a [u8] {
-    if s.len() <= small.len() && s.is_ascii() {
-        let b = &mut small[..s.len()];
-        b.copy_from_slice(s.as_bytes());
-        b.make_ascii_lowercase();
-        b
+    let b = s.as_bytes();
+    if b.len() <= small.len() && b.is_ascii() {
+        for (d, c) in small.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        &small[..b.len()]
     } else {
         lower(s, buf.get_or_insert_with(Scratch::new)).as_bytes()
     }
