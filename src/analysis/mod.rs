@@ -9,6 +9,7 @@
 pub mod attribution;
 pub mod claims;
 pub mod cues;
+pub mod entities;
 pub mod findings;
 #[doc(hidden)]
 pub mod invariants;
@@ -233,7 +234,7 @@ fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool, reuse: O
 /// Speakers: the entities that speak, in order of first mention, with each entity's speaker id
 /// (`usize::MAX` for those that do not speak). Entities are not needed after this: their strings
 /// move into the speakers.
-fn speakers_in_order(entities: &mut speakers::Entities) -> (Vec<Speaker>, Vec<usize>) {
+fn speakers_in_order(entities: &mut entities::Entities) -> (Vec<Speaker>, Vec<usize>) {
     let list = &mut entities.list;
     let mut order: Vec<usize> = (0..list.len()).filter(|&e| list[e].speaks).collect();
     order.sort_by_key(|&e| list[e].first_full.start);
