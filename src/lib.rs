@@ -7,7 +7,8 @@
 //!
 //! ```text
 //! src/analysis/          the engine: text in, one Analysis out. Pure, no I/O, no LSP types.
-//!   mod.rs               analyze() (and analyze_unless(), which an editor can stop), Options, Format, user-added reporting verbs
+//!   mod.rs               analyze() (and analyze_unless(), which an editor can stop), Options, Format, user-added reporting verbs;
+//!                        analyze_text's steps (speakers_in_order, quotes_in_order)
 //!   model.rs             the output value: Span, Speaker, Mention, Quote, Cue, Claim, Finding
 //!   text.rs              prose regions (Markdown code, comments, URLs, web furniture left out),
 //!                        paragraphs, tokens
@@ -16,8 +17,11 @@
 //!   sentences.rs         sentences that never end inside a quotation or after "Mr."
 //!   cues.rs              reporting verbs with auxiliaries and particles, "according to": cue_at's
 //!                        steps (noun_use, verb_end, auxiliaries, participles, passive "by", base forms)
-//!   speakers.rs          source noun phrases (build's steps: titles, name, role, kind, anonymity,
-//!                        weasels); entities and coreference (surname, pronoun, role)
+//!   speakers.rs          source noun phrases: np_left / np_right (walk, edge, head end,
+//!                        anonymous post-modifiers), build's steps (titles, name, role, kind,
+//!                        anonymity, weasels)
+//!   entities.rs          entities and coreference: link (pronoun, role, name or description
+//!                        keys), names mentioned again, the writer's own voice
 //!   attribution/         direct and reported speech tied to sources, sentence by sentence
 //!     mod.rs             attribute(): the steps per sentence, Ctx (sentence at hand), Ledger (decisions)
 //!     transcript.rs      `NAME:` paragraphs quote that person (find_turns, attribute_turn)

@@ -13,7 +13,7 @@ use super::lexicon::{flag, lexicon, Loaded, Verb, VerbClass};
 use super::model::*;
 use super::quotes::{MarkIssue, MarkProblem, Quotation, Quotes};
 use super::rules::RuleSettings;
-use super::speakers::{Entities, Entity};
+use super::entities::{Entities, Entity};
 use super::text::{lower, Directive, Doc, TokKind, Token};
 use super::Options;
 

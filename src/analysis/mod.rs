@@ -9,6 +9,7 @@
 pub mod attribution;
 pub mod claims;
 pub mod cues;
+pub mod entities;
 pub mod findings;
 #[doc(hidden)]
 pub mod invariants;
@@ -194,6 +195,9 @@ impl ExtraVerbs {
     }
 }
 
+/// One analysis: the text read ([`text::Doc`]), quotations paired, sentences split, speech
+/// attributed and unsourced claims found; then the speakers and quotes put in text order
+/// ([`speakers_in_order`], [`quotes_in_order`]) and the findings collected.
 fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool, reuse: Option<&Reuse>, keep: bool) -> Option<(Analysis, Option<Reuse>)> {
     let doc = text::Doc::reusing(text, options.format, reuse);
     if stop() {
@@ -210,18 +214,37 @@ fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool, reuse: O
     if stop() {
         return None;
     }
+    let (speakers, speaker_id) = speakers_in_order(&mut attr.entities);
+    let (quotes_out, quote_ids) = quotes_in_order(text, &mut attr.drafts, &speaker_id, &extra);
+    let mut analysis = Analysis {
+        speakers,
+        quotes: quotes_out,
+        claims,
+        findings: Vec::new(),
+        paragraphs: doc.paragraphs.iter().map(|p| p.span).collect(),
+        sentences: sentences.iter().map(|s| s.span).collect(),
+        skipped: false,
+    };
+    let input = findings::Input { doc: &doc, quotes: &quotes, drafts: &attr.drafts, quote_ids: &quote_ids, fragments: &attr.fragments, entities: &attr.entities, analysis: &analysis };
+    analysis.findings = findings::collect(&input, options);
+    let reuse = keep.then(|| doc.into_reuse());
+    Some((analysis, reuse))
+}
 
-    // Speakers: entities that speak, in order of first mention.
-    let mut order: Vec<usize> = (0..attr.entities.list.len()).filter(|&e| attr.entities.list[e].speaks).collect();
-    order.sort_by_key(|&e| attr.entities.list[e].first_full.start);
-    let mut speaker_id = vec![usize::MAX; attr.entities.list.len()];
-    // Entities are not needed after this: their strings move into the speakers.
-    let speakers: Vec<Speaker> = order
+/// Speakers: the entities that speak, in order of first mention, with each entity's speaker id
+/// (`usize::MAX` for those that do not speak). Entities are not needed after this: their strings
+/// move into the speakers.
+fn speakers_in_order(entities: &mut entities::Entities) -> (Vec<Speaker>, Vec<usize>) {
+    let list = &mut entities.list;
+    let mut order: Vec<usize> = (0..list.len()).filter(|&e| list[e].speaks).collect();
+    order.sort_by_key(|&e| list[e].first_full.start);
+    let mut speaker_id = vec![usize::MAX; list.len()];
+    let speakers = order
         .iter()
         .enumerate()
         .map(|(id, &e)| {
             speaker_id[e] = id;
-            let ent = &mut attr.entities.list[e];
+            let ent = &mut list[e];
             let mut mentions: Vec<Mention> = ent.mentions.iter().map(|(span, kind)| Mention { span: *span, kind: *kind }).collect();
             mentions.sort_by_key(|m| m.span.start);
             mentions.dedup_by_key(|m| m.span);
@@ -235,20 +258,24 @@ fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool, reuse: O
             }
         })
         .collect();
+    (speakers, speaker_id)
+}
 
-    // Quotes in text order.
-    let mut qorder: Vec<usize> = (0..attr.drafts.len()).collect();
-    qorder.sort_by_key(|&d| (attr.drafts[d].span.start, std::cmp::Reverse(attr.drafts[d].span.end)));
-    let mut quote_ids = vec![0; attr.drafts.len()];
+/// Quotes in text order (a longer quote before one it encloses), with each draft's quote id.
+/// Cues and parts are moved, not cloned: findings read them from the quote. A configured verb's
+/// cue gets that verb's base form as its lemma.
+fn quotes_in_order(text: &str, drafts: &mut [attribution::Draft], speaker_id: &[usize], extra: &ExtraVerbs) -> (Vec<Quote>, Vec<usize>) {
+    let mut qorder: Vec<usize> = (0..drafts.len()).collect();
+    qorder.sort_by_key(|&d| (drafts[d].span.start, std::cmp::Reverse(drafts[d].span.end)));
+    let mut quote_ids = vec![0; drafts.len()];
     for (id, &d) in qorder.iter().enumerate() {
         quote_ids[d] = id;
     }
-    let quotes_out: Vec<Quote> = qorder
+    let quotes = qorder
         .iter()
         .enumerate()
         .map(|(id, &d)| {
-            // Moved, not cloned: findings read the cue and parts from the quote.
-            let dr = &mut attr.drafts[d];
+            let dr = &mut drafts[d];
             let speaker = dr.entity.map(|e| speaker_id[e]).filter(|&s| s != usize::MAX);
             let resolution = match std::mem::replace(&mut dr.resolution, Resolution::None) {
                 Resolution::Adjacent { from_quote } => Resolution::Adjacent { from_quote: quote_ids[from_quote] },
@@ -274,18 +301,5 @@ fn analyze_text(text: &str, options: &Options, stop: &dyn Fn() -> bool, reuse: O
             }
         })
         .collect();
-
-    let mut analysis = Analysis {
-        speakers,
-        quotes: quotes_out,
-        claims,
-        findings: Vec::new(),
-        paragraphs: doc.paragraphs.iter().map(|p| p.span).collect(),
-        sentences: sentences.iter().map(|s| s.span).collect(),
-        skipped: false,
-    };
-    let input = findings::Input { doc: &doc, quotes: &quotes, drafts: &attr.drafts, quote_ids: &quote_ids, fragments: &attr.fragments, entities: &attr.entities, analysis: &analysis };
-    analysis.findings = findings::collect(&input, options);
-    let reuse = keep.then(|| doc.into_reuse());
-    Some((analysis, reuse))
+    (quotes, quote_ids)
 }

@@ -1,6 +1,6 @@
 //! Speakers: noun phrases that can be sources ("White House press secretary Jen Psaki", "the
-//! French presidency", "officials", "a person familiar with the talks", "he"), and the entity table
-//! that links later mentions (surname, pronoun, role noun) to the entity introduced first.
+//! French presidency", "officials", "a person familiar with the talks", "he"). The entity table
+//! that links later mentions to the entity introduced first is `entities.rs`.
 //!
 //! [`np_left`] and [`np_right`] find where a phrase starts and ends; `build` classifies it in
 //! named steps: `coordinated_names`, `title_words` (with `title_phrase`), `name_run`,
@@ -8,9 +8,9 @@
 //! `lone_demonym`, `weasel_group`. Appositive names and the like land as one more step there.
 
 use super::cues::{is, punct_is, word_in};
-use super::lexicon::{flag, lexicon, FxMap, Gender, PhraseKind};
+use super::lexicon::{flag, Gender, PhraseKind};
 use super::model::{MentionKind, Span, SpeakerKind};
-use super::text::{lower, lower_into, Doc, Scratch, TokKind};
+use super::text::{lower, Doc, Scratch, TokKind};
 
 /// A lower-case word kept inline when short. Heads are single words, and a noun phrase is built
 /// (and often cloned) for every candidate source; a heap string each time cost more than the parse.
@@ -121,7 +121,8 @@ pub struct Np {
     pub anonymous_bare: bool,
 }
 
-fn is_det(doc: &Doc, i: usize) -> bool {
+#[inline]
+pub(super) fn is_det(doc: &Doc, i: usize) -> bool {
     is(doc, i, flag::DET)
 }
 
@@ -175,22 +176,53 @@ fn modifier_token(doc: &Doc, i: usize) -> bool {
 }
 
 /// The noun phrase that ends just before token `end` (exclusive), looking no further left than `lb`.
+/// The steps: a pronoun; a number after "of" ([`with_count_left`]); the words the phrase may
+/// hold ([`walk_left`]); lower-case words at its left edge dropped ([`trim_left_edge`]); then
+/// the phrase built and an anonymous source's head found ([`extend_anonymous_left`]).
 pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
     if end <= lb || depth[end - 1] != 0 {
         return None;
     }
-    let toks = &doc.tokens;
     if is(doc, end - 1, flag::PRONOUN) {
         return Some(pronoun_np(doc, end - 1));
     }
-    // "the mother of three replied"
-    if end >= lb + 3 && word_is_lower(doc, end - 2, "of") && (toks[end - 1].kind == TokKind::Number || super::cues::number_word(doc, end - 1)) {
-        return np_left(doc, depth, end - 2, lb).filter(|np| np.mention != MentionKind::Pronoun).map(|mut np| {
-            np.end = end;
-            np.span.end = toks[end - 1].end as usize;
-            np
-        });
+    if let Some(np) = with_count_left(doc, depth, end, lb) {
+        return np;
     }
+    let j = walk_left(doc, depth, end, lb);
+    if j >= end {
+        return None;
+    }
+    let s = trim_left_edge(doc, j, end, lb);
+    if s >= end {
+        return None;
+    }
+    let mut np = build(doc, s, end)?;
+    extend_anonymous_left(doc, depth, &mut np, lb);
+    Some(np)
+}
+
+/// "the mother of three replied": a number after "of" belongs to the phrase before it (not a
+/// pronoun). `None` when the words before `end` are no such count; `Some` holds the answer.
+fn with_count_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Option<Np>> {
+    let toks = &doc.tokens;
+    if !(end >= lb + 3 && word_is_lower(doc, end - 2, "of") && (toks[end - 1].kind == TokKind::Number || super::cues::number_word(doc, end - 1))) {
+        return None;
+    }
+    Some(np_left(doc, depth, end - 2, lb).filter(|np| np.mention != MentionKind::Pronoun).map(|mut np| {
+        np.end = end;
+        np.span.end = toks[end - 1].end as usize;
+        np
+    }))
+}
+
+/// The leftmost token a phrase ending before `end` may start at: names, nominal and title words,
+/// a possessive, "of"/"for"/"and" inside a name, a name particle, an age ("the 34-year-old
+/// mother", not "41 percent", which poll respondents name elsewhere), a hyphen, and up to three
+/// lower-case modifiers, which are kept only if a determiner or a head closes the phrase. A
+/// determiner ends the walk and is part of the phrase.
+fn walk_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> usize {
+    let toks = &doc.tokens;
     let mut j = end;
     let mut head_seen = false;
     let mut lowers = 0;
@@ -201,8 +233,7 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
         }
         let t = &toks[k];
         if is_det(doc, k) && j < end {
-            j = k;
-            break;
+            return k;
         }
         if t.possessive && t.cap && j < end {
             j = k;
@@ -213,25 +244,15 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
             j = k;
             continue;
         }
-        if word_in(doc, k, &["of", "for", "and"]) && head_seen && k > lb && np_token(doc, k - 1) && toks[k + 1].cap {
-            j = k;
-            continue;
-        }
-        if head_seen && j == k + 1 && k > lb && name_particle(doc, k) {
-            j = k;
-            continue;
-        }
-        // "the 34-year-old mother" (not "41 percent", which poll respondents name below)
-        if t.kind == TokKind::Number && j < end && t.text(doc.text).contains('-') {
-            j = k;
-            continue;
-        }
-        if t.kind == TokKind::Punct && t.first_char(doc.text) == '-' && k > lb && toks[k - 1].end == t.start {
+        let inside = (word_in(doc, k, &["of", "for", "and"]) && head_seen && k > lb && np_token(doc, k - 1) && toks[k + 1].cap)
+            || (head_seen && j == k + 1 && k > lb && name_particle(doc, k))
+            || (t.kind == TokKind::Number && j < end && t.text(doc.text).contains('-'))
+            || (t.kind == TokKind::Punct && t.first_char(doc.text) == '-' && k > lb && toks[k - 1].end == t.start);
+        if inside {
             j = k;
             continue;
         }
         if modifier_token(doc, k) && lowers < 3 && (head_seen || j == end) {
-            // Lower-case words are kept only if a determiner or a head closes the phrase.
             lowers += 1;
             if j == end {
                 head_seen = false;
@@ -241,42 +262,49 @@ pub fn np_left(doc: &Doc, depth: &[u8], end: usize, lb: usize) -> Option<Np> {
         }
         break;
     }
-    if j >= end {
-        return None;
-    }
-    // Lower-case words at the left edge are kept only behind a determiner ("the company").
+    j
+}
+
+/// Where the phrase `[j, end)` starts once lower-case words at its left edge are dropped: they
+/// are kept behind a determiner ("the company"), and right after a quotation or a comma when
+/// the phrase ends in a name ("harbour master Ewan Pike": a role) or in a role or group noun
+/// ("…, harbour officials say, …").
+fn trim_left_edge(doc: &Doc, j: usize, end: usize, lb: usize) -> usize {
+    let toks = &doc.tokens;
     let mut s = j;
-    // "harbour master Ewan Pike" right after a quotation or a comma: the words are a role.
     let at_boundary = j == lb || toks[j - 1].kind != TokKind::Word;
     let ends_in_name = toks[end - 1].cap && toks[end - 1].kind == TokKind::Word;
-    // "…, harbour officials say, …": after a comma, the words before a role or group noun too.
     let ends_in_nominal = toks[end - 1].kind == TokKind::Word && toks[end - 1].flags_in(doc.lx) & (flag::GROUP | flag::TITLE | flag::ORG_HEAD) != 0;
     if !is_det(doc, s) && !(at_boundary && (ends_in_name || ends_in_nominal)) {
         while s < end && modifier_token(doc, s) && toks[s].flags_in(doc.lx) & (nominal_flags() | flag::PHRASE) == 0 {
             s += 1;
         }
     }
-    if s >= end {
-        return None;
-    }
-    let mut np = build(doc, s, end)?;
-    extend_anonymous_left(doc, depth, &mut np, lb);
-    Some(np)
+    s
 }
 
-/// The noun phrase that starts at token `start`, ending before `ub`.
+/// The noun phrase that starts at token `start`, ending before `ub`. The steps: a pronoun; where
+/// the head ends ([`head_end_right`]); the phrase built; an anonymous source's post-modifier
+/// ("people familiar with the talks": [`extend_anonymous_right`]).
 pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> {
     if start >= ub || depth[start] != 0 {
         return None;
     }
-    let toks = &doc.tokens;
     if is(doc, start, flag::PRONOUN) {
         return Some(pronoun_np(doc, start));
     }
-    let mut j = start;
-    if is_det(doc, j) {
-        j += 1;
-    }
+    let end = head_end_right(doc, depth, start, ub)?;
+    let mut np = build(doc, start, end)?;
+    extend_anonymous_right(doc, depth, &mut np, ub);
+    Some(np)
+}
+
+/// The token after the head of a phrase starting at `start` (before `ub`): names, nominal words
+/// and possessives; lower-case modifiers and numbers that lead to a head ([`leads_to_head`]);
+/// "of" inside a name or title ("Bank of Kestria"); a name particle. `None` with no head.
+fn head_end_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let mut j = start + usize::from(is_det(doc, start));
     let mut head_end = None;
     while j < ub && depth[j] == 0 {
         let t = &toks[j];
@@ -288,21 +316,13 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
         // "a 52-count complaint", "the 2016 report", "31-year-old teacher Ana Ruiz": a number can
         // modify the head too.
         if modifier_token(doc, j) || t.kind == TokKind::Number {
-            // Only a phrase's first word may lead to a capitalised title ("state Sen. Quill").
-            let lead = j == start || j == start + 1 && is_det(doc, start);
-            // A lower-case modifier must lead to a head within three words ("senior administration
-            // official", "state Sen. Mara Quill").
-            let lookahead = (j + 1..(j + 4).min(ub))
-                .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags_in(doc.lx) & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
-                .find(|&k| toks[k].flags_in(doc.lx) & nominal_flags() != 0 && (!toks[k].cap || lead && toks[k].flags_in(doc.lx) & (flag::TITLE | flag::HONORIFIC) != 0));
-            if lookahead.is_some() {
+            if leads_to_head(doc, start, j, ub) {
                 j += 1;
                 continue;
             }
             if head_end.is_none() && is_det(doc, start) {
                 // "the driver": a determiner and a common noun.
-                j += 1;
-                head_end = Some(j);
+                head_end = Some(j + 1);
             }
             break;
         }
@@ -316,20 +336,34 @@ pub fn np_right(doc: &Doc, depth: &[u8], start: usize, ub: usize) -> Option<Np> 
         }
         break;
     }
-    let end = head_end?;
-    let mut np = build(doc, start, end)?;
-    // "people familiar with the talks"
+    head_end
+}
+
+/// Does the modifier at `j` lead to a head within three words ("senior administration
+/// official", "state Sen. Mara Quill")? Only a phrase's first word may lead to a capitalised
+/// title ("state Sen. Quill").
+fn leads_to_head(doc: &Doc, start: usize, j: usize, ub: usize) -> bool {
+    let toks = &doc.tokens;
+    let lead = j == start || j == start + 1 && is_det(doc, start);
+    (j + 1..(j + 4).min(ub))
+        .take_while(|&k| toks[k].kind == TokKind::Word && (modifier_token(doc, k) || toks[k].flags_in(doc.lx) & nominal_flags() != 0) || toks[k].kind == TokKind::Number)
+        .any(|k| toks[k].flags_in(doc.lx) & nominal_flags() != 0 && (!toks[k].cap || lead && toks[k].flags_in(doc.lx) & (flag::TITLE | flag::HONORIFIC) != 0))
+}
+
+/// "people familiar with the talks": a post-modifier after the head makes the phrase an
+/// anonymous source and takes in the phrase it governs.
+fn extend_anonymous_right(doc: &Doc, depth: &[u8], np: &mut Np, ub: usize) {
+    let end = np.end;
     for (a, b) in POST_MODIFIERS {
         if word_is_lower(doc, end, a) && word_is_lower(doc, end + 1, b) {
             let tail = np_right(doc, depth, end + 2, ub).map_or(end + 2, |n| n.end);
             np.end = tail.min(ub);
-            np.span.end = toks[np.end - 1].end as usize;
+            np.span.end = doc.tokens[np.end - 1].end as usize;
             np.kind = SpeakerKind::Anonymous;
             np.anonymous_bare = false;
             break;
         }
     }
-    Some(np)
 }
 
 /// False only when `np_right(doc, depth, start, ub)` cannot return a phrase with a name: a name
@@ -522,6 +556,21 @@ fn build(doc: &Doc, s: usize, e: usize) -> Option<Np> {
         weasel,
         anonymous_bare: anon.bare,
     })
+}
+
+/// `s` lower-cased as [`lower`] does, for a look-up: on the stack (`small`) when it is ASCII
+/// and short, as most words are, else in `buf`, taken from the pool only then.
+#[inline]
+pub(super) fn lower_key<'a>(s: &str, small: &'a mut [u8; 32], buf: &'a mut Option<Scratch>) -> &'a [u8] {
+    let b = s.as_bytes();
+    if b.len() <= small.len() && b.is_ascii() {
+        for (d, c) in small.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        &small[..b.len()]
+    } else {
+        lower(s, buf.get_or_insert_with(Scratch::new)).as_bytes()
+    }
 }
 
 /// "Abel and Vance said", "Mr. Abel and Ms. Vance said": two named speakers together are one
@@ -856,8 +905,9 @@ fn lone_demonym(doc: &Doc, body: usize, e: usize, named: bool, buf: &mut Option<
     if last.text(doc.text).chars().skip(1).any(char::is_uppercase) {
         return false;
     }
-    let lw = lower(last.text(doc.text), buf.get_or_insert_with(Scratch::new));
-    (["ese", "ish", "ian", "ean"].iter().any(|suf| lw.ends_with(suf)) && lw.len() > 4) || AN_DEMONYMS.contains(&lw)
+    let mut small = [0u8; 32];
+    let lw = lower_key(last.text(doc.text), &mut small, buf);
+    ([&b"ese"[..], b"ish", b"ian", b"ean"].iter().any(|suf| lw.ends_with(suf)) && lw.len() > 4) || AN_DEMONYMS.iter().any(|d| d.as_bytes() == lw)
 }
 
 /// A weasel group: vague people who stand for a view nobody owns ("critics", "observers",
@@ -869,521 +919,6 @@ fn weasel_group(doc: &Doc, s: usize, body: usize, e: usize, named: bool) -> bool
     last_flags & flag::GROUP_WEASEL != 0 && !named && e - body <= 2
         || (last_flags & flag::GROUP_MAYBE != 0 && det_some)
         || word_in(doc, s, &["some", "many", "others"]) && e == s + 1
-}
-
-/// An entity: a person or body that may speak in the article.
-#[derive(Clone, Debug)]
-pub struct Entity {
-    pub name: String,
-    pub short_name: String,
-    pub role: Option<String>,
-    pub kind: SpeakerKind,
-    pub gender: Gender,
-    /// Lower-case name tokens, for linking later mentions (inline when short: one allocation
-    /// for the list, not one per word).
-    pub keys: Vec<Word>,
-    pub mentions: Vec<(Span, MentionKind)>,
-    pub last_seen: usize,
-    /// Lower-case head of a description ("presidency", "officials").
-    pub head: Word,
-    pub first_full: Span,
-    pub speaks: bool,
-    /// The keys come from a proper name ("Tony Blair", "Yukos"), not a description.
-    pub named: bool,
-    /// Where the entity was last the subject of a clause (a source, or a sentence's first name):
-    /// pronouns prefer the subject over a later object.
-    pub subject_at: Option<usize>,
-}
-
-#[derive(Default)]
-pub struct Entities {
-    pub list: Vec<Entity>,
-    /// Lower-case name word (or whole description) → entities that have it.
-    by_word: FxMap<Word, Ids>,
-    /// Lower-case role or head word → entities.
-    by_role: FxMap<Word, Ids>,
-    /// Entities by recency of mention, most recent last (bounded: pronouns look back a little).
-    recent: Vec<usize>,
-    /// Key ranges of the mention being linked, kept to save an allocation per mention.
-    ranges: Vec<(usize, usize)>,
-}
-
-/// Entity indexes under one key, oldest first; most keys name a single entity, kept inline.
-#[derive(Clone, Debug)]
-enum Ids {
-    One(usize),
-    Many(Vec<usize>),
-}
-
-impl Ids {
-    fn as_slice(&self) -> &[usize] {
-        match self {
-            Ids::One(x) => std::slice::from_ref(x),
-            Ids::Many(v) => v,
-        }
-    }
-    fn push(&mut self, idx: usize) {
-        match self {
-            Ids::One(x) => *self = Ids::Many(vec![*x, idx]),
-            Ids::Many(v) => v.push(idx),
-        }
-    }
-}
-
-/// How a mention was linked; the hover explains it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Link {
-    New,
-    Name,
-    Short,
-    Pronoun,
-    Role,
-}
-
-impl Entities {
-    fn index(&mut self, idx: usize) {
-        // Keys are looked up first and copied only when new: most words are indexed already.
-        fn add(map: &mut FxMap<Word, Ids>, w: &[u8], idx: usize, make: impl FnOnce() -> Word) {
-            match map.get_mut(w) {
-                Some(v) => {
-                    if v.as_slice().last() != Some(&idx) {
-                        v.push(idx);
-                    }
-                }
-                None => {
-                    // An article names a few dozen entities: one table, no regrowth.
-                    if map.capacity() == 0 {
-                        map.reserve(64);
-                    }
-                    map.insert(make(), Ids::One(idx));
-                }
-            }
-        }
-        let e = &self.list[idx];
-        for w in &e.keys {
-            add(&mut self.by_word, w.as_bytes(), idx, || w.clone());
-        }
-        if let Some(r) = e.role.as_deref() {
-            for w in r.to_lowercase().split(' ') {
-                add(&mut self.by_role, w.as_bytes(), idx, || Word::new(w));
-            }
-        }
-        add(&mut self.by_role, e.head.as_bytes(), idx, || e.head.clone());
-    }
-
-    fn touch(&mut self, idx: usize, at: usize) {
-        self.list[idx].last_seen = at;
-        // Often the entity is the latest one already ("Ruiz said … She added"): nothing moves.
-        if self.recent.last() == Some(&idx) {
-            return;
-        }
-        // Bounded below: one allocation, no regrowth.
-        if self.recent.capacity() == 0 {
-            self.recent.reserve(130);
-        }
-        if let Some(p) = self.recent.iter().rposition(|&x| x == idx) {
-            self.recent.remove(p);
-        }
-        self.recent.push(idx);
-        if self.recent.len() > 128 {
-            self.recent.drain(..64);
-        }
-    }
-
-    /// The entity for the article's own first-person voice, created at its first "I" or "we".
-    fn writer(&mut self, np: &Np) -> usize {
-        let (name, kind) = if &*np.head == "i" { ("the writer", SpeakerKind::Person) } else { ("the writers", SpeakerKind::Group) };
-        if let Some(i) = self.list.iter().position(|e| e.name == name && *e.head == *np.head) {
-            return i;
-        }
-        self.list.push(Entity {
-            name: name.to_string(),
-            short_name: name.to_string(),
-            role: None,
-            kind,
-            gender: Gender::Unknown,
-            keys: Vec::new(),
-            mentions: Vec::new(),
-            last_seen: np.span.start,
-            head: np.head.clone(),
-            first_full: np.span,
-            speaks: false,
-            named: false,
-            subject_at: None,
-        });
-        self.list.len() - 1
-    }
-
-    /// A speaker the newsroom configured: linked when the article names them.
-    pub fn seed(&mut self, known: &super::KnownSpeaker) {
-        let lx = lexicon();
-        let words: Vec<&str> = known.name.split_whitespace().collect();
-        if words.is_empty() {
-            return;
-        }
-        let keys: Vec<String> = words.iter().map(|w| super::lexicon::normalize_phrase(w.trim_end_matches('.'))).filter(|w| lx.flags(w) & flag::HONORIFIC == 0).collect();
-        let first = keys.first().cloned().unwrap_or_default();
-        let keys: Vec<Word> = keys.iter().map(|k| Word::new(k)).collect();
-        let gender = lx.get(&first).filter(|e| e.flags & flag::FIRST_NAME != 0).map_or(Gender::Unknown, |e| e.gender);
-        let org = keys.iter().any(|k| lx.flags(k) & (flag::ORG_HEAD | flag::MEDIA | flag::ORG_SUFFIX) != 0);
-        self.list.push(Entity {
-            name: known.name.trim().to_string(),
-            short_name: if org { known.name.trim().to_string() } else { words.last().unwrap_or(&"").to_string() },
-            role: known.role.clone(),
-            kind: if org { SpeakerKind::Organization } else { SpeakerKind::Person },
-            gender,
-            keys,
-            mentions: Vec::new(),
-            last_seen: usize::MAX,
-            head: Word::new(""),
-            first_full: Span::default(),
-            speaks: false,
-            named: true,
-            subject_at: None,
-        });
-        self.index(self.list.len() - 1);
-    }
-
-    /// Link `np` to an entity (creating one when needed); returns the entity index and how.
-    pub fn link(&mut self, doc: &Doc, np: &Np) -> Option<(usize, Link)> {
-        let text = doc.text;
-        let toks = &doc.tokens;
-        // Keys are lower-cased into one scratch buffer; strings are made only for a new or grown
-        // entity (most mentions link to an existing one). Not taken for a pronoun.
-        let mut kbuf: Option<Scratch> = None;
-        match np.mention {
-            MentionKind::Pronoun => {
-                let idx = match self.resolve_pronoun(&np.head, np.span.start) {
-                    Some(idx) => idx,
-                    // "I", "we" outside any quotation: the writer of a column or the paper's voice.
-                    None if matches!(&*np.head, "i" | "we") => self.writer(np),
-                    None => return None,
-                };
-                self.touch(idx, np.span.start);
-                let e = &mut self.list[idx];
-                e.mentions.push((np.span, MentionKind::Pronoun));
-                // "Parry … he said", "Yukos … it said": the pronoun tells a name's kind.
-                if e.kind == SpeakerKind::Unknown && e.named {
-                    match &*np.head {
-                        "he" | "she" => e.kind = SpeakerKind::Person,
-                        "it" => e.kind = SpeakerKind::Organization,
-                        _ => {}
-                    }
-                }
-                if e.gender == Gender::Unknown && e.kind == SpeakerKind::Person {
-                    e.gender = np.gender;
-                }
-                return Some((idx, Link::Pronoun));
-            }
-            MentionKind::Role => {
-                // The same description again ("the French presidency") is the same entity.
-                let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), kbuf.get_or_insert_with(Scratch::new));
-                let same = self.by_word.get(key.as_bytes()).and_then(|v| v.as_slice().iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0].as_bytes() == key.as_bytes()));
-                if let Some(idx) = same {
-                    self.touch(idx, np.span.start);
-                    self.list[idx].mentions.push((np.span, MentionKind::Full));
-                    return Some((idx, Link::Name));
-                }
-                // "the president" → the latest entity whose role or description has that head.
-                let found = self.by_role.get(np.head.as_bytes()).and_then(|v| {
-                    v.as_slice()
-                        .iter()
-                        .copied()
-                        .filter(|&i| self.list[i].last_seen <= np.span.start && !self.list[i].mentions.is_empty())
-                        .max_by_key(|&i| self.list[i].last_seen)
-                });
-                if let Some(idx) = found {
-                    self.touch(idx, np.span.start);
-                    self.list[idx].mentions.push((np.span, MentionKind::Role));
-                    return Some((idx, Link::Role));
-                }
-            }
-            _ => {}
-        }
-        let kbuf = kbuf.get_or_insert_with(Scratch::new);
-        kbuf.clear();
-        let mut ranges = std::mem::take(&mut self.ranges);
-        ranges.clear();
-        let found = self.link_keys(doc, np, kbuf, &mut ranges);
-        self.ranges = ranges;
-        found
-    }
-
-    /// The name or description part of [`Entities::link`]: `kbuf` and `ranges` come empty.
-    fn link_keys(&mut self, doc: &Doc, np: &Np, kbuf: &mut String, ranges: &mut Vec<(usize, usize)>) -> Option<(usize, Link)> {
-        let text = doc.text;
-        let toks = &doc.tokens;
-        let name_span = match np.name {
-            Some((ns, ne)) => {
-                for k in (ns..ne).filter(|&k| toks[k].kind == TokKind::Word && !toks[k].has(flag::HONORIFIC)) {
-                    let from = kbuf.len();
-                    toks[k].lower_stem_into(text, kbuf);
-                    ranges.push((from, kbuf.len()));
-                }
-                Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize)
-            }
-            None => {
-                let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-                lower_into(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(text), kbuf);
-                ranges.push((0, kbuf.len()));
-                Span::new(toks[np.start].start as usize, toks[np.end - 1].stem_end() as usize)
-            }
-        };
-        if ranges.is_empty() {
-            return None;
-        }
-        let (kbuf, ranges): (&String, &[(usize, usize)]) = (kbuf, ranges);
-        let key = |r: &(usize, usize)| &kbuf[r.0..r.1];
-        let nkeys = ranges.len();
-        let same_keys = |ek: &[Word]| ek.len() == nkeys && ek.iter().zip(ranges).all(|(a, r)| a.as_bytes() == key(r).as_bytes());
-        let make_keys = || -> Vec<Word> { ranges.iter().map(|r| Word::new(key(r))).collect() };
-        // One list of keys ends the other.
-        let suffix_keys = |ek: &[Word]| ek.iter().rev().zip(ranges.iter().rev()).all(|(a, r)| a.as_bytes() == key(r).as_bytes());
-        // Same entity: for names, the last name matches (or a one-word mention matches any part);
-        // for descriptions, the same words after the determiner.
-        let is_name = np.name.is_some();
-        let last = key(&ranges[nkeys - 1]);
-        let found = self.by_word.get(last.as_bytes()).and_then(|cands| {
-            cands.as_slice().iter().rev().copied().find(|&i| {
-                let e = &self.list[i];
-                if is_name {
-                    // "Wes Brown" is not "Gordon Brown": two full names that differ before the
-                    // surname ("Kilroy Silk" is "Robert Kilroy Silk"; "George W. Bush" "George Bush").
-                    let other_first = nkeys > 1 && e.keys.len() > 1 && e.keys[0].as_bytes() != key(&ranges[0]).as_bytes() && !suffix_keys(&e.keys);
-                    (e.keys.last().map(Word::as_bytes) == Some(last.as_bytes()) && !other_first) || (nkeys == 1 && e.keys.iter().any(|k| k.as_bytes() == last.as_bytes()) && e.kind != SpeakerKind::Organization) || same_keys(&e.keys)
-                } else {
-                    same_keys(&e.keys)
-                }
-            })
-        });
-        if let Some(idx) = found {
-            self.touch(idx, np.span.start);
-            let e = &mut self.list[idx];
-            let link = if nkeys >= e.keys.len() { Link::Name } else { Link::Short };
-            let keys_changed = nkeys > e.keys.len();
-            if keys_changed {
-                e.name = name_span.text(text).to_string();
-                e.keys = make_keys();
-                e.named = is_name;
-            }
-            let role_added = e.role.is_none() && np.role.is_some();
-            if e.role.is_none() {
-                e.role = np.role.map(|r| r.text(text).to_string());
-            }
-            if e.kind == SpeakerKind::Unknown || (e.kind == SpeakerKind::Person && np.kind == SpeakerKind::Organization && nkeys > 1) {
-                e.kind = np.kind;
-            }
-            if e.gender == Gender::Unknown {
-                e.gender = np.gender;
-            }
-            if e.mentions.is_empty() {
-                e.first_full = np.span;
-            }
-            e.mentions.push((np.span, if link == Link::Short && !e.mentions.is_empty() { MentionKind::Short } else { MentionKind::Full }));
-            if keys_changed || role_added {
-                self.index(idx);
-            }
-            return Some((idx, link));
-        }
-        // An article names a few dozen entities: no regrowth of the list for most.
-        if self.list.capacity() == 0 {
-            self.list.reserve(32);
-        }
-        let name = name_span.text(text).to_string();
-        let short_name = short_name(&name, np);
-        let keys = make_keys();
-        self.list.push(Entity {
-            name,
-            short_name,
-            role: np.role.map(|r| r.text(text).to_string()),
-            kind: np.kind,
-            gender: np.gender,
-            keys,
-            mentions: {
-                // Most entities are mentioned again, speakers often a dozen times: skip the
-                // 1 -> 4 -> 8 regrowth.
-                let mut m = Vec::with_capacity(8);
-                m.push((np.span, MentionKind::Full));
-                m
-            },
-            last_seen: np.span.start,
-            head: np.head.clone(),
-            first_full: np.span,
-            speaks: false,
-            named: is_name,
-            subject_at: None,
-        });
-        let idx = self.list.len() - 1;
-        self.index(idx);
-        self.touch(idx, np.span.start);
-        Some((idx, Link::New))
-    }
-
-    /// Bare occurrences of a speaking entity's name that no step linked — "Yukos" in the headline,
-    /// "Tony Blair" as the object of an earlier sentence — become its mentions, so a reporter
-    /// finds every reference, and the name the article introduces is among them. A person is
-    /// found by their surname (with the first name and honorific before it, when written); an
-    /// organisation only by its whole name. A word that is a key of two entities ("Brown" for
-    /// Gordon and Wes) is left alone. Run once, after attribution.
-    pub fn mention_names(&mut self, doc: &Doc) {
-        let toks = &doc.tokens;
-        // A cheap filter on (first letter, length) before any look-up: most capitalised words
-        // are no speaker's name.
-        let mut seen = [0u32; 26];
-        let mut any = false;
-        for e in self.list.iter().filter(|e| e.speaks && e.named && !e.mentions.is_empty()) {
-            if let Some(k) = e.keys.last().map(Word::as_bytes).filter(|k| !k.is_empty() && k[0].is_ascii_lowercase() && k.len() < 32) {
-                seen[(k[0] - b'a') as usize] |= 1 << k.len();
-                any = true;
-            }
-        }
-        if !any {
-            return;
-        }
-        let mut buf = Scratch::new();
-        for (k, t) in toks.iter().enumerate() {
-            // Kind and capital first: no slicing of the text for the many words that fail them.
-            if t.kind != TokKind::Word || !t.cap {
-                continue;
-            }
-            let (s, n) = (t.start as usize, (t.stem_end() - t.start) as usize);
-            let b0 = doc.text.as_bytes()[s];
-            if n == 0 || n >= 32 || !b0.is_ascii_uppercase() || seen[(b0.to_ascii_lowercase() - b'a') as usize] & (1 << n) == 0 {
-                continue;
-            }
-            let key = lower(t.stem(doc.text), &mut buf);
-            let Some(&[idx]) = self.by_word.get(key.as_bytes()).map(Ids::as_slice) else { continue };
-            let e = &self.list[idx];
-            if !(e.speaks && e.named && e.keys.last().is_some_and(|l| l.as_bytes() == key.as_bytes())) {
-                continue;
-            }
-            if let Some((span, kind)) = name_occurrence(doc, k, e, &mut buf) {
-                let e = &mut self.list[idx];
-                if !e.mentions.iter().any(|(m, _)| m.overlaps(span)) {
-                    // Before the article introduces them (a headline), no definition.
-                    e.mentions.push((span, if span.start < e.first_full.start { MentionKind::Short } else { kind }));
-                }
-            }
-        }
-    }
-
-    /// Is the word at token `k` the surname of a person already named in full ("Bellamy" after
-    /// "Tom Bellamy")? Such a word opening a sentence is that person, the subject a later "he"
-    /// most likely means.
-    pub fn known_surname(&self, doc: &Doc, k: usize) -> bool {
-        let t = &doc.tokens[k];
-        let mut buf = Scratch::new();
-        let key = lower(t.stem(doc.text), &mut buf);
-        self.by_word.get(key.as_bytes()).is_some_and(|ids| {
-            ids.as_slice().iter().any(|&i| {
-                let e = &self.list[i];
-                e.named && e.kind == SpeakerKind::Person && e.keys.len() > 1 && e.keys.last().is_some_and(|l| l.as_bytes() == key.as_bytes())
-            })
-        })
-    }
-
-    /// Entity `idx` is the subject of a clause at byte `at` (a source; a sentence's first name).
-    pub fn mark_subject(&mut self, idx: usize, at: usize) {
-        self.list[idx].subject_at = Some(at);
-    }
-
-    /// The entity a pronoun at byte `at` refers to: the latest compatible one, except that a
-    /// subject of a recent clause wins over a person named since only as an object
-    /// ([`pronoun_rank`]).
-    /// The entity a mention at `span` was linked to, when it is among the recent ones.
-    pub fn linked_at(&self, span: Span) -> Option<usize> {
-        self.recent.iter().rev().copied().find(|&i| self.list[i].mentions.iter().rev().take(4).any(|m| m.0 == span))
-    }
-
-    fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<usize> {
-        let want_person = matches!(pronoun, "he" | "she");
-        let gender = match pronoun {
-            "he" => Gender::Male,
-            "she" => Gender::Female,
-            _ => Gender::Unknown,
-        };
-        // The pronoun is read once here, not compared again for every recent entity.
-        let (it, they) = (pronoun == "it", pronoun == "they");
-        if !(want_person || it || they) {
-            return None;
-        }
-        self.recent
-            .iter()
-            .map(|&i| (i, &self.list[i]))
-            .filter(|(_, e)| e.last_seen <= at)
-            .filter(|(_, e)| {
-                if want_person {
-                    matches!(e.kind, SpeakerKind::Person | SpeakerKind::Unknown | SpeakerKind::Anonymous)
-                        && (e.gender == Gender::Unknown || e.gender == gender)
-                        && !(e.kind == SpeakerKind::Anonymous && e.head.as_bytes().ends_with(b"s"))
-                } else if it {
-                    // A single name of no known kind ("Yukos") may be a company as well as a
-                    // person introduced by surname ("Parry").
-                    let lone_word = e.kind == SpeakerKind::Unknown && e.named && e.keys.len() == 1;
-                    matches!(e.kind, SpeakerKind::Organization) || lone_word
-                } else {
-                    matches!(e.kind, SpeakerKind::Group | SpeakerKind::Organization | SpeakerKind::Anonymous)
-                }
-            })
-            .max_by_key(|(_, e)| pronoun_rank(e, at, gender, want_person))
-            .map(|(i, _)| i)
-    }
-}
-
-/// How well entity `e` fits a pronoun at byte `at` (higher is better): mentioned in the last few
-/// hundred bytes, then a subject there ("Souness paid tribute to Robert. “…,” he said": Souness),
-/// the latest first when it is a person who is the subject of the last sentence or two ("Bellamy
-/// hit the headlines. He apologised": Bellamy, though an earlier "spokesman" is known to be a
-/// man), then
-/// the right gender over an unknown one, then the latest mention (the subject's, for a subject).
-fn pronoun_rank(e: &Entity, at: usize, gender: Gender, want_person: bool) -> (bool, bool, usize, bool, usize) {
-    const NEAR: usize = 1000;
-    const JUST_BEFORE: usize = 250;
-    let subject = e.subject_at.filter(|&s| s + NEAR >= at);
-    let near = e.last_seen + NEAR >= at;
-    let just_before = subject.filter(|&s| e.kind == SpeakerKind::Person && s + JUST_BEFORE >= at).unwrap_or(0);
-    (near, subject.is_some(), just_before, e.gender == gender && want_person, subject.unwrap_or(e.last_seen))
-}
-
-/// The mention that token `k` (the last word of entity `e`'s name) ends: a person's surname with
-/// the first names and honorific written before it ("Mr Blair", "Tony Blair"; "Blair" alone is a
-/// short mention), an organisation's whole name ("Deutsche Bank", not "Bank" alone). `None` when
-/// the words before do not match.
-fn name_occurrence(doc: &Doc, k: usize, e: &Entity, buf: &mut Scratch) -> Option<(Span, MentionKind)> {
-    let toks = &doc.tokens;
-    let n = e.keys.len();
-    let mut s = k;
-    // Earlier name words, in order: "Tony" before "Blair".
-    while s > 0 && k + 1 - s < n && toks[s - 1].cap && toks[s - 1].kind == TokKind::Word && lower(toks[s - 1].stem(doc.text), buf).as_bytes() == e.keys[n - 1 - (k + 1 - s)].as_bytes() {
-        s -= 1;
-    }
-    let whole = k + 1 - s == n;
-    if !whole && e.kind != SpeakerKind::Person {
-        return None;
-    }
-    if s > 0 && toks[s - 1].has(flag::HONORIFIC) {
-        s -= 1;
-    } else if s > 1 && punct_is(&toks[s - 1], doc.text, b'.') && toks[s - 2].has(flag::HONORIFIC) {
-        s -= 2;
-    }
-    let kind = if whole && n > 1 { MentionKind::Full } else { MentionKind::Short };
-    Some((Span::new(toks[s].start as usize, toks[k].stem_end() as usize), kind))
-}
-
-fn short_name(name: &str, np: &Np) -> String {
-    match np.kind {
-        SpeakerKind::Person if np.name.is_some() => name.split_whitespace().last().unwrap_or(name).to_string(),
-        _ => {
-            let lowered = name.trim();
-            for det in ["the ", "The ", "a ", "A ", "an ", "An "] {
-                if let Some(rest) = lowered.strip_prefix(det) {
-                    return rest.to_string();
-                }
-            }
-            lowered.to_string()
-        }
-    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,8 @@ use crate::analysis::lexicon::FxMap;
 use crate::analysis::model::{MentionKind, QuoteKind, Resolution, SpeakerKind};
 use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::sentences::Sentence;
-use crate::analysis::speakers::{np_right, Entities, Entity, Link, Np};
+use crate::analysis::entities::{Entities, Entity, Link};
+use crate::analysis::speakers::{np_right, Np};
 use crate::analysis::text::{Doc, TokKind};
 
 /// `Caddell continued:` closing paragraph `para`: an unused cue that can speak, followed only by

@@ -9,7 +9,7 @@ use crate::analysis::lexicon::{flag, Form};
 use std::borrow::Cow;
 use crate::analysis::model::{Cue, CueKind, QuoteKind, Resolution, Span};
 use crate::analysis::quotes::Quotes;
-use crate::analysis::speakers::{Entities, Link};
+use crate::analysis::entities::{Entities, Link};
 use crate::analysis::text::{Doc, TokKind};
 
 /// The cue as a reader sees it, with the adverbs of its verb group ("also said").

@@ -6,7 +6,8 @@ use super::source::Resolved;
 use super::Ctx;
 use crate::analysis::cues::word_in;
 use crate::analysis::lexicon::flag;
-use crate::analysis::speakers::{may_name, np_right, Entities, Np};
+use crate::analysis::entities::Entities;
+use crate::analysis::speakers::{may_name, np_right, Np};
 use crate::analysis::text::{Doc, TokKind};
 
 /// Link the sources of `resolved` (setting their `link`) and the other named people of the

@@ -45,7 +45,8 @@ use super::lexicon::{FxMap, Loaded, VerbClass};
 use super::model::{Cue, QuoteKind, Resolution, Span};
 use super::quotes::Quotes;
 use super::sentences::Sentence;
-use super::speakers::{Entities, Np};
+use super::entities::Entities;
+use super::speakers::Np;
 use super::text::Doc;
 use super::ExtraVerbs;
 use source::Resolved;
@@ -321,7 +322,7 @@ pub(super) mod testing {
     use crate::analysis::cues::{self, CueCand};
     use crate::analysis::quotes::{self, Quotes};
     use crate::analysis::sentences::{self, Sentence};
-    use crate::analysis::speakers::Entities;
+    use crate::analysis::entities::Entities;
     use crate::analysis::text::Doc;
     use crate::analysis::{ExtraVerbs, Format};
 

@@ -8,7 +8,8 @@ use super::Ctx;
 use crate::analysis::cues::{is, number_word, punct_is, word_in, word_is, CueCand};
 use crate::analysis::lexicon::{flag, VerbClass};
 use crate::analysis::model::{MentionKind, Span, SpeakerKind};
-use crate::analysis::speakers::{appositive_name, group_np, np_left, np_right, Link, Np};
+use crate::analysis::entities::Link;
+use crate::analysis::speakers::{appositive_name, group_np, np_left, np_right, Np};
 use crate::analysis::text::TokKind;
 
 #[derive(Clone, Debug)]
