@@ -57,60 +57,77 @@ fn single_apostrophe(text: &str, t: &Token) -> bool {
 /// (`‘The players’ union is strong,’ he said`). Runs on the tokens of one paragraph, from
 /// `first`; single quotations never run over a paragraph end.
 pub(super) fn glue_plural_possessives(text: &str, toks: &mut Vec<Token>, first: usize) {
-    let bytes = text.as_bytes();
-    let candidate = |toks: &[Token], k: usize| -> bool {
-        if k <= first {
-            return false;
-        }
-        let (w, m) = (&toks[k - 1], &toks[k]);
-        single_apostrophe(text, m)
-            && w.kind == TokKind::Word
-            && !w.possessive
-            && w.end == m.start
-            && matches!(bytes[m.start as usize - 1], b's' | b'S' | b'z' | b'Z')
-            && bytes.get(m.end as usize) == Some(&b' ')
-            && toks.get(k + 1).is_some_and(|n| n.start == m.end + 1 && matches!(n.kind, TokKind::Word | TokKind::Number))
-    };
     // Most paragraphs hold no such apostrophe: find out before collecting the marks.
-    if !(first + 1..toks.len()).any(|k| toks[k].kind == TokKind::Mark && candidate(toks, k)) {
+    if !(first + 1..toks.len()).any(|k| toks[k].kind == TokKind::Mark && possessive_shape(text, toks, first, k)) {
         return;
     }
+    let glue = possessives_to_glue(text, toks, first);
+    join_to_words(toks, first, &glue);
+}
+
+/// The mark at `k` is shaped like a plural possessive ending: a lone apostrophe touching a word
+/// (of this paragraph) that ends in s or z, then one space and a word or number.
+fn possessive_shape(text: &str, toks: &[Token], first: usize, k: usize) -> bool {
+    if k <= first {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let (w, m) = (&toks[k - 1], &toks[k]);
+    single_apostrophe(text, m)
+        && w.kind == TokKind::Word
+        && !w.possessive
+        && w.end == m.start
+        && matches!(bytes[m.start as usize - 1], b's' | b'S' | b'z' | b'Z')
+        && bytes.get(m.end as usize) == Some(&b' ')
+        && toks.get(k + 1).is_some_and(|n| n.start == m.end + 1 && matches!(n.kind, TokKind::Word | TokKind::Number))
+}
+
+/// Does the mark at `k` open (`Some(true)`) or close (`Some(false)`) a single quotation, as
+/// placed? An elision (’em) or a mark inside a word does neither.
+fn single_quote_role(text: &str, toks: &[Token], k: usize) -> Option<bool> {
+    let t = &toks[k];
+    let c = t.first_char(text);
+    if !matches!(c, '\'' | '’' | '‘' | '‚' | '‛') || t.end - t.start != c.len_utf8() as u32 {
+        return None;
+    }
+    let prev = text[..t.start as usize].chars().next_back().unwrap_or(' ');
+    let next = text[t.end as usize..].chars().next().unwrap_or(' ');
+    let elision = toks.get(k + 1).is_some_and(|n| n.start == t.end && n.kind == TokKind::Word && ELIDED.iter().any(|e| n.is_ci(text, e)));
+    if elision || (prev.is_alphanumeric() && next.is_alphanumeric()) {
+        None
+    } else if next.is_alphanumeric() {
+        Some(true)
+    } else if !prev.is_whitespace() {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The possessive-shaped marks that are possessives: each, unless a single quotation is open
+/// and no later mark closes it (then the mark closes it).
+fn possessives_to_glue(text: &str, toks: &[Token], first: usize) -> Vec<usize> {
     let marks: Vec<usize> = (first..toks.len()).filter(|&k| toks[k].kind == TokKind::Mark).collect();
-    // Per mark: does it open (Some(true)) or close (Some(false)) a single quotation, as placed?
-    let role = |toks: &[Token], k: usize| -> Option<bool> {
-        let t = &toks[k];
-        let c = t.first_char(text);
-        if !matches!(c, '\'' | '’' | '‘' | '‚' | '‛') || t.end - t.start != c.len_utf8() as u32 {
-            return None;
-        }
-        let prev = text[..t.start as usize].chars().next_back().unwrap_or(' ');
-        let next = text[t.end as usize..].chars().next().unwrap_or(' ');
-        let elision = toks.get(k + 1).is_some_and(|n| n.start == t.end && n.kind == TokKind::Word && ELIDED.iter().any(|e| n.is_ci(text, e)));
-        if elision || (prev.is_alphanumeric() && next.is_alphanumeric()) {
-            None
-        } else if next.is_alphanumeric() {
-            Some(true)
-        } else if !prev.is_whitespace() {
-            Some(false)
-        } else {
-            None
-        }
-    };
     let mut open = false;
     let mut glue: Vec<usize> = Vec::new();
     for (n, &k) in marks.iter().enumerate() {
-        if candidate(toks, k) {
-            let closed_later = marks[n + 1..].iter().any(|&j| !candidate(toks, j) && role(toks, j) == Some(false));
+        if possessive_shape(text, toks, first, k) {
+            let closed_later = marks[n + 1..].iter().any(|&j| !possessive_shape(text, toks, first, j) && single_quote_role(text, toks, j) == Some(false));
             if !open || closed_later {
                 glue.push(k);
             } else {
                 open = false;
             }
-        } else if let Some(opens) = role(toks, k) {
+        } else if let Some(opens) = single_quote_role(text, toks, k) {
             open = opens;
         }
     }
-    // Each glued mark joins the word before it; the tokens after move up.
+    glue
+}
+
+/// Each glued mark (sorted indices from `first`) joins the word before it; the tokens after
+/// move up.
+fn join_to_words(toks: &mut Vec<Token>, first: usize, glue: &[usize]) {
     let mut gi = 0;
     let mut w = first;
     for r in first..toks.len() {

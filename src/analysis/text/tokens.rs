@@ -177,65 +177,97 @@ fn ascii_alnum(b: u8) -> bool {
 pub(super) fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
     let lx = lexicon();
     let mut ex = excluded.partition_point(|s| s.end <= span.start);
-    let bytes = text.as_bytes();
     let mut i = span.start;
-    let end = span.end;
-    while i < end {
+    while i < span.end {
         if ex < excluded.len() && excluded[ex].start <= i {
-            i = excluded[ex].end.max(i + 1);
+            i = past_region(text, excluded[ex], i);
             ex += 1;
-            while i < text.len() && !text.is_char_boundary(i) {
-                i += 1;
-            }
             continue;
         }
         // Up to the next excluded region no token can reach into one: scan the stretch without
         // checking them again.
-        let limit = if ex < excluded.len() { excluded[ex].start.min(end) } else { end };
-        while i < limit {
-            let b = bytes[i];
-            match CLASS[b as usize] {
-                Class::Space => i += 1,
-                Class::Punct => {
-                    out.push(Token::new(i, i + 1, TokKind::Punct));
-                    i += 1;
-                }
-                Class::Alnum => {
-                    let numeric = b.is_ascii_digit();
-                    // Most words are short: find the end in one 8-byte load, which also holds
-                    // the word for the lexicon look-up.
-                    if i + 8 <= bytes.len() {
-                        let x = load8(bytes, i);
-                        // Byte 0 is a letter or digit, so the first stop is at 1..8.
-                        let p = (non_alnum8(x).trailing_zeros() / 8) as usize;
-                        if p < 8 && (i + p >= limit || !may_continue(bytes[i + p], numeric)) {
-                            let j = (i + p).min(limit);
-                            let n = j - i;
-                            let entry = if numeric { None } else { lx.index_ci_small(x & (u64::MAX >> (64 - 8 * n)), n) };
-                            // Letters and digits only: no possessive ending.
-                            out.push(Token {
-                                start: i as u32,
-                                end: j as u32,
-                                entry: entry.unwrap_or(NO_ENTRY),
-                                kind: if numeric { TokKind::Number } else { TokKind::Word },
-                                cap: b.is_ascii_uppercase(),
-                                possessive: false,
-                                suffix: 0,
-                            });
-                            i = if j < limit && bytes[j] == b' ' { j + 1 } else { j };
-                            continue;
-                        }
-                    }
-                    let mut ascii = true;
-                    let j = word_end(text, i + 1, limit, numeric, &mut ascii);
-                    push_word(lx, text, i, j, numeric, ascii, b.is_ascii_uppercase(), out);
-                    // Most words end in a space: skip it here rather than in another round.
-                    i = if j < limit && bytes[j] == b' ' { j + 1 } else { j };
-                }
-                Class::Other => i = token_other(lx, text, i, limit, out),
-            }
-        }
+        let limit = if ex < excluded.len() { excluded[ex].start.min(span.end) } else { span.end };
+        i = tokenize_prose(lx, text, i, limit, out);
     }
+}
+
+/// Where tokenising resumes after the excluded `region` met at `i`: its end, on a char boundary.
+fn past_region(text: &str, region: Span, i: usize) -> usize {
+    let mut i = region.end.max(i + 1);
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Tokens of `[i, limit)`, which holds no excluded region; returns where the scan stopped.
+#[inline(always)]
+fn tokenize_prose(lx: &Lexicon, text: &str, mut i: usize, limit: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    while i < limit {
+        i = match CLASS[bytes[i] as usize] {
+            Class::Space => i + 1,
+            Class::Punct => {
+                out.push(Token::new(i, i + 1, TokKind::Punct));
+                i + 1
+            }
+            Class::Alnum => word_at(lx, text, i, limit, out),
+            Class::Other => token_other(lx, text, i, limit, out),
+        };
+    }
+    i
+}
+
+/// The word or number starting with the ASCII letter or digit at `i`; returns where the next
+/// token may begin (past the word's following space, as most words end in one).
+#[inline(always)]
+fn word_at(lx: &Lexicon, text: &str, i: usize, limit: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    let numeric = b.is_ascii_digit();
+    let j = match short_ascii_word(lx, bytes, i, limit, numeric, out) {
+        Some(j) => j,
+        None => {
+            let mut ascii = true;
+            let j = word_end(text, i + 1, limit, numeric, &mut ascii);
+            push_word(lx, text, i, j, numeric, ascii, b.is_ascii_uppercase(), out);
+            j
+        }
+    };
+    if j < limit && bytes[j] == b' ' {
+        j + 1
+    } else {
+        j
+    }
+}
+
+/// Most words are short: the word at `i` if one 8-byte load holds all of it, letters and digits
+/// only (so no possessive ending), looked up in the lexicon from that same load: pushed, and its
+/// end returned.
+#[inline(always)]
+fn short_ascii_word(lx: &Lexicon, bytes: &[u8], i: usize, limit: usize, numeric: bool, out: &mut Vec<Token>) -> Option<usize> {
+    if i + 8 > bytes.len() {
+        return None;
+    }
+    let x = load8(bytes, i);
+    // Byte 0 is a letter or digit, so the first stop is at 1..8.
+    let p = (non_alnum8(x).trailing_zeros() / 8) as usize;
+    if p == 8 || (i + p < limit && may_continue(bytes[i + p], numeric)) {
+        return None;
+    }
+    let j = (i + p).min(limit);
+    let n = j - i;
+    let entry = if numeric { None } else { lx.index_ci_small(x & (u64::MAX >> (64 - 8 * n)), n) };
+    out.push(Token {
+        start: i as u32,
+        end: j as u32,
+        entry: entry.unwrap_or(NO_ENTRY),
+        kind: if numeric { TokKind::Number } else { TokKind::Word },
+        cap: bytes[i].is_ascii_uppercase(),
+        possessive: false,
+        suffix: 0,
+    });
+    Some(j)
 }
 
 #[inline(always)]
@@ -253,7 +285,7 @@ fn non_alnum8(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let low = x & !HIGH;
     let digit = (low + ONES * (0x80 - b'0' as u64)) & !(low + ONES * (0x80 - b'9' as u64 - 1));
-    let folded = low | ONES * 0x20;
+    let folded = low | (ONES * 0x20);
     let letter = (folded + ONES * (0x80 - b'a' as u64)) & !(folded + ONES * (0x80 - b'z' as u64 - 1));
     !((digit | letter) & !x) & HIGH
 }
