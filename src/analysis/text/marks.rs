@@ -4,41 +4,61 @@
 use crate::analysis::lexicon::flag;
 use super::tokens::{TokKind, Token};
 
+/// The marks of one paragraph (its tokens from `first`; `marks`, the indices of its quotation
+/// marks, ascending, as [`super::tokens::tokenize`] listed them) settled before pairing:
+/// plural possessives glued, then nicknames. Both look at marks only, so a paragraph with none
+/// costs nothing.
+pub(super) fn settle_marks(text: &str, toks: &mut Vec<Token>, first: usize, marks: &mut Vec<u32>) {
+    if marks.is_empty() {
+        return;
+    }
+    if glue_plural_possessives(text, toks, first, marks) {
+        // Glued marks left the tokens and those after them moved up: list the marks again.
+        marks.clear();
+        marks.extend((first..toks.len()).filter(|&k| toks[k].kind == TokKind::Mark).map(|k| k as u32));
+    }
+    mark_nicknames(text, &mut toks[first..], marks, first);
+}
+
 /// A nickname inside a name (Marcia "Cia" Price, Robert “Bobby” Scott) quotes nobody: its marks
 /// become punctuation that a name may hold. One or two capitalised words touch the marks, with a
-/// name word on each side.
-pub(super) fn mark_nicknames(text: &str, toks: &mut [Token]) {
-    let double = |t: &Token| t.kind == TokKind::Mark && matches!(t.text(text), "\"" | "“" | "”");
-    let name_word = |t: &Token| t.kind == TokKind::Word && t.cap && !t.possessive && t.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0;
-    let mut i = 1;
-    while i + 3 < toks.len() {
-        // Only a mark can open a nickname: skip to the next one in a tight scan.
-        match toks[i..toks.len() - 3].iter().position(|t| t.kind == TokKind::Mark) {
-            Some(k) => i += k,
-            None => break,
+/// name word on each side. `marks` are the indices of the marks, offset by `first`.
+fn mark_nicknames(text: &str, toks: &mut [Token], marks: &[u32], first: usize) {
+    // The earliest index a nickname may open at: a name word comes before it.
+    let mut next = 1;
+    for &m in marks {
+        let i = m as usize - first;
+        if i + 3 >= toks.len() {
+            break;
         }
-        let (before, open, inner) = (&toks[i - 1], &toks[i], &toks[i + 1]);
-        if !double(open) || !name_word(before) || before.end == open.start || open.end != inner.start || !name_word(inner) {
-            i += 1;
+        if i < next {
             continue;
         }
-        let close = if double(&toks[i + 2]) {
-            i + 2
-        } else if name_word(&toks[i + 2]) && double(&toks[i + 3]) {
-            i + 3
-        } else {
-            i += 1;
-            continue;
-        };
-        let after = toks.get(close + 1);
-        if toks[close - 1].end == toks[close].start && after.is_some_and(|a| name_word(a) && toks[close].end < a.start) {
+        if let Some(close) = nickname_close(text, toks, i) {
             toks[i].kind = TokKind::Punct;
             toks[close].kind = TokKind::Punct;
-            i = close + 1;
-        } else {
-            i += 1;
+            next = close + 1;
         }
     }
+}
+
+/// The closing mark of a nickname the double mark at `i` opens, if it does.
+fn nickname_close(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let double = |t: &Token| t.kind == TokKind::Mark && matches!(t.text(text), "\"" | "“" | "”");
+    let name_word = |t: &Token| t.kind == TokKind::Word && t.cap && !t.possessive && t.flags() & (flag::FUNCTION | flag::DAY_MONTH) == 0;
+    let (before, open, inner) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+    if !double(open) || !name_word(before) || before.end == open.start || open.end != inner.start || !name_word(inner) {
+        return None;
+    }
+    let close = if double(&toks[i + 2]) {
+        i + 2
+    } else if name_word(&toks[i + 2]) && double(&toks[i + 3]) {
+        i + 3
+    } else {
+        return None;
+    };
+    let after = toks.get(close + 1);
+    (toks[close - 1].end == toks[close].start && after.is_some_and(|a| name_word(a) && toks[close].end < a.start)).then_some(close)
 }
 
 /// Words an apostrophe elides at their start or end ("rock ’n’ roll", "’em", "’til"): the mark is
@@ -55,14 +75,16 @@ fn single_apostrophe(text: &str, t: &Token) -> bool {
 /// noun phrase reads through it), unless it closes a single quotation open in the paragraph
 /// (`‘We beat Wales’ he said`): then it is one only if a later mark closes that quotation
 /// (`‘The players’ union is strong,’ he said`). Runs on the tokens of one paragraph, from
-/// `first`; single quotations never run over a paragraph end.
-pub(super) fn glue_plural_possessives(text: &str, toks: &mut Vec<Token>, first: usize) {
-    // Most paragraphs hold no such apostrophe: find out before collecting the marks.
-    if !(first + 1..toks.len()).any(|k| toks[k].kind == TokKind::Mark && possessive_shape(text, toks, first, k)) {
-        return;
+/// `first` (`marks`: the indices of its marks); single quotations never run over a paragraph end.
+/// Says whether it glued any.
+fn glue_plural_possessives(text: &str, toks: &mut Vec<Token>, first: usize, marks: &[u32]) -> bool {
+    // Most paragraphs hold no such apostrophe.
+    if !marks.iter().any(|&k| possessive_shape(text, toks, first, k as usize)) {
+        return false;
     }
-    let glue = possessives_to_glue(text, toks, first);
+    let glue = possessives_to_glue(text, toks, first, marks);
     join_to_words(toks, first, &glue);
+    !glue.is_empty()
 }
 
 /// The mark at `k` is shaped like a plural possessive ending: a lone apostrophe touching a word
@@ -106,8 +128,8 @@ fn single_quote_role(text: &str, toks: &[Token], k: usize) -> Option<bool> {
 
 /// The possessive-shaped marks that are possessives: each, unless a single quotation is open
 /// and no later mark closes it (then the mark closes it).
-fn possessives_to_glue(text: &str, toks: &[Token], first: usize) -> Vec<usize> {
-    let marks: Vec<usize> = (first..toks.len()).filter(|&k| toks[k].kind == TokKind::Mark).collect();
+fn possessives_to_glue(text: &str, toks: &[Token], first: usize, marks: &[u32]) -> Vec<usize> {
+    let marks: Vec<usize> = marks.iter().map(|&k| k as usize).collect();
     let mut open = false;
     let mut glue: Vec<usize> = Vec::new();
     for (n, &k) in marks.iter().enumerate() {

@@ -68,6 +68,8 @@ pub struct Doc<'a> {
     chunks: Vec<Span>,
     /// Merged regions that are not prose.
     excluded: Vec<Span>,
+    /// Indices of the quotation marks of the paragraph being tokenised.
+    marks: Vec<u32>,
 }
 
 impl<'a> Doc<'a> {
@@ -101,6 +103,7 @@ impl<'a> Doc<'a> {
             directives,
             chunks: Vec::with_capacity(text.len() / 128 + 1),
             excluded: Vec::new(),
+            marks: Vec::new(),
         };
         let prior = reuse.map(|r| Prior::new(r, text));
         doc.split_paragraphs(&excluded, format, &md_lines, prior.as_ref());

@@ -2,7 +2,7 @@
 //! list items and block quotes split the prose into paragraphs, each tokenised on its own.
 
 use super::markdown::LineInfo;
-use super::marks::{glue_plural_possessives, mark_nicknames};
+use super::marks::settle_marks;
 use super::reuse::Prior;
 use super::tokens::{tokenize, Token};
 use super::{Doc, Paragraph};
@@ -77,9 +77,9 @@ impl Doc<'_> {
                 ..*t
             })),
             None => {
-                tokenize(self.text, span, excluded, &mut self.tokens);
-                glue_plural_possessives(self.text, &mut self.tokens, first);
-                mark_nicknames(self.text, &mut self.tokens[first..]);
+                self.marks.clear();
+                tokenize(self.text, span, excluded, &mut self.tokens, &mut self.marks);
+                settle_marks(self.text, &mut self.tokens, first, &mut self.marks);
             }
         }
         if self.tokens.len() == first {

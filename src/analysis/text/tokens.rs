@@ -173,8 +173,9 @@ fn ascii_alnum(b: u8) -> bool {
     CLASS[b as usize] == Class::Alnum
 }
 
-/// Split `span` into tokens, skipping excluded regions.
-pub(super) fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>) {
+/// Split `span` into tokens, skipping excluded regions; the indices of quotation marks go to
+/// `marks` too.
+pub(super) fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<Token>, marks: &mut Vec<u32>) {
     let lx = lexicon();
     let mut ex = excluded.partition_point(|s| s.end <= span.start);
     let mut i = span.start;
@@ -187,7 +188,7 @@ pub(super) fn tokenize(text: &str, span: Span, excluded: &[Span], out: &mut Vec<
         // Up to the next excluded region no token can reach into one: scan the stretch without
         // checking them again.
         let limit = if ex < excluded.len() { excluded[ex].start.min(span.end) } else { span.end };
-        i = tokenize_prose(lx, text, i, limit, out);
+        i = tokenize_prose(lx, text, i, limit, out, marks);
     }
 }
 
@@ -202,7 +203,7 @@ fn past_region(text: &str, region: Span, i: usize) -> usize {
 
 /// Tokens of `[i, limit)`, which holds no excluded region; returns where the scan stopped.
 #[inline(always)]
-fn tokenize_prose(lx: &Lexicon, text: &str, mut i: usize, limit: usize, out: &mut Vec<Token>) -> usize {
+fn tokenize_prose(lx: &Lexicon, text: &str, mut i: usize, limit: usize, out: &mut Vec<Token>, marks: &mut Vec<u32>) -> usize {
     let bytes = text.as_bytes();
     while i < limit {
         i = match CLASS[bytes[i] as usize] {
@@ -212,7 +213,7 @@ fn tokenize_prose(lx: &Lexicon, text: &str, mut i: usize, limit: usize, out: &mu
                 i + 1
             }
             Class::Alnum => word_at(lx, text, i, limit, out),
-            Class::Other => token_other(lx, text, i, limit, out),
+            Class::Other => token_other(lx, text, i, limit, out, marks),
         };
     }
     i
@@ -395,7 +396,7 @@ fn push_word(lx: &Lexicon, text: &str, i: usize, j: usize, numeric: bool, ascii:
 /// The token (or skipped character) at `i` that does not start with a space, an ASCII letter or
 /// digit, or plain ASCII punctuation; returns where the next one begins.
 #[inline(never)]
-fn token_other(lx: &Lexicon, text: &str, i: usize, limit: usize, out: &mut Vec<Token>) -> usize {
+fn token_other(lx: &Lexicon, text: &str, i: usize, limit: usize, out: &mut Vec<Token>, marks: &mut Vec<u32>) -> usize {
     let bytes = text.as_bytes();
     let b = bytes[i];
     let c = if b < 0x80 { b as char } else { text[i..].chars().next().unwrap_or(' ') };
@@ -433,7 +434,12 @@ fn token_other(lx: &Lexicon, text: &str, i: usize, limit: usize, out: &mut Vec<T
     } else {
         clen
     };
-    let kind = if is_quote_char(c) { TokKind::Mark } else { TokKind::Punct };
+    let kind = if is_quote_char(c) {
+        marks.push(out.len() as u32);
+        TokKind::Mark
+    } else {
+        TokKind::Punct
+    };
     out.push(Token::new(i, i + clen, kind));
     i + clen
 }
