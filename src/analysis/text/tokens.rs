@@ -253,7 +253,7 @@ fn short_ascii_word(lx: &Lexicon, bytes: &[u8], i: usize, limit: usize, numeric:
     let x = load8(bytes, i);
     // Byte 0 is a letter or digit, so the first stop is at 1..8.
     let p = (non_alnum8(x).trailing_zeros() / 8) as usize;
-    if p == 8 || (i + p < limit && may_continue(bytes[i + p], numeric)) {
+    if p == 8 || (i + p < limit && may_continue(bytes[i + p], numeric) && may_join(bytes, i + p, limit, numeric)) {
         return None;
     }
     let j = (i + p).min(limit);
@@ -296,6 +296,26 @@ fn non_alnum8(x: u64) -> u64 {
 #[inline(always)]
 fn may_continue(b: u8, numeric: bool) -> bool {
     b >= 0x80 || matches!(b, b'\'' | b'-' | b'.' | b'&' | b'_') || (numeric && matches!(b, b',' | b':' | b'/'))
+}
+
+/// Can the joiner at `j` (a byte [`may_continue`] accepts) continue the word, as [`word_end`]
+/// reads it? Not when an ASCII byte that is no letter or digit follows (the full stop after
+/// "said."), or nothing does; a non-ASCII byte at or after it is left to [`word_end`].
+#[inline(always)]
+fn may_join(bytes: &[u8], j: usize, limit: usize, numeric: bool) -> bool {
+    let b = bytes[j];
+    if b >= 0x80 || j + 1 >= limit {
+        return b >= 0x80;
+    }
+    let nb = bytes[j + 1];
+    if nb >= 0x80 {
+        return true;
+    }
+    if numeric && matches!(b, b',' | b':' | b'/') {
+        nb.is_ascii_digit()
+    } else {
+        ascii_alnum(nb)
+    }
 }
 
 /// Where the word whose first character ends at `j` ends: letters, digits, combining marks, and
