@@ -242,9 +242,9 @@ fn word_at(lx: &Lexicon, text: &str, i: usize, limit: usize, out: &mut Vec<Token
     }
 }
 
-/// Most words are short: the word at `i` if one 8-byte load holds all of it, letters and digits
-/// only (so no possessive ending), looked up in the lexicon from that same load: pushed, and its
-/// end returned.
+/// Most words are short: the word at `i` if one 8-byte load holds all of it (two for a word of
+/// 8 to 15 bytes), letters and digits only (so no possessive ending), looked up in the lexicon
+/// (a short word from that same load): pushed, and its end returned.
 #[inline(always)]
 fn short_ascii_word(lx: &Lexicon, bytes: &[u8], i: usize, limit: usize, numeric: bool, out: &mut Vec<Token>) -> Option<usize> {
     if i + 8 > bytes.len() {
@@ -252,13 +252,29 @@ fn short_ascii_word(lx: &Lexicon, bytes: &[u8], i: usize, limit: usize, numeric:
     }
     let x = load8(bytes, i);
     // Byte 0 is a letter or digit, so the first stop is at 1..8.
-    let p = (non_alnum8(x).trailing_zeros() / 8) as usize;
-    if p == 8 || (i + p < limit && may_continue(bytes[i + p], numeric) && may_join(bytes, i + p, limit, numeric)) {
+    let mut p = (non_alnum8(x).trailing_zeros() / 8) as usize;
+    if p == 8 {
+        // A word of 8 bytes or more: a second load finds the end of one of up to 15.
+        if i + 16 > bytes.len() {
+            return None;
+        }
+        p += (non_alnum8(load8(bytes, i + 8)).trailing_zeros() / 8) as usize;
+        if p == 16 {
+            return None;
+        }
+    }
+    if i + p < limit && may_continue(bytes[i + p], numeric) && may_join(bytes, i + p, limit, numeric) {
         return None;
     }
     let j = (i + p).min(limit);
     let n = j - i;
-    let entry = if numeric { None } else { lx.index_ci_small(x & (u64::MAX >> (64 - 8 * n)), n) };
+    let entry = if numeric {
+        None
+    } else if n <= 8 {
+        lx.index_ci_small(x & (u64::MAX >> (64 - 8 * n)), n)
+    } else {
+        lx.index_ci_ascii_bytes(&bytes[i..j])
+    };
     out.push(Token {
         start: i as u32,
         end: j as u32,
