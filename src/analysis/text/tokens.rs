@@ -145,7 +145,9 @@ enum Class {
     Punct,
     /// A letter or digit: starts or continues a word.
     Alnum,
-    /// Anything else (quotation marks, hyphens, control bytes, non-ASCII): the general path.
+    /// `"`: a one-byte quotation mark.
+    Quote,
+    /// Anything else (', hyphens, control bytes, non-ASCII): the general path.
     Other,
 }
 
@@ -158,6 +160,8 @@ static CLASS: [Class; 256] = {
             Class::Space
         } else if b.is_ascii_alphanumeric() {
             Class::Alnum
+        } else if b == b'"' {
+            Class::Quote
         } else if b > 0x20 && b < 0x7f && b != b'\'' && b != b'"' && b != b'-' {
             Class::Punct
         } else {
@@ -213,6 +217,7 @@ fn tokenize_prose(lx: &Lexicon, text: &str, mut i: usize, limit: usize, out: &mu
                 i + 1
             }
             Class::Alnum => word_at(lx, text, i, limit, out),
+            Class::Quote => push_mark(i, i + 1, out, marks),
             Class::Other => token_other(lx, text, i, limit, out, marks),
         };
     }
@@ -429,12 +434,24 @@ fn push_word(lx: &Lexicon, text: &str, i: usize, j: usize, numeric: bool, ascii:
     });
 }
 
+/// Push the quotation mark `[i, j)` and list it; returns `j`.
+#[inline(always)]
+fn push_mark(i: usize, j: usize, out: &mut Vec<Token>, marks: &mut Vec<u32>) -> usize {
+    marks.push(out.len() as u32);
+    out.push(Token::new(i, j, TokKind::Mark));
+    j
+}
+
 /// The token (or skipped character) at `i` that does not start with a space, an ASCII letter or
 /// digit, or plain ASCII punctuation; returns where the next one begins.
 #[inline(never)]
 fn token_other(lx: &Lexicon, text: &str, i: usize, limit: usize, out: &mut Vec<Token>, marks: &mut Vec<u32>) -> usize {
     let bytes = text.as_bytes();
     let b = bytes[i];
+    // “ and ”, the commonest non-ASCII marks, read with no char decoding.
+    if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9D)) {
+        return push_mark(i, i + 3, out, marks);
+    }
     let c = if b < 0x80 { b as char } else { text[i..].chars().next().unwrap_or(' ') };
     let clen = c.len_utf8();
     // Curly quotation marks are neither space nor letters: skip the Unicode table searches.
