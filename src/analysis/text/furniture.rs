@@ -1,7 +1,7 @@
 //! Web furniture pasted with the copy ("Advertisement", "Related: …", "(Photo: …)"): whole lines
 //! that are not prose (`lexicon/boilerplate.txt`).
 
-use super::paragraphs::{leading_ws, line_end_from, next_line_start};
+use super::paragraphs::leading_ws;
 use crate::analysis::model::Span;
 
 /// One line of web furniture (`lexicon/boilerplate.txt`): the line starts with `prefix` and, when
@@ -60,17 +60,14 @@ fn is_furniture(line: &str) -> bool {
 
 /// Lines of web furniture pasted with the copy ("Story continues below advertisement"): not
 /// prose, like Markdown code. Only a whole line is left out, never words inside a sentence.
-pub(super) fn find_boilerplate(text: &str, excluded: &mut Vec<Span>) {
-    let mut pos = 0;
-    while pos < text.len() {
-        let end = line_end_from(text, pos);
+pub(super) fn find_boilerplate(text: &str, lines: &[Span], excluded: &mut Vec<Span>) {
+    for &Span { start: pos, end } in lines {
         let line = &text[pos..end];
         let trimmed = line.trim();
         if !trimmed.is_empty() && is_furniture(trimmed) {
             let start = pos + leading_ws(line);
             excluded.push(Span::new(start, start + trimmed.len()));
         }
-        pos = next_line_start(text, end);
     }
 }
 

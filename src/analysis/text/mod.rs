@@ -84,7 +84,8 @@ impl<'a> Doc<'a> {
         find_comments(text, &mut excluded, &mut directives);
         find_urls(text, &mut excluded);
         find_metadata(text, &mut excluded);
-        find_boilerplate(text, &mut excluded);
+        let lines = paragraphs::lines(text);
+        find_boilerplate(text, &lines, &mut excluded);
         let mut md_lines = Vec::new();
         if format == Format::Markdown {
             find_markdown_blocks(text, &mut excluded, &mut md_lines);
@@ -106,7 +107,7 @@ impl<'a> Doc<'a> {
             marks: Vec::new(),
         };
         let prior = reuse.map(|r| Prior::new(r, text));
-        doc.split_paragraphs(&excluded, format, &md_lines, prior.as_ref());
+        doc.split_paragraphs(&lines, &excluded, format, &md_lines, prior.as_ref());
         doc.excluded = excluded;
         doc
     }

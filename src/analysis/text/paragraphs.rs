@@ -10,7 +10,7 @@ use crate::analysis::model::Span;
 use crate::analysis::Format;
 
 impl Doc<'_> {
-    pub(super) fn split_paragraphs(&mut self, excluded: &[Span], format: Format, md: &[LineInfo], prior: Option<&Prior>) {
+    pub(super) fn split_paragraphs(&mut self, lines: &[Span], excluded: &[Span], format: Format, md: &[LineInfo], prior: Option<&Prior>) {
         let text = self.text;
         // Plain text with no blank line anywhere: one paragraph per line.
         let blank_separated = format == Format::Markdown || has_blank_line(text);
@@ -18,12 +18,9 @@ impl Doc<'_> {
         let mut para_end = 0;
         let mut block_quote = false;
         let mut heading = false;
-        let mut pos = 0;
         let mut ex_idx = 0;
         let mut md_idx = 0;
-        while pos < text.len() {
-            let line_end = line_end_from(text, pos);
-            let next = next_line_start(text, line_end);
+        for &Span { start: pos, end: line_end } in lines {
             let line = &text[pos..line_end];
             while ex_idx < excluded.len() && excluded[ex_idx].end <= pos {
                 ex_idx += 1;
@@ -60,7 +57,6 @@ impl Doc<'_> {
                     para_start = None;
                 }
             }
-            pos = next;
         }
         if let Some(s) = para_start {
             self.push_paragraph(Span::new(s, para_end), excluded, block_quote, heading, prior);
@@ -95,6 +91,26 @@ impl Doc<'_> {
             heading,
         });
     }
+}
+
+/// Each line of `text` without its end (\n, \r\n or a lone \r), found once for every step that
+/// reads the text line by line.
+pub(super) fn lines(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
+    let mut start = 0;
+    for e in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        // The \n of a \r\n: that line was taken at its \r.
+        if e < start {
+            continue;
+        }
+        out.push(Span::new(start, e));
+        start = next_line_start(text, e);
+    }
+    if start < bytes.len() {
+        out.push(Span::new(start, bytes.len()));
+    }
+    out
 }
 
 /// The first \n or \r at or after `pos` (or the text's end); bytes, as no other char contains them.
