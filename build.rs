@@ -441,10 +441,11 @@ fn verb_class(s: &str) -> VerbClass {
 // ---- the tables, as Rust source ------------------------------------------------------------------
 
 /// An open-addressing table over `keys`, probed linearly from `hash_ci(key)`: (high half of the
-/// hash, index of the key) per cell, `(0, u32::MAX)` when empty. At most half full, so a miss
-/// (most words of an article) ends after a probe or two.
+/// hash, index of the key) per cell, `(0, u32::MAX)` when empty. At most a quarter full, so a
+/// miss (most words of an article) mostly ends at its first probe: every word of every article
+/// is looked up, and a half-full table cost ~2 probes per miss.
 fn hash_table<'a>(keys: impl ExactSizeIterator<Item = &'a str>) -> Vec<(u32, u32)> {
-    let cap = (keys.len() * 2).next_power_of_two();
+    let cap = (keys.len() * 4).next_power_of_two();
     let mut table = vec![(0, u32::MAX); cap];
     for (i, k) in keys.enumerate() {
         let h = keys::hash_ci(k.as_bytes());

@@ -10,8 +10,14 @@
 //!   mod.rs               analyze() (and analyze_unless(), which an editor can stop), Options, Format, user-added reporting verbs;
 //!                        analyze_text's steps (speakers_in_order, quotes_in_order)
 //!   model.rs             the output value: Span, Speaker, Mention, Quote, Cue, Claim, Finding
-//!   text.rs              prose regions (Markdown code, comments, URLs, web furniture left out),
-//!                        paragraphs, tokens
+//!   text/                the text model: prose, paragraphs, tokens (re-exported from mod.rs: Doc, Token...)
+//!     tokens.rs          Token, TokKind; tokenize: one pass over the bytes, ASCII fast paths
+//!     marks.rs           marks settled before pairing: nickname marks, plural possessives (Wales’ team)
+//!     paragraphs.rs      lines and paragraphs (blank lines, Markdown blocks), each tokenised on its own
+//!     regions.rs furniture.rs markdown.rs
+//!                        what is not prose: comments and directives, URLs, a metadata field; web
+//!                        furniture lines; Markdown code, link targets and tags
+//!     reuse.rs lower.rs  tokens kept across edits; lower-casing and the scratch string pool
 //!   quotes.rs            quotation marks paired into quotations: read_mark → single_mark_role/is_apostrophe
 //!                        → settle_role → Pairing (open, close, paragraph ends); unbalanced marks
 //!   sentences.rs         sentences that never end inside a quotation or after "Mr."
