@@ -127,7 +127,21 @@ impl Lexicon {
         lx.add_abbreviations_and_places();
         lx.add_function_words();
         lx.add_closed_classes();
+        lx.flag_claim_seconds();
         lx
+    }
+
+    /// CLAIM_SECOND on the second word of every claim phrase, if the word has an entry (a new
+    /// entry would change what the engine knows of the word; the scan takes the slow path for a
+    /// word with none).
+    fn flag_claim_seconds(&mut self) {
+        let claim = |k: &PhraseKind| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::Hedge | PhraseKind::Unnamed | PhraseKind::AnonReason);
+        let seconds: Vec<String> = self.phrases.iter().filter(|(_, kinds)| kinds.iter().any(claim)).filter_map(|(key, _)| key.split(' ').nth(1).map(str::to_string)).collect();
+        for w in seconds {
+            if let Some(&i) = self.word_at.get(&w) {
+                self.words[i].1.flags |= flag::CLAIM_SECOND;
+            }
+        }
     }
 
     fn entry(&mut self, word: &str) -> &mut Entry {

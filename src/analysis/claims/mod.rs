@@ -331,6 +331,9 @@ fn weak_doubt(ctx: &Ctx, si: usize, a: usize, b: usize) -> bool {
 
 /// The longest weasel, doubt, hedge or anonymity phrase at word `k`; `key` is a buffer.
 fn longest_phrase(doc: &Doc, k: usize, s1: usize, key: &mut String) -> Option<(usize, PhraseKind)> {
+    if !claim_phrase_may_go_on(doc, k, s1) {
+        return None;
+    }
     let lx = lexicon();
     let toks = &doc.tokens;
     key.clear();
@@ -353,6 +356,18 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize, key: &mut String) -> Option<(u
         }
     }
     best
+}
+
+/// Can a claim phrase at word `k` go on to the next word? Not past the sentence or through
+/// punctuation, nor through a word the lexicon knows that is no claim phrase's second word
+/// (`CLAIM_SECOND`): most phrase starts ("it", "as") end here with no key built.
+fn claim_phrase_may_go_on(doc: &Doc, k: usize, s1: usize) -> bool {
+    let Some(t) = doc.tokens.get(k + 1).filter(|_| k + 1 < s1) else { return false };
+    match t.kind {
+        TokKind::Punct | TokKind::Mark => false,
+        TokKind::Word if t.in_lexicon() && t.stem_end() == t.end => t.flags_in(doc.lx) & flag::CLAIM_SECOND != 0,
+        _ => true,
+    }
 }
 
 /// "the source" points back to a source the story described before; "a source of income" is no
