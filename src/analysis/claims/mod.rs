@@ -360,13 +360,17 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize, key: &mut String) -> Option<(u
 
 /// Can a claim phrase at word `k` go on to the next word? Not past the sentence or through
 /// punctuation, nor through a word the lexicon knows that is no claim phrase's second word
-/// (`CLAIM_SECOND`): most phrase starts ("it", "as") end here with no key built.
+/// (`CLAIM_SECOND`) or another word the filter of second words rules out: most phrase starts
+/// ("it", "the") end here with no key built.
 fn claim_phrase_may_go_on(doc: &Doc, k: usize, s1: usize) -> bool {
     let Some(t) = doc.tokens.get(k + 1).filter(|_| k + 1 < s1) else { return false };
     match t.kind {
         TokKind::Punct | TokKind::Mark => false,
         TokKind::Word if t.in_lexicon() && t.stem_end() == t.end => t.flags_in(doc.lx) & flag::CLAIM_SECOND != 0,
-        _ => true,
+        _ => {
+            let w = &doc.text.as_bytes()[t.start as usize..t.end as usize];
+            !w.is_ascii() || doc.lx.may_be_claim_second(w)
+        }
     }
 }
 
