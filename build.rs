@@ -548,10 +548,10 @@ fn emit_phrases(out: &mut String, lx: &Lexicon) {
     let _ = writeln!(out, "static PHRASE_KEYS: &str = {:?};", keys.concat());
     emit_table(out, "PHRASE_TABLE", &hash_table(keys.iter().copied()));
     let _ = writeln!(out, "const MAX_PHRASE_WORDS: usize = {};", lx.max_phrase_words);
-    let mut filter = [0u64; 4];
+    let mut filter = [0u64; 16];
     for w in lx.claim_seconds() {
         let bit = word_bit(w.as_bytes());
         filter[(bit >> 6) as usize] |= 1 << (bit & 63);
     }
-    let _ = writeln!(out, "static CLAIM_SECOND_FILTER: [u64; 4] = {filter:?};");
+    let _ = writeln!(out, "static CLAIM_SECOND_FILTER: [u64; 16] = {filter:?};");
 }
