@@ -19,7 +19,7 @@ mod entry;
 mod keys;
 
 use entry::{flag, Entry, Form, Gender, Loaded, ParticipleKind, PhraseKind, Verb, VerbClass};
-use keys::normalize_phrase;
+use keys::{normalize_phrase, word_bit};
 
 const DIR: &str = "src/analysis/lexicon";
 
@@ -127,7 +127,25 @@ impl Lexicon {
         lx.add_abbreviations_and_places();
         lx.add_function_words();
         lx.add_closed_classes();
+        lx.flag_claim_seconds();
         lx
+    }
+
+    /// CLAIM_SECOND on the second word of every claim phrase, if the word has an entry (a new
+    /// entry would change what the engine knows of the word; the scan tests a word with none
+    /// against `CLAIM_SECOND_FILTER`).
+    fn flag_claim_seconds(&mut self) {
+        for w in self.claim_seconds() {
+            if let Some(&i) = self.word_at.get(&w) {
+                self.words[i].1.flags |= flag::CLAIM_SECOND;
+            }
+        }
+    }
+
+    /// The second words of the weasel, doubt, hedge, unnamed and anonymity-reason phrases.
+    fn claim_seconds(&self) -> Vec<String> {
+        let claim = |k: &PhraseKind| matches!(k, PhraseKind::Weasel | PhraseKind::Doubt | PhraseKind::Hedge | PhraseKind::Unnamed | PhraseKind::AnonReason);
+        self.phrases.iter().filter(|(_, kinds)| kinds.iter().any(claim)).filter_map(|(key, _)| key.split(' ').nth(1).map(str::to_string)).collect()
     }
 
     fn entry(&mut self, word: &str) -> &mut Entry {
@@ -530,4 +548,10 @@ fn emit_phrases(out: &mut String, lx: &Lexicon) {
     let _ = writeln!(out, "static PHRASE_KEYS: &str = {:?};", keys.concat());
     emit_table(out, "PHRASE_TABLE", &hash_table(keys.iter().copied()));
     let _ = writeln!(out, "const MAX_PHRASE_WORDS: usize = {};", lx.max_phrase_words);
+    let mut filter = [0u64; 16];
+    for w in lx.claim_seconds() {
+        let bit = word_bit(w.as_bytes());
+        filter[(bit >> 6) as usize] |= 1 << (bit & 63);
+    }
+    let _ = writeln!(out, "static CLAIM_SECOND_FILTER: [u64; 16] = {filter:?};");
 }

@@ -16,7 +16,7 @@ mod keys;
 
 pub use closed_classes::*;
 pub use entry::*;
-use keys::{eq_lower, hash_ci, hash_small};
+use keys::{eq_lower, hash_ci, hash_small, word_bit};
 pub use keys::{lower8, normalize_phrase, small_word};
 
 /// FxHash: the lexicon is hit for every word of every article, and SipHash is several times slower.
@@ -218,6 +218,14 @@ impl Lexicon {
     #[inline]
     pub fn phrase_or_prefix(&self, normalized: &str) -> Option<&'static [PhraseKind]> {
         self.find_phrase(normalized).map(Phrase::kinds)
+    }
+
+    /// Might the ASCII word `w` (any case) be the second word of a weasel, doubt, hedge or
+    /// anonymity-reason phrase? `false` is certain; `true` may be wrong.
+    #[inline]
+    pub fn may_be_claim_second(&self, w: &[u8]) -> bool {
+        let bit = word_bit(w);
+        CLAIM_SECOND_FILTER[(bit >> 6) as usize] & (1 << (bit & 63)) != 0
     }
 
     pub fn verb(&self, lower: &str) -> Option<(&'static Verb, Form)> {

@@ -96,7 +96,9 @@ pub(crate) fn find_traced(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], at
     for si in 0..sentences.len() {
         let before = out.len();
         let cues = scan_sentence(&ctx, si, &mut key, &mut out);
-        figures::one_per_sentence(&mut out, before);
+        if out.len() > before {
+            figures::one_per_sentence(&mut out, before);
+        }
         let rules = out[before..].iter().fold(rule_sentences[si], |m, c| m | model::rule_bit(c));
         if let Some(t) = trace.as_deref_mut() {
             let mut feats = Vec::new();
@@ -210,7 +212,8 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
                 continue;
             }
         }
-        if let Some((start, end, weak)) = figures::claim(ctx, si, k) {
+        // Only a number starts a figure: other candidates are spared the call.
+        if let Some((start, end, weak)) = (t.kind == TokKind::Number).then(|| figures::claim(ctx, si, k)).flatten() {
             let trigger = Span::new(toks[start].start as usize, toks[end - 1].end as usize);
             out.push(Claim { kind: ClaimKind::Statistic, span: sent.span, trigger, weak });
             k = end;
@@ -242,8 +245,19 @@ fn pair_or_view(ctx: &Ctx, si: usize, k: usize, f: u64, key: &mut String, out: &
     None
 }
 
-/// A weasel phrase or a multi-word doubt word starting at `k`; returns where it ends.
-fn phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: &mut String, out: &mut Vec<Claim>) -> Option<usize> {
+/// A weasel phrase or a multi-word doubt word starting at `k`; returns where it ends. Most
+/// phrase starts are followed by a word no claim phrase goes on with: that test is inlined.
+#[inline(always)]
+fn phrase_claim(ctx: &Ctx, sent: (usize, Span), k: usize, s1: usize, key: &mut String, out: &mut Vec<Claim>) -> Option<usize> {
+    if !claim_phrase_may_go_on(ctx.doc, k, s1) {
+        return None;
+    }
+    found_phrase_claim(ctx, sent, k, s1, key, out)
+}
+
+/// [`phrase_claim`] past its first test.
+#[inline(never)]
+fn found_phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize, key: &mut String, out: &mut Vec<Claim>) -> Option<usize> {
     let toks = &ctx.doc.tokens;
     let (len, kind) = longest_phrase(ctx.doc, k, s1, key)?;
     // "it is believed", "it has been said": a passive inside a weasel phrase.
@@ -353,6 +367,23 @@ fn longest_phrase(doc: &Doc, k: usize, s1: usize, key: &mut String) -> Option<(u
         }
     }
     best
+}
+
+/// Can a claim phrase at word `k` go on to the next word? Not past the sentence or through
+/// punctuation, nor through a word the lexicon knows that is no claim phrase's second word
+/// (`CLAIM_SECOND`) or another word the filter of second words rules out: most phrase starts
+/// ("it", "the") end here with no key built.
+#[inline(always)]
+fn claim_phrase_may_go_on(doc: &Doc, k: usize, s1: usize) -> bool {
+    let Some(t) = doc.tokens.get(k + 1).filter(|_| k + 1 < s1) else { return false };
+    match t.kind {
+        TokKind::Punct | TokKind::Mark => false,
+        TokKind::Word if t.in_lexicon() && t.stem_end() == t.end => t.flags_in(doc.lx) & flag::CLAIM_SECOND != 0,
+        _ => {
+            let w = &doc.text.as_bytes()[t.start as usize..t.end as usize];
+            !w.is_ascii() || doc.lx.may_be_claim_second(w)
+        }
+    }
 }
 
 /// "the source" points back to a source the story described before; "a source of income" is no

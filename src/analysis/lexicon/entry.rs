@@ -133,6 +133,10 @@ pub mod flag {
     /// The last word of a two-word claim looked up from its end (lexicon/claim_pairs.tsv: "as
     /// expected", "when asked"); their first words get no PHRASE flag.
     pub const PAIR_LAST: u64 = 1 << 38;
+    /// The second word of a weasel, doubt, hedge, unnamed or anonymity phrase, when the lists
+    /// already know that word: a claim phrase can only go on through such a word, so the scan
+    /// rejects most phrase starts ("it", "as") with no key built.
+    pub const CLAIM_SECOND: u64 = 1 << 39;
 }
 
 #[derive(Clone, Copy, Debug, Default)]

@@ -101,6 +101,15 @@ pub fn mix(a: u64, b: u64) -> u64 {
     (r as u64) ^ (r >> 64) as u64
 }
 
+/// A word's bit (0..1024) in a filter of words: from its length and its first and last bytes,
+/// ASCII case ignored (`b | 0x20` is the same for a byte and its lower case).
+#[inline]
+pub fn word_bit(w: &[u8]) -> u16 {
+    let (a, z) = (w.first().map_or(0, |b| b | 0x20), w.last().map_or(0, |b| b | 0x20));
+    let x = (a as u64) << 16 | (z as u64) << 8 | (w.len() as u64 & 0xff);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as u16
+}
+
 /// Lower case, typographic apostrophes straightened, single spaces.
 pub fn normalize_phrase(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

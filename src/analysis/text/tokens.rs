@@ -74,6 +74,11 @@ impl Token {
     pub fn has(&self, flag: u64) -> bool {
         self.flags() & flag != 0
     }
+    /// The lexicon has an entry for the lower-cased stem.
+    #[inline(always)]
+    pub fn in_lexicon(&self) -> bool {
+        self.entry != NO_ENTRY
+    }
     /// [`Token::flags`] with the lexicon at hand ([`Doc::lx`]).
     #[inline(always)]
     pub fn flags_in(&self, lx: &Lexicon) -> u64 {
