@@ -119,7 +119,7 @@ pub(super) fn clause_end(doc: &Doc, depth: &[u8], from: usize, sent_end: usize) 
     let toks = &doc.tokens;
     let mut e = sent_end;
     for k in from..sent_end {
-        if depth[k] == 0 && toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(doc.text), ';') {
+        if depth[k] == 0 && punct_is(&toks[k], doc.text, b';') {
             e = k;
             break;
         }
