@@ -189,6 +189,16 @@ mod tests {
     }
 
     #[test]
+    fn setting_words_match_in_any_case_and_only_whole_words() {
+        let f = fixture("ON Twitter, X and E-mail reporters said: onward Xs via-email, in 'to'.");
+        let words: Vec<(&str, bool, bool)> = (0..f.doc.tokens.len()).map(|x| (f.words(x, x + 1), opens_setting(&f.doc, x), names_audience_or_medium(&f.doc, x))).collect();
+        let opens: Vec<&str> = words.iter().filter(|w| w.1).map(|w| w.0).collect();
+        let media: Vec<&str> = words.iter().filter(|w| w.2).map(|w| w.0).collect();
+        assert_eq!(opens, ["ON", "in", "to"]);
+        assert_eq!(media, ["Twitter", "X", "E-mail", "reporters"]);
+    }
+
+    #[test]
     fn adverbs_days_and_a_parenthesis_are_skipped_before_a_cue() {
         let cases: &[(&str, &str)] = &[
             ("Hartley on Monday said the pier would reopen.", "on"),
