@@ -130,7 +130,7 @@ pub fn find_into(doc: &Doc, depth: &[u8], range: std::ops::Range<usize>, extra: 
         let t = &toks[i];
         // Only "according" (9 letters), a verb or a configured verb starts a cue: most words
         // are none of them, which two reads tell.
-        if depth[i] != 0 || t.kind != TokKind::Word || t.end - t.start != 9 && t.flags() & flag::VERB == 0 && (no_extra || extra.get(doc, i).is_none()) {
+        if depth[i] != 0 || t.kind != TokKind::Word || t.end - t.start != 9 && t.flags_in(doc.lx) & flag::VERB == 0 && (no_extra || extra.get(doc, i).is_none()) {
             i += 1;
             continue;
         }

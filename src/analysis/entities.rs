@@ -44,6 +44,8 @@ pub struct Entities {
     recent: Vec<usize>,
     /// Key ranges of the mention being linked, kept to save an allocation per mention.
     ranges: Vec<(usize, usize)>,
+    /// The lower-case keys those ranges index, kept likewise.
+    keys_buf: String,
 }
 
 /// Entity indexes under one key, oldest first; most keys name a single entity, kept inline.
@@ -194,25 +196,28 @@ impl Entities {
     /// description or to whoever holds its role ([`Entities::link_role`]); the rest by the words
     /// of its name or description ([`Entities::link_keys`]).
     pub fn link(&mut self, doc: &Doc, np: &Np) -> Option<(usize, Link)> {
-        // Keys are lower-cased into one scratch buffer; strings are made only for a new or grown
-        // entity (most mentions link to an existing one). Not taken for a pronoun.
-        let mut kbuf: Option<Scratch> = None;
-        match np.mention {
-            MentionKind::Pronoun => return self.link_pronoun(np),
-            MentionKind::Role => {
-                if let Some(found) = self.link_role(doc, np, &mut kbuf) {
-                    return Some(found);
-                }
-            }
-            _ => {}
+        if np.mention == MentionKind::Pronoun {
+            return self.link_pronoun(np);
         }
-        let kbuf = kbuf.get_or_insert_with(Scratch::new);
-        kbuf.clear();
+        // Keys are lower-cased into one buffer the table keeps; strings are made only for a new
+        // or grown entity (most mentions link to an existing one).
+        let mut kbuf = std::mem::take(&mut self.keys_buf);
         let mut ranges = std::mem::take(&mut self.ranges);
-        ranges.clear();
-        let found = self.link_keys(doc, np, kbuf, &mut ranges);
-        self.ranges = ranges;
+        let found = self.link_description_or_name(doc, np, &mut kbuf, &mut ranges);
+        (self.keys_buf, self.ranges) = (kbuf, ranges);
         found
+    }
+
+    /// [`Entities::link`] past pronouns: a role ([`Entities::link_role`]), else by the keys.
+    fn link_description_or_name(&mut self, doc: &Doc, np: &Np, kbuf: &mut String, ranges: &mut Vec<(usize, usize)>) -> Option<(usize, Link)> {
+        if np.mention == MentionKind::Role {
+            if let Some(found) = self.link_role(doc, np, kbuf) {
+                return Some(found);
+            }
+        }
+        kbuf.clear();
+        ranges.clear();
+        self.link_keys(doc, np, kbuf, ranges)
     }
 
     /// A pronoun: the entity it refers to ([`Entities::resolve_pronoun`]), or the writer for "I"
@@ -243,10 +248,10 @@ impl Entities {
     /// A role mention: the same description again ("the French presidency") is the same
     /// entity; otherwise "the president" is the latest entity whose role or description has that
     /// head. `None` when neither is found (the description is then linked by its keys).
-    fn link_role(&mut self, doc: &Doc, np: &Np, kbuf: &mut Option<Scratch>) -> Option<(usize, Link)> {
+    fn link_role(&mut self, doc: &Doc, np: &Np, kbuf: &mut String) -> Option<(usize, Link)> {
         let toks = &doc.tokens;
         let body = if is_det(doc, np.start) && np.end > np.start + 1 { np.start + 1 } else { np.start };
-        let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(doc.text), kbuf.get_or_insert_with(Scratch::new));
+        let key = lower(Span::new(toks[body].start as usize, toks[np.end - 1].stem_end() as usize).text(doc.text), kbuf);
         let same = self.by_word.get(key.as_bytes()).and_then(|v| v.as_slice().iter().rev().copied().find(|&i| self.list[i].keys.len() == 1 && self.list[i].keys[0].as_bytes() == key.as_bytes()));
         if let Some(idx) = same {
             self.touch(idx, np.span.start);

@@ -806,7 +806,7 @@ fn named_kind(doc: &Doc, (ns, ne): (usize, usize), body: usize, e: usize, titles
     let (lx, toks) = (doc.lx, &doc.tokens);
     let mut gender = titles.gender;
     let first = &toks[ns];
-    let name_phrase = if ne - ns > 1 && first.has(flag::PHRASE_NAME) {
+    let name_phrase = if ne - ns > 1 && first.flags_in(lx) & flag::PHRASE_NAME != 0 {
         lx.phrase(lower(Span::new(toks[ns].start as usize, toks[ne - 1].stem_end() as usize).text(doc.text), buf.get_or_insert_with(Scratch::new))).unwrap_or(&[])
     } else {
         &[]
@@ -815,14 +815,14 @@ fn named_kind(doc: &Doc, (ns, ne): (usize, usize), body: usize, e: usize, titles
     let name_flags = (ns..ne).fold(0u64, |acc, x| acc | toks[x].flags_in(doc.lx));
     let kind = if name_flags & (flag::MEDIA | flag::ORG_HEAD | flag::ORG_SUFFIX) != 0
         || name_phrase.iter().any(|k| matches!(k, PhraseKind::Org | PhraseKind::Media))
-        || (ne - ns == 1 && first.has(flag::PLACE))
+        || (ne - ns == 1 && first.flags_in(lx) & flag::PLACE != 0)
         || name_phrase.contains(&PhraseKind::Place)
         || titles.collective
         || titles.org_described
     {
         SpeakerKind::Organization
-    } else if first.has(flag::FIRST_NAME) || all & flag::HONORIFIC != 0 || (titled && !titles.collective) {
-        if gender == Gender::Unknown && first.has(flag::FIRST_NAME) && ne - ns > 1 {
+    } else if first.flags_in(lx) & flag::FIRST_NAME != 0 || all & flag::HONORIFIC != 0 || (titled && !titles.collective) {
+        if gender == Gender::Unknown && first.flags_in(lx) & flag::FIRST_NAME != 0 && ne - ns > 1 {
             gender = first.entry().map_or(Gender::Unknown, |en| en.gender);
         }
         SpeakerKind::Person
@@ -874,7 +874,7 @@ struct Anonymity {
 fn anonymity(doc: &Doc, s: usize, body: usize, e: usize, head: &Word, buf: &mut Option<Scratch>) -> Anonymity {
     let toks = &doc.tokens;
     let mut a = Anonymity::default();
-    let full_kinds = if e - s > 1 && toks[s].has(flag::PHRASE_CLAIM) {
+    let full_kinds = if e - s > 1 && toks[s].flags_in(doc.lx) & flag::PHRASE_CLAIM != 0 {
         doc.lx.phrase(lower(Span::new(toks[s].start as usize, toks[e - 1].end as usize).text(doc.text), buf.get_or_insert_with(Scratch::new)))
     } else {
         None

@@ -37,6 +37,36 @@ pub(super) fn skip_left(doc: &Doc, depth: &[u8], mut k: usize, lb: usize) -> usi
     }
 }
 
+/// Token `i` lower-cased (ASCII case only, as `word_in` compares) on the stack, when it is a
+/// word of at most 16 bytes: a `match` on it tests only the listed words of its length.
+#[inline]
+fn lower_word(doc: &Doc, i: usize) -> Option<([u8; 16], usize)> {
+    let t = doc.tokens.get(i).filter(|t| t.kind == TokKind::Word)?;
+    let b = doc.text.as_bytes().get(t.start as usize..t.end as usize).filter(|b| b.len() <= 16)?;
+    let mut buf = [0u8; 16];
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    Some((buf, b.len()))
+}
+
+/// A word that may open a setting after the cue ("on Monday", "to reporters", "last week").
+fn opens_setting(doc: &Doc, i: usize) -> bool {
+    lower_word(doc, i).is_some_and(|(w, n)| {
+        matches!(&w[..n], b"on" | b"in" | b"at" | b"during" | b"via" | b"to" | b"through" | b"from" | b"last" | b"this" | b"late" | b"earlier" | b"later" | b"by" | b"over")
+    })
+}
+
+/// An audience or a medium that ends a setting ("to reporters", "on Twitter", "by phone").
+fn names_audience_or_medium(doc: &Doc, i: usize) -> bool {
+    lower_word(doc, i).is_some_and(|(w, n)| {
+        matches!(
+            &w[..n],
+            b"reporters" | b"journalists" | b"twitter" | b"facebook" | b"x" | b"television" | b"radio" | b"parliament" | b"lawmakers" | b"email" | b"e-mail" | b"phone" | b"telephone" | b"text" | b"video" | b"instagram" | b"tiktok" | b"youtube" | b"friday"
+        )
+    })
+}
+
 /// Skip "on Monday", "in a statement", "to reporters", "in an interview with X" rightwards from `a`.
 pub(super) fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> usize {
     let toks = &doc.tokens;
@@ -48,14 +78,14 @@ pub(super) fn skip_right(doc: &Doc, depth: &[u8], mut a: usize, ub: usize) -> us
             a += 1;
             continue;
         }
-        if word_in(doc, a, &["on", "in", "at", "during", "via", "to", "through", "from", "last", "this", "late", "earlier", "later", "by", "over"]) {
+        if opens_setting(doc, a) {
             // A short prepositional phrase that ends in a day, a medium or an attribution noun.
             let lim = (a + 6).min(ub);
             if let Some(k) = (a + 1..lim).find(|&k| {
                 let f = toks[k].flags();
                 f & (flag::ATTR_NOUN | flag::DAY_MONTH) != 0
                     || is(doc, k, flag::TIME)
-                    || word_in(doc, k, &["reporters", "journalists", "twitter", "facebook", "x", "television", "radio", "parliament", "lawmakers", "email", "e-mail", "phone", "telephone", "text", "video", "instagram", "tiktok", "youtube", "friday"])
+                    || names_audience_or_medium(doc, k)
             }) {
                 if (a + 1..k).all(|x| toks[x].kind == TokKind::Word && depth[x] == 0) {
                     // "during a Friday evening rally", "in the early morning hours": the words that go
@@ -89,7 +119,7 @@ pub(super) fn clause_end(doc: &Doc, depth: &[u8], from: usize, sent_end: usize) 
     let toks = &doc.tokens;
     let mut e = sent_end;
     for k in from..sent_end {
-        if depth[k] == 0 && toks[k].kind == TokKind::Punct && matches!(toks[k].first_char(doc.text), ';') {
+        if depth[k] == 0 && punct_is(&toks[k], doc.text, b';') {
             e = k;
             break;
         }
@@ -156,6 +186,16 @@ mod tests {
             let a = skip_right(&f.doc, &f.quotes.depth, f.tok(from) + 1, c.s1);
             assert_eq!(f.words(a, a + 1), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn setting_words_match_in_any_case_and_only_whole_words() {
+        let f = fixture("ON Twitter, X and E-mail reporters said: onward Xs via-email, in 'to'.");
+        let words: Vec<(&str, bool, bool)> = (0..f.doc.tokens.len()).map(|x| (f.words(x, x + 1), opens_setting(&f.doc, x), names_audience_or_medium(&f.doc, x))).collect();
+        let opens: Vec<&str> = words.iter().filter(|w| w.1).map(|w| w.0).collect();
+        let media: Vec<&str> = words.iter().filter(|w| w.2).map(|w| w.0).collect();
+        assert_eq!(opens, ["ON", "in", "to"]);
+        assert_eq!(media, ["Twitter", "X", "E-mail", "reporters"]);
     }
 
     #[test]
