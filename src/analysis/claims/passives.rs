@@ -236,11 +236,10 @@ fn other_verb_before(ctx: &Ctx, p: usize, x: usize) -> bool {
     }
     // "branded as outdated by MPs", "praised and rewarded by the board": an adjective or a
     // second participle of the same subject, whose "by" is still the agent.
-    let verb = v > p + 2
+    v > p + 2
         && doc.tokens[v - 1].kind == TokKind::Word
         && (is(doc, v - 1, flag::FINITE | flag::PARTICIPLE) || doc.tokens[v - 1].text(doc.text).ends_with("ed"))
-        && !word_in(doc, v - 2, SAME_SUBJECT);
-    verb
+        && !word_in(doc, v - 2, SAME_SUBJECT)
 }
 
 /// Words before a participle that keep it with the passive's subject (see [`other_verb_before`]).
