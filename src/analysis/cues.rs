@@ -52,7 +52,6 @@ pub fn word_in(doc: &Doc, i: usize, list: &[&str]) -> bool {
     list.iter().any(|w| w.len() == b.len() && b.eq_ignore_ascii_case(w.as_bytes()))
 }
 
-
 /// A number written out: "ten", "Forty-two", "sixty-one".
 pub fn number_word(doc: &Doc, i: usize) -> bool {
     const UNITS: &[&str] = &[
