@@ -245,8 +245,12 @@ pub struct RuleSettings(pub BTreeMap<String, RuleSetting>);
 impl RuleSettings {
     /// The severity a rule reports at, or `None` when it is switched off.
     pub fn severity(&self, code: &str) -> Option<Severity> {
-        let default = rule(code).map(|r| r.default_severity).unwrap_or(Severity::Warning);
-        let group = rule(code).and_then(|r| r.group);
+        let r = rule(code);
+        let default = r.map_or(Severity::Warning, |r| r.default_severity);
+        if self.0.is_empty() {
+            return Some(default);
+        }
+        let group = r.and_then(|r| r.group);
         let setting = self
             .0
             .get(code)
