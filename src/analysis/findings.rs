@@ -34,7 +34,8 @@ pub struct Input<'a> {
 /// string: there is a message for every claim, and `format!` three times over cost more.
 fn quoted_message(before: &str, s: &str, after: &str) -> String {
     let s = s.trim();
-    let (short, cut) = match s.char_indices().nth(60) {
+    // 60 bytes or fewer are 60 characters or fewer: most triggers need no count.
+    let (short, cut) = match (s.len() > 60).then(|| s.char_indices().nth(60)).flatten() {
         Some((i, _)) => (&s[..i], true),
         None => (s, false),
     };
@@ -47,6 +48,14 @@ fn quoted_message(before: &str, s: &str, after: &str) -> String {
     }
     m.push('”');
     m.push_str(after);
+    m
+}
+
+/// `parts` joined in one string of the right size: messages are built for every finding, and
+/// `format!` costs several times more.
+fn join(parts: &[&str]) -> String {
+    let mut m = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    parts.iter().for_each(|p| m.push_str(p));
     m
 }
 
@@ -271,9 +280,9 @@ fn loaded_verb(doc: &Doc, head: usize, class: Option<VerbClass>, quote: usize, r
         Loaded::Truth => "presents what was said as established fact",
         Loaded::Emphasis => "editorialises about how it was said",
     };
-    if let Some(f) = sink.raise("loaded-verb", span, format!("“{verb}” {why}; “{replacement}” is neutral.")) {
+    if let Some(f) = sink.raise("loaded-verb", span, join(&["“", verb, "” ", why, "; “", &replacement, "” is neutral."])) {
         f.related = related();
-        f.fixes = vec![Fix { title: format!("Replace “{verb}” with “{replacement}”"), edits: vec![(span, replacement)] }];
+        f.fixes = vec![Fix { title: join(&["Replace “", verb, "” with “", &replacement, "”"]), edits: vec![(span, replacement)] }];
         f.quote = Some(quote);
     }
 }
@@ -285,9 +294,9 @@ fn non_speech_verb(doc: &Doc, head: usize, class: Option<VerbClass>, quote: usiz
     }
     let (span, replacement) = say_replacement(doc, head);
     let verb = span.text(doc.text);
-    if let Some(f) = sink.raise("non-speech-verb", span, format!("People do not “{verb}” words: use “{replacement}” and describe the gesture separately.")) {
+    if let Some(f) = sink.raise("non-speech-verb", span, join(&["People do not “", verb, "” words: use “", &replacement, "” and describe the gesture separately."])) {
         f.related = related();
-        f.fixes = vec![Fix { title: format!("Replace “{verb}” with “{replacement}”"), edits: vec![(span, replacement)] }];
+        f.fixes = vec![Fix { title: join(&["Replace “", verb, "” with “", &replacement, "”"]), edits: vec![(span, replacement)] }];
         f.quote = Some(quote);
     }
 }
