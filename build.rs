@@ -458,26 +458,28 @@ fn verb_class(s: &str) -> VerbClass {
 
 // ---- the tables, as Rust source ------------------------------------------------------------------
 
-/// An open-addressing table over `keys`, probed linearly from `hash_ci(key)`: (high half of the
-/// hash, index of the key) per cell, `(0, u32::MAX)` when empty. At most a quarter full, so a
+/// An open-addressing table over `keys`, probed linearly from `hash_ci(key)`: (top 16 bits of
+/// the hash, index of the key) per cell, `(0, u16::MAX)` when empty. At most a quarter full, so a
 /// miss (most words of an article) mostly ends at its first probe: every word of every article
-/// is looked up, and a half-full table cost ~2 probes per miss.
-fn hash_table<'a>(keys: impl ExactSizeIterator<Item = &'a str>) -> Vec<(u32, u32)> {
+/// is looked up, and a half-full table cost ~2 probes per miss. Cells of two u16 keep the tables
+/// as small as half-full ones of two u32 were (the binary has a size budget).
+fn hash_table<'a>(keys: impl ExactSizeIterator<Item = &'a str>) -> Vec<(u16, u16)> {
+    assert!(keys.len() < u16::MAX as usize, "more keys than a u16 cell can index");
     let cap = (keys.len() * 4).next_power_of_two();
-    let mut table = vec![(0, u32::MAX); cap];
+    let mut table = vec![(0, u16::MAX); cap];
     for (i, k) in keys.enumerate() {
         let h = keys::hash_ci(k.as_bytes());
         let mut at = h as usize & (cap - 1);
-        while table[at].1 != u32::MAX {
+        while table[at].1 != u16::MAX {
             at = (at + 1) & (cap - 1);
         }
-        table[at] = ((h >> 32) as u32, i as u32);
+        table[at] = ((h >> 48) as u16, i as u16);
     }
     table
 }
 
-fn emit_table(out: &mut String, name: &str, table: &[(u32, u32)]) {
-    let _ = writeln!(out, "static {name}: [(u32, u32); {}] = [", table.len());
+fn emit_table(out: &mut String, name: &str, table: &[(u16, u16)]) {
+    let _ = writeln!(out, "static {name}: [(u16, u16); {}] = [", table.len());
     for (tag, i) in table {
         let _ = writeln!(out, "({tag:#x}, {i:#x}),");
     }

@@ -241,17 +241,17 @@ impl Lexicon {
 /// The index whose key `matches`, among those filed under hash `h` in `table` (linear probing
 /// from the cell `h` picks; an empty cell ends the search).
 #[inline(always)]
-fn probe(table: &[(u32, u32)], h: u64, matches: impl Fn(u32) -> bool) -> Option<u32> {
-    let tag = (h >> 32) as u32;
+fn probe(table: &[(u16, u16)], h: u64, matches: impl Fn(u32) -> bool) -> Option<u32> {
+    let tag = (h >> 48) as u16;
     let mask = table.len() - 1;
     let mut i = h as usize & mask;
     loop {
         let (t, slot) = table[i];
-        if slot == u32::MAX {
+        if slot == u16::MAX {
             return None;
         }
-        if t == tag && matches(slot) {
-            return Some(slot);
+        if t == tag && matches(slot as u32) {
+            return Some(slot as u32);
         }
         i = (i + 1) & mask;
     }
