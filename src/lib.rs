@@ -91,10 +91,12 @@
 //! editors/               VS Code extension and Neovim plugin
 //! examples/              developer tools: `dump` (the engine's view of a file), `speed` (timing),
 //!                        `snapshot` (every Analysis in full, to prove a refactor changes nothing),
-//!                        `claim_features` (the claim model's features, for scripts/claims/train.py)
+//!                        `claim_features` (the claim model's features, for scripts/claims/train.py;
+//!                        per sentence of PolNeAR articles with `--polnear`)
 //! scripts/               snapshot-corpus.py, fn-lengths.py; gold/ (draw, show, anchor, agreement);
 //!                        claims/ (train.py: the claim model; bbc.py: warning rates, precision samples;
-//!                        nosource.py: PolNeAR's no-source items and whether a claim flags them);
+//!                        nosource.py: PolNeAR's no-source items and whether a claim flags them;
+//!                        contracted_pool.py: the "it's thought" passives, for judging by hand);
 //!                        sources/ (the hand check of stated gender); report/ (the page checked in CI)
 //! fuzz/                  cargo-fuzz targets for the engine, the document model and the config
 //! ```

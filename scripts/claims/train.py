@@ -13,8 +13,15 @@ with a fixed seed: the same data gives the same file, byte for byte. The decisio
 chosen on out-of-fold scores of the training rows (5 folds): the lowest threshold whose precision
 reaches --min-precision, counting, as `whosaid eval` does, every row where a rule already fires
 as flagged. Pure Python, no packages.
+
+Experiments (docs/precision.md, "claims6"): `--polnear ../shared/data/polnear/train.jsonl` also
+trains on PolNeAR's news sentences that hold a cue word or a rule claim (a sentence is positive
+when it overlaps a no-source item; folds by article) and prints the share of PolNeAR train's
+no-source items the engine would then find out of fold; `--decide-weak` lets the model decide
+sentences whose only rule claims are weak ones or hedge phrases. Neither is the default: both
+lost (docs/precision.md).
 """
-import argparse, collections, math, os, random, subprocess, sys
+import argparse, collections, json, math, os, random, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SEED = 2026
@@ -33,6 +40,23 @@ def load(args):
         label, split, feats = (line.split("\t") + [""])[:3]
         rows.append((label.strip() == "1", split, feats.split()))
     return rows
+
+
+def load_polnear(path):
+    """PolNeAR sentences: (article, label, features, ids of the no-source items the sentence overlaps)."""
+    if not os.path.exists(path):
+        sys.exit(f"train.py: {path} not found")
+    cmd = ["cargo", "run", "--release", "--quiet", "--example", "claim_features", "--", "--polnear", path]
+    lines = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout.splitlines()
+    arts = [json.loads(l) for l in open(path, encoding="utf-8")]
+    items = {i: [(q["start"], q["end"]) for q in a["quotes"] if q.get("no_source")] for i, a in enumerate(arts)}
+    out = []
+    for line in lines:
+        a, s, e, f = (line.split("\t") + [""])[:4]
+        a, s, e = int(a), int(s), int(e)
+        hit = [(a, j) for j, (qs, qe) in enumerate(items[a]) if qs < e and s < qe]
+        out.append((a, bool(hit), f.split(), hit))
+    return out, sum(len(v) for v in items.values())
 
 
 def sigmoid(z):
@@ -61,14 +85,21 @@ def score(w, feats):
     return w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in feats)
 
 
+DECIDE_WEAK = False
+
+
 def ruled(feats):
-    """A rule claim of any kind but a figure settles the sentence (claims/mod.rs); weak ones too."""
+    """A rule claim of any kind but a figure settles the sentence (claims/mod.rs); weak ones too.
+    With --decide-weak only a strong claim that is no hedge phrase does."""
+    if DECIDE_WEAK:
+        return any(f.startswith("r:") and not f.endswith(":w") and not f.startswith(("r:unsourced-statistic", "r:hedge")) for f in feats)
     return any(f.startswith("r:") and not f.startswith("r:unsourced-statistic") for f in feats)
 
 
 def modelled(feats):
     """The engine asks the model only about a sentence with a cue word and no rule claim."""
-    return not ruled(feats) and any(f.startswith("c:") for f in feats)
+    weak_rule = DECIDE_WEAK and any(f.startswith("r:") and not f.startswith("r:unsourced-statistic") for f in feats)
+    return not ruled(feats) and (weak_rule or any(f.startswith("c:") for f in feats))
 
 
 def prf(pairs, threshold):
@@ -100,26 +131,43 @@ def main():
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--min-count", type=int, default=3, help="drop features seen in fewer training rows")
     ap.add_argument("--min-precision", type=float, default=70.0)
+    ap.add_argument("--polnear", help="also train on this PolNeAR file's sentences (an experiment; see the docstring)")
+    ap.add_argument("--decide-weak", action="store_true", help="the model decides sentences with only weak rule claims (an experiment)")
     args = ap.parse_args()
+    global DECIDE_WEAK
+    DECIDE_WEAK = args.decide_weak
 
     rows = load(args)
     train = [(y, f) for y, split, f in rows if split == "train"]
     held = [(y, f) for y, split, f in rows if split == "heldout"]
+    news, news_items = load_polnear(args.polnear) if args.polnear else ([], 0)
+    # Only sentences the engine may ask the model about: a cue word or a rule claim.
+    news = [r for r in news if any(f.startswith(("c:", "r:")) for f in r[2])]
     counts = collections.Counter(x for _, f in train for x in set(f))
+    counts.update(x for _, _, f, _ in news for x in set(f))
     keep = lambda f: sorted({x for x in f if counts[x] >= args.min_count})
     kept = [(y, keep(f)) for y, f in train]
+    news_kept = [(y, keep(f)) for _, y, f, _ in news]
+    arts = sorted({a for a, _, _, _ in news})
+    random.Random(SEED).shuffle(arts)
+    art_fold = {a: n % 5 for n, a in enumerate(arts)}
 
     # Out-of-fold scores on the training rows choose the threshold.
     folds = list(range(len(train)))
     random.Random(SEED).shuffle(folds)
     fold_of = {i: n % 5 for n, i in enumerate(folds)}
     oof = [None] * len(train)
+    news_oof = [None] * len(news)
     for k in range(5):
         part = [kept[i] for i in range(len(train)) if fold_of[i] != k]
+        part += [news_kept[i] for i in range(len(news)) if art_fold[news[i][0]] != k]
         w = fit(part, args.epochs, args.lr, args.l2, SEED + k)
         for i in range(len(train)):
             if fold_of[i] == k:
                 oof[i] = pairs_for(w, [train[i]])[0]
+        for i in range(len(news)):
+            if art_fold[news[i][0]] == k:
+                news_oof[i] = pairs_for(w, [(news[i][1], news[i][2])])[0]
     candidates = sorted({s for _, _, s in oof if s is not None})
     best = None
     for t in candidates:
@@ -131,7 +179,11 @@ def main():
         best = max(((t,) + prf(oof, t) for t in candidates), key=lambda x: x[3])
     threshold = best[0]
 
-    w = fit(kept, args.epochs, args.lr, args.l2, SEED)
+    if news:
+        found = {h for (_, _, _, hit), (_, r, sc) in zip(news, news_oof) if r or (sc is not None and sc >= threshold) for h in hit}
+        print(f"train.py: PolNeAR no-source items found out of fold (sentences with a cue or a rule claim; figures not counted): "
+              f"{len(found)} of {news_items} ({100.0 * len(found) / max(news_items, 1):.1f}%)")
+    w = fit(kept + news_kept, args.epochs, args.lr, args.l2, SEED)
     hp, hr, hf = prf(pairs_for(w, held), threshold)
     weights = {k: v for k, v in w.items() if k != "bias" and abs(v) >= 0.01}
     with open(args.out, "w", encoding="utf-8") as out:

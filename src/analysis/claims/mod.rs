@@ -176,13 +176,16 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
         let f = t.flags_in(doc.lx);
         // Only a form of "be", a phrase, a doubt or cue word, or a number can start a claim;
         // testing that first spares the look-up in the attributed spans for every other token.
-        let candidate = t.kind == TokKind::Number || f & (flag::BE | flag::PHRASE_CLAIM | flag::DOUBT | flag::HEDGE | flag::CLAIM_CUE | flag::VIEW_NOUN | flag::PAIR_LAST) != 0;
+        // A pronoun's "'s" may be "is" ("she's seen as"): passives::contracted_be.
+        let candidate = t.kind == TokKind::Number
+            || f & (flag::BE | flag::PHRASE_CLAIM | flag::DOUBT | flag::HEDGE | flag::CLAIM_CUE | flag::VIEW_NOUN | flag::PAIR_LAST) != 0
+            || (t.possessive && f & flag::PRONOUN != 0);
         if !candidate || t.kind == TokKind::Mark || !ctx.free(k) {
             k += 1;
             continue;
         }
         cues |= t.kind == TokKind::Word && f & (flag::HEDGE | flag::CLAIM_CUE | flag::DOUBT) != 0;
-        if f & flag::BE != 0 && t.kind == TokKind::Word {
+        if t.kind == TokKind::Word && (f & flag::BE != 0 || t.possessive && passives::contracted_be(ctx, k)) {
             if let Some((end, weak)) = passives::agentless(ctx, si, k) {
                 let trigger = Span::new(t.start as usize, toks[end - 1].end as usize);
                 out.push(Claim { kind: ClaimKind::AgentlessPassive, span: sent.span, trigger, weak });

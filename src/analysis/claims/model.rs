@@ -170,6 +170,15 @@ pub(super) fn judge(ctx: &Ctx, si: usize, rules: u32) -> Verdict {
 /// The model's features for a text analysed on its own: the union over its sentences, sorted.
 /// The training script reads these (through `examples/claim_features.rs`).
 pub fn features_of(text: &str) -> Vec<String> {
+    let mut all: Vec<String> = sentence_features(text).into_iter().flat_map(|(_, f)| f).collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// The model's features of every sentence of a text, with the sentence's byte span: for training
+/// on news, where a label belongs to a sentence (`examples/claim_features.rs --polnear`).
+pub fn sentence_features(text: &str) -> Vec<(Span, Vec<String>)> {
     use crate::analysis::{attribution, quotes, sentences, text::Doc, ExtraVerbs, Format};
     let doc = Doc::reusing(text, Format::PlainText, None);
     let q = quotes::pair(&doc);
@@ -178,10 +187,7 @@ pub fn features_of(text: &str) -> Vec<String> {
     let Some(attr) = attribution::attribute(&doc, &q, &sents, &extra, &[], &|| false) else { return Vec::new() };
     let mut trace = Vec::new();
     super::find_traced(&doc, &q, &sents, &attr, Some(&mut trace));
-    let mut all: Vec<String> = trace.into_iter().flatten().collect();
-    all.sort();
-    all.dedup();
-    all
+    sents.iter().map(|s| s.span).zip(trace).collect()
 }
 
 /// Is this wiki-weasel row held out of training? The 64-bit FNV-1a hash of the trimmed text,
