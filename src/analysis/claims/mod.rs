@@ -281,7 +281,8 @@ fn found_phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize,
         return Some(k + len);
     }
     // "has been accused of blocking the site by a press watchdog": the agent comes later.
-    if kind == ClaimKind::AgentlessPassive && passives::agent_after(ctx, k + len - 1, s1, true) {
+    let agent = if kind == ClaimKind::AgentlessPassive { passives::agent_after(ctx, k + len - 1, s1) } else { passives::Agent::None };
+    if agent == passives::Agent::Own {
         return Some(k + len);
     }
     let trigger = Span::new(toks[k].start as usize, toks[k + len - 1].end as usize);
@@ -292,7 +293,7 @@ fn found_phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize,
         // "has been accused of", "has been criticised as": the phrase's participle decides.
         // A hint stays out when a later verb's "by" might be read as its agent (passives.rs).
         ClaimKind::AgentlessPassive if passives::phrase_weak(ctx, si, k, k + len) => {
-            if passives::agent_after(ctx, k + len - 1, s1, false) {
+            if agent == passives::Agent::Later {
                 return Some(k + len);
             }
             true

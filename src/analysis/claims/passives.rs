@@ -71,7 +71,8 @@ pub(super) fn agentless(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, bool)>
     if p >= s1 || !toks[p].has(flag::PARTICIPLE) || !ctx.free(p) {
         return None;
     }
-    if agent_after(ctx, p, s1, true) || sighting(ctx, k, p, s0, s1) || idiom(ctx, k, p, s0) || physical(ctx, k, p, s0) {
+    let agent = agent_after(ctx, p, s1);
+    if agent == Agent::Own || sighting(ctx, k, p, s0, s1) || idiom(ctx, k, p, s0) || physical(ctx, k, p, s0) {
         return None;
     }
     let mut end = p + 1;
@@ -95,7 +96,7 @@ pub(super) fn agentless(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, bool)>
         || super::context::betting(ctx, k, p)
         || nearby_source(ctx, si, dummy_it);
     // A hint is not worth showing when a later verb's "by" might be read as its agent.
-    (!weak || !agent_after(ctx, p, s1, false)).then_some((end, weak))
+    (!weak || agent == Agent::None).then_some((end, weak))
 }
 
 /// Participles of a view that carry on a "be" clause after "and" with no second "be": "the
@@ -124,7 +125,7 @@ pub(super) fn joined(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, usize)> {
         p += 1;
     }
     let view = p < s1 && word_in(doc, p, JOINED) && !word_in(doc, p + 1, &["that", "about", "of"]) && ctx.free(p);
-    (view && !agent_after(ctx, p, s1, false)).then_some((x, p + 1))
+    (view && agent_after(ctx, p, s1) == Agent::None).then_some((x, p + 1))
 }
 
 /// "seen" that is a sighting or a visibility, not a view: "can be seen from the road", "it
@@ -234,21 +235,39 @@ fn physical(ctx: &Ctx, k: usize, p: usize, s0: usize) -> bool {
         || (word_is(doc, p, "charged") && !word_is(doc, p + 1, "with"))
 }
 
+/// Who a "by" after the participle names, if anyone (see [`agent_after`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Agent {
+    /// No "by" agent within eight words.
+    None,
+    /// The participle's own agent: "has been branded \"a waste\" by MPs".
+    Own,
+    /// Only a later verb's: "is expected to rule on a case brought by the ferry firm". Nobody is
+    /// named for the view, but a reader might take the "by" for its agent.
+    Later,
+}
+
 /// The agent follows the complement or the quoted words: "has been branded \"a waste\" by MPs",
 /// "has been accused of blocking the site by a press watchdog". "by the end of the year" and "by
 /// Friday" are times, "by 5%" an amount, "by raising prices" a means.
-pub(super) fn agent_after(ctx: &Ctx, p: usize, s1: usize, own: bool) -> bool {
+pub(super) fn agent_after(ctx: &Ctx, p: usize, s1: usize) -> Agent {
     let doc = ctx.doc;
     let toks = &doc.tokens;
-    let unquoted = (p + 1..s1).filter(|&x| ctx.quotes.depth[x] == 0 && toks[x].kind != TokKind::Mark).take(8);
-    unquoted.into_iter().any(|x| {
+    let mut found = Agent::None;
+    for x in (p + 1..s1).filter(|&x| ctx.quotes.depth[x] == 0 && toks[x].kind != TokKind::Mark).take(8) {
         let n = if word_in(doc, x + 1, &["the", "a", "an"]) { x + 2 } else { x + 1 };
-        word_is(doc, x, "by")
-            && !(own && other_verb_before(ctx, p, x))
+        let agent = word_is(doc, x, "by")
             && (share_of_people(ctx, n) || toks.get(n).is_some_and(|t| t.kind == TokKind::Word && !t.text(doc.text).ends_with("ing") && !t.has(flag::DAY_MONTH)))
             && !is(doc, n, flag::TIME)
-            && !word_in(doc, n, &["end", "time", "then", "now", "far", "mid", "middle", "start", "beginning", "close"])
-    })
+            && !word_in(doc, n, &["end", "time", "then", "now", "far", "mid", "middle", "start", "beginning", "close"]);
+        if agent {
+            if !other_verb_before(ctx, p, x) {
+                return Agent::Own;
+            }
+            found = Agent::Later;
+        }
+    }
+    found
 }
 
 /// A share of people at token `n`, as an agent: "is viewed as honest by 55 percent of voters",
