@@ -478,6 +478,10 @@ mod tests {
             ("He's said he will stay on as mayor.", None, false),
             ("She's argued for years that the pier should close.", None, false),
             ("It's confirmed one thing: the ferry is late.", None, false),
+            // Sentence adverbs between "be" and the participle, as "still" and "widely" are.
+            ("The old ferry is nonetheless considered the safest way across.", Some("is nonetheless considered"), false),
+            ("The toll was therefore seen as a tax on commuters.", Some("was therefore seen as"), false),
+            ("The pier was never regarded as safe.", Some("was never regarded as"), false),
             ("As he's often alleged, the toll is a tax.", None, false),
             ("The mayor, who's viewed as honest by 55 percent of voters, will stand again.", None, false),
             ("The toll is seen as unfair by 40% of commuters.", None, false),

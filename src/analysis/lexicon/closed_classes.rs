@@ -32,4 +32,5 @@ pub const PASSIVE_ADVERBS: &[&str] = &[
     "being", "widely", "generally", "largely", "also", "now", "increasingly", "still", "often", "commonly", "broadly",
     "not", "long", "privately", "publicly", "internally", "already", "further", "frequently", "strongly", "firmly",
     "universally", "popularly", "sometimes", "previously", "once", "originally", "traditionally", "reportedly",
+    "nonetheless", "nevertheless", "therefore", "thus", "even", "always", "never",
 ];
