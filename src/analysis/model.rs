@@ -3,6 +3,7 @@
 //! Everything here is plain data with byte offsets into the analysed UTF-8 text (half-open).
 //! The language server and the command line read it; neither adds linguistics of its own.
 
+use super::inline::Parts;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -196,7 +197,7 @@ pub struct Quote {
     /// The quoted stretches, in order, marks included: two for a quotation interrupted by its
     /// attribution (`"A," she said, "B."`), one per paragraph (or lost paragraph break) for a
     /// quotation that runs on; one for an ordinary quote. Reported speech: its content.
-    pub parts: Vec<Span>,
+    pub parts: Parts,
     pub speaker: Option<usize>,
     /// The mention the cue attaches to (may be a pronoun or a short name).
     pub speaker_mention: Option<Span>,

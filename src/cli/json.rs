@@ -276,7 +276,7 @@ mod tests {
                 id: 0,
                 kind: QuoteKind::Direct,
                 span: Span::new(q, ana - 1),
-                parts: vec![Span::new(q, ana - 1)],
+                parts: vec![Span::new(q, ana - 1)].into(),
                 speaker: Some(0),
                 speaker_mention: Some(Span::new(ana, ana + 3)),
                 cue: Some(Cue::word(Span::new(said, said + 4), "said", "say")),

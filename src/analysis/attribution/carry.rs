@@ -11,6 +11,7 @@ use super::{Ctx, Draft, Grouped, Ledger, QuotationIds};
 use crate::analysis::cues::{is, punct_is, word_in};
 use crate::analysis::lexicon::flag;
 use crate::analysis::lexicon::FxMap;
+use crate::analysis::inline::Parts;
 use crate::analysis::model::{MentionKind, QuoteKind, Resolution, SpeakerKind};
 use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::sentences::Sentence;
@@ -25,7 +26,7 @@ pub(super) fn note_colon_intros(c: &Ctx, para: usize, resolved: &[Resolved], ent
     let para_end = c.doc.paragraphs[para].tokens.end;
     for r in resolved.iter().filter(|r| !r.used && r.speaks()) {
         if let Some(colon) = colon_closing_paragraph(c, r, para_end) {
-            let mut d = make_draft(c.doc, entities, r, QuoteKind::Direct, vec![c.doc.tokens[colon].span()], QuotationIds::default(), si);
+            let mut d = make_draft(c.doc, entities, r, QuoteKind::Direct, Parts::one(c.doc.tokens[colon].span()), QuotationIds::default(), si);
             d.quotations.clear();
             colon_intro.insert(para, d);
         }

@@ -10,6 +10,7 @@ use super::source::Resolved;
 use super::{Ctx, Grouped, Ledger, QuotationIds};
 use crate::analysis::cues::{is, punct_is, word_in, word_is};
 use crate::analysis::lexicon::{flag, VerbClass};
+use crate::analysis::inline::Parts;
 use crate::analysis::model::{Cue, CueKind, QuoteKind};
 use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::sentences::Sentence;
@@ -124,8 +125,7 @@ pub(super) fn attribute_closing(c: &Ctx, qs: &[usize], resolved: &mut [Resolved]
         resolved[ri].used = !(pre && kind == QuoteKind::Partial);
         let r = &resolved[ri];
         // Room for the second half of a split quotation or a next-sentence continuation.
-        let mut parts = Vec::with_capacity(2);
-        parts.extend(q.parts(doc));
+        let mut parts: Parts = q.parts(doc).collect();
         let mut qset = QuotationIds::one(qi);
         if !pre {
             if let Some(q2) = split_continuation(c, r, qs, resolved, &led.quotation_draft) {
