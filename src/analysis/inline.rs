@@ -1,6 +1,6 @@
 //! Small values of the output held inline: nearly every quote has one or two parts and a cue of a
 //! few words, and an allocation (and a free) for each was a tenth of the cost of a pass.
-//! Both print (`Debug`) and compare as the `Vec<Span>` and `String` they stand for.
+//! They print (`Debug`) and compare as the `Vec<Span>` and `String` they stand for.
 
 use super::model::Span;
 use std::fmt;
@@ -108,6 +108,114 @@ impl fmt::Debug for Parts {
     }
 }
 
+/// A short text of the output (a cue as written, a pronoun): up to 22 bytes inline, longer on
+/// the heap. Reads as a `str`.
+#[derive(Clone)]
+pub struct Words(WordsRepr);
+
+const INLINE_BYTES: usize = 22;
+
+#[derive(Clone)]
+enum WordsRepr {
+    Inline(u8, [u8; INLINE_BYTES]),
+    Heap(Box<str>),
+}
+
+impl Words {
+    pub fn new(s: &str) -> Words {
+        if s.len() <= INLINE_BYTES {
+            let mut buf = [0u8; INLINE_BYTES];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Words(WordsRepr::Inline(s.len() as u8, buf))
+        } else {
+            Words(WordsRepr::Heap(s.into()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // Copied from a `str` whole, so always UTF-8: the check never fails.
+            WordsRepr::Inline(n, buf) => std::str::from_utf8(&buf[..*n as usize]).unwrap_or_default(),
+            WordsRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl Default for Words {
+    fn default() -> Words {
+        Words::new("")
+    }
+}
+
+impl Deref for Words {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Words {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Words {
+    fn from(s: &str) -> Words {
+        Words::new(s)
+    }
+}
+
+impl From<String> for Words {
+    fn from(s: String) -> Words {
+        Words::new(&s)
+    }
+}
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Words {}
+
+impl PartialEq<str> for Words {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Words {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Words {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl std::hash::Hash for Words {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl fmt::Debug for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +236,18 @@ mod tests {
         }
         assert_eq!(Parts::one(spans[0]), Parts::from(vec![spans[0]]));
         assert_ne!(Parts::one(spans[0]), Parts::new());
+    }
+
+    #[test]
+    fn words_read_print_and_compare_as_a_string() {
+        for s in ["", "said", "has repeatedly warned", "abcdefghijklmnopqrstuv", "abcdefghijklmnopqrstuvw", "“quoted” and then a much longer cue"] {
+            let w = Words::from(s);
+            let owned = s.to_string();
+            assert_eq!(w.as_str(), s);
+            assert_eq!(format!("{w:?}"), format!("{owned:?}"));
+            assert_eq!(format!("{w}"), owned);
+            assert!(w == s && w == owned && w == Words::from(owned.clone()));
+        }
+        assert_ne!(Words::from("said"), Words::from("says"));
     }
 }

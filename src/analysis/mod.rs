@@ -25,7 +25,7 @@ pub mod suppress;
 pub mod text;
 
 pub use model::*;
-pub use inline::Parts;
+pub use inline::{Parts, Words};
 pub use sources::{Gender, Source, SourceKind, Sources};
 pub use rules::{RuleSetting, RuleSettings, RULES};
 pub use text::Reuse;

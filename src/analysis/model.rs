@@ -3,7 +3,7 @@
 //! Everything here is plain data with byte offsets into the analysed UTF-8 text (half-open).
 //! The language server and the command line read it; neither adds linguistics of its own.
 
-use super::inline::Parts;
+use super::inline::{Parts, Words};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -135,7 +135,7 @@ pub enum CueKind {
 pub struct Cue {
     pub span: Span,
     /// The cue as written, e.g. "said", "according to", "was quoted as saying".
-    pub text: String,
+    pub text: Words,
     pub kind: CueKind,
     /// The verb or phrase that heads the cue, as written: "said" in "has also said", "pointed
     /// out", "according to", "quoted" in "was quoted as saying"; the mark of a colon or dash.
@@ -155,12 +155,12 @@ impl Cue {
             "-" => Cow::Borrowed("-"),
             other => Cow::Owned(other.to_string()),
         };
-        Cue { span, text: text.to_string(), kind, head: span, lemma }
+        Cue { span, text: Words::new(text), kind, head: span, lemma }
     }
 
     /// A one-word cue that is its own head, with the head's dictionary form `lemma`.
     pub fn word(span: Span, text: &str, lemma: &'static str) -> Cue {
-        Cue { span, text: text.to_string(), kind: CueKind::Verb, head: span, lemma: Cow::Borrowed(lemma) }
+        Cue { span, text: Words::new(text), kind: CueKind::Verb, head: span, lemma: Cow::Borrowed(lemma) }
     }
 }
 
@@ -172,7 +172,7 @@ pub enum Resolution {
     /// A short name ("Psaki") resolved to an entity introduced earlier.
     ShortName { first: Span },
     /// A pronoun resolved to the nearest compatible entity.
-    Pronoun { pronoun: String, antecedent: Span },
+    Pronoun { pronoun: Words, antecedent: Span },
     /// The cue hangs on a relative pronoun ("Ana Ruiz, who said …", "the court, which ruled …");
     /// the mention is its antecedent, the phrase a reader would name as the speaker.
     Relative { pronoun: Span },

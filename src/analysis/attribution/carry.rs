@@ -62,7 +62,7 @@ pub(super) fn attribute_colon_subject(c: &Ctx, qs: &[usize], resolved: &[Resolve
         d.entity = Some(e);
         d.mention = Some(np.span);
         d.resolution = match l {
-            Link::Pronoun => Resolution::Pronoun { pronoun: np.span.text(doc.text).to_string(), antecedent: led.entities.list[e].first_full },
+            Link::Pronoun => Resolution::Pronoun { pronoun: np.span.text(doc.text).into(), antecedent: led.entities.list[e].first_full },
             Link::Role => Resolution::Role { first: led.entities.list[e].first_full },
             _ => Resolution::Named,
         };

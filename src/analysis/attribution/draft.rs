@@ -28,7 +28,7 @@ fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
     let (head, lemma) = cue_head(doc, c);
     Cue {
         span,
-        text: span.text(doc.text).to_string(),
+        text: span.text(doc.text).into(),
         kind: if c.according_to { CueKind::AccordingTo } else { CueKind::Verb },
         head,
         lemma,
@@ -90,7 +90,7 @@ pub(super) fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: Quo
         (Some(_), Some(_), Some(pronoun)) => Resolution::Relative { pronoun },
         (Some(Link::Pronoun), Some(e), _) => {
             let ent = &entities.list[e];
-            let pronoun = mention.map(|m| m.text(doc.text).to_string()).unwrap_or_default();
+            let pronoun = mention.map(|m| m.text(doc.text).into()).unwrap_or_default();
             let antecedent = ent.mentions.iter().rev().map(|m| m.0).find(|m| Some(*m) != mention && m.start < mention.map_or(usize::MAX, |x| x.start)).unwrap_or(ent.first_full);
             Resolution::Pronoun { pronoun, antecedent }
         }

@@ -45,7 +45,7 @@ pub(super) fn attribute_reported(c: &Ctx, resolved: &mut [Resolved], si: usize, 
         let mut d = make_draft(doc, &led.entities, r, kind, parts, QuotationIds::default(), si);
         if let (Some(e), Some(cue)) = (content.cue_end, d.cue.as_mut()) {
             cue.span.end = toks[e - 1].end as usize;
-            cue.text = cue.span.text(doc.text).to_string();
+            cue.text = cue.span.text(doc.text).into();
         }
         let span = d.span;
         resolved[ri].used = true;
