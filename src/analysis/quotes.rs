@@ -153,6 +153,8 @@ fn is_close_context(c: char) -> bool {
 /// ends decide what stays open ([`Pairing::carry_over`], [`Pairing::end_paragraph`]).
 pub fn pair(doc: &Doc) -> Quotes {
     let mut p = Pairing::default();
+    // News quotes about once a paragraph: room for that, rather than five rounds of regrowth.
+    p.quotations.reserve(doc.paragraphs.len());
     for (pi, para) in doc.paragraphs.iter().enumerate() {
         let skip_first = p.carry_over(doc, para);
         // Only marks matter: find each with a tight scan rather than a full step per token.

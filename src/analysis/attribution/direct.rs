@@ -29,7 +29,8 @@ pub(super) struct Closing {
 
 impl Closing {
     pub fn index(quotes: &Quotes, sentences: &[Sentence]) -> Closing {
-        let mut closing: Vec<(usize, usize)> = Vec::new(); // (sentence, quotation)
+        // (sentence, quotation): nearly every quotation is outermost, so sized once for all.
+        let mut closing: Vec<(usize, usize)> = Vec::with_capacity(quotes.quotations.len());
         let mut opening: Vec<(usize, usize)> = Vec::new();
         let mut close_sentence: Vec<usize> = vec![usize::MAX; quotes.quotations.len()];
         let mut cursor = (0usize, 0usize); // (close token, its sentence) of the last outermost quotation

@@ -245,7 +245,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         non_speech: Vec::new(),
         quotation_draft: vec![None; quotes.quotations.len()],
         sentence_attributed: vec![false; sentences.len()],
-        attributed_spans: Vec::new(),
+        attributed_spans: Vec::with_capacity(sentences.len() / 2),
         fragments: Vec::new(),
         entities,
     };
