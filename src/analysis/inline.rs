@@ -1,6 +1,6 @@
 //! Small values of the output held inline: nearly every quote has one or two parts and a cue of a
-//! few words, and an allocation (and a free) for each was a tenth of the cost of a pass.
-//! They print (`Debug`) and compare as the `Vec<Span>` and `String` they stand for.
+//! few words, a finding one fix or none, and an allocation (and a free) for each was a tenth of
+//! the cost of a pass. They print (`Debug`) and compare as the `Vec` and `String` they stand for.
 
 use super::model::Span;
 use std::fmt;
@@ -103,6 +103,106 @@ impl PartialEq for Parts {
 impl Eq for Parts {}
 
 impl fmt::Debug for Parts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_slice(), f)
+    }
+}
+
+/// A finding's related places, fixes, or a fix's edits: nearly always none or one, held inline;
+/// more on the heap.
+#[derive(Clone)]
+pub struct Few<T>(FewRepr<T>);
+
+#[derive(Clone)]
+enum FewRepr<T> {
+    None,
+    One(T),
+    Heap(Vec<T>),
+}
+
+impl<T> Few<T> {
+    pub const fn new() -> Few<T> {
+        Few(FewRepr::None)
+    }
+
+    pub fn one(x: T) -> Few<T> {
+        Few(FewRepr::One(x))
+    }
+
+    pub fn push(&mut self, x: T) {
+        self.0 = match std::mem::replace(&mut self.0, FewRepr::None) {
+            FewRepr::None => FewRepr::One(x),
+            FewRepr::One(a) => FewRepr::Heap(vec![a, x]),
+            FewRepr::Heap(mut v) => {
+                v.push(x);
+                FewRepr::Heap(v)
+            }
+        };
+    }
+
+    pub fn as_slice(&self) -> &[T] {
+        match &self.0 {
+            FewRepr::None => &[],
+            FewRepr::One(x) => std::slice::from_ref(x),
+            FewRepr::Heap(v) => v,
+        }
+    }
+}
+
+impl<T> Default for Few<T> {
+    fn default() -> Few<T> {
+        Few::new()
+    }
+}
+
+impl<T> Deref for Few<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.as_slice()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Few<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl<T> FromIterator<T> for Few<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Few<T> {
+        let mut f = Few::new();
+        iter.into_iter().for_each(|x| f.push(x));
+        f
+    }
+}
+
+impl<T> From<Vec<T>> for Few<T> {
+    fn from(mut v: Vec<T>) -> Few<T> {
+        match v.len() {
+            0 => Few::new(),
+            1 => Few::one(v.remove(0)),
+            _ => Few(FewRepr::Heap(v)),
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Few<T> {
+    fn eq(&self, other: &Few<T>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: Eq> Eq for Few<T> {}
+
+impl<T: PartialEq, const N: usize> PartialEq<[T; N]> for Few<T> {
+    fn eq(&self, other: &[T; N]) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Few<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_slice(), f)
     }
@@ -236,6 +336,23 @@ mod tests {
         }
         assert_eq!(Parts::one(spans[0]), Parts::from(vec![spans[0]]));
         assert_ne!(Parts::one(spans[0]), Parts::new());
+    }
+
+    #[test]
+    fn a_few_read_print_and_compare_as_a_vec() {
+        for n in 0..4 {
+            let v: Vec<String> = (0..n).map(|i| format!("fix {i}")).collect();
+            let collected: Few<String> = v.iter().cloned().collect();
+            let converted = Few::from(v.clone());
+            for f in [&collected, &converted] {
+                assert_eq!(f.as_slice(), v.as_slice());
+                assert_eq!(format!("{f:?}"), format!("{v:?}"));
+                assert_eq!(format!("{f:#?}"), format!("{v:#?}"));
+            }
+            assert_eq!(collected, converted);
+        }
+        assert_eq!(Few::one(3), [3]);
+        assert_ne!(Few::one(3), Few::new());
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub mod suppress;
 pub mod text;
 
 pub use model::*;
-pub use inline::{Parts, Words};
+pub use inline::{Few, Parts, Words};
 pub use sources::{Gender, Source, SourceKind, Sources};
 pub use rules::{RuleSetting, RuleSettings, RULES};
 pub use text::Reuse;
@@ -128,8 +128,8 @@ pub fn analyze_reusing(
                     text.len(),
                     options.max_bytes
                 ),
-                related: Vec::new(),
-                fixes: Vec::new(),
+                related: Few::new(),
+                fixes: Few::new(),
                 quote: None,
                 claim: None,
             });

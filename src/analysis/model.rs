@@ -3,7 +3,7 @@
 //! Everything here is plain data with byte offsets into the analysed UTF-8 text (half-open).
 //! The language server and the command line read it; neither adds linguistics of its own.
 
-use super::inline::{Parts, Words};
+use super::inline::{Few, Parts, Words};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -295,7 +295,7 @@ pub struct Related {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     pub title: String,
-    pub edits: Vec<(Span, String)>,
+    pub edits: Few<(Span, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -305,8 +305,8 @@ pub struct Finding {
     pub severity: Severity,
     pub span: Span,
     pub message: String,
-    pub related: Vec<Related>,
-    pub fixes: Vec<Fix>,
+    pub related: Few<Related>,
+    pub fixes: Few<Fix>,
     /// Index of the quote this finding is about, if any.
     pub quote: Option<usize>,
     /// Index of the claim this finding is about, if any.
