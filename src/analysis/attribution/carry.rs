@@ -161,8 +161,9 @@ pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence]
 /// The drafts that can carry a speaker, by paragraph: attributed direct quotations (a list that
 /// grows as carried quotations join it), and outermost reported speech, fixed by now.
 fn carriers(drafts: &[Draft], sentences: &[Sentence], paragraphs: usize) -> (ParaLists, Grouped) {
-    let mut direct_by_para = ParaLists::new(paragraphs);
-    let mut reported: Vec<(usize, usize)> = Vec::new(); // (paragraph, draft)
+    // Each draft goes to one list at most, carried quotations later: room for all, no regrowth.
+    let mut direct_by_para = ParaLists::new(paragraphs, drafts.len() + drafts.len() / 2);
+    let mut reported: Vec<(usize, usize)> = Vec::with_capacity(drafts.len()); // (paragraph, draft)
     for (di, d) in drafts.iter().enumerate() {
         if d.kind == QuoteKind::Direct && d.entity.is_some() {
             direct_by_para.push(sentences[d.sentence].para, di);
@@ -294,8 +295,8 @@ struct ParaLists {
 impl ParaLists {
     const NONE: u32 = u32::MAX;
 
-    fn new(paragraphs: usize) -> ParaLists {
-        ParaLists { head: vec![Self::NONE; paragraphs], items: Vec::new() }
+    fn new(paragraphs: usize, items: usize) -> ParaLists {
+        ParaLists { head: vec![Self::NONE; paragraphs], items: Vec::with_capacity(items) }
     }
 
     fn push(&mut self, para: usize, draft: usize) {
@@ -488,7 +489,7 @@ mod tests {
 
     #[test]
     fn paragraph_lists_read_newest_first() {
-        let mut l = ParaLists::new(3);
+        let mut l = ParaLists::new(3, 0);
         l.push(1, 10);
         l.push(0, 11);
         l.push(1, 12);
