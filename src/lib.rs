@@ -10,6 +10,7 @@
 //!   mod.rs               analyze() (and analyze_unless(), which an editor can stop), Options, Format, user-added reporting verbs;
 //!                        analyze_text's steps (speakers_in_order, quotes_in_order)
 //!   model.rs             the output value: Span, Speaker, Mention, Quote, Cue, Claim, Finding
+//!   inline.rs            small output values held inline (Parts, Few, Words), printed as the Vec and String they replace
 //!   text/                the text model: prose, paragraphs, tokens (re-exported from mod.rs: Doc, Token...)
 //!     tokens.rs          Token, TokKind; tokenize: one pass over the bytes, ASCII fast paths
 //!     marks.rs           marks settled before pairing: nickname marks, plural possessives (Wales’ team)

@@ -15,7 +15,7 @@ fn speaker_of(text: &str, needle: &str) -> (Option<String>, Option<String>) {
         .filter(|q| q.span.text(text).contains(needle) || q.parts.iter().any(|p| p.text(text).contains(needle)))
         .min_by_key(|q| q.span.len())
         .unwrap_or_else(|| panic!("no quote containing {needle:?} in {text:?}: {:#?}", a.quotes));
-    (q.speaker.map(|s| a.speakers[s].name.clone()), q.cue.as_ref().map(|c| c.text.clone()))
+    (q.speaker.map(|s| a.speakers[s].name.clone()), q.cue.as_ref().map(|c| c.text.to_string()))
 }
 
 #[test]

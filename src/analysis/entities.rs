@@ -358,9 +358,9 @@ impl Entities {
             gender: np.gender,
             keys: keys.words(),
             mentions: {
-                // Most entities are mentioned again, speakers often a dozen times: skip the
-                // 1 -> 4 -> 8 regrowth.
-                let mut m = Vec::with_capacity(8);
+                // Most entities are mentioned again, speakers often a dozen times or more (and
+                // again when their names are found after attribution): skip the regrowth.
+                let mut m = Vec::with_capacity(16);
                 m.push((np.span, MentionKind::Full));
                 m
             },

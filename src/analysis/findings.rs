@@ -10,6 +10,7 @@
 
 use super::attribution::{loaded_of, Draft};
 use super::lexicon::{flag, lexicon, Loaded, Verb, VerbClass};
+use super::inline::Few;
 use super::model::*;
 use super::quotes::{MarkIssue, MarkProblem, Quotation, Quotes};
 use super::rules::RuleSettings;
@@ -76,7 +77,7 @@ impl<'o> Sink<'o> {
     /// returned.
     fn raise(&mut self, code: &'static str, span: Span, message: String) -> Option<&mut Finding> {
         let severity = self.rules.severity(code)?;
-        self.out.push(Finding { code, severity, span, message, related: Vec::new(), fixes: Vec::new(), quote: None, claim: None });
+        self.out.push(Finding { code, severity, span, message, related: Few::new(), fixes: Few::new(), quote: None, claim: None });
         self.out.last_mut()
     }
 }
@@ -256,21 +257,21 @@ fn attributed_cues(input: &Input, sink: &mut Sink) {
 }
 
 /// The "speaker: …" note that points from a cue finding to the speaker's mention.
-fn speaker_related(mention: Option<Span>, text: &str) -> Vec<Related> {
+fn speaker_related(mention: Option<Span>, text: &str) -> Few<Related> {
     mention
         .map(|m| {
             let name = m.text(text);
             let mut message = String::with_capacity(9 + name.len());
             message.push_str("speaker: ");
             message.push_str(name);
-            vec![Related { span: m, message }]
+            Few::one(Related { span: m, message })
         })
         .unwrap_or_default()
 }
 
 /// `loaded-verb`: a cue verb that judges what was said ("claimed", "admitted", "insisted"), with
 /// the form of "said" that replaces it as the fix; the message says which judgement it makes.
-fn loaded_verb(doc: &Doc, head: usize, class: Option<VerbClass>, quote: usize, related: &dyn Fn() -> Vec<Related>, sink: &mut Sink) {
+fn loaded_verb(doc: &Doc, head: usize, class: Option<VerbClass>, quote: usize, related: &dyn Fn() -> Few<Related>, sink: &mut Sink) {
     let Some(l) = loaded_of(class) else { return };
     let (span, replacement) = say_replacement(doc, head);
     let verb = span.text(doc.text);
@@ -282,13 +283,13 @@ fn loaded_verb(doc: &Doc, head: usize, class: Option<VerbClass>, quote: usize, r
     };
     if let Some(f) = sink.raise("loaded-verb", span, join(&["“", verb, "” ", why, "; “", &replacement, "” is neutral."])) {
         f.related = related();
-        f.fixes = vec![Fix { title: join(&["Replace “", verb, "” with “", &replacement, "”"]), edits: vec![(span, replacement)] }];
+        f.fixes = Few::one(Fix { title: join(&["Replace “", verb, "” with “", &replacement, "”"]), edits: Few::one((span, replacement)) });
         f.quote = Some(quote);
     }
 }
 
 /// `non-speech-verb`: words cannot be smiled, laughed or shrugged; the fix says them instead.
-fn non_speech_verb(doc: &Doc, head: usize, class: Option<VerbClass>, quote: usize, related: &dyn Fn() -> Vec<Related>, sink: &mut Sink) {
+fn non_speech_verb(doc: &Doc, head: usize, class: Option<VerbClass>, quote: usize, related: &dyn Fn() -> Few<Related>, sink: &mut Sink) {
     if class != Some(VerbClass::NonSpeech) {
         return;
     }
@@ -296,7 +297,7 @@ fn non_speech_verb(doc: &Doc, head: usize, class: Option<VerbClass>, quote: usiz
     let verb = span.text(doc.text);
     if let Some(f) = sink.raise("non-speech-verb", span, join(&["People do not “", verb, "” words: use “", &replacement, "” and describe the gesture separately."])) {
         f.related = related();
-        f.fixes = vec![Fix { title: join(&["Replace “", verb, "” with “", &replacement, "”"]), edits: vec![(span, replacement)] }];
+        f.fixes = Few::one(Fix { title: join(&["Replace “", verb, "” with “", &replacement, "”"]), edits: Few::one((span, replacement)) });
         f.quote = Some(quote);
     }
 }
@@ -304,7 +305,7 @@ fn non_speech_verb(doc: &Doc, head: usize, class: Option<VerbClass>, quote: usiz
 /// `late-attribution`: a direct quotation of three or more sentences whose speaker is named only
 /// after it (the caller checks that the cue follows the quotation). A reader should know who
 /// speaks by the end of the first sentence.
-fn late_attribution(doc: &Doc, q: &Quotation, quote: usize, related: &dyn Fn() -> Vec<Related>, sink: &mut Sink) {
+fn late_attribution(doc: &Doc, q: &Quotation, quote: usize, related: &dyn Fn() -> Few<Related>, sink: &mut Sink) {
     let inner_sentences = sentence_ends_inside(doc, q);
     if inner_sentences < 2 {
         return;
@@ -371,7 +372,7 @@ fn mismatched_marks(doc: &Doc, quotations: &[Quotation], sink: &mut Sink) {
         let og = open.first_char(text);
         let cg = close.first_char(text);
         if let Some(f) = sink.raise("mismatched-quotes", close.span(), format!("This quotation opens with {og} but closes with {cg}.")) {
-            f.related = vec![Related { span: open.span(), message: format!("opened with {og} here") }];
+            f.related = Few::one(Related { span: open.span(), message: format!("opened with {og} here") });
             f.fixes = mismatch_fix(og, open.span(), close.span(), curly >= straight).into_iter().collect();
         }
     }
@@ -382,10 +383,10 @@ fn mismatched_marks(doc: &Doc, quotations: &[Quotation], sink: &mut Sink) {
 /// marks straight. An opening glyph with no known partner gets no curly fix.
 fn mismatch_fix(og: char, open: Span, close: Span, curly: bool) -> Option<Fix> {
     if curly {
-        partner(og).map(|p| Fix { title: format!("Close with {p}"), edits: vec![(close, p.to_string())] })
+        partner(og).map(|p| Fix { title: format!("Close with {p}"), edits: Few::one((close, p.to_string())) })
     } else {
         let straight_mark = if matches!(og, '‘' | '’' | '\'' | '‚') { '\'' } else { '"' };
-        Some(Fix { title: format!("Use straight {straight_mark} marks"), edits: vec![(open, straight_mark.to_string()), (close, straight_mark.to_string())] })
+        Some(Fix { title: format!("Use straight {straight_mark} marks"), edits: [(open, straight_mark.to_string()), (close, straight_mark.to_string())].into_iter().collect() })
     }
 }
 

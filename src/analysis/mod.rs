@@ -11,6 +11,7 @@ pub mod claims;
 pub mod cues;
 pub mod entities;
 pub mod findings;
+pub mod inline;
 #[doc(hidden)]
 pub mod invariants;
 pub mod lexicon;
@@ -24,6 +25,7 @@ pub mod suppress;
 pub mod text;
 
 pub use model::*;
+pub use inline::{Few, Parts, Words};
 pub use sources::{Gender, Source, SourceKind, Sources};
 pub use rules::{RuleSetting, RuleSettings, RULES};
 pub use text::Reuse;
@@ -126,8 +128,8 @@ pub fn analyze_reusing(
                     text.len(),
                     options.max_bytes
                 ),
-                related: Vec::new(),
-                fixes: Vec::new(),
+                related: Few::new(),
+                fixes: Few::new(),
                 quote: None,
                 claim: None,
             });

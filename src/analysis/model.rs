@@ -3,6 +3,7 @@
 //! Everything here is plain data with byte offsets into the analysed UTF-8 text (half-open).
 //! The language server and the command line read it; neither adds linguistics of its own.
 
+use super::inline::{Few, Parts, Words};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -134,7 +135,7 @@ pub enum CueKind {
 pub struct Cue {
     pub span: Span,
     /// The cue as written, e.g. "said", "according to", "was quoted as saying".
-    pub text: String,
+    pub text: Words,
     pub kind: CueKind,
     /// The verb or phrase that heads the cue, as written: "said" in "has also said", "pointed
     /// out", "according to", "quoted" in "was quoted as saying"; the mark of a colon or dash.
@@ -154,12 +155,12 @@ impl Cue {
             "-" => Cow::Borrowed("-"),
             other => Cow::Owned(other.to_string()),
         };
-        Cue { span, text: text.to_string(), kind, head: span, lemma }
+        Cue { span, text: Words::new(text), kind, head: span, lemma }
     }
 
     /// A one-word cue that is its own head, with the head's dictionary form `lemma`.
     pub fn word(span: Span, text: &str, lemma: &'static str) -> Cue {
-        Cue { span, text: text.to_string(), kind: CueKind::Verb, head: span, lemma: Cow::Borrowed(lemma) }
+        Cue { span, text: Words::new(text), kind: CueKind::Verb, head: span, lemma: Cow::Borrowed(lemma) }
     }
 }
 
@@ -171,7 +172,7 @@ pub enum Resolution {
     /// A short name ("Psaki") resolved to an entity introduced earlier.
     ShortName { first: Span },
     /// A pronoun resolved to the nearest compatible entity.
-    Pronoun { pronoun: String, antecedent: Span },
+    Pronoun { pronoun: Words, antecedent: Span },
     /// The cue hangs on a relative pronoun ("Ana Ruiz, who said …", "the court, which ruled …");
     /// the mention is its antecedent, the phrase a reader would name as the speaker.
     Relative { pronoun: Span },
@@ -196,7 +197,7 @@ pub struct Quote {
     /// The quoted stretches, in order, marks included: two for a quotation interrupted by its
     /// attribution (`"A," she said, "B."`), one per paragraph (or lost paragraph break) for a
     /// quotation that runs on; one for an ordinary quote. Reported speech: its content.
-    pub parts: Vec<Span>,
+    pub parts: Parts,
     pub speaker: Option<usize>,
     /// The mention the cue attaches to (may be a pronoun or a short name).
     pub speaker_mention: Option<Span>,
@@ -294,7 +295,7 @@ pub struct Related {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     pub title: String,
-    pub edits: Vec<(Span, String)>,
+    pub edits: Few<(Span, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -304,8 +305,8 @@ pub struct Finding {
     pub severity: Severity,
     pub span: Span,
     pub message: String,
-    pub related: Vec<Related>,
-    pub fixes: Vec<Fix>,
+    pub related: Few<Related>,
+    pub fixes: Few<Fix>,
     /// Index of the quote this finding is about, if any.
     pub quote: Option<usize>,
     /// Index of the claim this finding is about, if any.

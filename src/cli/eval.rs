@@ -461,7 +461,7 @@ pub fn score_article_explained(art: &Article, a: &Analysis, t: &mut Tally, mut e
             if fragment(q) {
                 return Vec::new();
             }
-            let parts = if q.parts.is_empty() { vec![q.span] } else { q.parts.clone() };
+            let parts = if q.parts.is_empty() { vec![q.span] } else { q.parts.to_vec() };
             merge(parts.into_iter().map(|p| map.span_to_chars(p)).collect())
         })
         .collect();
@@ -1311,7 +1311,7 @@ mod tests {
             id,
             kind,
             span,
-            parts: vec![span],
+            parts: vec![span].into(),
             speaker: mention.map(|_| 0),
             speaker_mention: mention,
             cue: cue.map(|c| Cue::word(Span::new(0, 0), c, "say")),

@@ -381,7 +381,7 @@ mod tests {
             id,
             kind,
             span: parts[0].cover(*parts.last().unwrap()),
-            parts,
+            parts: parts.into(),
             speaker: Some(0),
             speaker_mention: Some(by(mention)),
             cue: cue(c),

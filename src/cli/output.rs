@@ -399,8 +399,8 @@ mod tests {
             severity: Severity::Warning,
             span,
             message: "Who sees it so?".into(),
-            related: vec![],
-            fixes: vec![],
+            related: Default::default(),
+            fixes: Default::default(),
             quote: None,
             claim: None,
         }

@@ -11,6 +11,7 @@ use super::{Ctx, Draft, Grouped, Ledger, QuotationIds};
 use crate::analysis::cues::{is, punct_is, word_in};
 use crate::analysis::lexicon::flag;
 use crate::analysis::lexicon::FxMap;
+use crate::analysis::inline::Parts;
 use crate::analysis::model::{MentionKind, QuoteKind, Resolution, SpeakerKind};
 use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::sentences::Sentence;
@@ -25,7 +26,7 @@ pub(super) fn note_colon_intros(c: &Ctx, para: usize, resolved: &[Resolved], ent
     let para_end = c.doc.paragraphs[para].tokens.end;
     for r in resolved.iter().filter(|r| !r.used && r.speaks()) {
         if let Some(colon) = colon_closing_paragraph(c, r, para_end) {
-            let mut d = make_draft(c.doc, entities, r, QuoteKind::Direct, vec![c.doc.tokens[colon].span()], QuotationIds::default(), si);
+            let mut d = make_draft(c.doc, entities, r, QuoteKind::Direct, Parts::one(c.doc.tokens[colon].span()), QuotationIds::default(), si);
             d.quotations.clear();
             colon_intro.insert(para, d);
         }
@@ -61,7 +62,7 @@ pub(super) fn attribute_colon_subject(c: &Ctx, qs: &[usize], resolved: &[Resolve
         d.entity = Some(e);
         d.mention = Some(np.span);
         d.resolution = match l {
-            Link::Pronoun => Resolution::Pronoun { pronoun: np.span.text(doc.text).to_string(), antecedent: led.entities.list[e].first_full },
+            Link::Pronoun => Resolution::Pronoun { pronoun: np.span.text(doc.text).into(), antecedent: led.entities.list[e].first_full },
             Link::Role => Resolution::Role { first: led.entities.list[e].first_full },
             _ => Resolution::Named,
         };
@@ -160,8 +161,9 @@ pub(super) fn carry_to_uncued(doc: &Doc, quotes: &Quotes, sentences: &[Sentence]
 /// The drafts that can carry a speaker, by paragraph: attributed direct quotations (a list that
 /// grows as carried quotations join it), and outermost reported speech, fixed by now.
 fn carriers(drafts: &[Draft], sentences: &[Sentence], paragraphs: usize) -> (ParaLists, Grouped) {
-    let mut direct_by_para = ParaLists::new(paragraphs);
-    let mut reported: Vec<(usize, usize)> = Vec::new(); // (paragraph, draft)
+    // Each draft goes to one list at most, carried quotations later: room for all, no regrowth.
+    let mut direct_by_para = ParaLists::new(paragraphs, drafts.len() + drafts.len() / 2);
+    let mut reported: Vec<(usize, usize)> = Vec::with_capacity(drafts.len()); // (paragraph, draft)
     for (di, d) in drafts.iter().enumerate() {
         if d.kind == QuoteKind::Direct && d.entity.is_some() {
             direct_by_para.push(sentences[d.sentence].para, di);
@@ -293,8 +295,8 @@ struct ParaLists {
 impl ParaLists {
     const NONE: u32 = u32::MAX;
 
-    fn new(paragraphs: usize) -> ParaLists {
-        ParaLists { head: vec![Self::NONE; paragraphs], items: Vec::new() }
+    fn new(paragraphs: usize, items: usize) -> ParaLists {
+        ParaLists { head: vec![Self::NONE; paragraphs], items: Vec::with_capacity(items) }
     }
 
     fn push(&mut self, para: usize, draft: usize) {
@@ -487,7 +489,7 @@ mod tests {
 
     #[test]
     fn paragraph_lists_read_newest_first() {
-        let mut l = ParaLists::new(3);
+        let mut l = ParaLists::new(3, 0);
         l.push(1, 10);
         l.push(0, 11);
         l.push(1, 12);

@@ -10,6 +10,7 @@ use super::source::Resolved;
 use super::{Ctx, Grouped, Ledger, QuotationIds};
 use crate::analysis::cues::{is, punct_is, word_in, word_is};
 use crate::analysis::lexicon::{flag, VerbClass};
+use crate::analysis::inline::Parts;
 use crate::analysis::model::{Cue, CueKind, QuoteKind};
 use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::sentences::Sentence;
@@ -28,7 +29,8 @@ pub(super) struct Closing {
 
 impl Closing {
     pub fn index(quotes: &Quotes, sentences: &[Sentence]) -> Closing {
-        let mut closing: Vec<(usize, usize)> = Vec::new(); // (sentence, quotation)
+        // (sentence, quotation): nearly every quotation is outermost, so sized once for all.
+        let mut closing: Vec<(usize, usize)> = Vec::with_capacity(quotes.quotations.len());
         let mut opening: Vec<(usize, usize)> = Vec::new();
         let mut close_sentence: Vec<usize> = vec![usize::MAX; quotes.quotations.len()];
         let mut cursor = (0usize, 0usize); // (close token, its sentence) of the last outermost quotation
@@ -124,8 +126,7 @@ pub(super) fn attribute_closing(c: &Ctx, qs: &[usize], resolved: &mut [Resolved]
         resolved[ri].used = !(pre && kind == QuoteKind::Partial);
         let r = &resolved[ri];
         // Room for the second half of a split quotation or a next-sentence continuation.
-        let mut parts = Vec::with_capacity(2);
-        parts.extend(q.parts(doc));
+        let mut parts: Parts = q.parts(doc).collect();
         let mut qset = QuotationIds::one(qi);
         if !pre {
             if let Some(q2) = split_continuation(c, r, qs, resolved, &led.quotation_draft) {

@@ -8,6 +8,7 @@ use crate::analysis::cues::{is, ly_adverb, word_in, word_is, CueCand};
 use crate::analysis::lexicon::{flag, Form};
 use std::borrow::Cow;
 use crate::analysis::model::{Cue, CueKind, QuoteKind, Resolution, Span};
+use crate::analysis::inline::Parts;
 use crate::analysis::quotes::Quotes;
 use crate::analysis::entities::{Entities, Link};
 use crate::analysis::text::{Doc, TokKind};
@@ -27,7 +28,7 @@ fn cue_text(doc: &Doc, c: &CueCand) -> Cue {
     let (head, lemma) = cue_head(doc, c);
     Cue {
         span,
-        text: span.text(doc.text).to_string(),
+        text: span.text(doc.text).into(),
         kind: if c.according_to { CueKind::AccordingTo } else { CueKind::Verb },
         head,
         lemma,
@@ -55,7 +56,7 @@ fn cue_head(doc: &Doc, c: &CueCand) -> (Span, Cow<'static, str>) {
 
 /// A direct quotation (its stretches `parts`) attributed by punctuation: a transcript colon or a
 /// dash before a name.
-pub(super) fn punctuation_draft(entities: &Entities, parts: Vec<Span>, quotations: QuotationIds, (e, link): (usize, Link), mention: Span, cue: Cue, sentence: usize) -> Draft {
+pub(super) fn punctuation_draft(entities: &Entities, parts: Parts, quotations: QuotationIds, (e, link): (usize, Link), mention: Span, cue: Cue, sentence: usize) -> Draft {
     Draft {
         kind: QuoteKind::Direct,
         span: parts[0].cover(parts[parts.len() - 1]),
@@ -76,7 +77,7 @@ pub(super) fn punctuation_draft(entities: &Entities, parts: Vec<Span>, quotation
 
 /// The draft of a cue's attribution: its source's entity and how the mention resolved to it, the
 /// cue, and the content `parts` (the first part starts the span).
-pub(super) fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: QuoteKind, parts: Vec<Span>, quotations: QuotationIds, si: usize) -> Draft {
+pub(super) fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: QuoteKind, parts: Parts, quotations: QuotationIds, si: usize) -> Draft {
     let span = parts.iter().fold(parts[0], |a, b| a.cover(*b));
     let (entity, link) = match r.link {
         Some((e, l)) => (Some(e), Some(l)),
@@ -89,7 +90,7 @@ pub(super) fn make_draft(doc: &Doc, entities: &Entities, r: &Resolved, kind: Quo
         (Some(_), Some(_), Some(pronoun)) => Resolution::Relative { pronoun },
         (Some(Link::Pronoun), Some(e), _) => {
             let ent = &entities.list[e];
-            let pronoun = mention.map(|m| m.text(doc.text).to_string()).unwrap_or_default();
+            let pronoun = mention.map(|m| m.text(doc.text).into()).unwrap_or_default();
             let antecedent = ent.mentions.iter().rev().map(|m| m.0).find(|m| Some(*m) != mention && m.start < mention.map_or(usize::MAX, |x| x.start)).unwrap_or(ent.first_full);
             Resolution::Pronoun { pronoun, antecedent }
         }
@@ -173,7 +174,7 @@ pub(super) fn direct_or_partial(doc: &Doc, quotes: &Quotes, qi: usize, sent_star
 
 /// A quotation (its stretches `parts`) with no cue, carrying no source yet (a neighbour's may be
 /// carried to it).
-pub(super) fn uncued_draft(kind: QuoteKind, parts: Vec<Span>, qi: usize, sentence: usize) -> Draft {
+pub(super) fn uncued_draft(kind: QuoteKind, parts: Parts, qi: usize, sentence: usize) -> Draft {
     Draft {
         kind,
         span: parts[0].cover(parts[parts.len() - 1]),
@@ -280,7 +281,7 @@ mod tests {
         let mut got = Vec::new();
         for si in 1..3 {
             let r = f.linked(si, &mut led);
-            let d = make_draft(&f.doc, &led.entities, &r[0], QuoteKind::Indirect, vec![f.sentences[si].span], QuotationIds::default(), si);
+            let d = make_draft(&f.doc, &led.entities, &r[0], QuoteKind::Indirect, Parts::one(f.sentences[si].span), QuotationIds::default(), si);
             got.push((d.mention.map(|m| m.text(text)), d.resolution));
         }
         let hartley = Span::new(0, "Lena Hartley".len());
@@ -290,7 +291,7 @@ mod tests {
 
     #[test]
     fn an_uncued_draft_has_no_source() {
-        let d = uncued_draft(QuoteKind::Direct, vec![Span::new(3, 9)], 2, 1);
+        let d = uncued_draft(QuoteKind::Direct, Parts::one(Span::new(3, 9)), 2, 1);
         assert_eq!((d.span, d.parts.as_slice(), &d.quotations[..], d.sentence), (Span::new(3, 9), &[Span::new(3, 9)][..], &[2][..], 1));
         assert!(d.entity.is_none() && d.cue.is_none() && d.resolution == Resolution::None);
     }

@@ -43,6 +43,7 @@ mod transcript;
 use super::cues::{self, CueCand};
 use super::lexicon::{FxMap, Loaded, VerbClass};
 use super::model::{Cue, QuoteKind, Resolution, Span};
+use super::inline::Parts;
 use super::quotes::Quotes;
 use super::sentences::Sentence;
 use super::entities::Entities;
@@ -56,7 +57,7 @@ use source::Resolved;
 pub struct Draft {
     pub kind: QuoteKind,
     pub span: Span,
-    pub parts: Vec<Span>,
+    pub parts: Parts,
     /// Quotation indexes (into `Quotes::quotations`) this draft covers.
     pub quotations: QuotationIds,
     pub entity: Option<usize>,
@@ -244,7 +245,7 @@ pub fn attribute(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], extra: &Ext
         non_speech: Vec::new(),
         quotation_draft: vec![None; quotes.quotations.len()],
         sentence_attributed: vec![false; sentences.len()],
-        attributed_spans: Vec::new(),
+        attributed_spans: Vec::with_capacity(sentences.len() / 2),
         fragments: Vec::new(),
         entities,
     };

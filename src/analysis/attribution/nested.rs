@@ -35,7 +35,7 @@ mod tests {
     use crate::analysis::model::Span;
 
     fn draft(kind: QuoteKind, span: (usize, usize), mention: usize) -> Draft {
-        let mut d = uncued_draft(kind, vec![Span::new(span.0, span.1)], 0, 0);
+        let mut d = uncued_draft(kind, crate::analysis::Parts::one(Span::new(span.0, span.1)), 0, 0);
         d.mention = Some(Span::new(mention, mention + 3));
         d
     }

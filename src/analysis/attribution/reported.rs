@@ -10,6 +10,7 @@ use super::source::{Resolved, Source};
 use super::{Ctx, Ledger, QuotationIds};
 use crate::analysis::cues::{is, number_word, punct_is, word_in, word_is};
 use crate::analysis::lexicon::{flag, VerbClass};
+use crate::analysis::inline::Parts;
 use crate::analysis::model::{QuoteKind, Span};
 use crate::analysis::speakers::{np_right, Np};
 use crate::analysis::text::{Doc, TokKind};
@@ -37,15 +38,14 @@ pub(super) fn attribute_reported(c: &Ctx, resolved: &mut [Resolved], si: usize, 
         let kind = if inner.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
         let di = led.drafts.len();
         // Sized for the second part, if any: no regrowth for it.
-        let mut parts = Vec::with_capacity(1 + usize::from(content.second.is_some()));
-        parts.push(span);
+        let mut parts = Parts::one(span);
         if let Some((b, e)) = content.second {
             parts.push(span_of(doc, b, e));
         }
         let mut d = make_draft(doc, &led.entities, r, kind, parts, QuotationIds::default(), si);
         if let (Some(e), Some(cue)) = (content.cue_end, d.cue.as_mut()) {
             cue.span.end = toks[e - 1].end as usize;
-            cue.text = cue.span.text(doc.text).to_string();
+            cue.text = cue.span.text(doc.text).into();
         }
         let span = d.span;
         resolved[ri].used = true;
@@ -95,7 +95,7 @@ pub(super) fn attribute_object_fragments(c: &Ctx, resolved: &mut [Resolved], si:
                 continue;
             }
             led.quotation_draft[x] = Some(led.drafts.len());
-            let d = make_draft(doc, &led.entities, &resolved[ri], QuoteKind::Partial, vec![c.quotes.quotations[x].span], QuotationIds::one(x), si);
+            let d = make_draft(doc, &led.entities, &resolved[ri], QuoteKind::Partial, Parts::one(c.quotes.quotations[x].span), QuotationIds::one(x), si);
             led.drafts.push(d);
             taken = true;
         }
@@ -577,7 +577,7 @@ fn draft_fragments(c: &Ctx, r: &Resolved, di: usize, inner: QuotationIds, si: us
         if led.quotation_draft[x].is_none() {
             led.quotation_draft[x] = Some(led.drafts.len());
             let kind = direct_or_partial(c.doc, c.quotes, x, c.s0);
-            let mut pd = make_draft(c.doc, &led.entities, r, kind, vec![c.quotes.quotations[x].span], QuotationIds::one(x), si);
+            let mut pd = make_draft(c.doc, &led.entities, r, kind, Parts::one(c.quotes.quotations[x].span), QuotationIds::one(x), si);
             pd.outer = Some(di);
             led.drafts.push(pd);
         }
@@ -789,7 +789,7 @@ mod tests {
         let inner = quotations_within(&f.ctx(0), &mut 0, span);
         assert_eq!(inner, [0]);
         assert!(!mostly_quoted_already(&f.ctx(0), &inner, &led, span));
-        led.drafts.push(super::super::draft::uncued_draft(QuoteKind::Direct, vec![f.quotes.quotations[0].span], 0, 0));
+        led.drafts.push(super::super::draft::uncued_draft(QuoteKind::Direct, crate::analysis::Parts::one(f.quotes.quotations[0].span), 0, 0));
         led.quotation_draft[0] = Some(0);
         assert!(mostly_quoted_already(&f.ctx(0), &inner, &led, span));
     }

@@ -6,6 +6,7 @@ use super::draft::punctuation_draft;
 use super::scan::span_of;
 use super::{Ledger, QuotationIds};
 use crate::analysis::cues::punct_is;
+use crate::analysis::inline::Parts;
 use crate::analysis::model::{Cue, CueKind, SpeakerKind};
 use crate::analysis::quotes::Quotes;
 use crate::analysis::sentences::Sentence;
@@ -95,7 +96,7 @@ pub(super) fn attribute_turn(doc: &Doc, quotes: &Quotes, turns: &[Turn], si: usi
             led.quotation_draft[qx] = Some(led.drafts.len());
         }
     }
-    led.drafts.push(punctuation_draft(&led.entities, vec![span], QuotationIds::default(), (e, link), turn.speaker.span, cue, si));
+    led.drafts.push(punctuation_draft(&led.entities, Parts::one(span), QuotationIds::default(), (e, link), turn.speaker.span, cue, si));
     led.attributed_spans.push(span);
     led.sentence_attributed[si] = true;
 }

@@ -83,7 +83,8 @@ pub fn find(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attributi
 /// [`find`], also writing every sentence's model features to `trace` (for training).
 pub(crate) fn find_traced(doc: &Doc, quotes: &Quotes, sentences: &[Sentence], attr: &Attribution, mut trace: Option<&mut Vec<Vec<String>>>) -> Vec<Claim> {
     let ctx = Ctx { doc, quotes, sentences, attr, scope: Scope::new(attr), reporting: std::cell::OnceCell::new() };
-    let mut out = Vec::new();
+    // News runs about one claim to every few sentences: room for one per two, no regrowth.
+    let mut out = Vec::with_capacity(sentences.len() / 2);
     from_attributions(&ctx, &mut out);
     let mut rule_sentences = vec![0u32; sentences.len()];
     for c in &out {

@@ -77,7 +77,8 @@ pub(crate) fn features(ctx: &Ctx, si: usize, rules: u32, emit: &mut dyn FnMut(&s
     let doc = ctx.doc;
     let toks = &doc.tokens;
     let range = ctx.sentences[si].tokens.clone();
-    let mut buf = String::with_capacity(48);
+    // From the scratch pool: the model judges a sentence in most paragraphs.
+    let mut buf = crate::analysis::text::Scratch::new();
     let (mut words, mut caps, mut number, mut quoted) = (0usize, 0usize, false, false);
     let mut first = true;
     for k in range.clone() {
