@@ -182,7 +182,7 @@ fn main() {
         }
         t
     };
-    println!("whosaid language server latency (release build, real binary over pipes)");
+    println!("whosaid language server latency (built like the dist profile users install, real binary over pipes)");
     println!(
         "  5k article: {} words, {} bytes; engine alone, best of 5 in-process: {} per full analysis",
         small.split_whitespace().count(),

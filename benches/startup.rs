@@ -96,7 +96,7 @@ fn main() {
     std::fs::write(&empty, "").expect("write the empty article");
     let empty = empty.to_str().expect("a UTF-8 temporary path");
 
-    println!("whosaid start-up (release build, real binary; median of {RUNS} runs after a warm-up)");
+    println!("whosaid start-up (built like the dist profile users install, real binary; median of {RUNS} runs after a warm-up)");
     let version = process_median(&["--version"]);
     let check = process_median(&["check", "--format", "json", empty]);
     println!("(a) whosaid check --format json EMPTY_FILE, start to exit: {}", ms(check));
