@@ -29,11 +29,13 @@ done
 list=$(cargo package --list --locked --allow-dirty 2>/dev/null)
 echo "cargo package holds $(echo "$list" | wc -l) files"
 fail=0
+# Here-strings, not `echo | grep -q`: grep -q exits at its first match, and under pipefail the
+# echo it cut off (SIGPIPE) failed the check now and then.
 for needed in Cargo.toml Cargo.lock README.md LICENSE src/main.rs src/lib.rs src/analysis/lexicon/NOTICE.md docs/rules.md; do
-  echo "$list" | grep -qx "$needed" || { echo "dist.sh: the package lacks $needed" >&2; fail=1; }
+  grep -qx "$needed" <<<"$list" || { echo "dist.sh: the package lacks $needed" >&2; fail=1; }
 done
-echo "$list" | grep -q '^src/analysis/lexicon/.*\.tsv$' || { echo "dist.sh: the package lacks the lexicon word lists" >&2; fail=1; }
-unwanted=$(echo "$list" | grep -E '^(tests|editors|benches|examples|fuzz|samples|scripts|\.ci)/' || true)
+grep -q '^src/analysis/lexicon/.*\.tsv$' <<<"$list" || { echo "dist.sh: the package lacks the lexicon word lists" >&2; fail=1; }
+unwanted=$(grep -E '^(tests|editors|benches|examples|fuzz|samples|scripts|\.ci)/' <<<"$list" || true)
 if [ -n "$unwanted" ]; then
   echo "dist.sh: the package holds files the crate does not need:" >&2
   echo "$unwanted" | head -20 >&2
