@@ -207,6 +207,17 @@ pub struct Quote {
     pub outer: Option<usize>,
 }
 
+impl Quote {
+    /// The quoted stretches: the parts, or the whole span for a quote that has none.
+    pub fn stretches(&self) -> &[Span] {
+        if self.parts.is_empty() {
+            std::slice::from_ref(&self.span)
+        } else {
+            &self.parts
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ClaimKind {
     /// "is being seen as", "it is believed", "is expected to".

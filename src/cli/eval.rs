@@ -461,8 +461,7 @@ pub fn score_article_explained(art: &Article, a: &Analysis, t: &mut Tally, mut e
             if fragment(q) {
                 return Vec::new();
             }
-            let parts = if q.parts.is_empty() { vec![q.span] } else { q.parts.to_vec() };
-            merge(parts.into_iter().map(|p| map.span_to_chars(p)).collect())
+            merge(q.stretches().iter().map(|&p| map.span_to_chars(p)).collect())
         })
         .collect();
     let mentions: Vec<Option<(usize, usize)>> =

@@ -111,8 +111,7 @@ fn predictions(a: &Analysis, text: &str, map: &CharMap) -> Vec<Pred> {
             q.speaker.and_then(|s| a.speakers.get(s)).map_or(Vec::new(), |s| s.mentions.iter().map(|m| map.span_to_chars(m.span)).collect());
         // The engine's own head ("said" in "has also said"), compared as the gold's is.
         let cue_head = q.cue.as_ref().map(|c| cue_head(c.head.text(text)));
-        let parts: &[Span] = if q.parts.is_empty() { std::slice::from_ref(&q.span) } else { &q.parts };
-        for p in parts {
+        for p in q.stretches() {
             out.push(Pred {
                 content: map.span_to_chars(*p),
                 mention: q.speaker_mention.map(|m| map.span_to_chars(m)),

@@ -212,7 +212,7 @@ pub fn report<'a>(path: &'a str, text: &'a str, a: &'a Analysis, profile: &'a So
                 kind: q.kind.as_str(),
                 start: q.span.start,
                 end: q.span.end,
-                parts: if q.parts.is_empty() { vec![q.span.into()] } else { q.parts.iter().map(|&p| p.into()).collect() },
+                parts: q.stretches().iter().map(|&p| p.into()).collect(),
                 speaker: q.speaker,
                 speaker_mention: q.speaker_mention.map(Into::into),
                 cue: q.cue.as_ref().map(|c| CueOut {

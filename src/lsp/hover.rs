@@ -36,8 +36,8 @@ const MARKS: &[char] = &['"', '\'', '“', '”', '‘', '’', '«', '»', '„
 /// The words of a quote for display: a split quotation's parts joined with " … ", without the
 /// quotation marks, then shortened to about `max` characters.
 pub fn quote_text(s: &Snapshot, q: &Quote, max: usize) -> String {
-    let parts: Vec<Span> = if q.parts.is_empty() { vec![q.span] } else { q.parts.to_vec() };
-    let joined: Vec<String> = parts
+    let joined: Vec<String> = q
+        .stretches()
         .iter()
         .map(|p| excerpt(&s.text, *p, usize::MAX).trim_matches(|c: char| MARKS.contains(&c) || c.is_whitespace()).to_string())
         .collect();
