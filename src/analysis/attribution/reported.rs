@@ -383,8 +383,8 @@ const FRONTING: &[&str] = &["though", "although", "while", "whereas", "if", "bec
 
 /// A cue inside a clause that opens its sentence ("While Ann Ode said that the pier was safe,
 /// engineers appear to disagree"): its content ends at the comma that closes that clause, where
-/// the main clause begins. That comma is the first after `a` (before `end`) that is followed by
-/// a clause of its own and not by a relative pronoun ("…, whose support held, the campaign …").
+/// the main clause begins. That comma is the first after `a` (before `end`) not followed by a
+/// relative pronoun ("…, whose support held, the campaign …"), with a clause on either side.
 fn fronted_clause_end(c: &Ctx, r: &Resolved, a: usize, end: usize) -> Option<usize> {
     let (doc, s0) = (c.doc, c.s0);
     let toks = &doc.tokens;
@@ -398,7 +398,10 @@ fn fronted_clause_end(c: &Ctx, r: &Resolved, a: usize, end: usize) -> Option<usi
         return None;
     }
     let relative = |k: usize| word_in(doc, k, &["which", "who", "whose", "whom", "where"]);
-    (a + 1..end).find(|&k| comma(k) && k + 1 < end && !relative(k + 1) && toks[k + 1].kind != TokKind::Mark && reads_as_clause(c, k + 1, end))
+    // Both sides must read as clauses: "Although some researchers have found links with X, it is
+    // possible …" keeps its old reading (a weasel's object, then the rest).
+    let k = (a + 1..end).find(|&k| comma(k) && k + 1 < end && !relative(k + 1) && toks[k + 1].kind != TokKind::Mark)?;
+    (reads_as_clause(c, a, k) && reads_as_clause(c, k + 1, end)).then_some(k)
 }
 
 /// Does later cue `r2` (with source `src`) report its own clause inside content `a..end`? Then
