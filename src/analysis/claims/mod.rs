@@ -480,6 +480,8 @@ mod tests {
             ("Tolls deter drivers, according to the research.", "weasel-attribution", None, false),
             ("Tolls deter drivers, according to Harbor Research.", "weasel-attribution", None, false),
             ("On the blog, people say the pier is unsafe.", "weasel-attribution", Some("people say"), true),
+            // A fronted clause whose cue takes a noun phrase keeps its weasel.
+            ("Although some researchers have found links with the toll, it is possible that the links reflect the weather.", "weasel-attribution", Some("some researchers have found"), false),
         ]);
     }
 

@@ -254,6 +254,8 @@ mod tests {
             ("Ann Ode said the donors appear to have ties to the firm.", None),
             ("\"The donors appear to have ties to the firm,\" Ms Ode said.", None),
             ("The donors appear to have ties to the firm, the harbour board said.", None),
+            ("Ann Ode said the crew went in, presumably with the owner's consent.", None),
+            ("\"They went in, presumably with consent,\" the skipper said.", None),
             // The main clause after a clause that reports someone is the writer's again.
             ("While Ann Ode said that the pier was safe, the council appears uneasy about it.", Some("appears")),
             ("Though aides insisted in June that the mayor would stay home, the campaign has appeared to accept his help.", Some("appeared to")),
