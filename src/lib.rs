@@ -38,7 +38,8 @@
 //!     direct.rs          attribute_closing: a quotation to the cue after it, before it, a dash and
 //!                        a name; the second half of a split quotation
 //!     reported.rs        attribute_reported: where reported content opens (listener, "called",
-//!                        topic, "to", "that") and ends (clause end, a later cue; or backward)
+//!                        topic, "to", "that") and ends (clause end, a later cue, the comma after
+//!                        a fronted "While X said A,"; or backward)
 //!     clause.rs          reads_as_clause: does reported content hold a finite verb of its own
 //!                        (a clause is speech, a noun-phrase object is not)
 //!     nested.rs          nest: which attribution encloses which
@@ -51,7 +52,7 @@
 //!                        research, everyday "people"), context.rs (a neighbouring sentence that
 //!                        names the source), nominal.rs (a view named by a noun with no holder:
 //!                        "amid concerns that"), senses.rs (doubt and hedge words in another sense:
-//!                        "appeared to Anna", "may have a café"), model.rs + model.tsv
+//!                        "appeared to Anna", "appeared in court", "I seem to", "may have a café"), model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
 //!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
 //!                        mentions, gender only as the text or .whosaid.toml states it

@@ -360,6 +360,9 @@ fn past_lead_phrase(c: &Ctx, a: usize) -> usize {
 fn forward_end(c: &Ctx, r: &Resolved, a: usize, later: &[Resolved]) -> usize {
     let doc = c.doc;
     let mut end = clause_end(doc, c.depth, a, c.s1);
+    if let Some(e) = fronted_clause_end(c, r, a, end) {
+        end = e;
+    }
     if r.relative.is_some_and(|w| dash_at(doc, w - 1)) {
         if let Some(d) = (a..end).find(|&x| c.depth[x] == 0 && dash_at(doc, x)) {
             end = d;
@@ -372,6 +375,33 @@ fn forward_end(c: &Ctx, r: &Resolved, a: usize, later: &[Resolved]) -> usize {
         }
     }
     end
+}
+
+/// Words that open a clause set before the main one: "*Though* aides said in June that he would
+/// stay, the campaign has …".
+const FRONTING: &[&str] = &["though", "although", "while", "whereas", "if", "because", "since", "when", "after", "before", "once", "unless", "until"];
+
+/// A cue inside a clause that opens its sentence ("While Ann Ode said that the pier was safe,
+/// engineers appear to disagree"): its content ends at the comma that closes that clause, where
+/// the main clause begins. That comma is the first after `a` (before `end`) not followed by a
+/// relative pronoun ("…, whose support held, the campaign …"), with a clause on either side.
+fn fronted_clause_end(c: &Ctx, r: &Resolved, a: usize, end: usize) -> Option<usize> {
+    let (doc, s0) = (c.doc, c.s0);
+    let toks = &doc.tokens;
+    let first = if word_in(doc, s0, &["but", "and", "yet", "even"]) { s0 + 1 } else { s0 };
+    let subject_first = r.source.as_ref().is_some_and(|s| !s.right);
+    if !subject_first || !word_in(doc, first, FRONTING) || r.cue.start <= first + 1 {
+        return None;
+    }
+    let comma = |k: usize| c.depth[k] == 0 && punct_is(&toks[k], doc.text, b',');
+    if (first..r.cue.start).any(comma) {
+        return None;
+    }
+    let relative = |k: usize| word_in(doc, k, &["which", "who", "whose", "whom", "where"]);
+    // Both sides must read as clauses: "Although some researchers have found links with X, it is
+    // possible …" keeps its old reading (a weasel's object, then the rest).
+    let k = (a + 1..end).find(|&k| comma(k) && k + 1 < end && !relative(k + 1) && toks[k + 1].kind != TokKind::Mark)?;
+    (reads_as_clause(c, a, k) && reads_as_clause(c, k + 1, end)).then_some(k)
 }
 
 /// Does later cue `r2` (with source `src`) report its own clause inside content `a..end`? Then
@@ -647,6 +677,12 @@ mod tests {
             ("The town runs a ferry service, called Gullwing.", "called", None),
             ("The pier needs new cables, dubbed the lifeline by traders.", "dubbed", None),
             ("The ferry will run all winter, announced Hartley.", "announced", Some(("The ferry will run all winter", None))),
+            // A cue in a clause that opens the sentence reports up to the main clause, not past it.
+            ("While Hartley said that the pier was safe, engineers appear to disagree.", "said", Some(("the pier was safe", None))),
+            ("Though aides insisted in June that the mayor would stay home, whose voters were loyal, the campaign has sent him out.", "insisted", Some(("the mayor would stay home, whose voters were loyal", None))),
+            ("But although Hartley said the pier was safe, the council closed it.", "said", Some(("the pier was safe", None))),
+            ("Hartley said that, if the pier was safe, the council would reopen it.", "said", Some(("if the pier was safe, the council would reopen it", None))),
+            ("Hartley said the pier, which is old, was safe.", "said", Some(("the pier, which is old, was safe", None))),
         ];
         for &(text, word, want) in cases {
             let got = content_of(&fixture(text), word);

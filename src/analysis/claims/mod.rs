@@ -205,7 +205,7 @@ fn scan_sentence(ctx: &Ctx, si: usize, key: &mut String, out: &mut Vec<Claim>) -
                 continue;
             }
         }
-        if f & flag::DOUBT != 0 && t.kind == TokKind::Word && !senses::heir_apparent(ctx, k) {
+        if f & flag::DOUBT != 0 && t.kind == TokKind::Word && !senses::single_word_elsewhere(ctx, k) {
             out.push(Claim { kind: ClaimKind::DoubtWord, span: sent.span, trigger: t.span(), weak: weak_doubt(ctx, si, k, k + 1) });
             k += 1;
             continue;
@@ -278,7 +278,7 @@ fn found_phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize,
         return None;
     }
     // "appeared to Anna", "may have a café": the words in another sense (senses.rs).
-    if matches!(kind, ClaimKind::DoubtWord | ClaimKind::Hedge) && (senses::appearance_to_someone(ctx, k, len) || senses::modal_of_having(ctx, k, len) || senses::possible_to_do(ctx, k, len)) {
+    if matches!(kind, ClaimKind::DoubtWord | ClaimKind::Hedge) && (senses::appearance_to_someone(ctx, k, len) || senses::perceiver_named(ctx, k) || senses::modal_of_having(ctx, k, len) || senses::possible_to_do(ctx, k, len)) {
         return Some(k + len);
     }
     // "has been accused of blocking the site by a press watchdog": the agent comes later.
@@ -461,6 +461,9 @@ mod tests {
             ("Police arrested a suspected arsonist in Dunmere.", "doubt-word", Some("suspected"), true),
             ("The rower was banned for allegedly missing two tests.", "doubt-word", Some("allegedly"), true),
             ("The ferry was supposed to leave at noon.", "doubt-word", Some("supposed"), true),
+            ("The crew went in, presumably with the owner's consent.", "doubt-word", Some("presumably"), true),
+            ("The donors appear to have ties to a shipping firm.", "doubt-word", Some("appear to"), true),
+            ("Ferry riders already appear fatigued.", "doubt-word", Some("appear"), true),
             ("The plant closed in March, as predicted.", "hedge", Some("as predicted"), false),
             ("The toll rose, as expected, by a penny.", "hedge", Some("as expected"), false),
         ]);
@@ -477,6 +480,8 @@ mod tests {
             ("Tolls deter drivers, according to the research.", "weasel-attribution", None, false),
             ("Tolls deter drivers, according to Harbor Research.", "weasel-attribution", None, false),
             ("On the blog, people say the pier is unsafe.", "weasel-attribution", Some("people say"), true),
+            // A fronted clause whose cue takes a noun phrase keeps its weasel.
+            ("Although some researchers have found links with the toll, it is possible that the links reflect the weather.", "weasel-attribution", Some("some researchers have found"), false),
         ]);
     }
 
