@@ -72,7 +72,12 @@ fn governor(ctx: &Ctx, k: usize, s0: usize, about: bool) -> Before {
         if doc.tokens[x].kind != TokKind::Word {
             break;
         }
-        if word_in(doc, x, POSSESSIVE) || possessive(ctx, x) {
+        // "anyone who had suspicions about": the view is in a clause of its own.
+        if word_in(doc, x, &["who", "whom", "which"]) {
+            break;
+        }
+        // "their concerns", "the union's questions", "SEC scrutiny", "EU concerns": a holder.
+        if word_in(doc, x, POSSESSIVE) || possessive(ctx, x) || (doc.tokens[x].cap && x > s0 && !word_in(doc, x, GOVERNOR_WORDS)) {
             return Before::Owned;
         }
         let there = word_is(doc, x, "there") && (is(doc, x + 1, flag::BE) || (is(doc, x + 1, flag::AUX) && is(doc, x + 2, flag::BE)));
@@ -80,6 +85,11 @@ fn governor(ctx: &Ctx, k: usize, s0: usize, about: bool) -> Before {
         let alone = word_in(doc, x, FACED) || (word_in(doc, x, STIRRED) && !word_in(doc, k, NOT_STIRRED)) || under(ctx, x, k) || raised(ctx, x, k, s0);
         if (about && (there || word_in(doc, x, GOVERNOR) || (word_in(doc, x, AFTER_EVENT) && word_in(doc, k, REPORTED)))) || alone {
             return Before::Governor(x);
+        }
+        // "draw a line under speculation": a preposition other than "of" ("a wave of criticism")
+        // ends the noun phrase.
+        if is(doc, x, flag::PREP) && !word_is(doc, x, "of") {
+            break;
         }
     }
     Before::None
@@ -96,8 +106,9 @@ const STIRRED: &[&str] = &[
     "driving", "invited", "invite", "invites", "inviting", "reignited", "reignite", "reignites",
 ];
 
-/// View nouns a stirring verb does not make a view: "prompted a report", "triggered an agreement".
-const NOT_STIRRED: &[&str] = &["report", "reports", "agreement", "consensus", "talk", "belief", "expectation", "expectations"];
+/// View nouns a stirring verb does not make a view: "prompted a report", "triggered an agreement",
+/// "prompted a formal complaint" (one is filed by someone; "drew complaints" is a view).
+const NOT_STIRRED: &[&str] = &["complaint", "report", "reports", "agreement", "consensus", "talk", "belief", "expectation", "expectations"];
 
 /// Nouns that are a view only under "under": "came under fire" (not "the fire grew").
 const UNDER_ONLY: &[&str] = &["fire"];
@@ -114,7 +125,8 @@ fn under(ctx: &Ctx, x: usize, k: usize) -> bool {
         let next = doc.tokens.get(k + 1).is_none_or(|t| t.kind != TokKind::Word);
         return x + 1 == k && (next || word_in(doc, k + 1, &["for", "over", "after", "since", "amid", "about"]));
     }
-    word_in(doc, k, &["scrutiny", "criticism"])
+    // "under less scrutiny" says there is little of it.
+    word_in(doc, k, &["scrutiny", "criticism"]) && !(x + 1..k).any(|y| word_in(doc, y, &["less", "little", "no"]))
 }
 
 /// "the remarks raised questions about …", "…, raising fears that …": a view raised by a thing
@@ -151,6 +163,10 @@ const ADVERBS: &[&str] = &["also", "again", "already", "now", "since", "further"
 /// of the trigger. A "by" after the participle names who put it.
 fn put(ctx: &Ctx, k: usize, s0: usize, s1: usize) -> Option<usize> {
     let doc = ctx.doc;
+    // A finite verb first: "the question to be asked in the referendum" is the ballot's.
+    if !is(doc, k + 1, flag::AUX | flag::BE) {
+        return None;
+    }
     let mut x = k + 1;
     let mut be = false;
     while x < s1 && x < k + 6 && (is(doc, x, flag::AUX | flag::BE) || word_in(doc, x, ADVERBS) || word_is(doc, x, "to")) {
@@ -170,6 +186,9 @@ const PUT: &[&str] = &["raised", "voiced", "expressed", "aired", "asked", "posed
 /// Words after which a view noun opens a passive clause: conjunctions, and adjectives ("serious
 /// concerns were raised").
 const OPENERS: &[&str] = &["serious", "new", "fresh", "further", "more", "similar", "other"];
+
+/// Capitalised governors are no holder's name ("Amid fears", "Following reports").
+const GOVERNOR_WORDS: &[&str] = &["amid", "amidst", "despite", "following", "after", "there"];
 
 /// Governors that need no "about" after the noun: "the clip has faced ridicule online", "amid
 /// fears of a strike" and "amid fears" alike.
@@ -334,6 +353,13 @@ mod tests {
             ("The mayor's plan drew their criticism.", None),
             ("The skipper faced the traders' questions about the fees.", None),
             ("The toll drew the mayor's criticism.", None),
+            ("The fees face further Senate scrutiny on Monday.", None),
+            ("The pier closed amid growing EU concerns about its piles.", None),
+            ("The firm invited anyone who had suspicions about the fees to call.", None),
+            ("The mayor tried to draw a line under speculation over the ferry.", None),
+            ("The rise prompted a formal complaint to the harbour board.", None),
+            ("The question to be asked in the ballot was published.", None),
+            ("The skipper is now under less scrutiny.", None),
         ]);
     }
 
