@@ -82,7 +82,7 @@ fn governor(ctx: &Ctx, k: usize, s0: usize, about: bool) -> Before {
         }
         let there = word_is(doc, x, "there") && (is(doc, x + 1, flag::BE) || (is(doc, x + 1, flag::AUX) && is(doc, x + 2, flag::BE)));
         // "has faced ridicule", "amid fears": the governor alone makes it a view in the air.
-        let alone = word_in(doc, x, FACED) || (word_in(doc, x, STIRRED) && !word_in(doc, k, NOT_STIRRED)) || under(ctx, x, k) || raised(ctx, x, k, s0);
+        let alone = word_in(doc, x, FACED) || stirred(ctx, x, k) || under(ctx, x, k) || raised(ctx, x, k, s0);
         if (about && (there || word_in(doc, x, GOVERNOR) || (word_in(doc, x, AFTER_EVENT) && word_in(doc, k, REPORTED)))) || alone {
             // "faces further Senate scrutiny", "amid growing EU concerns": a name between the
             // governor and the noun holds the view.
@@ -98,15 +98,24 @@ fn governor(ctx: &Ctx, k: usize, s0: usize, about: bool) -> Before {
 }
 
 /// Verbs by which a story, not a person, stirs a view ("the film drew criticism", "the move
-/// fuelled speculation that …", "the mayor has endured criticism"): whoever is the subject, the
-/// view is someone else's, and nobody is named.
+/// fuelled speculation that …", "the mayor has endured criticism", "is receiving criticism for",
+/// "leaving doubts about"): whoever is the subject, the view is someone else's, and nobody is
+/// named.
 const STIRRED: &[&str] = &[
     "drew", "draw", "draws", "drawn", "drawing", "attracted", "attract", "attracts", "attracting", "endured", "endure", "endures",
     "enduring", "weathered", "sparked", "spark", "sparks", "sparking", "prompted", "prompt", "prompts", "prompting", "fuelled",
     "fueled", "fuel", "fuels", "fuelling", "fueling", "stoked", "stoke", "stokes", "stoking", "fanned", "fanning", "triggered",
     "trigger", "triggers", "triggering", "provoked", "provoke", "provokes", "provoking", "drove", "driven", "drive", "drives",
-    "driving", "invited", "invite", "invites", "inviting", "reignited", "reignite", "reignites",
+    "driving", "invited", "invite", "invites", "inviting", "reignited", "reignite", "reignites", "garnered", "garner", "garners",
+    "garnering", "received", "receive", "receives", "receiving", "leaving", "leaves", "left",
 ];
+
+/// "the film drew criticism": a verb of [`STIRRED`] at `x` before the view noun at `k`. "left
+/// little doubt that", "drew no criticism": there is none.
+fn stirred(ctx: &Ctx, x: usize, k: usize) -> bool {
+    let doc = ctx.doc;
+    word_in(doc, x, STIRRED) && !word_in(doc, k, NOT_STIRRED) && !(x + 1..k).any(|y| word_in(doc, y, &["little", "no"]))
+}
 
 /// View nouns a stirring verb does not make a view: "prompted a report", "triggered an agreement",
 /// "prompted a formal complaint" (one is filed by someone; "drew complaints" is a view).
@@ -288,6 +297,9 @@ mod tests {
             ("The new fees fuelled speculation about a rival ferry.", Some("fuelled speculation about")),
             ("The skipper can't buy a rope without attracting a wave of criticism.", Some("attracting a wave of criticism")),
             ("The fees draw scrutiny.", Some("draw scrutiny")),
+            ("Both firms garnered considerable scrutiny for their fees.", Some("garnered considerable scrutiny")),
+            ("The harbour master is already receiving criticism for the delays.", Some("receiving criticism")),
+            ("The statement was vague, leaving doubts about how the toll would work.", Some("leaving doubts about")),
         ]);
     }
 
@@ -358,6 +370,8 @@ mod tests {
             ("The firm invited anyone who had suspicions about the fees to call.", None),
             ("The mayor tried to draw a line under speculation over the ferry.", None),
             ("The rise prompted a formal complaint to the harbour board.", None),
+            ("The survey left little doubt that the pier was sinking.", None),
+            ("The new timetable drew no criticism.", None),
             ("The question to be asked in the ballot was published.", None),
             ("The skipper is now under less scrutiny.", None),
         ]);
