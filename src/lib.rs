@@ -50,7 +50,7 @@
 //!                        figures.rs (argument vs record, sourced nearby or by the story's poll), holders.rs (named
 //!                        research, everyday "people"), context.rs (a neighbouring sentence that
 //!                        names the source), nominal.rs (a view named by a noun with no holder:
-//!                        "amid concerns that"), senses.rs (doubt and hedge words in another sense:
+//!                        "amid concerns that", "drew criticism", "came under scrutiny", "concerns were raised"), senses.rs (doubt and hedge words in another sense:
 //!                        "appeared to Anna", "may have a café"), model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
 //!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
