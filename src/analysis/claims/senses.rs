@@ -170,6 +170,33 @@ fn heir_apparent(ctx: &Ctx, k: usize) -> bool {
     k > 0 && word_in(ctx.doc, k, &["apparent"]) && word_in(ctx.doc, k - 1, &["heir", "heirs", "heiress"])
 }
 
+/// Words after "the story goes" or "the argument goes" that make "goes" a movement or an
+/// extent ("the story goes back to a Greek myth", "the argument goes further"), not the idiom
+/// that hides a teller ("the story goes that …", "…, or so the story goes").
+const GOING: &[&str] = &["back", "on", "beyond", "further", "farther", "to", "into", "through", "as", "well", "wrong", "unreported", "untold", "viral"];
+
+/// "the story goes back to …": no teller is hidden.
+pub(super) fn story_going_somewhere(ctx: &Ctx, k: usize, len: usize) -> bool {
+    let doc = ctx.doc;
+    let last = k + len - 1;
+    word_is(doc, last, "goes") && word_in(doc, last + 1, GOING)
+}
+
+/// "in a growing number of cities", "across an increasing number of stations": a count of
+/// things after a preposition, not people who hold a view — unless a group of people
+/// ("voters", "parents") or a name ("Britons") follows within three words, or the preposition
+/// names a holder ("by", "according to").
+pub(super) fn number_of_things(ctx: &Ctx, k: usize, len: usize) -> bool {
+    let doc = ctx.doc;
+    let last = k + len - 1;
+    let object = k > 0 && doc.tokens[k - 1].has(flag::PREP) && !word_in(doc, k - 1, &["by", "to", "from", "among", "amongst"]);
+    if !(object && word_is(doc, last, "of") && word_is(doc, last - 1, "number")) {
+        return false;
+    }
+    let words: Vec<usize> = (last + 1..(last + 4).min(doc.tokens.len())).take_while(|&x| doc.tokens[x].kind == TokKind::Word).collect();
+    !words.is_empty() && !words.iter().any(|&x| doc.tokens[x].has(flag::GROUP) || doc.tokens[x].cap)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analysis::{analyze, Options};
