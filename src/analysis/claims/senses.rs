@@ -1,7 +1,8 @@
-//! Doubt and hedge phrases whose words mean something else in their sentence: a ghost that
-//! "appeared to Anna" (a sighting, not a doubt), a pier that "may have a café" (what it can hold,
-//! not a guess about the past), "it is possible to walk there" (what can be done), the "heir
-//! apparent" (a title). Found on the wiki-weasel training rows, where each was flagged on
+//! Doubt, hedge and weasel phrases whose words mean something else in their sentence: a ghost
+//! that "appeared to Anna" (a sighting, not a doubt), a pier that "may have a café" (what it can
+//! hold, not a guess about the past), "it is possible to walk there" (what can be done), the "heir
+//! apparent" (a title), "the story goes back to" and "in a growing number of cities" (nobody
+//! holds a view). Found on the wiki-weasel training rows, where each was flagged on
 //! sentences that are not weasel, and checked against news copy, where an editor would not query
 //! them either (docs/precision.md).
 
