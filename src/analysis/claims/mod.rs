@@ -278,7 +278,7 @@ fn found_phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize,
         return None;
     }
     // "appeared to Anna", "may have a café": the words in another sense (senses.rs).
-    if matches!(kind, ClaimKind::DoubtWord | ClaimKind::Hedge) && (senses::appearance_to_someone(ctx, k, len) || senses::perceiver_named(ctx, k) || senses::modal_of_having(ctx, k, len) || senses::possible_to_do(ctx, k, len)) {
+    if matches!(kind, ClaimKind::DoubtWord | ClaimKind::Hedge) && (senses::appearance_to_someone(ctx, k, len) || senses::perceiver_named(ctx, k) || senses::modal_of_having(ctx, k, len) || senses::possible_to_do(ctx, k, len) || senses::course_after_course(ctx, k, len)) {
         return Some(k + len);
     }
     // "the story goes back to …", "a growing number of cities": no hidden holder (senses.rs).

@@ -160,6 +160,13 @@ pub(super) fn possible_to_do(ctx: &Ctx, k: usize, len: usize) -> bool {
     len >= 3 && word_in(doc, k + len - 1, &["possible"]) && word_is(doc, k + len, "to")
 }
 
+/// "of course" before "after": a meal or a river course ("served course after course"), not
+/// the writer's "of course".
+pub(super) fn course_after_course(ctx: &Ctx, k: usize, len: usize) -> bool {
+    let doc = ctx.doc;
+    len == 2 && word_is(doc, k, "of") && word_is(doc, k + 1, "course") && word_is(doc, k + 2, "after")
+}
+
 /// A one-word doubt word at `k` in another sense: a title ("heir apparent"), showing up
 /// ("appeared in court") or a perceiver named ("I seem to", "to appear calm").
 pub(super) fn single_word_elsewhere(ctx: &Ctx, k: usize) -> bool {
@@ -232,6 +239,8 @@ mod tests {
             ("The pier could have been saved with more money.", "could have", true),
             ("The old fort may have been a customs post.", "may have", true),
             ("The ferry may have sunk in the storm.", "may have", true),
+            ("The hall served its guests plenty of course after course of fish.", "of course", false),
+            ("The ferry will, of course, run on Sundays.", "of course", true),
             ("It is possible to walk to the pier at low tide.", "it is possible", false),
             ("It is possible that the pier will close.", "it is possible", true),
             ("The prince is heir apparent to the throne.", "apparent", false),
