@@ -47,13 +47,15 @@
 //!                        carry_to_uncued: a neighbour's speaker for the rest; quoted fragments
 //!                        nobody attributed are no quotes (scare quotes, terms: `fragments`)
 //!     draft.rs scan.rs   draft builders (direct or partial); token walks shared by the steps
-//!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs,
+//!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs
+//!                        (views by nobody named; definitions, rules and names are none),
 //!                        figures.rs (argument vs record, sourced nearby or by the story's poll), holders.rs (named
 //!                        research, everyday "people"), context.rs (a neighbouring sentence that
 //!                        names the source), nominal.rs (a view named by a noun with no holder:
 //!                        "amid concerns that", "drew criticism", "came under scrutiny", "concerns were
-//!                        raised"), senses.rs (doubt and hedge words in another sense: "appeared to
-//!                        Anna", "appeared in court", "I seem to", "may have a café"), model.rs + model.tsv
+//!                        raised"), senses.rs (doubt, hedge and weasel words in another sense: "appeared to
+//!                        Anna", "appeared in court", "I seem to", "may have a café", "the story goes
+//!                        back to", "in a growing number of cities"), model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
 //!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
 //!                        mentions, gender only as the text or .whosaid.toml states it

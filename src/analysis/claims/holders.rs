@@ -9,7 +9,11 @@ use crate::analysis::cues::word_in;
 use crate::analysis::text::TokKind;
 
 /// Nouns for a piece of research that a name, an owner or "the" makes a source.
-const RESEARCH: &[&str] = &["research", "study", "survey", "report", "poll", "analysis", "evidence", "note", "review", "audit", "census"];
+/// Plurals too: "according to FBI reports", "the council's surveys".
+const RESEARCH: &[&str] = &[
+    "research", "study", "survey", "report", "poll", "analysis", "evidence", "note", "review", "audit", "census", "studies", "surveys", "reports",
+    "polls",
+];
 
 /// Determiners that tie the research to a holder or to one named before ("its study", "the survey").
 const OWNER: &[&str] = &["its", "our", "their", "his", "her", "the", "this", "that", "whose"];

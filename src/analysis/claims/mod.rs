@@ -278,7 +278,11 @@ fn found_phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize,
         return None;
     }
     // "appeared to Anna", "may have a café": the words in another sense (senses.rs).
-    if matches!(kind, ClaimKind::DoubtWord | ClaimKind::Hedge) && (senses::appearance_to_someone(ctx, k, len) || senses::perceiver_named(ctx, k) || senses::modal_of_having(ctx, k, len) || senses::possible_to_do(ctx, k, len)) {
+    if matches!(kind, ClaimKind::DoubtWord | ClaimKind::Hedge) && (senses::appearance_to_someone(ctx, k, len) || senses::perceiver_named(ctx, k) || senses::modal_of_having(ctx, k, len) || senses::possible_to_do(ctx, k, len) || senses::course_after_course(ctx, k, len)) {
+        return Some(k + len);
+    }
+    // "the story goes back to …", "a growing number of cities": no hidden holder (senses.rs).
+    if kind == ClaimKind::WeaselAttribution && (senses::story_going_somewhere(ctx, k, len) || senses::number_of_things(ctx, k, len)) {
         return Some(k + len);
     }
     // "has been accused of blocking the site by a press watchdog": the agent comes later.
@@ -480,6 +484,16 @@ mod tests {
             ("Tolls deter drivers, according to the research.", "weasel-attribution", None, false),
             ("Tolls deter drivers, according to Harbor Research.", "weasel-attribution", None, false),
             ("On the blog, people say the pier is unsafe.", "weasel-attribution", Some("people say"), true),
+            // Plurals of research nouns, named as the singular are.
+            ("According to Harbor Board reports, 40 ferries ran late.", "weasel-attribution", None, false),
+            ("According to reports, 40 ferries ran late.", "weasel-attribution", Some("According to reports"), false),
+            ("Studies show the toll puts drivers off.", "weasel-attribution", Some("Studies show"), false),
+            // No holder hidden: a story that goes back in time, a count of things.
+            ("The legend of the pier goes back as far as the Vikings; the story goes back further still.", "weasel-attribution", None, false),
+            ("The story goes that the mayor built the pier.", "weasel-attribution", Some("The story goes"), false),
+            ("The toll is now charged in a growing number of ports by the harbour boards.", "weasel-attribution", None, false),
+            ("A growing number of skippers believe the toll is unfair.", "weasel-attribution", Some("A growing number of"), false),
+            ("The plan is backed by a growing number of skippers.", "weasel-attribution", Some("a growing number of"), false),
             // A fronted clause whose cue takes a noun phrase keeps its weasel.
             ("Although some researchers have found links with the toll, it is possible that the links reflect the weather.", "weasel-attribution", Some("some researchers have found"), false),
         ]);

@@ -72,7 +72,7 @@ pub(super) fn agentless(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, bool)>
         return None;
     }
     let agent = agent_after(ctx, p, s1);
-    if agent == Agent::Own || sighting(ctx, k, p, s0, s1) || idiom(ctx, k, p, s0) || physical(ctx, k, p, s0) {
+    if agent == Agent::Own || sighting(ctx, k, p, s0, s1) || idiom(ctx, k, p, s0) || physical(ctx, k, p, s0) || definition(ctx, k, p, s0) || naming(ctx, p, s0) {
         return None;
     }
     let mut end = p + 1;
@@ -303,10 +303,63 @@ fn other_verb_before(ctx: &Ctx, p: usize, x: usize) -> bool {
 /// Words before a participle that keep it with the passive's subject (see [`other_verb_before`]).
 const SAME_SUBJECT: &[&str] = &["as", "so", "too", "very", "and", "or", "but", "more", "most", "less"];
 
-/// "more than can be said for", "the first thing to be said": a turn of phrase, not a view.
+/// "more than can be said for", "the first thing to be said": a turn of phrase, not a view;
+/// "nothing is said about the rules" is what a text leaves out.
 fn idiom(ctx: &Ctx, k: usize, p: usize, s0: usize) -> bool {
     let doc = ctx.doc;
-    word_is(doc, p, "said") && k > s0 && word_in(doc, k - 1, &["can", "could", "cannot", "to", "must"])
+    word_is(doc, p, "said")
+        && k > s0
+        && (word_in(doc, k - 1, &["can", "could", "cannot", "to", "must"]) || (word_is(doc, k - 1, "nothing") && word_in(doc, p + 1, &["about", "of"])))
+}
+
+/// Participles by which a definition gives a term its sense: "a team is said to be on a power
+/// play when …", "such parties are considered national parties".
+const TERMING: &[&str] = &["said", "considered", "regarded", "deemed", "called", "termed", "known"];
+
+/// Words that open the general condition of a definition: "When a team has a player in the
+/// box, …", "If a party stands in four states, then …".
+const DEFINING_CONDITION: &[&str] = &["when", "whenever", "if"];
+
+/// Words after [`DEFINING_CONDITION`] that make it general rather than a story's event: "when a
+/// team …", not "when the mayor arrived …".
+const INDEFINITE: &[&str] = &["a", "an", "any", "one", "someone", "anyone"];
+
+/// A definition or a rule, not a view (docs/claims.md): the passive at `k`..`p` of a naming
+/// participle ([`TERMING`]) in a sentence that states when the term applies — it opens with a
+/// general condition ("When a team has …, the other team is said to be on a power play"; in the
+/// past only with "then": "If a person broke the egg, then he was considered guilty"), or, in
+/// the present, speaks of "such a case" or "this situation", or has a general subject with a
+/// relative clause in the present ("A bird that has one such gene is said to be split").
+fn definition(ctx: &Ctx, k: usize, p: usize, s0: usize) -> bool {
+    let doc = ctx.doc;
+    if !word_in(doc, p, TERMING) || (word_is(doc, p, "said") && word_is(doc, p + 1, "to") && word_is(doc, p + 2, "have") && word_is(doc, p + 3, "been")) {
+        return false;
+    }
+    let present = word_in(doc, k, &["is", "are"]);
+    let opens = word_in(doc, s0, DEFINING_CONDITION) && word_in(doc, s0 + 1, INDEFINITE);
+    if opens && (present || (s0..k).any(|x| word_is(doc, x, "then"))) {
+        return true;
+    }
+    let case = (s0..k).any(|x| word_in(doc, x, &["such", "this"]) && (x + 1..(x + 3).min(k)).any(|y| word_in(doc, y, &["case", "situation"])));
+    let general_subject = (s0..k).any(|x| {
+        word_in(doc, x, &["a", "an"])
+            && (x == s0 || doc.tokens[x - 1].kind == TokKind::Punct)
+            && (x + 1..k.saturating_sub(1)).any(|y| word_in(doc, y, &["that", "who", "which"]) && word_in(doc, y + 1, &["has", "have", "is", "are", "does", "do", "can"]))
+    });
+    present && (case || general_subject)
+}
+
+/// Words that show a passive of description gives a name, not a view: "For want of a better
+/// name, the family is often described as the 'southern robins'", "is described with the term".
+const NAME_WORDS: &[&str] = &["name", "names", "term", "terms", "nickname", "nicknames"];
+
+/// A naming, not a view: a participle of naming with a word for a name in the eight words
+/// before it or right after it ([`NAME_WORDS`]).
+fn naming(ctx: &Ctx, p: usize, s0: usize) -> bool {
+    let doc = ctx.doc;
+    word_in(doc, p, &["described", "known", "referred", "called", "termed", "dubbed"])
+        && ((s0.max(p.saturating_sub(8))..p).any(|x| word_in(doc, x, NAME_WORDS))
+            || (word_in(doc, p + 1, &["with", "by", "under"]) && (p + 2..p + 4).any(|x| word_in(doc, x, NAME_WORDS))))
 }
 
 /// Is the passive weasel phrase from `a` to `b` in sentence `si` ("it is thought", "has been
@@ -375,6 +428,31 @@ mod tests {
             ("The skipper was alleged to have skipped two safety checks.", Some("was alleged to"), true),
             ("The final is tipped to be close. Bookmakers make Dunmere the favourites.", Some("is tipped to"), true),
             ("No date has been set, but it is expected to open in June.", Some("it is expected"), true),
+        ]);
+    }
+
+    /// Definitions, rules and names say what a term means, not what anybody thinks
+    /// (docs/claims.md): no claim. The same participles in a story's events stay views.
+    #[test]
+    fn definitions_rules_and_names_are_no_claims() {
+        check(&[
+            ("When a boat flies two flags, the skipper is said to be dressed overall.", None, false),
+            ("If a crew wins three heats, then such crews are considered finalists.", None, false),
+            ("If a trader broke the seal, then he was considered guilty.", None, false),
+            ("In this situation, the tide is said to have turned.", None, false),
+            ("The rope in such a case is said to be slack.", None, false),
+            ("A gull that has one dark feather is said to be marked for that trait.", None, false),
+            ("For want of a better name, the breed is often described as the Dunmere terriers.", None, false),
+            ("The harbour sound is often described with the term foghorn jazz.", None, false),
+            ("Nothing is said about the toll in the charter.", None, false),
+            // Events of a story keep their claim.
+            ("When the mayor arrived, she was said to be furious.", Some("was said to"), false),
+            ("When a fire broke out, the skipper was said to have been asleep.", Some("was said to"), false),
+            ("If elected, she is considered likely to close the pier.", Some("is considered"), false),
+            ("A man who was pulled from the harbour is said to be stable.", Some("is said to"), false),
+            ("The skipper is often described as the best in the port.", Some("is often described as"), false),
+            ("Nothing is said to have been stolen from the pier.", Some("is said to"), false),
+            ("Ann Ode, a former skipper who is considered the best in the port, will stand.", Some("is considered"), false),
         ]);
     }
 

@@ -1,7 +1,8 @@
-//! Doubt and hedge phrases whose words mean something else in their sentence: a ghost that
-//! "appeared to Anna" (a sighting, not a doubt), a pier that "may have a café" (what it can hold,
-//! not a guess about the past), "it is possible to walk there" (what can be done), the "heir
-//! apparent" (a title). Found on the wiki-weasel training rows, where each was flagged on
+//! Doubt, hedge and weasel phrases whose words mean something else in their sentence: a ghost
+//! that "appeared to Anna" (a sighting, not a doubt), a pier that "may have a café" (what it can
+//! hold, not a guess about the past), "it is possible to walk there" (what can be done), the "heir
+//! apparent" (a title), "the story goes back to" and "in a growing number of cities" (nobody
+//! holds a view). Found on the wiki-weasel training rows, where each was flagged on
 //! sentences that are not weasel, and checked against news copy, where an editor would not query
 //! them either (docs/precision.md).
 
@@ -159,6 +160,13 @@ pub(super) fn possible_to_do(ctx: &Ctx, k: usize, len: usize) -> bool {
     len >= 3 && word_in(doc, k + len - 1, &["possible"]) && word_is(doc, k + len, "to")
 }
 
+/// "of course" before "after": a meal or a river course ("served course after course"), not
+/// the writer's "of course".
+pub(super) fn course_after_course(ctx: &Ctx, k: usize, len: usize) -> bool {
+    let doc = ctx.doc;
+    len == 2 && word_is(doc, k, "of") && word_is(doc, k + 1, "course") && word_is(doc, k + 2, "after")
+}
+
 /// A one-word doubt word at `k` in another sense: a title ("heir apparent"), showing up
 /// ("appeared in court") or a perceiver named ("I seem to", "to appear calm").
 pub(super) fn single_word_elsewhere(ctx: &Ctx, k: usize) -> bool {
@@ -168,6 +176,33 @@ pub(super) fn single_word_elsewhere(ctx: &Ctx, k: usize) -> bool {
 /// "apparent" after "heir": a title, not a doubt.
 fn heir_apparent(ctx: &Ctx, k: usize) -> bool {
     k > 0 && word_in(ctx.doc, k, &["apparent"]) && word_in(ctx.doc, k - 1, &["heir", "heirs", "heiress"])
+}
+
+/// Words after "the story goes" or "the argument goes" that make "goes" a movement or an
+/// extent ("the story goes back to a Greek myth", "the argument goes further"), not the idiom
+/// that hides a teller ("the story goes that …", "…, or so the story goes").
+const GOING: &[&str] = &["back", "on", "beyond", "further", "farther", "to", "into", "through", "as", "well", "wrong", "unreported", "untold", "viral"];
+
+/// "the story goes back to …": no teller is hidden.
+pub(super) fn story_going_somewhere(ctx: &Ctx, k: usize, len: usize) -> bool {
+    let doc = ctx.doc;
+    let last = k + len - 1;
+    word_is(doc, last, "goes") && word_in(doc, last + 1, GOING)
+}
+
+/// "in a growing number of cities", "across an increasing number of stations": a count of
+/// things after a preposition, not people who hold a view — unless a group of people
+/// ("voters", "parents") or a name ("Britons") follows within three words, or the preposition
+/// names a holder ("by", "according to").
+pub(super) fn number_of_things(ctx: &Ctx, k: usize, len: usize) -> bool {
+    let doc = ctx.doc;
+    let last = k + len - 1;
+    let object = k > 0 && doc.tokens[k - 1].has(flag::PREP) && !word_in(doc, k - 1, &["by", "to", "from", "among", "amongst"]);
+    if !(object && word_is(doc, last, "of") && word_is(doc, last - 1, "number")) {
+        return false;
+    }
+    let words: Vec<usize> = (last + 1..(last + 4).min(doc.tokens.len())).take_while(|&x| doc.tokens[x].kind == TokKind::Word).collect();
+    !words.is_empty() && !words.iter().any(|&x| doc.tokens[x].has(flag::GROUP) || doc.tokens[x].cap)
 }
 
 #[cfg(test)]
@@ -204,6 +239,8 @@ mod tests {
             ("The pier could have been saved with more money.", "could have", true),
             ("The old fort may have been a customs post.", "may have", true),
             ("The ferry may have sunk in the storm.", "may have", true),
+            ("The hall served its guests plenty of course after course of fish.", "of course", false),
+            ("The ferry will, of course, run on Sundays.", "of course", true),
             ("It is possible to walk to the pier at low tide.", "it is possible", false),
             ("It is possible that the pier will close.", "it is possible", true),
             ("The prince is heir apparent to the throne.", "apparent", false),
