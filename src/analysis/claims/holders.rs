@@ -50,7 +50,9 @@ pub(super) fn holder(ctx: &Ctx, si: usize, a: usize, b: usize) -> Holder {
     // "its own research which showed": a relative pronoun stands for the noun before it.
     let rel = word_in(doc, a, &["which", "that"]) && a > s0;
     let first = if rel { a - 1 - usize::from(a - 1 > s0 && doc.tokens[a - 1].kind != TokKind::Word) } else { a };
-    if let Some(r) = (first..b).find(|&r| word_in(doc, r, RESEARCH)) {
+    // The research is the source only near the phrase's start: "analysts put a gloss on the
+    // figures" is the analysts' view, whatever figures it is about.
+    if let Some(r) = (first..b.min(first + 5)).find(|&r| word_in(doc, r, RESEARCH)) {
         if research_named(ctx, r, s0, s1) {
             return Holder::Named;
         }

@@ -505,6 +505,7 @@ mod tests {
             ("The ferry will be sold, the Tidewell reports said.", w, None, false),
             ("Most fares will rise, according to research carried out by security firm Brightgate.", w, None, false),
             ("Many small shops pay more tax, government research found.", w, None, false),
+            ("Some analysts put a positive gloss on the figures, pointing out that sales rose.", w, Some("Some analysts put a positive gloss on the figures, pointing out"), false),
             ("The pier will close in May, according to reports.", w, Some("according to reports"), false),
             ("The pier will close in May, according to recent reports from China.", w, Some("according to recent reports"), false),
             // The study named in the next sentence or paragraph: a hint.
