@@ -53,7 +53,9 @@
 //!                        names the source), nominal.rs (a view named by a noun with no holder:
 //!                        "amid concerns that", "drew criticism", "came under scrutiny", "concerns were
 //!                        raised"), senses.rs (doubt and hedge words in another sense: "appeared to
-//!                        Anna", "appeared in court", "I seem to", "may have a café"), model.rs + model.tsv
+//!                        Anna", "appeared in court", "I seem to", "may have a café"), weasels.rs (weasel
+//!                        findings an editor dismisses: "Senate sources", "the many reasons", overlaps),
+//!                        model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
 //!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
 //!                        mentions, gender only as the text or .whosaid.toml states it
