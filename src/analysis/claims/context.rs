@@ -112,3 +112,22 @@ pub(super) fn paragraph_names_someone(ctx: &Ctx, si: usize) -> bool {
     let first = (0..=si).rev().take_while(|&i| ctx.sentences[i].para == para).last().unwrap_or(si);
     (first..ctx.sentences.len()).take_while(|&i| ctx.sentences[i].para == para).any(|i| i != si && named_attribution(ctx, i))
 }
+
+/// Watchers of a market or a field whose view a named one of them quotes in the next sentence:
+/// "observers said Turkcell would pull out." then "\"…,\" said Ana Ruiz, an analyst at Kestria."
+const WATCHERS: &[&str] = &["analysts", "observers", "watchers", "economists", "experts", "commentators", "strategists"];
+
+/// Is the weasel from token `a` to `b` in sentence `si` a group of [`WATCHERS`] that the next
+/// sentence quotes by name, in quotation marks?
+pub(super) fn watcher_quoted_next(ctx: &Ctx, si: usize, a: usize, b: usize) -> bool {
+    let doc = ctx.doc;
+    if !(a..b).any(|x| word_in(doc, x, WATCHERS)) {
+        return false;
+    }
+    ctx.attr.drafts.iter().filter(|d| d.sentence == si + 1 && !d.weasel && !d.anonymous_bare && matches!(d.kind, QuoteKind::Direct | QuoteKind::Mixed)).any(|d| {
+        d.mention.is_some_and(|m| {
+            let (ma, mb) = super::token_range(doc, m);
+            (ma..mb).any(|x| doc.tokens[x].kind == crate::analysis::text::TokKind::Word && doc.tokens[x].cap && x > ctx.sentences[si + 1].tokens.start)
+        })
+    })
+}

@@ -65,6 +65,9 @@ pub(super) fn holder(ctx: &Ctx, si: usize, a: usize, b: usize) -> Holder {
     if (a..b).any(|x| word_in(doc, x, &["hoped"])) && super::context::paragraph_names_someone(ctx, si) {
         return Holder::Nearby;
     }
+    if super::context::watcher_quoted_next(ctx, si, a, b) {
+        return Holder::Nearby;
+    }
     // A bare everyday word as the whole source, with no quantifier ("some people" is a weasel phrase).
     let words = || (a..b).filter(|&x| doc.tokens[x].kind == TokKind::Word);
     if words().any(|x| word_in(doc, x, EVERYDAY)) && !words().any(|x| word_in(doc, x, &["some", "many", "most", "few", "several"])) {

@@ -525,6 +525,10 @@ mod tests {
             ("The plan brings together many research projects that the council has funded.", w, None, false),
             ("The clip became the most widely seen record of the crash.", w, None, false),
             ("A growing number of experts believe the river will flood.", w, Some("experts believe"), false),
+            // Watchers quoted by name in the next sentence: a hint; critics are not watchers.
+            ("Observers said the firm would pull out. \"The deal is dead,\" said Ana Ruiz, an analyst at Kestria Capital.", w, Some("Observers said"), true),
+            ("Critics say the pier is unsafe. \"It is fine,\" said Tom Vance, the harbour master.", w, Some("Critics say"), false),
+            ("Observers said the firm would pull out. The mayor opened the pier.", w, Some("Observers said"), false),
             // One finding for overlapping words.
             ("Fares will rise, real experts say.", w, Some("real experts say"), false),
             // A hope whose holder the paragraph quotes.
