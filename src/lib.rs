@@ -55,7 +55,9 @@
 //!                        "amid concerns that", "drew criticism", "came under scrutiny", "concerns were
 //!                        raised"), senses.rs (doubt, hedge and weasel words in another sense: "appeared to
 //!                        Anna", "appeared in court", "I seem to", "may have a café", "the story goes
-//!                        back to", "in a growing number of cities"), model.rs + model.tsv
+//!                        back to", "in a growing number of cities"), weasels.rs (weasel findings an
+//!                        editor dismisses: "Senate sources", "the many reasons", overlaps),
+//!                        model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
 //!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
 //!                        mentions, gender only as the text or .whosaid.toml states it

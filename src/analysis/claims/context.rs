@@ -88,3 +88,46 @@ fn vague_only(ctx: &Ctx, si: usize) -> bool {
     let mut drafts = ctx.attr.drafts.iter().filter(|d| d.sentence == si).peekable();
     drafts.peek().is_some() && drafts.all(|d| d.weasel || d.anonymous_bare)
 }
+
+/// Nouns for research a later sentence points back to ("The study, commissioned by …").
+const RESEARCH_BACK: &[&str] = &["research", "study", "report", "survey", "figures", "poll"];
+
+/// Does a sentence after `si` name the research a weasel in it stands for: a definite
+/// back-reference ("the study", "this report", "the Harbor Trust research") in the next
+/// sentence, or, when `si` ends its paragraph (the BBC's one-sentence intro), in the first
+/// sentence of the next?
+pub(super) fn research_named_after(ctx: &Ctx, si: usize) -> bool {
+    let Some(next) = ctx.sentences.get(si + 1) else { return false };
+    let doc = ctx.doc;
+    let toks = next.tokens.clone();
+    toks.clone().any(|k| {
+        word_in(doc, k, &["the", "this", "that"]) && (k + 1..(k + 6).min(toks.end)).any(|x| word_in(doc, x, RESEARCH_BACK) && ctx.quotes.depth[x] == 0)
+    })
+}
+
+/// Does another sentence of `si`'s paragraph report a named source ("…," said Ana Ruiz, a
+/// spokeswoman for the museum.")?
+pub(super) fn paragraph_names_someone(ctx: &Ctx, si: usize) -> bool {
+    let para = ctx.sentences[si].para;
+    let first = (0..=si).rev().take_while(|&i| ctx.sentences[i].para == para).last().unwrap_or(si);
+    (first..ctx.sentences.len()).take_while(|&i| ctx.sentences[i].para == para).any(|i| i != si && named_attribution(ctx, i))
+}
+
+/// Watchers of a market or a field whose view a named one of them quotes in the next sentence:
+/// "observers said Turkcell would pull out." then "\"…,\" said Ana Ruiz, an analyst at Kestria."
+const WATCHERS: &[&str] = &["analysts", "observers", "watchers", "economists", "experts", "commentators", "strategists"];
+
+/// Is the weasel from token `a` to `b` in sentence `si` a group of [`WATCHERS`] that the next
+/// sentence quotes by name, in quotation marks?
+pub(super) fn watcher_quoted_next(ctx: &Ctx, si: usize, a: usize, b: usize) -> bool {
+    let doc = ctx.doc;
+    if !(a..b).any(|x| word_in(doc, x, WATCHERS)) {
+        return false;
+    }
+    ctx.attr.drafts.iter().filter(|d| d.sentence == si + 1 && !d.weasel && !d.anonymous_bare && matches!(d.kind, QuoteKind::Direct | QuoteKind::Mixed)).any(|d| {
+        d.mention.is_some_and(|m| {
+            let (ma, mb) = super::token_range(doc, m);
+            (ma..mb).any(|x| doc.tokens[x].kind == crate::analysis::text::TokKind::Word && doc.tokens[x].cap && x > ctx.sentences[si + 1].tokens.start)
+        })
+    })
+}

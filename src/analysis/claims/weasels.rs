@@ -1,0 +1,105 @@
+//! Weasel findings an editor would dismiss, each a small step: a source the phrase describes
+//! ("Senate sources", "sources familiar with the deal"), a cue word that is a plural noun ("the
+//! many reasons", "research projects"), a count of viewers ("the most widely seen record"), and
+//! the shorter of two findings on the same words ("real experts say" and "experts say").
+
+use super::Ctx;
+use crate::analysis::cues::word_in;
+use crate::analysis::lexicon::flag;
+use crate::analysis::model::{Claim, ClaimKind, Span};
+use crate::analysis::text::TokKind;
+
+/// Words for a source kept anonymous: described ("Tory sources", "show insiders"), they are the
+/// newsroom's standard practice, as `anonymous-source` already treats them.
+const SOURCE: &[&str] = &["source", "sources", "insider", "insiders"];
+
+/// Words before a source that describe nothing ("some sources", "two insiders").
+const BARE: &[&str] = &[
+    "a", "an", "the", "some", "many", "several", "other", "few", "two", "three", "four", "unnamed", "anonymous", "various", "numerous", "certain", "most", "more",
+];
+
+/// Words after a group that say who it is: "sources familiar with", "people involved in",
+/// "sources who reviewed them", "insiders close to".
+const DESCRIBED_BY: &[&str] = &["familiar", "close", "involved", "briefed", "knowledgeable"];
+
+/// Is the weasel group `m` described: a source word with a modifier that is no quantifier, or
+/// any group followed by words that say how it knows ("familiar with", "involved in")?
+pub(super) fn described_group(ctx: &Ctx, m: Span) -> bool {
+    let doc = ctx.doc;
+    let (a, b) = super::token_range(doc, m);
+    let head = (a..b).rev().find(|&x| doc.tokens[x].kind == TokKind::Word);
+    let Some(h) = head else { return false };
+    if word_in(doc, b, DESCRIBED_BY) {
+        return true;
+    }
+    if !word_in(doc, h, SOURCE) {
+        return false;
+    }
+    // "show insiders say": a modifier just before the mention counts too.
+    let s0 = ctx.sentences.iter().find(|s| s.tokens.contains(&a)).map_or(a, |s| s.tokens.start);
+    let modified = (a..h).any(|x| modifier(ctx, x)) || (a > s0 && modifier(ctx, a - 1));
+    modified || word_in(doc, b, &["who", "with", "inside", "within", "at", "in"])
+}
+
+/// A weasel phrase that starts with a source word after a modifier ("show insiders say").
+pub(super) fn described_phrase(ctx: &Ctx, s0: usize, k: usize) -> bool {
+    word_in(ctx.doc, k, SOURCE) && k > s0 && modifier(ctx, k - 1)
+}
+
+/// Is word `x` a modifier that describes a source ("Tory", "show", "Senate"), not a function
+/// word, a verb of speech or a quantifier ("and insiders say", "told insiders", "some insiders")?
+fn modifier(ctx: &Ctx, x: usize) -> bool {
+    let doc = ctx.doc;
+    let t = &doc.tokens[x];
+    let closed = flag::FUNCTION | flag::DET | flag::PREP | flag::PRONOUN | flag::AUX | flag::BE | flag::PARTICIPLE | flag::ADVERB;
+    t.kind == TokKind::Word && !word_in(doc, x, BARE) && !t.has(closed) && !word_in(doc, x, &["said", "say", "says", "told", "tell", "tells", "asked", "quoted"])
+}
+
+/// Cue words that are as often plural nouns: "the many reasons that", "research projects that".
+const NOUN_CUES: &[&str] = &["reasons", "projects", "claims", "reports", "notes", "fears", "hopes", "estimates", "states"];
+
+/// Is the cue `c` of a weasel a plural noun: a noun cue whose word before is no group word
+/// ("research projects"), or is a group word after "the" or "of" ("the many reasons")?
+pub(super) fn cue_is_noun(ctx: &Ctx, c: Span) -> bool {
+    let doc = ctx.doc;
+    let (k, _) = super::token_range(doc, c);
+    // "many research projects": "research" modifies the noun after it.
+    if word_in(doc, k, &["research", "study"]) && doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokKind::Word && !t.has(flag::FUNCTION | flag::DET | flag::PRONOUN | flag::PREP)) {
+        return true;
+    }
+    if !word_in(doc, k, NOUN_CUES) || k == 0 {
+        return false;
+    }
+    let p = k - 1;
+    // "research" is a weasel group of its own ("research says"), but no people to do the verb.
+    let people = doc.tokens[p].has(flag::GROUP_WEASEL | flag::GROUP_MAYBE) && !word_in(doc, p, super::holders::RESEARCH);
+    let group = word_in(doc, p, &["many", "some", "others", "most", "several"]) || people;
+    !group || (p > 0 && word_in(doc, p - 1, &["the", "of", "its", "their", "his", "her"]))
+}
+
+/// "the most widely seen record", "more widely read": how many saw it, not what anyone thinks.
+/// Only for the viewing participles; "widely seen as" stays a view.
+pub(super) fn viewing_count(ctx: &Ctx, k: usize, len: usize) -> bool {
+    let doc = ctx.doc;
+    word_in(doc, k, &["widely"])
+        && k > 0
+        && word_in(doc, k - 1, &["most", "more"])
+        && word_in(doc, k + 1, &["seen", "viewed", "read", "watched", "used"])
+        && !word_in(doc, k + len, &["as", "to"])
+}
+
+/// Of two weasel findings on overlapping words ("real experts say", "experts say"), keep the
+/// longer. `out` is sorted by trigger start.
+pub(super) fn one_per_overlap(out: &mut Vec<Claim>) {
+    let mut last: Option<Span> = None;
+    out.retain(|c| {
+        if c.kind != ClaimKind::WeaselAttribution {
+            return true;
+        }
+        if last.is_some_and(|l| l.end >= c.trigger.end && l.start <= c.trigger.start) {
+            return false;
+        }
+        last = Some(c.trigger);
+        true
+    });
+}
