@@ -505,6 +505,8 @@ mod tests {
             ("The toll is now charged in a growing number of ports by the harbour boards.", "weasel-attribution", None, false),
             ("A growing number of skippers believe the toll is unfair.", "weasel-attribution", Some("A growing number of"), false),
             ("The plan is backed by a growing number of skippers.", "weasel-attribution", Some("a growing number of"), false),
+            ("The toll will rise, according to a growing number of skippers.", "weasel-attribution", Some("a growing number of"), false),
+            ("The raids led to a growing number of fines.", "weasel-attribution", None, false),
             // A fronted clause whose cue takes a noun phrase keeps its weasel.
             ("Although some researchers have found links with the toll, it is possible that the links reflect the weather.", "weasel-attribution", Some("some researchers have found"), false),
         ]);
@@ -530,6 +532,10 @@ mod tests {
             ("Tory sources say the leader argued against the plan.", w, None, false),
             ("The deals did not require witnesses to help, sources who reviewed them told the Dunmere Post.", w, None, false),
             ("The host was rude to the crew, show insiders say.", w, None, false),
+            ("Sources familiar with the deal said the bid would fail.", w, None, false),
+            ("Sources familiar with the deal said that the bid would fail.", w, None, false),
+            ("The bid will fail, sources close to the board said.", w, None, false),
+            ("People involved in the talks say the bid will fail.", w, None, false),
             ("Some sources say the host was rude to the crew.", w, Some("Some sources say"), false),
             // Words that are no attribution.
             ("The raids led to a growing number of convictions.", w, None, false),

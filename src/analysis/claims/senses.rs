@@ -193,11 +193,15 @@ pub(super) fn story_going_somewhere(ctx: &Ctx, k: usize, len: usize) -> bool {
 /// "in a growing number of cities", "across an increasing number of stations": a count of
 /// things after a preposition, not people who hold a view — unless a group of people
 /// ("voters", "parents") or a name ("Britons") follows within three words, or the preposition
-/// names a holder ("by", "according to").
+/// names a holder ("by", "according to"). "led to a growing number of convictions" is a count.
 pub(super) fn number_of_things(ctx: &Ctx, k: usize, len: usize) -> bool {
     let doc = ctx.doc;
     let last = k + len - 1;
-    let object = k > 0 && doc.tokens[k - 1].has(flag::PREP) && !word_in(doc, k - 1, &["by", "to", "from", "among", "amongst"]);
+    if k == 0 {
+        return false;
+    }
+    let holder_prep = word_in(doc, k - 1, &["by", "from", "among", "amongst"]) || (word_is(doc, k - 1, "to") && k > 1 && word_is(doc, k - 2, "according"));
+    let object = doc.tokens[k - 1].has(flag::PREP) && !holder_prep;
     if !(object && word_is(doc, last, "of") && word_is(doc, last - 1, "number")) {
         return false;
     }

@@ -29,7 +29,9 @@ pub(super) fn described_group(ctx: &Ctx, m: Span) -> bool {
     let (a, b) = super::token_range(doc, m);
     let head = (a..b).rev().find(|&x| doc.tokens[x].kind == TokKind::Word);
     let Some(h) = head else { return false };
-    if word_in(doc, b, DESCRIBED_BY) {
+    // The mention may or may not run on past its head ("Sources familiar with the deal" is one
+    // mention): look inside it and just after it.
+    if (a + 1..=b).any(|x| word_in(doc, x, DESCRIBED_BY)) {
         return true;
     }
     if !word_in(doc, h, SOURCE) {
