@@ -156,7 +156,7 @@ fn from_attributions(ctx: &Ctx, out: &mut Vec<Claim>) {
             let sent = &ctx.sentences[d.sentence];
             if d.weasel {
                 // "Senate sources say", "the many reasons that": no vague authority (weasels.rs).
-                if weasels::described_group(ctx, m) || weasels::cue_is_noun(ctx, c.span) {
+                if weasels::described_group(ctx, d.sentence, m) || weasels::cue_is_noun(ctx, c.span) {
                     continue;
                 }
                 let (a, b) = token_range(ctx.doc, trigger);

@@ -23,8 +23,9 @@ const BARE: &[&str] = &[
 const DESCRIBED_BY: &[&str] = &["familiar", "close", "involved", "briefed", "knowledgeable"];
 
 /// Is the weasel group `m` described: a source word with a modifier that is no quantifier, or
-/// any group followed by words that say how it knows ("familiar with", "involved in")?
-pub(super) fn described_group(ctx: &Ctx, m: Span) -> bool {
+/// any group followed by words that say how it knows ("familiar with", "involved in")? `si` is
+/// the sentence of the mention.
+pub(super) fn described_group(ctx: &Ctx, si: usize, m: Span) -> bool {
     let doc = ctx.doc;
     let (a, b) = super::token_range(doc, m);
     let head = (a..b).rev().find(|&x| doc.tokens[x].kind == TokKind::Word);
@@ -38,7 +39,7 @@ pub(super) fn described_group(ctx: &Ctx, m: Span) -> bool {
         return false;
     }
     // "show insiders say": a modifier just before the mention counts too.
-    let s0 = ctx.sentences.iter().find(|s| s.tokens.contains(&a)).map_or(a, |s| s.tokens.start);
+    let s0 = ctx.sentences[si].tokens.start;
     let modified = (a..h).any(|x| modifier(ctx, x)) || (a > s0 && modifier(ctx, a - 1));
     modified || word_in(doc, b, &["who", "with", "inside", "within", "at", "in"])
 }
