@@ -159,6 +159,10 @@ fn from_attributions(ctx: &Ctx, out: &mut Vec<Claim>) {
                 if weasels::described_group(ctx, d.sentence, m) || weasels::cue_is_noun(ctx, c.span) {
                     continue;
                 }
+                // "Mr Vance said studies show …": the named speaker owns the claim (weasels.rs).
+                if weasels::inside_named_speech(ctx, d, trigger) {
+                    continue;
+                }
                 let (a, b) = token_range(ctx.doc, trigger);
                 match holders::holder(ctx, d.sentence, a, b) {
                     holders::Holder::Named => {}
@@ -556,6 +560,32 @@ mod tests {
             ("It is hoped the museum will open in May.", w, Some("It is hoped"), false),
         ]);
         assert_eq!(claims("Fares will rise, real experts say.", w).len(), 1);
+    }
+
+    #[test]
+    fn a_weasel_inside_a_named_speakers_words_is_theirs() {
+        let w = "weasel-attribution";
+        check(&[
+            // Inside what a named person says: the person owns the claim.
+            ("Mr Vance also said harbour reports showed some skippers were taking larger risks.", w, None, false),
+            ("According to Ann Ode, research suggests that ferry riders like the new timetable.", w, None, false),
+            ("Ann Ode said that critics say the toll is unfair.", w, None, false),
+            ("Ann Ode said the pier was old and that experts say it is unsafe.", w, None, false),
+            ("The harbour board said fines were needed, but accepted many experts said they would be hard to enforce.", w, None, false),
+            ("He said experts believe the river will flood.", w, None, false),
+            ("\"The pier is old. Experts say it is unsafe,\" said Ann Ode.", w, None, false),
+            // The weasel's own report, or a clause of the writer's own: still flagged.
+            ("Critics say Tom Vance said the pier was unsafe.", w, Some("Critics say"), false),
+            ("Critics say the plan will fail, and Tom Vance said it would cost more.", w, Some("Critics say"), false),
+            ("Ann Ode said the toll was fair. Critics say it is too high.", w, Some("Critics say"), false),
+            ("Ann Ode, who critics say is too close to the firm, said the pier was safe.", w, Some("critics say"), false),
+            ("The pier is old, Ann Ode said, and critics say it is unsafe.", w, Some("critics say"), false),
+            ("Ann Ode said the pier was old and experts say it is unsafe.", w, Some("experts say"), false),
+            ("While some skippers say the toll is fair - a view Ann Ode shares - others say it is too high.", w, Some("others say"), false),
+            ("The ferry was sold for £3m in 2019, records show, and shipping experts say it is now worth £1m.", w, Some("experts say"), false),
+            // A vague source reporting a vague source: the outer one is flagged.
+            ("Some analysts said experts believe the river will flood.", w, Some("Some analysts said"), false),
+        ]);
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Weasel findings an editor would dismiss, each a small step: a source the phrase describes
 //! ("Senate sources", "sources familiar with the deal"), a cue word that is a plural noun ("the
 //! many reasons", "research projects"), a count of viewers ("the most widely seen record"), and
-//! the shorter of two findings on the same words ("real experts say" and "experts say").
+//! the shorter of two findings on the same words ("real experts say" and "experts say"), and a
+//! vague source inside what a named person says ("the mayor said studies show …").
 
 use super::Ctx;
+use crate::analysis::attribution::Draft;
 use crate::analysis::cues::word_in;
 use crate::analysis::lexicon::flag;
 use crate::analysis::model::{Claim, ClaimKind, Span};
@@ -105,4 +107,42 @@ pub(super) fn one_per_overlap(out: &mut Vec<Claim>) {
         last = Some(c.trigger);
         true
     });
+}
+
+/// Is the weasel `trigger` of draft `d` inside what another, named source says ("Mr Vance said
+/// harbour reports showed …", "According to Ann Ode, research suggests …")? The vague source is
+/// then part of that person's claim, and the person is named: like any claim inside reported
+/// content, no finding (docs/claims.md). The other draft must name its source (not a weasel, not
+/// a bare "a source"), not itself lie in `d`'s content ("Critics say Tom Vance said …" is the
+/// critics' report, not Vance's), and report the weasel in one run ([`reaches`]).
+pub(super) fn inside_named_speech(ctx: &Ctx, d: &Draft, trigger: Span) -> bool {
+    ctx.attr.drafts.iter().chain(&ctx.attr.non_speech).any(|o| {
+        !std::ptr::eq(o, d)
+            && !o.weasel
+            && !o.anonymous_bare
+            && o.mention.is_some_and(|m| !d.span.contains(m.start))
+            && o.parts.iter().any(|&p| reaches(ctx, p, trigger))
+    })
+}
+
+/// Words that may join a clause of the writer's own to a reported one.
+const COORDINATORS: &[&str] = &["and", "but", "while", "whereas", "yet", "although", "though", "or"];
+
+/// Does the reported part `p` hold the whole `trigger` with no break before it: no comma, dash,
+/// semicolon or colon, and no coordinator but one that goes on with "that" ("said the pier was
+/// old and that experts say …")? Past a break the clause may be the writer's again ("…, records
+/// show, and aviation experts say …", "While friends say …, others say …"), and reported
+/// content is not always cut there: the weasel keeps its finding.
+fn reaches(ctx: &Ctx, p: Span, trigger: Span) -> bool {
+    if !(p.start <= trigger.start && trigger.end <= p.end) {
+        return false;
+    }
+    let doc = ctx.doc;
+    let a = doc.tokens.partition_point(|t| (t.end as usize) <= p.start);
+    let t = doc.tokens.partition_point(|t| (t.end as usize) <= trigger.start);
+    (a..t).all(|x| {
+        let tok = &doc.tokens[x];
+        let brk = tok.kind == TokKind::Punct && matches!(tok.span().text(doc.text), "," | ";" | ":" | "-" | "\u{2013}" | "\u{2014}" | "--");
+        !brk && !(word_in(doc, x, COORDINATORS) && !word_in(doc, x + 1, &["that"]))
+    })
 }
