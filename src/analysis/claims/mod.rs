@@ -319,9 +319,10 @@ fn found_phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize,
             true
         }
         ClaimKind::AgentlessPassive => false,
+        // "Hendrix, widely considered one of the best …": a standing, not news (weasels.rs).
         ClaimKind::WeaselAttribution => match holders::holder(ctx, si, k, k + len) {
             holders::Holder::Named => return Some(k + len),
-            h => h != holders::Holder::Vague,
+            h => h != holders::Holder::Vague || weasels::settled_reputation(ctx, si, k, len),
         },
         _ => false,
     };
@@ -586,6 +587,22 @@ mod tests {
             // A vague source reporting a vague source: the outer one is flagged.
             ("Some analysts said experts believe the river will flood.", w, Some("Some analysts said"), false),
         ]);
+    }
+
+    #[test]
+    fn a_settled_reputation_in_an_aside_is_a_hint() {
+        let w = "weasel-attribution";
+        check(&[
+            ("Hendrix, widely considered one of the best guitarists of his era, died in 1970.", w, Some("widely considered"), true),
+            ("The pier, widely regarded as one of the finest in the county, will close in May.", w, Some("widely regarded"), true),
+            ("Ann Lund, now widely seen as one of the greatest skippers of her day, retired in 2001.", w, Some("widely seen"), true),
+            // A view that is the news, or an aside on the news itself: a warning as before.
+            ("Ann Ode, widely seen as the frontrunner, said she would stand.", w, Some("widely seen"), false),
+            ("The plan, widely seen as a mistake, was dropped.", w, Some("widely seen"), false),
+            ("The council closed the pier, widely seen as one of the best decisions in years.", w, Some("widely seen"), false),
+            ("Widely considered one of the best skippers, Tom Vance won again.", w, Some("Widely considered"), false),
+        ]);
+        check(&[("Ann Ode is widely seen as one of the strongest candidates.", "agentless-passive", Some("is widely seen as"), false)]);
     }
 
     #[test]

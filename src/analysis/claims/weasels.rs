@@ -146,3 +146,34 @@ fn reaches(ctx: &Ctx, p: Span, trigger: Span) -> bool {
         !brk && !(word_in(doc, x, COORDINATORS) && !word_in(doc, x + 1, &["that"]))
     })
 }
+
+/// Words that rank a thing at the top of its field: "one of the best", "one of the most …".
+const TOP: &[&str] = &["most", "best", "greatest", "finest", "leading", "foremost", "top"];
+
+/// Is the weasel phrase at `k` (`len` words, "widely considered") a settled reputation: an
+/// aside between commas after a name that ranks it "one of the <superlative>" ("Hendrix, widely
+/// considered one of the best guitarists of his era, died …")? Background standing no editor
+/// queries: a hint. A view stated as the clause's news ("is widely seen as the frontrunner",
+/// "the plan, widely seen as a mistake") stays as it is, and so does an aside that ends the
+/// sentence ("closed the pier, widely seen as one of the worst …": a view of the news itself).
+pub(super) fn settled_reputation(ctx: &Ctx, si: usize, k: usize, len: usize) -> bool {
+    let doc = ctx.doc;
+    let (s0, s1) = (ctx.sentences[si].tokens.start, ctx.sentences[si].tokens.end);
+    let comma = |y: usize| doc.tokens[y].kind == TokKind::Punct && doc.tokens[y].span().text(doc.text) == ",";
+    let mut p = k;
+    while p > s0 && word_in(doc, p - 1, &["now", "still", "long", "once"]) {
+        p -= 1;
+    }
+    let aside = p > s0 + 1 && comma(p - 1) && doc.tokens[p - 2].kind == TokKind::Word;
+    if !aside {
+        return false;
+    }
+    let mut x = k + len;
+    if word_in(doc, x, &["as"]) {
+        x += 1;
+    } else if word_in(doc, x, &["to"]) && word_in(doc, x + 1, &["be"]) {
+        x += 2;
+    }
+    let superlative = |y: usize| word_in(doc, y, TOP) || doc.tokens.get(y).is_some_and(|t| t.kind == TokKind::Word && t.end - t.start > 5 && t.span().text(doc.text).ends_with("est"));
+    word_in(doc, x, &["one"]) && word_in(doc, x + 1, &["of"]) && word_in(doc, x + 2, &["the"]) && superlative(x + 3) && (x + 4..s1).any(comma)
+}
