@@ -118,6 +118,8 @@ pub(super) fn paragraph_names_someone(ctx: &Ctx, si: usize) -> bool {
 
 /// Watchers of a market or a field whose view a named one of them quotes in the next sentence:
 /// "observers said Turkcell would pull out." then "\"…,\" said Ana Ruiz, an analyst at Kestria."
+/// Not critics: the next sentence quotes the one they criticise as often as one of them (on the
+/// snapshot corpus, 6 of 8 such quotes were the answer or a bystander).
 const WATCHERS: &[&str] = &["analysts", "observers", "watchers", "economists", "experts", "commentators", "strategists"];
 
 /// Is the weasel from token `a` to `b` in sentence `si` a group of [`WATCHERS`] that the next
