@@ -37,8 +37,8 @@ pub(super) enum Holder {
     Named,
     /// Everyday "people": a hint.
     Everyday,
-    /// Research a sentence after names ("…, research suggests." then "The study, by …"), or a
-    /// hope whose holder the paragraph quotes: a hint.
+    /// Research a sentence after names ("…, research suggests." then "The study, by …"), a hope
+    /// whose holder the paragraph quotes, or an intro whose next paragraph names the source: a hint.
     Nearby,
     /// A vague authority: the rule's own severity.
     Vague,
@@ -57,7 +57,7 @@ pub(super) fn holder(ctx: &Ctx, si: usize, a: usize, b: usize) -> Holder {
         if research_named(ctx, r, s0, s1) {
             return Holder::Named;
         }
-        if super::context::research_named_after(ctx, si) {
+        if super::context::research_named_after(ctx, si) || super::context::intro_sourced_next(ctx, si, a, b) {
             return Holder::Nearby;
         }
         return Holder::Vague;
@@ -66,7 +66,7 @@ pub(super) fn holder(ctx: &Ctx, si: usize, a: usize, b: usize) -> Holder {
     if (a..b).any(|x| word_in(doc, x, &["hoped"])) && super::context::paragraph_names_someone(ctx, si) {
         return Holder::Nearby;
     }
-    if super::context::watcher_quoted_next(ctx, si, a, b) {
+    if super::context::watcher_quoted_next(ctx, si, a, b) || super::context::intro_sourced_next(ctx, si, a, b) {
         return Holder::Nearby;
     }
     // A bare everyday word as the whole source, with no quantifier ("some people" is a weasel phrase).

@@ -590,6 +590,36 @@ mod tests {
     }
 
     #[test]
+    fn an_intro_whose_next_paragraph_names_the_source_is_a_hint() {
+        let w = "weasel-attribution";
+        check(&[
+            // The paper, the firm or the think tank named in the next paragraph: a hint.
+            ("Dunmere Ferries could sell its pier business, reports say.\n\nThe firm will announce the sale on Friday, the Tidewell Gazette reported.", w, Some("reports say"), true),
+            ("Headline: ferries for sale\n\nDunmere Ferries could sell its pier business, reports claim.\n\nThe firm will announce the sale on Friday, the Tidewell Gazette reported.", w, Some("reports claim"), true),
+            ("# Ferries for sale\n\nDunmere Ferries could sell its pier business, reports say.\n\nThe firm will announce the sale on Friday, the Tidewell Gazette reported.", w, Some("reports say"), true),
+            ("Fast ferries are drawing more tourists to Dunmere, research suggests.\n\nA third of visitors now arrive by sea, according to a report by the Harbor Trust.", w, Some("research suggests"), true),
+            ("Cheap ferries will not win back riders, say harbour experts.\n\nThe fare matters less than the timetable, Ana Ruiz of the Kestria Institute said.", w, Some("say harbour experts"), true),
+            // The next paragraph names nobody, or only "news agency reports": a warning.
+            ("Dunmere Ferries has won the bid for Tidewell Lines, reports say.\n\nThe deal will be sealed on Monday, according to news agency reports.", w, Some("reports say"), false),
+            ("Dunmere Ferries could sell its pier business, reports say.\n\nThe pier was built in 1890 and has lost money for years.", w, Some("reports say"), false),
+            ("Dunmere Ferries could sell its pier business, reports say.", w, Some("reports say"), false),
+            ("Dunmere Ferries could sell its pier business, reports say.\n\nThe deal will be sealed on Monday, science writers claim.", w, Some("reports say"), false),
+            // The name comes after the next paragraph's first sentence: the story's next point.
+            ("Dunmere Ferries could sell its pier business, reports say.\n\nThe pier was built in 1890. Tidewell Lines said on Monday it would not bid.", w, Some("reports say"), false),
+            // A place is no name: "a US researcher" is as vague as "a researcher".
+            ("Fast ferries are drawing more tourists to Dunmere, research suggests.\n\nA US researcher has found that a third of visitors arrive by sea.", w, Some("research suggests"), false),
+            // A quotation says what it says, rarely what the intro says.
+            ("Fast ferries are drawing more tourists to Dunmere, research suggests.\n\n\"We have never been busier,\" said Ana Ruiz, who runs the Dunmere Inn.", w, Some("research suggests"), false),
+            // Critics named by nobody: the next paragraph's speaker is as often the one who answers them.
+            ("The new toll is unfair to islanders, critics say.\n\nThe toll is fair and will fund the pier, Dunmere Council said in a statement.", w, Some("critics say"), false),
+            // Not the intro: a weasel in the third paragraph stays a warning.
+            ("The pier reopened on Monday.\n\nCrowds came early.\n\nDunmere Ferries could sell its pier business, reports say.\n\nThe firm will announce the sale on Friday, the Tidewell Gazette reported.", w, Some("reports say"), false),
+            // A headline and a byline are no prose: the intro comes after them.
+            ("Ferries for sale\n\nBy Jo Marsh\n\nDunmere Ferries could sell its pier business, reports say.\n\nThe firm will announce the sale on Friday, the Tidewell Gazette reported.", w, Some("reports say"), true),
+        ]);
+    }
+
+    #[test]
     fn a_settled_reputation_in_an_aside_is_a_hint() {
         let w = "weasel-attribution";
         check(&[
