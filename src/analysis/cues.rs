@@ -7,6 +7,7 @@
 //! [`noun_use`] (a noun or a name, not a verb: "the report", "the United States"); [`verb_end`]
 //! (particles: "pointed out", "called for"); [`auxiliaries`] (the verb group: "has also said",
 //! "was told"); then by form [`quoted_as_start`] and [`participle_introduces`] for gerunds,
+//! [`participle_adjective`] for participles before a noun ("faces continued backlash"),
 //! [`passive_by`] for participles after "be", and [`base_form_reports`] (with
 //! [`subject_before`], [`before_title`], [`singular_subject`]) for base forms.
 
