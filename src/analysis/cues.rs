@@ -7,6 +7,7 @@
 //! [`noun_use`] (a noun or a name, not a verb: "the report", "the United States"); [`verb_end`]
 //! (particles: "pointed out", "called for"); [`auxiliaries`] (the verb group: "has also said",
 //! "was told"); then by form [`quoted_as_start`] and [`participle_introduces`] for gerunds,
+//! [`participle_adjective`] for participles before a noun ("faces continued backlash"),
 //! [`passive_by`] for participles after "be", and [`base_form_reports`] (with
 //! [`subject_before`], [`before_title`], [`singular_subject`]) for base forms.
 
@@ -172,6 +173,7 @@ fn cue_at(sc: &Scope, i: usize, extra: &super::ExtraVerbs) -> Option<CueCand> {
                 cand.participial = true;
             }
         }
+        Form::Past | Form::Participle if !group.aux && participle_adjective(sc, i, v) => return None,
         Form::Past | Form::Participle if group.be => {
             if !passive_by(doc, end) {
                 return None;
@@ -311,6 +313,59 @@ fn participle_introduces(sc: &Scope, i: usize, v: &Verb) -> bool {
         && sc.depth.get(k + 1).is_some_and(|&d| d > 0)
         && !matches!(v.class, VerbClass::Mental | VerbClass::Evidence);
     after_comma || after_prep || before_quote
+}
+
+/// Is participle `i` (with no auxiliary) an adjective before a noun rather than speech? "faces
+/// continued backlash", "amid renewed criticism", "refused to disclose detailed figures": the
+/// word before it takes a noun phrase ([`takes_noun_phrase`]) and a noun follows
+/// ([`noun_follows`]). After a subject the same words report ("the firm said profits rose", "the
+/// mayor added costs would rise"), so the word before decides. A form that is only a past
+/// ("wrote", "spoke") is never an adjective, nor, in news copy, "said" or "told".
+fn participle_adjective(sc: &Scope, i: usize, v: &Verb) -> bool {
+    let doc = sc.doc;
+    i > sc.start
+        && v.particle.is_none()
+        && doc.tokens[i].is_ci(doc.text, v.participle)
+        && !word_in(doc, i, &["said", "told"])
+        && noun_follows(sc, i + 1)
+        && takes_noun_phrase(sc, i - 1)
+}
+
+/// Does word `p` want a noun phrase after it, so that it cannot end a subject? A past or
+/// present verb ("faces", "drew", "said proposed cuts"; not a form like "reports" or "claims",
+/// which is as often a noun), a base form after "to", an auxiliary or a pronoun ("to disclose",
+/// "they face"), a preposition that is not left over from a relative clause ("amid", "despite",
+/// "for"; not "the people I spoke to"), an "-ing" verb after a comma, an auxiliary or a
+/// preposition (", facing"; not "exit polling"), or "no", "another", "own". A capitalised word
+/// is a name, or opens the sentence as a subject would ("Reports suggested"), unless it is a
+/// preposition ("Despite repeated warnings").
+fn takes_noun_phrase(sc: &Scope, p: usize) -> bool {
+    let (doc, toks) = (sc.doc, &sc.doc.tokens);
+    let t = &toks[p];
+    if t.kind != TokKind::Word || sc.depth[p] != 0 || t.possessive {
+        return false;
+    }
+    let before = |f: u64| p > sc.start && is(doc, p - 1, f);
+    let prep = (t.has(flag::PREP) || word_in(doc, p, &["amid", "amidst", "despite"])) && !before(flag::VERB);
+    if t.cap {
+        return prep && p == sc.start;
+    }
+    let w = t.text(doc.text);
+    let noun_like = t.entry().and_then(|e| e.verb).is_some_and(|(_, f)| f == Form::Third);
+    (t.has(flag::FINITE) && !noun_like && !before(flag::DET_NOUN))
+        || (t.has(flag::BASE_VERB) && (before(flag::AUX | flag::PRONOUN) || p > sc.start && word_is(doc, p - 1, "to")))
+        || prep
+        || (!t.has(flag::VERB) && w.len() >= 5 && w.ends_with("ing") && p > sc.start && (before(flag::AUX | flag::PREP) || punct_is(&toks[p - 1], doc.text, b',')))
+        || word_in(doc, p, &["no", "another", "own"])
+}
+
+/// Does a noun start at `n`: a lower-case word that is no function word, pronoun, determiner,
+/// preposition, auxiliary, adverb or time ("continued backlash", not "continued to", "added
+/// that", "repeated it", "added later")?
+fn noun_follows(sc: &Scope, n: usize) -> bool {
+    let doc = sc.doc;
+    let Some(t) = doc.tokens.get(n).filter(|t| n < sc.end && sc.depth[n] == 0 && t.kind == TokKind::Word && !t.cap) else { return false };
+    !t.has(flag::FUNCTION | flag::PRONOUN | flag::DET | flag::DET_NOUN | flag::PREP | flag::AUX | flag::ADVERB | flag::TIME) && !ly_adverb(doc, n)
 }
 
 /// A participle after "be" reports only with its agent: "was told by officials" names the
@@ -566,6 +621,69 @@ mod tests {
             let i = at(&doc, w);
             let (v, _) = verb_at(&doc, i, &ExtraVerbs::default()).expect("a verb");
             assert_eq!(participle_introduces(&sc, i, v), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn participle_adjective_table() {
+        // (sentence, cues): a past form as an adjective before a noun is no cue; after a
+        // subject, or before "that", a pronoun or punctuation, it reports.
+        let cases: &[(&str, &[&str])] = &[
+            ("As Senator Kane faces continued backlash over the pier, her aide is coming to her defence.", &[]),
+            ("The mayor faced repeated delays over the toll.", &[]),
+            ("The council met amid renewed criticism of the toll.", &[]),
+            ("Despite repeated warnings from engineers, the pier stayed open.", &[]),
+            ("The row over the toll brings added pressure on the harbour board.", &[]),
+            ("The board refused to disclose detailed figures for the pier.", &[]),
+            ("They face renewed scrutiny over the ferry contract.", &[]),
+            ("The council, facing renewed criticism over the toll, met on Monday.", &[]),
+            ("The budget offered no promised cuts to ferry fares.", &[]),
+            ("The harbour board set out its own stated aims for the port.", &[]),
+            // Speech stays speech.
+            ("The firm said profits rose in May.", &["said"]),
+            ("The mayor added costs would rise.", &["added"]),
+            ("Kane added that the pier was safe.", &["added"]),
+            ("“The pier is safe,” he continued, “and it will stay open.”", &["continued"]),
+            ("Kane added: “The pier is safe.”", &["added"]),
+            ("The mayor repeated her call for a new pier.", &["repeated"]),
+            ("Officials warned residents would face higher fares.", &["warned"]),
+            ("The people I spoke to added fares were too high.", &["spoke", "added"]),
+            ("Voters polled by the Gazette said fares were too high.", &["said"]),
+            ("Those questioned said fares were too high.", &["said"]),
+            ("Reports suggested fares would rise.", &["Reports", "suggested"]),
+            ("The mayor, facing the council, said fares would rise.", &["said"]),
+            ("Exit polling showed voters backed the toll.", &["showed"]),
+            ("Kane wrote letters to the council.", &["wrote"]),
+        ];
+        for &(text, want) in cases {
+            let (doc, depth) = read(text);
+            let got: Vec<String> = find(&doc, &depth, 0..doc.tokens.len(), &ExtraVerbs::default(), false).iter().map(|c| tokens_text(&doc, c.start, c.end)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn takes_noun_phrase_and_noun_follows() {
+        // (sentence, participle, the word before takes a noun phrase, a noun follows)
+        let cases: &[(&str, &str, bool, bool)] = &[
+            ("Kane faces continued backlash.", "continued", true, true),
+            ("The board met amid renewed criticism.", "renewed", true, true),
+            ("The board was slow, facing renewed criticism.", "renewed", true, true),
+            ("The firm said profits rose.", "said", false, true),
+            ("The mayor continued to speak.", "continued", false, false),
+            ("The mayor added that it was safe.", "added", false, false),
+            ("The mayor repeated it.", "repeated", false, false),
+            ("The mayor added later.", "added", false, false),
+            ("The people I spoke to repeated claims.", "repeated", false, true),
+            ("The faces repeated lines.", "repeated", false, true),
+            ("Exit polling showed voters backed it.", "showed", false, true),
+            ("The mayor added Kane to the list.", "added", false, false),
+        ];
+        for &(text, w, before, after) in cases {
+            let (doc, depth) = read(text);
+            let sc = scope(&doc, &depth, false);
+            let i = at(&doc, w);
+            assert_eq!((takes_noun_phrase(&sc, i - 1), noun_follows(&sc, i + 1)), (before, after), "{text}");
         }
     }
 

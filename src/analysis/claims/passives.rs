@@ -72,7 +72,13 @@ pub(super) fn agentless(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, bool)>
         return None;
     }
     let agent = agent_after(ctx, p, s1);
-    if agent == Agent::Own || sighting(ctx, k, p, s0, s1) || idiom(ctx, k, p, s0) || physical(ctx, k, p, s0) || definition(ctx, k, p, s0) || naming(ctx, p, s0) {
+    if agent == Agent::Own
+        || sighting(ctx, k, p, s0, s1)
+        || idiom(ctx, k, p, s0)
+        || physical(ctx, k, p, s0)
+        || definition(ctx, k, p, s0)
+        || naming(ctx, p, s0)
+    {
         return None;
     }
     let mut end = p + 1;
@@ -94,6 +100,7 @@ pub(super) fn agentless(ctx: &Ctx, si: usize, k: usize) -> Option<(usize, bool)>
         || in_clause(ctx, k, s0, 8, HOPE)
         || as_saying(ctx, p)
         || super::context::betting(ctx, k, p)
+        || rated_by_named_rater(ctx, p)
         || nearby_source(ctx, si, dummy_it);
     // A hint is not worth showing when a later verb's "by" might be read as its agent.
     (!weak || agent == Agent::None).then_some((end, weak))
@@ -362,6 +369,33 @@ fn naming(ctx: &Ctx, p: usize, s0: usize) -> bool {
             || (word_in(doc, p + 1, &["with", "by", "under"]) && (p + 2..p + 4).any(|x| word_in(doc, x, NAME_WORDS))))
 }
 
+/// Participles of a grade: "were rated as mostly true", "is ranked third". "judged" is left
+/// out: "was judged a failure" is mostly a view, not a grade on a scale.
+const RATING: &[&str] = &["rated", "ranked", "graded"];
+
+/// Words by which a story names who grades: a fact-checker or a rating ("the fact-checkers",
+/// "its Truth-O-Meter ratings", "the rankings").
+const RATER: &[&str] = &[
+    "fact-check", "fact-checks", "fact-checker", "fact-checkers", "fact-checking", "factcheck", "factchecker", "factcheckers",
+    "rating", "ratings", "ranking", "rankings", "rater", "raters", "scorecard",
+];
+
+/// A grade ([`RATING`]) in a story that names who grades, anywhere in it: a word for a rater
+/// ([`RATER`]), a grade with its agent ("rated by"), or a name that grades ("Truthmeter rated
+/// the claim"). The reader knows who gave the grade, so it is a hint, as a tip is when the
+/// bookmakers are named; not dropped, as PolNeAR still counts the bare passive as a claim with
+/// no source. The story, not the paragraph: a fact-check names its rater once, in the lede,
+/// and gives grades paragraphs later.
+fn rated_by_named_rater(ctx: &Ctx, p: usize) -> bool {
+    let doc = ctx.doc;
+    const GRADES: &[&str] = &["rated", "rates", "ranked", "ranks", "graded", "grades"];
+    word_in(doc, p, RATING)
+        && (0..doc.tokens.len()).any(|x| {
+            word_in(doc, x, RATER)
+                || (word_in(doc, x, GRADES) && !doc.tokens[x].cap && (word_is(doc, x + 1, "by") || x > 0 && doc.tokens[x - 1].cap && doc.tokens[x - 1].kind == TokKind::Word && !is(doc, x - 1, flag::AUX)))
+        })
+}
+
 /// Is the passive weasel phrase from `a` to `b` in sentence `si` ("it is thought", "has been
 /// accused of") weak: an accusation, advice, a hope, a clause that asserts nothing, or sourced
 /// by a neighbouring sentence, as for the passives [`agentless`] finds ("it is thought" only by
@@ -498,6 +532,27 @@ mod tests {
             ("The skipper is forty and widely seen as the best in the port.", Some("and widely seen"), true),
             ("The pier is old and considered unsafe by engineers.", None, false),
             ("The harbour board met and considered the plan.", None, false),
+        ]);
+    }
+
+    /// A grade in a story that names who grades is the rater's: a hint, not a floating view.
+    #[test]
+    fn grades_in_a_story_that_names_the_rater_are_hints() {
+        check(&[
+            (
+                "Truthmeter rated 30% of the mayor's claims as false.\n\nA majority of her statements were rated as mostly true.",
+                Some("were rated as"),
+                true,
+            ),
+            ("The Gazette's fact-checkers looked at the mayor's speech. Her claim about the pier was rated False.", Some("was rated"), true),
+            ("The harbour board has published its ratings. The Dunmere ferry was rated as the worst in the region.", Some("was rated as"), true),
+            ("Ports were rated by the shipping council. The Dunmere harbour was rated as unsafe.", Some("was rated as"), true),
+            // No rater in the story: the grade floats.
+            ("The Dunmere ferry was rated as the worst in the region.", Some("was rated as"), false),
+            ("The mayor spoke on Monday. Her claim about the pier was rated False.", Some("was rated"), false),
+            ("Ferry Rated Worst in Region\n\nThe Dunmere ferry was rated as the worst in the region.", Some("was rated as"), false),
+            // Other views in a story with ratings keep their weight.
+            ("The ferry's ratings fell. The new toll is widely seen as unfair.", Some("is widely seen as"), false),
         ]);
     }
 
