@@ -164,6 +164,10 @@ fn reported_speech_and_nesting() {
 fn indirect_patterns() {
     let cases: &[(&str, &str, &str)] = &[
         ("The school will reopen on Monday, the district said.", "reopen", "the district"),
+        // A day or month inside a paper's name ("the Sunday Tribune") is part of it.
+        ("The school will reopen on Friday, the Sunday Tribune reported.", "reopen", "Sunday Tribune"),
+        ("The Sunday Tribune said the school would reopen.", "would reopen", "Sunday Tribune"),
+        ("On Sunday the district said the school would reopen.", "would reopen", "the district"),
         ("The school will reopen on Monday, said district spokesman Alan Cho.", "reopen", "Alan Cho"),
         ("Kane said 40 percent of the voters backed the plan.", "voters backed", "Kane"),
         ("The New York state attorney general said the fund was not registered.", "fund was not", "The New York state attorney general"),

@@ -142,7 +142,7 @@ fn np_token(doc: &Doc, i: usize) -> bool {
             }
             if t.cap {
                 // Sentence-initial "But", "The", "Monday" are not names.
-                return f & (flag::FUNCTION | flag::DAY_MONTH) == 0 || f & flag::FIRST_NAME != 0;
+                return f & (flag::FUNCTION | flag::DAY_MONTH) == 0 || f & flag::FIRST_NAME != 0 || day_in_name(doc, i);
             }
             false
         }
@@ -161,6 +161,13 @@ fn np_token(doc: &Doc, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// "the Sunday Telegraph", "the May Foundation": a day or month between "the" and another
+/// capitalised word is part of a name; "on Sunday, the mayor said" is not.
+fn day_in_name(doc: &Doc, i: usize) -> bool {
+    let next = doc.tokens.get(i + 1);
+    i > 0 && word_in(doc, i - 1, &["the"]) && next.is_some_and(|n| n.kind == TokKind::Word && n.cap && n.start == doc.tokens[i].end + 1 && !n.has(flag::FUNCTION | flag::DAY_MONTH))
 }
 
 /// Lower-case word that can modify a head inside an NP ("senior", "administration", "press").
