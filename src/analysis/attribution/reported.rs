@@ -8,7 +8,7 @@ use super::draft::{direct_or_partial, is_title, make_draft};
 use super::scan::{clause_end, clause_start, dash_at, listener_to_colon, skip_right, span_of};
 use super::source::{Resolved, Source};
 use super::{Ctx, Ledger, QuotationIds};
-use crate::analysis::cues::{is, number_word, punct_is, word_in, word_is};
+use crate::analysis::cues::{is, ly_adverb, number_word, punct_is, word_in, word_is};
 use crate::analysis::lexicon::{flag, VerbClass};
 use crate::analysis::inline::Parts;
 use crate::analysis::model::{QuoteKind, Span};
@@ -363,6 +363,9 @@ fn forward_end(c: &Ctx, r: &Resolved, a: usize, later: &[Resolved]) -> usize {
     if let Some(e) = fronted_clause_end(c, r, a, end) {
         end = e;
     }
+    if let Some(e) = writer_takes_back(c, a, end) {
+        end = e;
+    }
     if r.relative.is_some_and(|w| dash_at(doc, w - 1)) {
         if let Some(d) = (a..end).find(|&x| c.depth[x] == 0 && dash_at(doc, x)) {
             end = d;
@@ -402,6 +405,65 @@ fn fronted_clause_end(c: &Ctx, r: &Resolved, a: usize, end: usize) -> Option<usi
     // possible …" keeps its old reading (a weasel's object, then the rest).
     let k = (a + 1..end).find(|&k| comma(k) && k + 1 < end && !relative(k + 1) && toks[k + 1].kind != TokKind::Mark)?;
     (reads_as_clause(c, a, k) && reads_as_clause(c, k + 1, end)).then_some(k)
+}
+
+/// Coordinators after a comma with which the writer may take a sentence back from a source.
+/// ("while" and "whereas" mostly set two parts of one statement side by side: "said sales had
+/// fallen, while profits had risen".)
+const TAKE_BACK: &[&str] = &["but", "although", "though", "yet"];
+
+/// "Ann Ode said the pier was old, but the toll is widely seen as unfair": reported content
+/// `a..end` ends at a comma and a contrasting coordinator that open a clause with a subject and a
+/// finite verb of its own before any other comma, where the writer takes the sentence back. Not
+/// without the comma ("said the pier was old but the toll was fair": one reported clause in two
+/// parts), not before "that" ("…, but that wages would not": still reported), a verb or a phrase
+/// ("…, but would not", "…, but safe"), a word that may point back to the source ([`opens_subject`]),
+/// nor with quoted words after the turn (the source's still) or a dash aside before it.
+fn writer_takes_back(c: &Ctx, a: usize, end: usize) -> Option<usize> {
+    let doc = c.doc;
+    let toks = &doc.tokens;
+    let comma = |k: usize| c.depth[k] == 0 && punct_is(&toks[k], doc.text, b',');
+    let k = (a + 2..end.saturating_sub(3)).find(|&k| comma(k) && word_in(doc, k + 1, TAKE_BACK))?;
+    if (a..k).any(|x| dash_at(doc, x)) || (k..end).any(|x| c.depth[x] > 0) || !opens_subject(c, k + 2) || !names_an_actor(c, k + 2, end) {
+        return None;
+    }
+    let verb_by = (k + 3..end).find(|&x| comma(x)).unwrap_or(end);
+    reads_as_clause(c, k + 2, verb_by).then_some(k)
+}
+
+/// Does the subject that opens at `s` (the words before its first verb) hold a name: "…, but the
+/// NYPD overruled it", "…, but Mr Brown is thought to"? A writer taking the sentence back mostly
+/// turns to another actor; "…, but much work was needed", "…, but the perception remained" are as
+/// often the source's own second thought, which a reader forgives less to lose.
+fn names_an_actor(c: &Ctx, s: usize, end: usize) -> bool {
+    let doc = c.doc;
+    let toks = &doc.tokens;
+    // Up to its verb, a preposition or a relative word ("the future of the TV viewers", "the form
+    // in which I wanted": the name is no subject's).
+    let head = |x: usize| toks[x].kind == TokKind::Word && !is(doc, x, flag::PREP) && (toks[x].cap || !is(doc, x, flag::VERB | flag::FINITE | flag::AUX | flag::PRONOUN));
+    (s..(s + 6).min(end)).take_while(|&x| head(x)).any(|x| toks[x].cap && !word_is(doc, x, "I"))
+}
+
+/// Words after "but" that may carry on the source's statement: pronouns and words pointing back
+/// ("…, but his job now was", "…, but this would not"), and words that open no subject.
+const NO_NEW_SUBJECT: &[&str] = &[
+    "that", "this", "these", "those", "there", "his", "her", "their", "its", "our", "my", "your", "so", "then", "now", "rather", "instead", "also",
+    "still", "only", "not", "who", "which", "whom", "whose", "when", "where", "why", "how", "if", "because", "as", "since", "after", "before", "until", "unless", "once",
+];
+
+/// Can token `s` open a subject of the writer's own: a number, a name, a determiner or a noun,
+/// not a pronoun or a word in [`NO_NEW_SUBJECT`], and no verb, contraction, adverb or preposition
+/// ("…, but couldn't", "…, but ultimately", "…, but on").
+fn opens_subject(c: &Ctx, s: usize) -> bool {
+    let doc = c.doc;
+    let t = &doc.tokens[s];
+    if t.kind == TokKind::Number {
+        return true;
+    }
+    // "there's", "it's", "couldn't"; a lower-case possessive is as often one ("that's").
+    let contraction = !t.cap && t.text(doc.text).contains(['\'', '’']);
+    let other = is(doc, s, flag::VERB | flag::FINITE | flag::AUX | flag::ADVERB | flag::PREP) && !t.cap && !is(doc, s, flag::DET);
+    t.kind == TokKind::Word && !is(doc, s, flag::PRONOUN) && !word_in(doc, s, NO_NEW_SUBJECT) && !contraction && !other && !ly_adverb(doc, s)
 }
 
 /// Does later cue `r2` (with source `src`) report its own clause inside content `a..end`? Then
@@ -726,6 +788,58 @@ mod tests {
             let f = fixture(text);
             let verb = f.doc.tokens.iter().position(|t| matches!(t.text(text), "said" | "criticized" | "welcomed" | "told")).unwrap();
             let got = content_of(&f, f.words(verb, verb + 1));
+            assert_eq!(got.map(|(c, _)| c), Some(want.to_string()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn reported_content_ends_where_the_writer_takes_the_sentence_back() {
+        // (text, cue word, content)
+        let cases: &[(&str, &str, &str)] = &[
+            // A comma, a contrasting coordinator, a new subject and a finite verb: the writer's clause.
+            // A comma, a contrasting coordinator, a subject naming another actor and a finite verb:
+            // the writer's clause.
+            ("Ann Ode said the pier was old, but the Harbour Board sees the toll as unfair.", "said", "the pier was old"),
+            ("Hartley said the roof was sound, although Kestrel Surveys found cracks in March.", "said", "the roof was sound"),
+            ("Hartley told the council that the bridge was safe, though Halden Rail last checked it in 2019.", "told", "the bridge was safe"),
+            ("Hartley said that the pier was old, yet the Kestrel Trust kept it open.", "said", "the pier was old"),
+            ("According to the council, the pier will reopen in May, but Mr Vance says the cafe stays shut.", "According", "the pier will reopen in May"),
+            ("Hartley vowed to rebuild the pier, but the town's Green councillors want it gone.", "vowed", "to rebuild the pier"),
+            // No name in the new subject: as often the source's own second thought.
+            ("Hartley said the meeting had gone well, but much work was needed.", "said", "the meeting had gone well, but much work was needed"),
+            ("Hartley said the fund had grown, but 3,000 savers lost money.", "said", "the fund had grown, but 3,000 savers lost money"),
+            ("Hartley said the plan was sound, but the future of the Harbour FM studio was unclear.", "said", "the plan was sound, but the future of the Harbour FM studio was unclear"),
+            // No comma: one reported clause in two parts.
+            ("Ann Ode said the pier was old but the Harbour Board toll was fair.", "said", "the pier was old but the Harbour Board toll was fair"),
+            // "that" keeps the clause reported.
+            ("Hartley said prices would rise, but that Halden wages would not.", "said", "prices would rise, but that Halden wages would not"),
+            // No new clause: a phrase, or a verb with the same subject.
+            ("Ann Ode said the pier was old, but safe.", "said", "the pier was old, but safe"),
+            ("Hartley said the toll had risen, but only for lorries.", "said", "the toll had risen, but only for lorries"),
+            ("Hartley said the pier would reopen, but could not give a date.", "said", "the pier would reopen, but could not give a date"),
+            // A pronoun may be the source still speaking.
+            ("Hartley said the pier was old, but he would not close it.", "said", "the pier was old, but he would not close it"),
+            ("Hartley said the pier was old, but there's still Harbour Board money for it.", "said", "the pier was old, but there's still Harbour Board money for it"),
+            ("Hartley said the pier was old, but it was safe.", "said", "the pier was old, but it was safe"),
+            ("Hartley said the pier was old, but there was no danger.", "said", "the pier was old, but there was no danger"),
+            ("Hartley said costs had doubled, but this would not delay the work.", "said", "costs had doubled, but this would not delay the work"),
+            // Inside quotation marks the words are the source's.
+            ("Hartley said the pier was “old, but the toll is fair”.", "said", "the pier was “old, but the toll is fair”"),
+            // "while" and "and" join two parts of one statement.
+            ("Hartley said sales had fallen, while Halden Rail profits had risen.", "said", "sales had fallen, while Halden Rail profits had risen"),
+            ("Hartley said the pier was old, and the Harbour Board had doubled the toll.", "said", "the pier was old, and the Harbour Board had doubled the toll"),
+            // Words that point back or open no subject of their own.
+            ("Hartley said the pier was old, but his Harbour Board job was to keep it open.", "said", "the pier was old, but his Harbour Board job was to keep it open"),
+            ("Hartley said the pier was old, but couldn't afford repairs.", "said", "the pier was old, but couldn't afford repairs"),
+            ("Hartley said the pier was old, but ultimately the Harbour Board would decide.", "said", "the pier was old, but ultimately the Harbour Board would decide"),
+            ("Hartley said the pier was old, but when the Harbour Board raised the toll, traders left.", "said", "the pier was old, but when the Harbour Board raised the toll, traders left"),
+            // Quoted words after the turn are the source's.
+            ("Hartley said the pier was old, but Harbour ministers had been “a bit slow” to act.", "said", "the pier was old, but Harbour ministers had been “a bit slow” to act"),
+            // A dash aside before the comma may hold it.
+            ("Hartley said the pier -- old, but the Kestrel Trust kept it -- was safe.", "said", "the pier -- old, but the Kestrel Trust kept it -- was safe"),
+        ];
+        for &(text, word, want) in cases {
+            let got = content_of(&fixture(text), word);
             assert_eq!(got.map(|(c, _)| c), Some(want.to_string()), "{text:?}");
         }
     }
