@@ -621,9 +621,9 @@ mod tests {
             ("The mayor has been called \"a liar\".", w, Some("has been called"), false),
             ("The mayor has been called the \"Nero of the harbour town\".", w, Some("has been called"), false),
         ]);
+        // The agentless passives of naming stay hints.
         check(&[
-            ("The trend has been dubbed the Harbour Effect.", "agentless-passive", None, false),
-            ("The new ferry has been dubbed \"Blue Whale\".", "agentless-passive", None, false),
+            ("The trend has been dubbed the Harbour Effect.", "agentless-passive", Some("been dubbed"), true),
             ("The new ferry has been dubbed a floating disgrace.", "agentless-passive", Some("been dubbed"), true),
         ]);
     }

@@ -361,14 +361,13 @@ fn definition(ctx: &Ctx, k: usize, p: usize, s0: usize) -> bool {
 const NAME_WORDS: &[&str] = &["name", "names", "term", "terms", "nickname", "nicknames"];
 
 /// A naming, not a view: a participle of naming with a word for a name in the eight words
-/// before it or right after it ([`NAME_WORDS`]), or with a label after it ([`label_after`]).
-/// Also the weasel phrase "has been called" asks it (weasels::names_a_label).
+/// before it or right after it ([`NAME_WORDS`]). The weasel phrase "has been called" asks it
+/// too (weasels::names_a_label).
 pub(super) fn naming(ctx: &Ctx, p: usize, s0: usize) -> bool {
     let doc = ctx.doc;
-    (word_in(doc, p, &["described", "known", "referred", "called", "termed", "dubbed"])
+    word_in(doc, p, &["described", "known", "referred", "called", "termed", "dubbed"])
         && ((s0.max(p.saturating_sub(8))..p).any(|x| word_in(doc, x, NAME_WORDS))
-            || (word_in(doc, p + 1, &["with", "by", "under"]) && (p + 2..p + 4).any(|x| word_in(doc, x, NAME_WORDS)))))
-        || label_after(ctx, p)
+            || (word_in(doc, p + 1, &["with", "by", "under"]) && (p + 2..p + 4).any(|x| word_in(doc, x, NAME_WORDS))))
 }
 
 /// Participles that give a thing its name: "has been called", "was dubbed".
@@ -381,7 +380,10 @@ const LABELLING: &[&str] = &["called", "dubbed", "termed", "labelled", "labeled"
 /// is no view. A judgement stays one an editor asks the holder of: "called the worst budget in
 /// years", "called a charlatan", "called the Trump of the East", "called the Tory answer to …".
 /// A quoted judgement ("called "reckless"") keeps the scare-quote hint, which asks whose words.
-fn label_after(ctx: &Ctx, p: usize) -> bool {
+/// Asked only for the weasel phrase (weasels::names_a_label): the agentless passives of naming
+/// ("was dubbed", "was labeled "Mostly True"") are hints already, and a rating's label is one
+/// PolNeAR counts as a claim with no source.
+pub(super) fn label_after(ctx: &Ctx, p: usize) -> bool {
     let doc = ctx.doc;
     let toks = &doc.tokens;
     if !word_in(doc, p, LABELLING) || p + 1 >= toks.len() {

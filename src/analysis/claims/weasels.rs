@@ -108,10 +108,12 @@ pub(super) fn superlative_cue(ctx: &Ctx, m: Span, c: Span) -> bool {
 }
 
 /// "has been called "urban"", "what has been called the Digital Divide": the weasel phrase at
-/// `k` (`len` words) ends in a participle of naming that gives a label (passives::naming), a
-/// name for a trend or a thing rather than a view. "has been called the worst budget" stays.
+/// `k` (`len` words) ends in a participle of naming that gives a label or sits near a word for a
+/// name (passives::label_after, passives::naming): a name for a trend or a thing, not a view.
+/// "has been called the worst budget" stays.
 pub(super) fn names_a_label(ctx: &Ctx, si: usize, k: usize, len: usize) -> bool {
-    super::passives::naming(ctx, k + len - 1, ctx.sentences[si].tokens.start)
+    let p = k + len - 1;
+    super::passives::label_after(ctx, p) || super::passives::naming(ctx, p, ctx.sentences[si].tokens.start)
 }
 
 /// Of two weasel findings on overlapping words ("real experts say", "experts say"), keep the
