@@ -186,6 +186,6 @@ fn reports_a_name(ctx: &Ctx, i: usize) -> bool {
         let name = |x: usize| doc.tokens[x].kind == TokKind::Word && doc.tokens[x].cap && !doc.tokens[x].has(flag::PLACE | flag::COUNTRY);
         let cap = (ma..mb).any(|x| name(x) && (x > s0 || mb - ma == 1));
         let (a, b) = super::token_range(doc, if m.start < c.span.start { m.cover(c.span) } else { c.span.cover(m) });
-        (cap && !d.weasel) || super::holders::holder(ctx, i, a, b) == super::holders::Holder::Named
+        (cap && !d.weasel) || matches!(super::holders::holder(ctx, i, a, b), super::holders::Holder::Named | super::holders::Holder::Member)
     })
 }

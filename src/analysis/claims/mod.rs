@@ -155,8 +155,9 @@ fn from_attributions(ctx: &Ctx, out: &mut Vec<Claim>) {
             let trigger = if m.start < c.span.start { m.cover(c.span) } else { c.span.cover(m) };
             let sent = &ctx.sentences[d.sentence];
             if d.weasel {
-                // "Senate sources say", "the many reasons that": no vague authority (weasels.rs).
-                if weasels::described_group(ctx, d.sentence, m) || weasels::cue_is_noun(ctx, c.span) {
+                // "Senate sources say", "the many reasons that", "the most requested terms": no vague
+                // authority (weasels.rs).
+                if weasels::described_group(ctx, d.sentence, m) || weasels::cue_is_noun(ctx, c.span) || weasels::superlative_cue(ctx, m, c.span) {
                     continue;
                 }
                 // "Mr Vance said studies show …": the named speaker owns the claim (weasels.rs).
@@ -289,7 +290,7 @@ fn found_phrase_claim(ctx: &Ctx, (si, sent): (usize, Span), k: usize, s1: usize,
     if !(k..k + len).all(|x| ctx.free(x)) {
         return None;
     }
-    if kind == ClaimKind::WeaselAttribution && (weasels::viewing_count(ctx, k, len) || weasels::described_phrase(ctx, ctx.sentences[si].tokens.start, k)) {
+    if kind == ClaimKind::WeaselAttribution && (weasels::viewing_count(ctx, k, len) || weasels::described_phrase(ctx, ctx.sentences[si].tokens.start, k) || weasels::names_a_label(ctx, si, k, len)) {
         return Some(k + len);
     }
     // "appeared to Anna", "may have a café": the words in another sense (senses.rs).
@@ -561,6 +562,82 @@ mod tests {
             ("It is hoped the museum will open in May.", w, Some("It is hoped"), false),
         ]);
         assert_eq!(claims("Fares will rise, real experts say.", w).len(), 1);
+    }
+
+    #[test]
+    fn a_group_with_a_named_member_is_a_hint() {
+        let w = "weasel-attribution";
+        check(&[
+            // A capitalised member after "including", "such as" or "among them": partly sourced.
+            ("However, many experts, including the Harbor Fund, have pointed out that the damage is hard to judge.", w, Some("many experts, including the Harbor Fund, have pointed out"), true),
+            ("The toll is unfair, say critics, including the Dunmere Ratepayers Union.", w, Some("say critics"), true),
+            ("The toll is unfair, say critics, among them the Dunmere Ratepayers Union.", w, Some("say critics"), true),
+            ("The toll is unfair, say critics, including Ann Ode.", w, Some("say critics"), true),
+            ("The toll is unfair, say critics, including the Mayor.", w, Some("say critics"), true),
+            ("Others, including Sen. Jo Marsh and Rep. Tom Vance, are urging the mayor to quit.", w, Some("Others, including Sen. Jo Marsh and Rep. Tom Vance, are urging"), true),
+            // Members that stay vague: a warning as before.
+            ("Many experts, including some in government, have pointed out that the damage is hard to judge.", w, Some("Many experts, including some in government, have pointed out"), false),
+            ("Critics, including residents, say the toll is unfair.", w, Some("Critics, including residents, say"), false),
+            ("The toll is unfair, say critics, including residents.", w, Some("say critics"), false),
+            ("The toll is unfair, say critics, among them some councillors.", w, Some("say critics"), false),
+            ("Critics, including Labour MPs, say the toll is unfair.", w, Some("Critics, including Labour MPs, say"), false),
+            ("Critics, including Dunmere councillors, say the toll is unfair.", w, Some("Critics, including Dunmere councillors, say"), false),
+            ("Critics, including Tory ministers, say the toll is unfair.", w, Some("Critics, including Tory ministers, say"), false),
+        ]);
+    }
+
+    #[test]
+    fn reports_in_a_named_publication_are_sourced() {
+        let w = "weasel-attribution";
+        check(&[
+            ("Tom Vance is involved in the project, according to reports in the Tidewell Gazette.", w, None, false),
+            ("Tom Vance is involved in the project, according to reports in the Harbor Reporter trade newspaper.", w, None, false),
+            ("Fast ferries cut pollution, according to research published in the journal Tidings.", w, None, false),
+            ("The ferry will be sold, according to reports from Harborwire.", w, None, false),
+            // A place, a month, the press at large or an unnamed paper: no source.
+            ("The ferry will be sold, according to reports in China.", w, Some("according to reports"), false),
+            ("The ferry will be sold, according to reports from China.", w, Some("according to reports"), false),
+            ("The ferry will be sold, according to reports in the local press.", w, Some("according to reports"), false),
+            ("The ferry will be sold, according to reports in a Dunmere newspaper.", w, Some("according to reports"), false),
+            ("The ferry will be sold, according to reports in the Chinese newspaper.", w, Some("according to reports"), false),
+            ("The ferry will be sold, according to reports in January.", w, Some("according to reports"), false),
+        ]);
+    }
+
+    #[test]
+    fn a_label_given_by_a_naming_passive_is_no_view() {
+        let w = "weasel-attribution";
+        check(&[
+            // A quoted term of one to three words, or a capitalised name: a label.
+            ("I play in a band that has been called \"harbour rock\", and I hate the label.", w, None, false),
+            ("It has been called \"open harbour news\" and it has thrived in Dunmere.", w, None, false),
+            ("This is what has been called the Tidal Divide.", w, None, false),
+            ("The ferry has been called Blue Whale since it was built.", w, None, false),
+            // A judgement: who made it?
+            ("The budget has been called the worst budget in a generation.", w, Some("has been called"), false),
+            ("The mayor has been called a charlatan.", w, Some("has been called"), false),
+            ("The mayor has been called the Nero of the North.", w, Some("has been called"), false),
+            ("The plan has been called the Tory answer to the toll.", w, Some("has been called"), false),
+            ("The mayor has been called \"a liar\".", w, Some("has been called"), false),
+            ("The mayor has been called the \"Nero of the harbour town\".", w, Some("has been called"), false),
+        ]);
+        // The agentless passives of naming stay hints.
+        check(&[
+            ("The trend has been dubbed the Harbour Effect.", "agentless-passive", Some("been dubbed"), true),
+            ("The new ferry has been dubbed a floating disgrace.", "agentless-passive", Some("been dubbed"), true),
+        ]);
+    }
+
+    #[test]
+    fn a_superlative_of_a_cue_word_is_a_count() {
+        let w = "weasel-attribution";
+        check(&[
+            ("The most requested search terms of the year included tides and ferries.", w, None, false),
+            ("The candidate who won the most pledged delegates will stand.", w, None, false),
+            ("Its most requested song was a ferry ballad.", w, None, false),
+            // "most" that picks out a group: still a weasel.
+            ("The most vocal critics say the toll is unfair.", w, Some("most vocal critics say"), false),
+        ]);
     }
 
     #[test]

@@ -361,12 +361,55 @@ fn definition(ctx: &Ctx, k: usize, p: usize, s0: usize) -> bool {
 const NAME_WORDS: &[&str] = &["name", "names", "term", "terms", "nickname", "nicknames"];
 
 /// A naming, not a view: a participle of naming with a word for a name in the eight words
-/// before it or right after it ([`NAME_WORDS`]).
-fn naming(ctx: &Ctx, p: usize, s0: usize) -> bool {
+/// before it or right after it ([`NAME_WORDS`]). The weasel phrase "has been called" asks it
+/// too (weasels::names_a_label).
+pub(super) fn naming(ctx: &Ctx, p: usize, s0: usize) -> bool {
     let doc = ctx.doc;
     word_in(doc, p, &["described", "known", "referred", "called", "termed", "dubbed"])
         && ((s0.max(p.saturating_sub(8))..p).any(|x| word_in(doc, x, NAME_WORDS))
             || (word_in(doc, p + 1, &["with", "by", "under"]) && (p + 2..p + 4).any(|x| word_in(doc, x, NAME_WORDS))))
+}
+
+/// Participles that give a thing its name: "has been called", "was dubbed".
+const LABELLING: &[&str] = &["called", "dubbed", "termed", "labelled", "labeled", "nicknamed"];
+
+/// Does a label follow the naming participle at `p`: a quoted term of one to three words that
+/// opens with no article ("a band that has been called "urban"", "has been called "open harbour
+/// news""), or a capitalised name, with or without "the", that a closed-class word or
+/// punctuation ends ("what has been called the Digital Divide.")? A name for a trend or a thing
+/// is no view. A judgement stays one an editor asks the holder of: "called the worst budget in
+/// years", "called a charlatan", "called the Trump of the East", "called the Tory answer to …".
+/// A quoted judgement ("called "reckless"") keeps the scare-quote hint, which asks whose words.
+/// Asked only for the weasel phrase (weasels::names_a_label): the agentless passives of naming
+/// ("was dubbed", "was labeled "Mostly True"") are hints already, and a rating's label is one
+/// PolNeAR counts as a claim with no source.
+pub(super) fn label_after(ctx: &Ctx, p: usize) -> bool {
+    let doc = ctx.doc;
+    let toks = &doc.tokens;
+    if !word_in(doc, p, LABELLING) || p + 1 >= toks.len() {
+        return false;
+    }
+    let depth = &ctx.quotes.depth;
+    if toks[p + 1].kind == TokKind::Mark && depth[p + 1] > 0 && depth[p] == 0 {
+        let mut words = 0;
+        for x in p + 2..(p + 8).min(toks.len()) {
+            match toks[x].kind {
+                TokKind::Mark => return (1..=3).contains(&words),
+                TokKind::Word | TokKind::Number if words == 0 && word_in(doc, x, &["a", "an", "the"]) => return false,
+                TokKind::Word | TokKind::Number => words += 1,
+                TokKind::Punct => {}
+            }
+        }
+        return false;
+    }
+    let a = p + 1 + usize::from(word_is(doc, p + 1, "the"));
+    let mut x = a;
+    while x < toks.len() && x < a + 4 && toks[x].kind == TokKind::Word && toks[x].cap && !toks[x].possessive {
+        x += 1;
+    }
+    let closed = flag::FUNCTION | flag::PREP | flag::DET | flag::AUX | flag::BE | flag::PRONOUN;
+    let ends = toks.get(x).is_none_or(|t| t.kind != TokKind::Word || (!t.cap && t.has(closed) && !word_is(doc, x, "of")));
+    x > a && ends
 }
 
 /// Participles of a grade: "were rated as mostly true", "is ranked third". "judged" is left

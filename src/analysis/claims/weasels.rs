@@ -1,8 +1,9 @@
 //! Weasel findings an editor would dismiss, each a small step: a source the phrase describes
 //! ("Senate sources", "sources familiar with the deal"), a cue word that is a plural noun ("the
 //! many reasons", "research projects"), a count of viewers ("the most widely seen record"), and
-//! the shorter of two findings on the same words ("real experts say" and "experts say"), and a
-//! vague source inside what a named person says ("the mayor said studies show …").
+//! the shorter of two findings on the same words ("real experts say" and "experts say"), a
+//! vague source inside what a named person says ("the mayor said studies show …"), a superlative
+//! read as a group ("the most requested terms") and a label given by "has been called".
 
 use super::Ctx;
 use crate::analysis::attribution::Draft;
@@ -91,6 +92,28 @@ pub(super) fn viewing_count(ctx: &Ctx, k: usize, len: usize) -> bool {
         && word_in(doc, k - 1, &["most", "more"])
         && word_in(doc, k + 1, &["seen", "viewed", "read", "watched", "used"])
         && !word_in(doc, k + len, &["as", "to"])
+}
+
+/// "the most requested search terms", "won the most pledged delegates": "most" after "the" or
+/// an owner is a superlative, and the cue word after it an adjective of how many asked or
+/// pledged, a count like [`viewing_count`], not a group that speaks. The attribution finds these
+/// as the group "most" and a verb of speech; "Most requested a refund" stays a weasel.
+pub(super) fn superlative_cue(ctx: &Ctx, m: Span, c: Span) -> bool {
+    let doc = ctx.doc;
+    let (_, b) = super::token_range(doc, m);
+    let h = b - 1;
+    let (k, _) = super::token_range(doc, c);
+    let owner = |x: usize| doc.tokens[x].possessive || word_in(doc, x, &["the", "its", "their", "his", "her", "our", "your", "my"]);
+    word_in(doc, h, &["most", "more"]) && h > 0 && owner(h - 1) && k == h + 1
+}
+
+/// "has been called "urban"", "what has been called the Digital Divide": the weasel phrase at
+/// `k` (`len` words) ends in a participle of naming that gives a label or sits near a word for a
+/// name (passives::label_after, passives::naming): a name for a trend or a thing, not a view.
+/// "has been called the worst budget" stays.
+pub(super) fn names_a_label(ctx: &Ctx, si: usize, k: usize, len: usize) -> bool {
+    let p = k + len - 1;
+    super::passives::label_after(ctx, p) || super::passives::naming(ctx, p, ctx.sentences[si].tokens.start)
 }
 
 /// Of two weasel findings on overlapping words ("real experts say", "experts say"), keep the
