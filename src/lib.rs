@@ -23,7 +23,8 @@
 //!                        → settle_role → Pairing (open, close, paragraph ends); unbalanced marks
 //!   sentences.rs         sentences that never end inside a quotation or after "Mr."
 //!   cues.rs              reporting verbs with auxiliaries and particles, "according to": cue_at's
-//!                        steps (noun_use, verb_end, auxiliaries, participles, passive "by", base forms)
+//!                        steps (noun_use, verb_end, auxiliaries, participles, a participle used as an adjective, passive "by",
+//!                        base forms)
 //!   speakers.rs          source noun phrases: np_left / np_right (walk, edge, head end,
 //!                        anonymous post-modifiers), build's steps (titles, name, role, kind,
 //!                        anonymity, weasels)
@@ -39,7 +40,7 @@
 //!                        a name; the second half of a split quotation
 //!     reported.rs        attribute_reported: where reported content opens (listener, "called",
 //!                        topic, "to", "that") and ends (clause end, a later cue, the comma after
-//!                        a fronted "While X said A,"; or backward)
+//!                        a fronted "While X said A,", ", but" and a named actor's own clause; or backward)
 //!     clause.rs          reads_as_clause: does reported content hold a finite verb of its own
 //!                        (a clause is speech, a noun-phrase object is not)
 //!     nested.rs          nest: which attribution encloses which
@@ -50,13 +51,15 @@
 //!   claims/              claims with no source (docs/claims.md): mod.rs (the scan), passives.rs
 //!                        (views by nobody named; definitions, rules and names are none),
 //!                        figures.rs (argument vs record, sourced nearby or by the story's poll), holders.rs (named
-//!                        research, everyday "people"), context.rs (a neighbouring sentence that
-//!                        names the source), nominal.rs (a view named by a noun with no holder:
+//!                        research, a named member: "including the World Bank", everyday "people"),
+//!                        context.rs (a neighbouring sentence that names the source; an intro
+//!                        whose next paragraph names it), nominal.rs (a view named by a noun with no holder:
 //!                        "amid concerns that", "drew criticism", "came under scrutiny", "concerns were
 //!                        raised"), senses.rs (doubt, hedge and weasel words in another sense: "appeared to
 //!                        Anna", "appeared in court", "I seem to", "may have a café", "the story goes
 //!                        back to", "in a growing number of cities"), weasels.rs (weasel findings an
-//!                        editor dismisses: "Senate sources", "the many reasons", overlaps),
+//!                        editor dismisses: "Senate sources", "the many reasons", overlaps, a weasel
+//!                        inside a named speaker's words, a settled reputation, a label),
 //!                        model.rs + model.tsv
 //!                        (the claim model: logistic regression, weights compiled in)
 //!   sources.rs           the source profile derived from the analysis: kinds, quotes, quoted words,
