@@ -152,8 +152,9 @@ pub(super) fn intro_sourced_next(ctx: &Ctx, si: usize, a: usize, b: usize) -> bo
     if (a..b).any(|x| word_in(ctx.doc, x, OPPONENTS)) || intro(ctx) != Some(para) {
         return false;
     }
-    let next = (si + 1..ctx.sentences.len()).find(|&i| ctx.sentences[i].para != para);
-    next.is_some_and(|i| ctx.sentences[i].para == para + 1 && reports_a_name(ctx, i))
+    // Sentences run in paragraph order: a search, not a walk, finds the next paragraph's first.
+    let next = ctx.sentences.partition_point(|s| s.para <= para);
+    ctx.sentences.get(next).is_some_and(|s| s.para == para + 1) && reports_a_name(ctx, next)
 }
 
 /// The story's intro: its first paragraph of prose. A headline, a byline or a date line has no
